@@ -1,0 +1,40 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+export type FacilityStatus = 'open' | 'temporarily_closed' | 'closed';
+export type Ownership = 'public' | 'private' | 'military' | 'other';
+
+export interface FacilityTable {
+  id: string;
+  /** Official code; in Vietnam the 5-character insurance facility code. */
+  code: string;
+  name: string;
+  /** A facility kind from the country profile (commune_health_station, district_health_centre ...). */
+  kind: string;
+  /** The tier of the kind in the profile, stored so that queries can group by it. */
+  tier: string;
+  ownership: Ownership;
+  managing_facility_id: string | null;
+  area_id: string;
+  area_path: string;
+  latitude: number | null;
+  longitude: number | null;
+  beds: Generated<number>;
+  services: ColumnType<string[], string[] | undefined, string[]>;
+  status: Generated<FacilityStatus>;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface FacilityStatusChangeTable {
+  id: string;
+  facility_id: string;
+  status: FacilityStatus;
+  effective_on: string;
+  reason: string | null;
+  recorded_at: Generated<Date>;
+}
+
+export type FacilityRow = Selectable<FacilityTable>;
+export type NewFacilityRow = Insertable<FacilityTable>;
+export type FacilityStatusChangeRow = Selectable<FacilityStatusChangeTable>;

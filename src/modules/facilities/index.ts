@@ -1,0 +1,12 @@
+// PLACEHOLDER until the facilities module lands (helper A replaces this file).
+import type { Writable } from 'node:stream';
+import type { App, AppContext } from '../../platform/app-context.ts';
+import type { ImportDefinition } from '../../platform/csv/import-runner.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
+export function facilityRoutes(_app: App, _ctx: AppContext): void {}
+export function facilityImport(_p: CountryProfile): ImportDefinition<unknown> {
+  throw new Error('pending');
+}
+export async function exportFacilitiesCsv(_ctx: AppContext, _out: Writable): Promise<number> {
+  return 0;
+}

@@ -1,0 +1,40 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { Config } from './config.ts';
+import type { Db, EngineKind } from './db/database.ts';
+import type { CountryProfile } from './profile.ts';
+
+/** What every module's routes and services are given: the database, the engine, the country profile. */
+export interface AppContext {
+  db: Db;
+  engine: EngineKind;
+  profile: CountryProfile;
+  config: Config;
+}
+
+/** The Fastify instance with TypeBox as its type provider: one schema gives validation, types and OpenAPI. */
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>;
+
+/**
+ * The permission a route needs, declared on every route as `config: { permission }`. `public` is for
+ * the few routes open without signing in (health, docs). A route without one refuses to start.
+ */
+export type Permission = `${string}.${string}` | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    permission?: Permission;
+  }
+}

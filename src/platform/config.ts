@@ -1,0 +1,68 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment and validated. */
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL server URL; when absent the embedded engine (PGlite) is used. */
+  databaseUrl: string | undefined;
+  /** Folder of the embedded database. */
+  dataDir: string;
+  /** Country profile id: `vn` or `cn` (files in protocols/profiles/). */
+  profile: string;
+  logLevel: string;
+}
+
+export const KNOWN_PROFILES = ['vn', 'cn'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the configuration. Every bad value is reported at once, each with what to fix.
+ *
+ * @example loadConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+
+  const port = parsePort(env.PORT ?? '3000');
+  if (port === undefined) problems.push(`PORT must be a whole number from 1 to 65535 (got "${env.PORT}")`);
+
+  const host = (env.HOST ?? '127.0.0.1').trim();
+  if (host === '')
+    problems.push('HOST must not be empty (use 127.0.0.1, or 0.0.0.0 to listen on all interfaces)');
+
+  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push(
+      'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for the embedded database)',
+    );
+  }
+
+  const dataDir = path.resolve(env.GRASSROOTS_DATA?.trim() || './data');
+
+  const profile = (env.GRASSROOTS_PROFILE ?? 'vn').trim().toLowerCase();
+  if (!(KNOWN_PROFILES as readonly string[]).includes(profile)) {
+    problems.push(
+      `GRASSROOTS_PROFILE must be one of ${KNOWN_PROFILES.join(', ')} (got "${env.GRASSROOTS_PROFILE}")`,
+    );
+  }
+
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim();
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port: port!, host, databaseUrl, dataDir, profile, logLevel };
+}
+
+function parsePort(raw: string): number | undefined {
+  if (!/^\d+$/.test(raw.trim())) return undefined;
+  const n = Number(raw);
+  return n >= 1 && n <= 65535 ? n : undefined;
+}

@@ -1,0 +1,62 @@
+import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.ts';
+import { acquireLockFile, type LockFile } from './lock-file.ts';
+import { openPGlite } from './pglite.ts';
+import type { Database } from './schema.ts';
+
+// Return dates as plain 'YYYY-MM-DD' strings: a date of birth or a rotation day has no time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+// bigint counts fit comfortably in a JS number at the scale we plan for (a province, a country).
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+export type Db = Kysely<Database>;
+export type EngineKind = 'embedded' | 'postgres';
+
+/** An open database: the query builder, which engine is behind it, and how to close it. */
+export interface DatabaseHandle {
+  db: Db;
+  engine: EngineKind;
+  close(): Promise<void>;
+}
+
+/** Opens the configured engine: a PostgreSQL server when DATABASE_URL is set, otherwise PGlite in the data folder. */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return openServerDatabase(config.databaseUrl);
+  const lock = acquireLockFile(config.dataDir);
+  try {
+    const pglite = await openPGlite(path.join(config.dataDir, 'pgdata'));
+    return wrapPGlite(pglite, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+export function openServerDatabase(connectionString: string, max = 10): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString, max });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Wraps an open PGlite in Kysely through PGlite's node-postgres adapter, so the same query code serves
+ * both engines. The pool has one connection: inside a transaction always use `trx`, never `db`.
+ */
+export function wrapPGlite(pglite: PGlite, lock?: LockFile): DatabaseHandle {
+  const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'embedded',
+    async close() {
+      await db.destroy();
+      await pglite.close();
+      lock?.release();
+    },
+  };
+}

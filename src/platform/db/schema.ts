@@ -1,0 +1,20 @@
+import type { AreaPopulationTable, AreaTable } from '../../modules/areas/areas.table.ts';
+import type { FacilityStatusChangeTable, FacilityTable } from '../../modules/facilities/facilities.table.ts';
+import type { RotationTable } from '../../modules/rotations/rotations.table.ts';
+import type {
+  HealthWorkerTable,
+  TrainingRecordTable,
+  WorkerAssignmentTable,
+} from '../../modules/workforce/workforce.table.ts';
+
+/** Every table, composed from the modules that own them. Only the owning module queries a table. */
+export interface Database {
+  area: AreaTable;
+  area_population: AreaPopulationTable;
+  facility: FacilityTable;
+  facility_status_change: FacilityStatusChangeTable;
+  health_worker: HealthWorkerTable;
+  worker_assignment: WorkerAssignmentTable;
+  training_record: TrainingRecordTable;
+  rotation: RotationTable;
+}

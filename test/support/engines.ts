@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import type { App, AppContext } from '../../src/platform/app-context.ts';
+import { loadConfig } from '../../src/platform/config.ts';
+import { type DatabaseHandle, openServerDatabase, wrapPGlite } from '../../src/platform/db/database.ts';
+import { PGLITE_EXTENSIONS } from '../../src/platform/db/pglite.ts';
+import { loadProfile } from '../../src/platform/profile.ts';
+import { buildServer } from '../../src/server.ts';
+import { createDatabaseFromTemplate, dropDatabase, urlFor } from './postgres-server.ts';
+
+export type EngineName = 'embedded' | 'postgres';
+
+/** A migrated, empty database on one engine, with the app context and an HTTP server for inject(). */
+export interface TestEngine {
+  name: EngineName;
+  ctx: AppContext;
+  app: App;
+}
+
+async function openTestDatabase(
+  name: EngineName,
+): Promise<{ handle: DatabaseHandle; cleanup: () => Promise<void> }> {
+  if (name === 'embedded') {
+    const tarball = fs.readFileSync(inject('pgliteTemplate'));
+    const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]), extensions: PGLITE_EXTENSIONS });
+    const handle = wrapPGlite(pglite);
+    return { handle, cleanup: () => handle.close() };
+  }
+  const dbName = await createDatabaseFromTemplate(inject('pgTemplate'));
+  const handle = openServerDatabase(urlFor(dbName), 4);
+  return {
+    handle,
+    cleanup: async () => {
+      await handle.close();
+      await dropDatabase(dbName);
+    },
+  };
+}
+
+/**
+ * Runs a suite once per engine: the embedded PGlite and the PostgreSQL server. Each engine gets its own
+ * fresh database for the suite. The server leg is skipped (with a line printed by the global setup) only
+ * outside CI when no server answers.
+ *
+ * @example
+ * describeOnBothEngines('facilities', (t) => {
+ *   test('lists', async () => { const res = await t().app.inject({ url: '/api/facilities' }); ... });
+ * });
+ */
+export function describeOnBothEngines(title: string, body: (engine: () => TestEngine) => void): void {
+  for (const name of ['embedded', 'postgres'] as const) {
+    const skip = name === 'postgres' && !inject('pgTemplate');
+    describe.skipIf(skip)(`${title} [${name}]`, () => {
+      let engine: TestEngine | undefined;
+      let cleanup: (() => Promise<void>) | undefined;
+      beforeAll(async () => {
+        const opened = await openTestDatabase(name);
+        cleanup = opened.cleanup;
+        const config = loadConfig({ GRASSROOTS_PROFILE: 'vn' });
+        const ctx: AppContext = {
+          db: opened.handle.db,
+          engine: opened.handle.engine,
+          profile: loadProfile('vn'),
+          config,
+        };
+        const app = await buildServer(ctx);
+        await app.ready();
+        engine = { name, ctx, app };
+      });
+      afterAll(async () => {
+        await engine?.app.close();
+        await cleanup?.();
+      });
+      body(() => {
+        if (!engine) throw new Error('engine not ready');
+        return engine;
+      });
+    });
+  }
+}
