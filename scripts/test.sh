@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole test suite: lint and format check, type check, then every test on both database engines.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! bash scripts/ensure-postgres.sh; then
+  if [[ "${CI:-}" == "true" ]]; then echo "CI=true and no PostgreSQL server: failing" >&2; exit 1; fi
+  echo "[test] no PostgreSQL server: the server leg of the tests will be skipped" >&2
+fi
+
+echo "[test] biome check"
+npx biome check .
+echo "[test] tsc --noEmit"
+npx tsc --noEmit
+echo "[test] vitest"
+npx vitest run "$@"

@@ -1,0 +1,24 @@
+import { describe, expect, test } from 'vitest';
+import { KNOWN_PROFILES } from './config.ts';
+import { loadProfile, tierOfKind } from './profile.ts';
+
+describe('country profiles', () => {
+  test.each(KNOWN_PROFILES)('profile %s loads and is consistent', (id) => {
+    const p = loadProfile(id);
+    expect(p.id).toBe(id);
+    expect(p.cadres.some((c) => c.isDoctor)).toBe(true);
+    for (const level of p.areaLevels) expect(() => new RegExp(level.codePattern)).not.toThrow();
+  });
+
+  test.each([
+    ['vn', 'commune_health_station', 'commune'],
+    ['vn', 'district_health_centre', 'district'],
+    ['vn', 'provincial_general_hospital', 'provincial'],
+    ['vn', 'central_hospital', 'central'],
+    ['cn', 'township_health_centre', 'grassroots'],
+    ['cn', 'tertiary_hospital', 'tertiary'],
+    ['vn', 'no_such_kind', undefined],
+  ])('in %s, kind %s is tier %s', (profile, kind, tier) => {
+    expect(tierOfKind(loadProfile(profile), kind)).toBe(tier);
+  });
+});
