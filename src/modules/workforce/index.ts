@@ -1,12 +1,100 @@
-// PLACEHOLDER until the workforce module lands (helper B replaces this file).
-import type { Writable } from 'node:stream';
-import type { App, AppContext } from '../../platform/app-context.ts';
-import type { ImportDefinition } from '../../platform/csv/import-runner.ts';
-import type { CountryProfile } from '../../platform/profile.ts';
-export function workforceRoutes(_app: App, _ctx: AppContext): void {}
-export function workerImport(_p: CountryProfile): ImportDefinition<unknown> {
-  throw new Error('pending');
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import {
+  assignmentOn,
+  doctorCountsRows,
+  lockWorkerRow,
+  staffCountsByTierRows,
+  workerNamesRows,
+} from './workforce.queries.ts';
+import { requireWorkerRow } from './workforce.service.ts';
+
+/**
+ * The workforce module's public surface: health workers, their assignments and training (routes, CSV
+ * import/export) and what other modules need (rotations, capacity). Other modules import only this file.
+ */
+export { exportWorkersCsv, workerImport } from './workforce.import.ts';
+export { workforceRoutes } from './workforce.routes.ts';
+export type { Worker, WorkerDetail } from './workforce.schema.ts';
+
+/** What other modules need to know about a worker. */
+export interface WorkerRef {
+  id: string;
+  code: string;
+  fullName: string;
+  cadre: string;
+  active: boolean;
 }
-export async function exportWorkersCsv(_ctx: AppContext, _out: Writable): Promise<number> {
-  return 0;
+
+/** The worker with this id; a 404 when unknown. */
+export async function requireWorker(db: Db, id: string): Promise<WorkerRef> {
+  const row = await requireWorkerRow(db, id);
+  return { id: row.id, code: row.code, fullName: row.full_name, cadre: row.cadre, active: row.active };
+}
+
+/**
+ * Locks the worker's row until the transaction ends (select ... for update), so checks that span a
+ * worker's schedule (rotation clashes) run one at a time per worker. A 404 when unknown. Use `trx`.
+ */
+export async function lockWorker(trx: Db, id: string): Promise<WorkerRef> {
+  const row = await lockWorkerRow(trx, id);
+  if (!row) throw notFound('Health worker', id);
+  return { id: row.id, code: row.code, fullName: row.full_name, cadre: row.cadre, active: row.active };
+}
+
+/** Workers by id, for views that show names (e.g. rotation calendars). */
+export async function findWorkersByIds(db: Db, ids: string[]): Promise<Map<string, WorkerRef>> {
+  const rows = await workerNamesRows(db, ids);
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, code: r.code, fullName: r.full_name, cadre: r.cadre, active: r.active },
+    ]),
+  );
+}
+
+/** The worker's assignment covering a date, or undefined. */
+export async function findAssignmentOn(
+  db: Db,
+  workerId: string,
+  date: string,
+): Promise<{ facilityId: string; startDate: string; endDate: string | null } | undefined> {
+  const a = await assignmentOn(db, workerId, date);
+  return a && { facilityId: a.facility_id, startDate: a.start_date, endDate: a.end_date };
+}
+
+export interface StaffCount {
+  tier: string;
+  cadre: string;
+  qualification: string;
+  count: number;
+}
+
+/**
+ * Active workers assigned on `onDate` to a facility inside the area subtree, counted by facility tier,
+ * cadre and qualification (the facility table is joined read-only for the tier).
+ *
+ * @example
+ * const rows = await staffCountsByTier(db, '56', '2025-12-31');
+ * // [{ tier: 'commune', cadre: 'doctor', qualification: 'bachelor', count: 120 }, ...]
+ */
+export async function staffCountsByTier(db: Db, areaPath: string, onDate: string): Promise<StaffCount[]> {
+  const rows = await staffCountsByTierRows(db, areaPath, onDate);
+  return rows.map((r) => ({
+    tier: r.tier,
+    cadre: r.cadre,
+    qualification: r.qualification,
+    count: Number(r.count),
+  }));
+}
+
+/** Active workers of the given (doctor) cadres assigned on `onDate` in the subtree, per facility. */
+export async function doctorCountsByFacility(
+  db: Db,
+  areaPath: string,
+  onDate: string,
+  doctorCadres: string[],
+): Promise<{ facilityId: string; doctors: number }[]> {
+  const rows = await doctorCountsRows(db, areaPath, onDate, doctorCadres);
+  return rows.map((r) => ({ facilityId: r.facility_id, doctors: Number(r.doctors) }));
 }

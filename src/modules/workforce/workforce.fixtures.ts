@@ -1,0 +1,77 @@
+import { expect } from 'vitest';
+import type { TestEngine } from '../../../test/support/engines.ts';
+
+/**
+ * Test-only helpers: build a small area tree and facilities through the HTTP API, and workers.
+ * Codes are made unique per call so tests sharing a suite database stay independent.
+ */
+let counter = 0;
+export function uniqueCode(prefix: string): string {
+  counter++;
+  return `${prefix}${process.pid % 1000}${counter}`.slice(0, 20);
+}
+
+let areaSeq = 0;
+
+/** A province and a district under it; returns their codes and paths. */
+export async function createDistrict(t: TestEngine): Promise<{ province: string; district: string }> {
+  areaSeq++;
+  const province = String(10 + (areaSeq % 89)).padStart(2, '0');
+  const district = String(100 + areaSeq).slice(-3);
+  const p = await t.app.inject({
+    method: 'POST',
+    url: '/api/areas',
+    payload: { code: province, name: `Province ${province}`, level: 'province' },
+  });
+  if (p.statusCode !== 201 && p.statusCode !== 409) throw new Error(`area: ${p.body}`);
+  const d = await t.app.inject({
+    method: 'POST',
+    url: '/api/areas',
+    payload: { code: district, name: `District ${district}`, level: 'district', parentCode: province },
+  });
+  expect(d.statusCode, d.body).toBe(201);
+  return { province, district };
+}
+
+let facilitySeq = 0;
+
+/** A facility in an area (direct insert until the facilities API is available to tests). */
+export async function createFacility(
+  t: TestEngine,
+  areaCode: string,
+  kind = 'commune_health_station',
+  name?: string,
+): Promise<{ id: string; code: string; name: string }> {
+  facilitySeq++;
+  const code = `T${String(facilitySeq).padStart(4, '0')}`;
+  const area = await t.ctx.db
+    .selectFrom('area')
+    .select(['id', 'path'])
+    .where('code', '=', areaCode)
+    .executeTakeFirstOrThrow();
+  const { newId } = await import('../../platform/ids.ts');
+  const tier = t.ctx.profile.facilityKinds.find((k) => k.id === kind)!.tier;
+  const row = {
+    id: newId(),
+    code,
+    name: name ?? `Facility ${code}`,
+    kind,
+    tier,
+    ownership: 'public' as const,
+    managing_facility_id: null,
+    area_id: area.id,
+    area_path: area.path,
+    latitude: null,
+    longitude: null,
+    updated_at: new Date(),
+  };
+  await t.ctx.db.insertInto('facility').values(row).execute();
+  return { id: row.id, code, name: row.name };
+}
+
+/** Creates a worker through the API and returns the body. */
+export async function createWorker(t: TestEngine, payload: Record<string, unknown>) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/workers', payload });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}

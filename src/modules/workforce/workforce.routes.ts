@@ -1,0 +1,147 @@
+import type { App, AppContext } from '../../platform/app-context.ts';
+import {
+  AssignmentBody,
+  CreateWorkerBody,
+  DeactivateWorkerBody,
+  TrainingBody,
+  TrainingList,
+  TrainingRecord,
+  UpdateWorkerBody,
+  WorkerDetail,
+  WorkerListQuery,
+  WorkerPage,
+  WorkerParams,
+} from './workforce.schema.ts';
+import {
+  addTraining,
+  createWorker,
+  deactivateWorker,
+  getWorker,
+  listTraining,
+  listWorkers,
+  transferWorker,
+  updateWorker,
+} from './workforce.service.ts';
+
+const tags = ['workforce'];
+const read = { permission: 'workforce.read' } as const;
+const write = { permission: 'workforce.write' } as const;
+
+/** Health workers, their assignments and training: /api/workers. */
+export function workforceRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/workers',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'List health workers: by facility or area on a date, cadre, qualification, name or code',
+        querystring: WorkerListQuery,
+        response: { 200: WorkerPage },
+      },
+    },
+    (req) => listWorkers(ctx, req.query),
+  );
+
+  app.get(
+    '/workers/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One health worker with assignment history and training records',
+        params: WorkerParams,
+        response: { 200: WorkerDetail },
+      },
+    },
+    (req) => getWorker(ctx.db, req.params.id),
+  );
+
+  app.post(
+    '/workers',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Register a health worker, optionally with a first assignment',
+        body: CreateWorkerBody,
+        response: { 201: WorkerDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createWorker(ctx, req.body)),
+  );
+
+  app.patch(
+    '/workers/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: "Update a worker's details",
+        params: WorkerParams,
+        body: UpdateWorkerBody,
+        response: { 200: WorkerDetail },
+      },
+    },
+    (req) => updateWorker(ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/workers/:id/deactivate',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Deactivate a worker, ending the open assignment on endDate (default today)',
+        params: WorkerParams,
+        body: DeactivateWorkerBody,
+        response: { 200: WorkerDetail },
+      },
+    },
+    (req) => deactivateWorker(ctx, req.params.id, req.body ?? {}),
+  );
+
+  app.post(
+    '/workers/:id/assignments',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Transfer: end the open assignment the day before the new start and add the new one',
+        params: WorkerParams,
+        body: AssignmentBody,
+        response: { 201: WorkerDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await transferWorker(ctx, req.params.id, req.body)),
+  );
+
+  app.get(
+    '/workers/:id/training',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A worker's training and continuing-education records",
+        params: WorkerParams,
+        response: { 200: TrainingList },
+      },
+    },
+    (req) => listTraining(ctx.db, req.params.id),
+  );
+
+  app.post(
+    '/workers/:id/training',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Record a completed training course (hours or credits)',
+        params: WorkerParams,
+        body: TrainingBody,
+        response: { 201: TrainingRecord },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await addTraining(ctx, req.params.id, req.body)),
+  );
+}
