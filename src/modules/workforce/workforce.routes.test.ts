@@ -289,10 +289,13 @@ describeOnBothEngines('workers API', (t) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const url = `/api/workers?area=${other.district}&sort=name&order=desc&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = await t().app.inject({ url });
+      const url: string = `/api/workers?area=${other.district}&sort=name&order=desc&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: {
+        statusCode: number;
+        json(): { items: { fullName: string }[]; nextCursor: string | null };
+      } = await t().app.inject({ url });
       expect(page.statusCode).toBe(200);
-      seen.push(...page.json().items.map((w: { fullName: string }) => w.fullName));
+      seen.push(...page.json().items.map((w) => w.fullName));
       cursor = page.json().nextCursor;
     } while (cursor);
     expect(seen).toEqual([...names].reverse());

@@ -97,8 +97,12 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         body: DeactivateWorkerBody,
         response: { 200: WorkerDetail },
       },
+      // The body is optional: a bare POST deactivates as of today.
+      preValidation: async (req) => {
+        req.body ??= {};
+      },
     },
-    (req) => deactivateWorker(ctx, req.params.id, req.body ?? {}),
+    (req) => deactivateWorker(ctx, req.params.id, req.body),
   );
 
   app.post(
