@@ -1,12 +1,102 @@
-// PLACEHOLDER until the facilities module lands (helper A replaces this file).
-import type { Writable } from 'node:stream';
-import type { App, AppContext } from '../../platform/app-context.ts';
-import type { ImportDefinition } from '../../platform/csv/import-runner.ts';
-import type { CountryProfile } from '../../platform/profile.ts';
-export function facilityRoutes(_app: App, _ctx: AppContext): void {}
-export function facilityImport(_p: CountryProfile): ImportDefinition<unknown> {
-  throw new Error('pending');
+import type { Db } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import {
+  countActiveByKind,
+  facilityRowsIn,
+  findFacilityRowByCode,
+  findFacilityRowById,
+  sumOpenBedsIn,
+} from './facilities.queries.ts';
+import type { FacilityRow, FacilityStatus } from './facilities.table.ts';
+
+/**
+ * The facilities module's public surface: routes, CSV import/export, and the lookups other modules
+ * (workforce, rotations, capacity) use. Other modules import only this file.
+ */
+export { exportFacilitiesCsv, facilityImport } from './facilities.import.ts';
+export { facilityRoutes } from './facilities.routes.ts';
+export type { Facility, FacilityDetail } from './facilities.schema.ts';
+export type { FacilityStatus, Ownership } from './facilities.table.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What other modules need to know about a facility. */
+export interface FacilityRef {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  tier: string;
+  areaId: string;
+  areaPath: string;
+  active: boolean;
+  status: FacilityStatus;
+  beds: number;
+  managingFacilityId: string | null;
 }
-export async function exportFacilitiesCsv(_ctx: AppContext, _out: Writable): Promise<number> {
-  return 0;
+
+function toRef(r: FacilityRow): FacilityRef {
+  return {
+    id: r.id,
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    tier: r.tier,
+    areaId: r.area_id,
+    areaPath: r.area_path,
+    active: r.active,
+    status: r.status,
+    beds: r.beds,
+    managingFacilityId: r.managing_facility_id,
+  };
+}
+
+/** The facility with this id, or undefined. */
+export async function findFacilityById(db: Db, id: string): Promise<FacilityRef | undefined> {
+  if (!UUID.test(id)) return undefined;
+  const row = await findFacilityRowById(db, id);
+  return row && toRef(row);
+}
+
+/** The facility with this official code, or undefined. */
+export async function findFacilityByCode(db: Db, code: string): Promise<FacilityRef | undefined> {
+  const row = await findFacilityRowByCode(db, code);
+  return row && toRef(row);
+}
+
+/** The facility with this id (a UUID) or official code, or undefined. */
+export function lookupFacility(db: Db, idOrCode: string): Promise<FacilityRef | undefined> {
+  return UUID.test(idOrCode) ? findFacilityById(db, idOrCode) : findFacilityByCode(db, idOrCode);
+}
+
+/**
+ * The facility with this id (a UUID) or official code, or a 404. A caller that must answer 400 naming
+ * a body field uses `findFacilityById` / `findFacilityByCode` and reports the field itself.
+ */
+export async function requireFacility(db: Db, idOrCode: string): Promise<FacilityRef> {
+  const ref = UUID.test(idOrCode)
+    ? await findFacilityById(db, idOrCode)
+    : await findFacilityByCode(db, idOrCode);
+  if (!ref) throw notFound('Facility', idOrCode);
+  return ref;
+}
+
+/** Facilities whose area is inside the subtree at `areaPath`, by code (active ones unless activeOnly is false). */
+export async function listFacilitiesIn(
+  db: Db,
+  areaPath: string,
+  opts: { kinds?: string[]; activeOnly?: boolean } = {},
+): Promise<FacilityRef[]> {
+  return (await facilityRowsIn(db, areaPath, opts)).map(toRef);
+}
+
+/** Beds of the open, active facilities in a subtree. */
+export function sumBedsIn(db: Db, areaPath: string): Promise<number> {
+  return sumOpenBedsIn(db, areaPath);
+}
+
+/** Active facilities in a subtree counted by kind, e.g. `{ commune_health_station: 136, ... }`. */
+export async function countFacilitiesByKind(db: Db, areaPath: string): Promise<Record<string, number>> {
+  const rows = await countActiveByKind(db, areaPath);
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }

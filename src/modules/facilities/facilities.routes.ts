@@ -1,0 +1,105 @@
+import type { App, AppContext } from '../../platform/app-context.ts';
+import {
+  CreateFacilityBody,
+  FacilityDetail,
+  FacilityIdParams,
+  FacilityListQuery,
+  FacilityPage,
+  StatusChangeBody,
+  UpdateFacilityBody,
+} from './facilities.schema.ts';
+import { createFacility, deactivateFacility, getFacility, listFacilities } from './facilities.service.ts';
+import { changeFacilityStatus, updateFacility } from './facilities.update.ts';
+
+const tags = ['facilities'];
+const read = { permission: 'facilities.read' } as const;
+const write = { permission: 'facilities.write' } as const;
+
+/** The facility network: /api/facilities. */
+export function facilityRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/facilities',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'List facilities: by kind, tier, ownership, status, area subtree, manager, name or code',
+        querystring: FacilityListQuery,
+        response: { 200: FacilityPage },
+      },
+    },
+    (req) => listFacilities(ctx, req.query),
+  );
+
+  app.get(
+    '/facilities/:id',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'One facility with its status history and the facilities it manages',
+        params: FacilityIdParams,
+        response: { 200: FacilityDetail },
+      },
+    },
+    (req) => getFacility(ctx.db, req.params.id),
+  );
+
+  app.post(
+    '/facilities',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Register a facility',
+        body: CreateFacilityBody,
+        response: { 201: FacilityDetail },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createFacility(ctx, req.body)),
+  );
+
+  app.patch(
+    '/facilities/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Update a facility (anything but its code; status through /status)',
+        params: FacilityIdParams,
+        body: UpdateFacilityBody,
+        response: { 200: FacilityDetail },
+      },
+    },
+    (req) => updateFacility(ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/facilities/:id/status',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Record a status change (open, temporarily closed, closed) with its date and reason',
+        params: FacilityIdParams,
+        body: StatusChangeBody,
+        response: { 200: FacilityDetail },
+      },
+    },
+    (req) => changeFacilityStatus(ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/facilities/:id/deactivate',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Deactivate a facility (kept, but gone from lists)',
+        params: FacilityIdParams,
+        response: { 200: FacilityDetail },
+      },
+    },
+    (req) => deactivateFacility(ctx, req.params.id),
+  );
+}

@@ -1,0 +1,225 @@
+import type { AppContext } from '../../platform/app-context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
+import { newId } from '../../platform/ids.ts';
+import { type AreaRef, findAreaByCode, findAreaById, findAreasByIds, lookupArea } from '../areas/index.ts';
+import {
+  type FacilityWithManager,
+  findFacilityRowByCode,
+  findFacilityRowById,
+  insertFacility,
+  insertStatusChange,
+  listFacilityRows,
+  managedFacilities,
+  managementChain,
+  statusHistory,
+  updateFacilityRow,
+} from './facilities.queries.ts';
+import { checkFacilityCode, checkFacilityKind, createsManagementCycle } from './facilities.rules.ts';
+import type { CreateFacilityBody, Facility, FacilityDetail, FacilityListQuery } from './facilities.schema.ts';
+
+/** Today as 'YYYY-MM-DD' (UTC), the effective date of a facility's first recorded status. */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The one mapping from a row (and its area) to the API object. */
+export function toFacility(row: FacilityWithManager, area: AreaRef | undefined): Facility {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    kind: row.kind,
+    tier: row.tier,
+    ownership: row.ownership,
+    areaId: row.area_id,
+    areaCode: area?.code ?? '',
+    areaName: area?.name ?? '',
+    areaPath: row.area_path,
+    managingFacility:
+      row.managing_facility_id && row.manager_code !== null
+        ? { id: row.managing_facility_id, code: row.manager_code, name: row.manager_name ?? '' }
+        : null,
+    latitude: row.latitude,
+    longitude: row.longitude,
+    beds: row.beds,
+    services: row.services,
+    status: row.status,
+    active: row.active,
+  };
+}
+
+/** Lists facilities with the filters of GET /api/facilities, one keyset page at a time. */
+export async function listFacilities(ctx: AppContext, query: FacilityListQuery): Promise<PageOf<Facility>> {
+  const errors: FieldError[] = [];
+  const kinds = (query.kind ?? [])
+    .flatMap((k) => k.split(','))
+    .map((k) => k.trim())
+    .filter(Boolean);
+  const unknownKinds = kinds.filter((k) => checkFacilityKind(ctx.profile, k).errors.length > 0);
+  if (unknownKinds.length > 0) {
+    errors.push({ field: 'query.kind', message: `unknown facility kind(s): ${unknownKinds.join(', ')}` });
+  }
+  if (query.tier && !ctx.profile.tiers.some((t) => t.id === query.tier)) {
+    errors.push({ field: 'query.tier', message: `is not a tier of the ${ctx.profile.id} profile` });
+  }
+  let withinPath: string | undefined;
+  if (query.area) {
+    const area = await lookupArea(ctx.db, query.area);
+    if (area) withinPath = area.path;
+    else errors.push({ field: 'query.area', message: `no area has the id or code ${query.area}` });
+  }
+  if (errors.length > 0) throw invalidFields(errors);
+  const sort = query.sort ?? 'code';
+  const limit = query.limit ?? 50;
+  const rows = await listFacilityRows(ctx.db, {
+    kinds,
+    tier: query.tier,
+    ownership: query.ownership,
+    status: query.status,
+    withinPath,
+    managedBy: query.managedBy,
+    q: query.q,
+    includeInactive: query.includeInactive,
+    sort,
+    order: query.order ?? 'asc',
+    limit,
+    cursor: decodeCursor(query.cursor),
+  });
+  const areas = await findAreasByIds(
+    ctx.db,
+    rows.map((r) => r.area_id),
+  );
+  return toPage(
+    rows,
+    limit,
+    (r) => r[sort],
+    (r) => toFacility(r, areas.get(r.area_id)),
+  );
+}
+
+/** One facility with its status history and the facilities it manages; 404 when unknown. */
+export async function getFacility(db: Db, id: string): Promise<FacilityDetail> {
+  const row = await findFacilityRowById(db, id);
+  if (!row) throw notFound('Facility', id);
+  const [area, history, manages] = await Promise.all([
+    findAreaById(db, row.area_id),
+    statusHistory(db, id),
+    managedFacilities(db, id),
+  ]);
+  return {
+    ...toFacility(row, area),
+    statusHistory: history.map((h) => ({ status: h.status, effectiveOn: h.effective_on, reason: h.reason })),
+    manages,
+  };
+}
+
+/** Resolves the area named by id or code in a body; pushes a field error when it is unknown or inactive. */
+export async function resolveArea(
+  db: Db,
+  body: { areaId?: string; areaCode?: string },
+  errors: FieldError[],
+): Promise<AreaRef | undefined> {
+  const field = body.areaId !== undefined ? 'body.areaId' : 'body.areaCode';
+  const area =
+    body.areaId !== undefined
+      ? await findAreaById(db, body.areaId)
+      : body.areaCode !== undefined
+        ? await findAreaByCode(db, body.areaCode)
+        : undefined;
+  if (body.areaId === undefined && body.areaCode === undefined) {
+    errors.push({ field, message: 'is required (or body.areaId)' });
+  } else if (!area) {
+    const what = body.areaId !== undefined ? 'id' : 'code';
+    errors.push({ field, message: `no area has the ${what} ${body.areaId ?? body.areaCode}` });
+  } else if (!area.active) {
+    errors.push({ field, message: `the area ${area.code} is deactivated` });
+  } else if (body.areaId !== undefined && body.areaCode !== undefined && area.code !== body.areaCode) {
+    errors.push({ field: 'body.areaCode', message: 'names a different area than body.areaId' });
+  }
+  return area;
+}
+
+/** Resolves a managing facility named by id or code; pushes a field error when it is unknown. */
+export async function resolveManager(
+  db: Db,
+  body: { managingFacilityId?: string | null; managingFacilityCode?: string | null },
+  errors: FieldError[],
+): Promise<FacilityWithManager | undefined> {
+  const byId = body.managingFacilityId ?? undefined;
+  const byCode = body.managingFacilityCode ?? undefined;
+  if (byId === undefined && byCode === undefined) return undefined;
+  const field = byId !== undefined ? 'body.managingFacilityId' : 'body.managingFacilityCode';
+  const manager =
+    byId !== undefined ? await findFacilityRowById(db, byId) : await findFacilityRowByCode(db, byCode!);
+  if (!manager)
+    errors.push({ field, message: `no facility has the ${byId ? 'id' : 'code'} ${byId ?? byCode}` });
+  else if (byId !== undefined && byCode !== undefined && manager.code !== byCode) {
+    errors.push({
+      field: 'body.managingFacilityCode',
+      message: 'names a different facility than body.managingFacilityId',
+    });
+  }
+  return manager;
+}
+
+/**
+ * Registers a facility. Every field that needs the profile or the database is checked before anything
+ * is written, and all problems are reported together; a duplicate code is a 409.
+ */
+export async function createFacility(ctx: AppContext, body: CreateFacilityBody): Promise<FacilityDetail> {
+  const id = newId();
+  await ctx.db.transaction().execute(async (trx) => {
+    const errors: FieldError[] = [];
+    const fieldErr = (e: { field: string; message: string }) =>
+      errors.push({ field: `body.${e.field}`, message: e.message });
+    checkFacilityCode(ctx.profile, body.code).forEach(fieldErr);
+    const kind = checkFacilityKind(ctx.profile, body.kind);
+    kind.errors.forEach(fieldErr);
+    const area = await resolveArea(trx, body, errors);
+    const manager = await resolveManager(trx, body, errors);
+    if (errors.length > 0) throw invalidFields(errors);
+    if (await findFacilityRowByCode(trx, body.code)) {
+      throw conflict(`A facility with the code ${body.code} already exists`, 'body.code');
+    }
+    const status = body.status ?? 'open';
+    await insertFacility(trx, {
+      id,
+      code: body.code,
+      name: body.name,
+      kind: body.kind,
+      tier: kind.tier!,
+      ownership: body.ownership ?? 'public',
+      managing_facility_id: manager?.id ?? null,
+      area_id: area!.id,
+      area_path: area!.path,
+      latitude: body.latitude ?? null,
+      longitude: body.longitude ?? null,
+      beds: body.beds ?? 0,
+      services: body.services ?? [],
+      status,
+    });
+    await insertStatusChange(trx, {
+      id: newId(),
+      facility_id: id,
+      status,
+      effective_on: today(),
+      reason: 'registered',
+    });
+  });
+  return getFacility(ctx.db, id);
+}
+
+/** Whether `managerId` may manage `facilityId`: not itself, and no loop up the chain. */
+export async function wouldCycle(db: Db, facilityId: string, managerId: string): Promise<boolean> {
+  return createsManagementCycle(facilityId, await managementChain(db, managerId));
+}
+
+/** Deactivates a facility: gone from lists, still readable. Nothing is deleted. */
+export async function deactivateFacility(ctx: AppContext, id: string): Promise<FacilityDetail> {
+  const row = await findFacilityRowById(ctx.db, id);
+  if (!row) throw notFound('Facility', id);
+  if (row.active) await updateFacilityRow(ctx.db, id, { active: false });
+  return getFacility(ctx.db, id);
+}
