@@ -1,7 +1,23 @@
-// PLACEHOLDER until the demo generator lands (helper C replaces this file).
+import { listAreasAtLevel } from '../modules/areas/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import type { Db } from '../platform/db/database.ts';
-export async function hasDemoData(_db: Db): Promise<boolean> {
-  return true;
+import { type LoadDemoOptions, loadDemoProvince } from './load.ts';
+
+/**
+ * The demo province: a deterministic, generated province shaped like Khánh Hòa in seed 004, loaded
+ * into an empty database on first start (`grassroots serve` on the embedded engine) or by
+ * `grassroots demo`.
+ */
+export { type DemoProvince, generateDemoProvince } from './generate.ts';
+export type { DemoSummary, LoadDemoOptions } from './load.ts';
+
+/** True when the database already holds areas (the demo only loads into an empty database). */
+export async function hasDemoData(db: Db): Promise<boolean> {
+  // An empty ltree path contains every path: any active top-level area means the tree is not empty.
+  return (await listAreasAtLevel(db, '', 'province')).length > 0;
 }
-export async function loadDemo(_ctx: AppContext): Promise<void> {}
+
+/** Loads the demo province with a progress bar per step and a summary at the end. */
+export async function loadDemo(ctx: AppContext, options?: LoadDemoOptions): Promise<void> {
+  await loadDemoProvince(ctx, options);
+}
