@@ -1,9 +1,12 @@
 import type { Db } from '../../platform/db/database.ts';
+import { invalidFields, notFound } from '../../platform/http/errors.ts';
+import { lookupFacility } from '../facilities/index.ts';
 
 /**
- * The few facts this module needs about facilities, read in batches. The facilities module owns the
- * table; single lookups go through its `requireFacility`. Batch reads for imports and list pages
- * (one query for a whole batch of codes) read the table here, in one place, read-only.
+ * The few facts this module needs about facilities. The facilities module owns the table; single
+ * lookups go through its `lookupFacility`. It has no batch lookup yet, so the batch reads for imports
+ * and list pages (one query for a whole batch of codes or ids) read the table here, in one place,
+ * read-only; swap them for the facilities module's batch functions when it has them.
  */
 export interface FacilityFacts {
   id: string;
@@ -45,21 +48,16 @@ export async function facilitiesByIds(db: Db, ids: string[]): Promise<Map<string
   );
 }
 
-import { invalidFields, notFound } from '../../platform/http/errors.ts';
-// TEMPORARY stand-in until the facilities module exports requireFacility; same contract.
-import { UUID_PATTERN } from '../../platform/ids.ts';
-
-const UUID = new RegExp(UUID_PATTERN);
-
-/** The facility with this id or code; unknown: a 400 naming `field` if given, otherwise a 404. */
+/**
+ * The facility with this id or code, through the facilities module. Unknown: a 400 naming `field`
+ * when given (a filter or body value), otherwise a 404.
+ */
 export async function requireFacility(db: Db, idOrCode: string, field?: string): Promise<FacilityFacts> {
-  const found = UUID.test(idOrCode)
-    ? (await facilitiesByIds(db, [idOrCode])).get(idOrCode)
-    : (await facilitiesByCodes(db, [idOrCode])).get(idOrCode);
+  const found = await lookupFacility(db, idOrCode);
   if (!found) {
     throw field
       ? invalidFields([{ field, message: `no facility has the id or code ${idOrCode}` }])
       : notFound('Facility', idOrCode);
   }
-  return found;
+  return { id: found.id, code: found.code, name: found.name, areaPath: found.areaPath, active: found.active };
 }

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { TestEngine } from '../../../test/support/engines.ts';
 
 /**
- * Test-only helpers: build a small area tree and facilities through the HTTP API, and workers.
+ * Test-only helpers: build a small area tree, facilities and workers through the HTTP API.
  * Codes are made unique per call so tests sharing a suite database stay independent.
  */
 let counter = 0;
@@ -35,7 +35,7 @@ export async function createDistrict(t: TestEngine): Promise<{ province: string;
 
 let facilitySeq = 0;
 
-/** A facility in an area (direct insert until the facilities API is available to tests). */
+/** A facility in an area, created through the facilities API. */
 export async function createFacility(
   t: TestEngine,
   areaCode: string,
@@ -44,29 +44,14 @@ export async function createFacility(
 ): Promise<{ id: string; code: string; name: string }> {
   facilitySeq++;
   const code = `T${String(facilitySeq).padStart(4, '0')}`;
-  const area = await t.ctx.db
-    .selectFrom('area')
-    .select(['id', 'path'])
-    .where('code', '=', areaCode)
-    .executeTakeFirstOrThrow();
-  const { newId } = await import('../../platform/ids.ts');
-  const tier = t.ctx.profile.facilityKinds.find((k) => k.id === kind)!.tier;
-  const row = {
-    id: newId(),
-    code,
-    name: name ?? `Facility ${code}`,
-    kind,
-    tier,
-    ownership: 'public' as const,
-    managing_facility_id: null,
-    area_id: area.id,
-    area_path: area.path,
-    latitude: null,
-    longitude: null,
-    updated_at: new Date(),
-  };
-  await t.ctx.db.insertInto('facility').values(row).execute();
-  return { id: row.id, code, name: row.name };
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/facilities',
+    payload: { code, name: name ?? `Facility ${code}`, kind, areaCode },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  const body = res.json();
+  return { id: body.id, code: body.code, name: body.name };
 }
 
 /** Creates a worker through the API and returns the body. */
