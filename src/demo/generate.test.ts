@@ -275,3 +275,39 @@ describe('workers', () => {
     expect(share('Lê')).toBeGreaterThan(0.07);
   });
 });
+
+describe('rotations and training', () => {
+  test('30-40 district doctors rotate to stations of their own district on 1-3 weekdays, covering today', () => {
+    const byCode = new Map(demo.facilities.map((f) => [f.code, f]));
+    const workerByCode = new Map(demo.workers.map((w) => [w.code, w]));
+    expect(demo.rotations.length).toBeGreaterThanOrEqual(30);
+    expect(demo.rotations.length).toBeLessThanOrEqual(40);
+    expect(new Set(demo.rotations.map((r) => r.workerCode)).size).toBe(demo.rotations.length);
+    for (const r of demo.rotations) {
+      const worker = workerByCode.get(r.workerCode)!;
+      expect(worker.cadre).toBe('doctor');
+      expect(worker.facilityCode).toBe(r.homeFacilityCode);
+      expect(byCode.get(r.homeFacilityCode)!.kind).toBe('district_health_centre');
+      const host = byCode.get(r.hostFacilityCode)!;
+      expect(host.kind).toBe('commune_health_station');
+      expect(host.managingCode).toBe(r.homeFacilityCode);
+      expect(r.weekdays.length).toBeGreaterThanOrEqual(1);
+      expect(r.weekdays.length).toBeLessThanOrEqual(3);
+      expect(r.weekdays.every((d) => d >= 1 && d <= 5)).toBe(true);
+      expect(r.startDate <= TODAY && TODAY <= r.endDate).toBe(true);
+      expect(new Date(`${r.startDate}T00:00:00Z`).getUTCDay()).toBe(1);
+    }
+  });
+
+  test('a few thousand workers have training records, completed after they started and not after today', () => {
+    const workerByCode = new Map(demo.workers.map((w) => [w.code, w]));
+    const trained = new Set(demo.training.map((t) => t.workerCode));
+    expect(trained.size).toBeGreaterThan(2_000);
+    expect(trained.size).toBeLessThan(5_000);
+    for (const t of demo.training) {
+      expect(t.completedOn < TODAY).toBe(true);
+      expect(t.completedOn >= workerByCode.get(t.workerCode)!.startDate).toBe(true);
+      expect(t.hours).toBeGreaterThan(0);
+    }
+  });
+});

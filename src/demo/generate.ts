@@ -1,3 +1,4 @@
+import { type DemoRotation, type DemoTraining, planRotations, planTraining } from './generate-activities.ts';
 import { type DemoAreas, generateAreas } from './generate-areas.ts';
 import { type DemoFacility, generateFacilities } from './generate-facilities.ts';
 import { type DemoWorker, generateWorkers } from './generate-workers.ts';
@@ -17,6 +18,8 @@ export interface DemoProvince {
   areas: DemoAreas;
   facilities: DemoFacility[];
   workers: DemoWorker[];
+  rotations: DemoRotation[];
+  training: DemoTraining[];
 }
 
 /**
@@ -33,5 +36,7 @@ export function generateDemoProvince(options: DemoOptions): DemoProvince {
   const areas = generateAreas(root.fork('areas'));
   const facilities = generateFacilities(root.fork('facilities'), areas);
   const workers = generateWorkers(root.fork('workers'), areas, facilities, options.today);
-  return { areas, facilities, workers };
+  const rotations = planRotations(root.fork('rotations'), facilities, workers, options.today);
+  const training = planTraining(root.fork('training'), workers, options.today);
+  return { areas, facilities, workers, rotations, training };
 }
