@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { UUID_PATTERN } from '../../platform/ids.ts';
 import {
   findAreaRowById,
   findAreaRowsByCodes,
@@ -26,12 +27,15 @@ export interface AreaRef {
   active: boolean;
 }
 
+const UUID = new RegExp(UUID_PATTERN);
+
 function toRef(row: AreaRef): AreaRef {
   return { id: row.id, code: row.code, name: row.name, level: row.level, path: row.path, active: row.active };
 }
 
 /** The area with this id, or undefined. */
 export async function findAreaById(db: Db, id: string): Promise<AreaRef | undefined> {
+  if (!UUID.test(id)) return undefined;
   const row = await findAreaRowById(db, id);
   return row && toRef(row);
 }
