@@ -19,8 +19,7 @@ const AREAS = `code,name,level,parent_code
 22602,Xã Hai,commune,580
 `;
 
-// The station 58101 comes before its manager 58002 on purpose (line 4): it is rejected, and the
-// re-run after the manager exists... still rejects it the same way only if the manager is unknown.
+// Lines 2-5 and 13 are good (each manager comes before those it manages); lines 6-12 each break one rule.
 const FILE = `code,name,kind,ownership,managing_code,area_code,latitude,longitude,beds,services,status
 58001,Bệnh viện tỉnh,provincial_general_hospital,,,58,12.1,109.1,600,emergency;surgery,
 58002,TTYT huyện,district_health_centre,public,,580,,,100,,open
