@@ -53,283 +53,54 @@ const S = {
   subStation: ['outpatient', 'first_aid', 'immunization'],
 };
 
-/** The provincial facilities: the ward they stand in (commune names are unique in the province), beds, size. */
-const PROVINCIAL: {
-  code: string;
-  name: string;
-  kind: string;
-  ownership: DemoOwnership;
-  ward: string;
-  beds: number;
-  staff: number;
-  doctorRate: number;
-  services: string[];
-}[] = [
-  {
-    code: '56001',
-    name: 'Bệnh viện Đa khoa tỉnh Khánh Hòa',
-    kind: 'provincial_general_hospital',
-    ownership: 'public',
-    ward: 'Lộc Thọ',
-    beds: 1200,
-    staff: 1550,
-    doctorRate: 0.2,
-    services: [...S.hospital, 'intensive_care', 'oncology'],
-  },
-  {
-    code: '56002',
-    name: 'Bệnh viện Đa khoa khu vực Ninh Hòa',
-    kind: 'provincial_general_hospital',
-    ownership: 'public',
-    ward: 'Ninh Hiệp',
-    beds: 130,
-    staff: 280,
-    doctorRate: 0.2,
-    services: S.hospital,
-  },
-  {
-    code: '56003',
-    name: 'Bệnh viện Đa khoa khu vực Cam Ranh',
-    kind: 'provincial_general_hospital',
-    ownership: 'public',
-    ward: 'Cam Lộc',
-    beds: 120,
-    staff: 260,
-    doctorRate: 0.2,
-    services: S.hospital,
-  },
-  {
-    code: '56004',
-    name: 'Bệnh viện Nhi tỉnh Khánh Hòa',
-    kind: 'provincial_specialised_hospital',
-    ownership: 'public',
-    ward: 'Phước Hòa',
-    beds: 100,
-    staff: 210,
-    doctorRate: 0.22,
-    services: [...S.specialised, 'emergency', 'paediatrics'],
-  },
-  {
-    code: '56005',
-    name: 'Bệnh viện Lao và Bệnh phổi tỉnh Khánh Hòa',
-    kind: 'provincial_specialised_hospital',
-    ownership: 'public',
-    ward: 'Phước Đồng',
-    beds: 70,
-    staff: 130,
-    doctorRate: 0.18,
-    services: [...S.specialised, 'tuberculosis'],
-  },
-  {
-    code: '56006',
-    name: 'Bệnh viện Da liễu tỉnh Khánh Hòa',
-    kind: 'provincial_specialised_hospital',
-    ownership: 'public',
-    ward: 'Phương Sài',
-    beds: 20,
-    staff: 60,
-    doctorRate: 0.22,
-    services: ['outpatient', 'dermatology', 'laboratory'],
-  },
-  {
-    code: '56007',
-    name: 'Bệnh viện Tâm thần tỉnh Khánh Hòa',
-    kind: 'provincial_specialised_hospital',
-    ownership: 'public',
-    ward: 'Vĩnh Thái',
-    beds: 70,
-    staff: 140,
-    doctorRate: 0.16,
-    services: [...S.specialised, 'mental_health'],
-  },
-  {
-    code: '56008',
-    name: 'Bệnh viện Y học cổ truyền và Phục hồi chức năng tỉnh Khánh Hòa',
-    kind: 'provincial_specialised_hospital',
-    ownership: 'public',
-    ward: 'Phước Tân',
-    beds: 90,
-    staff: 180,
-    doctorRate: 0.18,
-    services: [...S.specialised, 'traditional_medicine', 'rehabilitation'],
-  },
-  {
-    code: '56009',
-    name: 'Bệnh viện Ung bướu tỉnh Khánh Hòa',
-    kind: 'provincial_specialised_hospital',
-    ownership: 'public',
-    ward: 'Vĩnh Thạnh',
-    beds: 100,
-    staff: 220,
-    doctorRate: 0.22,
-    services: [...S.specialised, 'oncology', 'radiotherapy'],
-  },
-  {
-    code: '56010',
-    name: 'Trung tâm Kiểm soát bệnh tật tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Xương Huân',
-    beds: 0,
-    staff: 240,
-    doctorRate: 0.14,
-    services: [...S.preventive, 'outpatient'],
-  },
-  {
-    code: '56011',
-    name: 'Trung tâm Kiểm dịch y tế quốc tế tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Vĩnh Nguyên',
-    beds: 0,
-    staff: 45,
-    doctorRate: 0.12,
-    services: ['border_quarantine', 'immunization'],
-  },
-  {
-    code: '56012',
-    name: 'Trung tâm Kiểm nghiệm Thuốc, Mỹ phẩm, Thực phẩm tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Phương Sơn',
-    beds: 0,
-    staff: 40,
-    doctorRate: 0.03,
-    services: ['laboratory', 'drug_quality_testing'],
-  },
-  {
-    code: '56013',
-    name: 'Trung tâm Pháp y tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Phước Tiến',
-    beds: 0,
-    staff: 30,
-    doctorRate: 0.3,
-    services: ['forensic_medicine'],
-  },
-  {
-    code: '56014',
-    name: 'Trung tâm Giám định y khoa tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Tân Lập',
-    beds: 0,
-    staff: 25,
-    doctorRate: 0.3,
-    services: ['medical_assessment'],
-  },
-  {
-    code: '56015',
-    name: 'Trung tâm Cấp cứu 115 Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Vạn Thắng',
-    beds: 0,
-    staff: 70,
-    doctorRate: 0.2,
-    services: ['emergency', 'ambulance'],
-  },
-  {
-    code: '56016',
-    name: 'Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Vạn Thạnh',
-    beds: 0,
-    staff: 25,
-    doctorRate: 0.04,
-    services: ['family_planning', 'health_education'],
-  },
-  {
-    code: '56017',
-    name: 'Chi cục An toàn vệ sinh thực phẩm tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Phước Hải',
-    beds: 0,
-    staff: 30,
-    doctorRate: 0.08,
-    services: ['food_safety'],
-  },
-  {
-    code: '56018',
-    name: 'Trung tâm Truyền thông - Giáo dục sức khỏe tỉnh Khánh Hòa',
-    kind: 'preventive_medicine_unit',
-    ownership: 'public',
-    ward: 'Ngọc Hiệp',
-    beds: 0,
-    staff: 20,
-    doctorRate: 0.05,
-    services: ['health_education'],
-  },
-  {
-    code: '56020',
-    name: 'Bệnh viện Quân y 87',
-    kind: 'military_hospital',
-    ownership: 'military',
-    ward: 'Vĩnh Nguyên',
-    beds: 110,
-    staff: 290,
-    doctorRate: 0.22,
-    services: S.hospital,
-  },
-  {
-    code: '56021',
-    name: 'Bệnh viện Đa khoa Quốc tế Vinmec Nha Trang',
-    kind: 'private_hospital',
-    ownership: 'private',
-    ward: 'Vĩnh Nguyên',
-    beds: 80,
-    staff: 430,
-    doctorRate: 0.18,
-    services: [...S.hospital, 'intensive_care'],
-  },
-  {
-    code: '56022',
-    name: 'Bệnh viện Đa khoa Tâm Trí Nha Trang',
-    kind: 'private_hospital',
-    ownership: 'private',
-    ward: 'Phước Hòa',
-    beds: 70,
-    staff: 340,
-    doctorRate: 0.18,
-    services: S.hospital,
-  },
-  {
-    code: '56023',
-    name: 'Bệnh viện Mắt Sài Gòn Nha Trang',
-    kind: 'private_hospital',
-    ownership: 'private',
-    ward: 'Phước Tân',
-    beds: 25,
-    staff: 110,
-    doctorRate: 0.2,
-    services: ['outpatient', 'ophthalmology', 'surgery'],
-  },
-  {
-    code: '56024',
-    name: 'Bệnh viện Đa khoa Sài Gòn Nha Trang',
-    kind: 'private_hospital',
-    ownership: 'private',
-    ward: 'Phương Sơn',
-    beds: 45,
-    staff: 210,
-    doctorRate: 0.18,
-    services: S.hospital,
-  },
-  {
-    code: '56025',
-    name: 'Bệnh viện 22-12',
-    kind: 'private_hospital',
-    ownership: 'private',
-    ward: 'Phước Long',
-    beds: 30,
-    staff: 150,
-    doctorRate: 0.2,
-    services: S.hospital,
-  },
-];
+/**
+ * The provincial facilities: code | kind | ownership | ward they stand in (commune names are unique in
+ * the province) | beds | relative staff size | share of doctors | name | services (`@set` expands a
+ * set of S).
+ */
+const PROVINCIAL_TABLE = `
+56001 | provincial_general_hospital     | public   | Lộc Thọ     | 1200 | 1550 | 0.2  | Bệnh viện Đa khoa tỉnh Khánh Hòa | @hospital;intensive_care;oncology
+56002 | provincial_general_hospital     | public   | Ninh Hiệp   |  130 |  280 | 0.2  | Bệnh viện Đa khoa khu vực Ninh Hòa | @hospital
+56003 | provincial_general_hospital     | public   | Cam Lộc     |  120 |  260 | 0.2  | Bệnh viện Đa khoa khu vực Cam Ranh | @hospital
+56004 | provincial_specialised_hospital | public   | Phước Hòa   |  100 |  210 | 0.22 | Bệnh viện Nhi tỉnh Khánh Hòa | @specialised;emergency;paediatrics
+56005 | provincial_specialised_hospital | public   | Phước Đồng  |   70 |  130 | 0.18 | Bệnh viện Lao và Bệnh phổi tỉnh Khánh Hòa | @specialised;tuberculosis
+56006 | provincial_specialised_hospital | public   | Phương Sài  |   20 |   60 | 0.22 | Bệnh viện Da liễu tỉnh Khánh Hòa | outpatient;dermatology;laboratory
+56007 | provincial_specialised_hospital | public   | Vĩnh Thái   |   70 |  140 | 0.16 | Bệnh viện Tâm thần tỉnh Khánh Hòa | @specialised;mental_health
+56008 | provincial_specialised_hospital | public   | Phước Tân   |   90 |  180 | 0.18 | Bệnh viện Y học cổ truyền và Phục hồi chức năng tỉnh Khánh Hòa | @specialised;traditional_medicine;rehabilitation
+56009 | provincial_specialised_hospital | public   | Vĩnh Thạnh  |  100 |  220 | 0.22 | Bệnh viện Ung bướu tỉnh Khánh Hòa | @specialised;oncology;radiotherapy
+56010 | preventive_medicine_unit        | public   | Xương Huân  |    0 |  240 | 0.14 | Trung tâm Kiểm soát bệnh tật tỉnh Khánh Hòa | @preventive;outpatient
+56011 | preventive_medicine_unit        | public   | Vĩnh Nguyên |    0 |   45 | 0.12 | Trung tâm Kiểm dịch y tế quốc tế tỉnh Khánh Hòa | border_quarantine;immunization
+56012 | preventive_medicine_unit        | public   | Phương Sơn  |    0 |   40 | 0.03 | Trung tâm Kiểm nghiệm Thuốc, Mỹ phẩm, Thực phẩm tỉnh Khánh Hòa | laboratory;drug_quality_testing
+56013 | preventive_medicine_unit        | public   | Phước Tiến  |    0 |   30 | 0.3  | Trung tâm Pháp y tỉnh Khánh Hòa | forensic_medicine
+56014 | preventive_medicine_unit        | public   | Tân Lập     |    0 |   25 | 0.3  | Trung tâm Giám định y khoa tỉnh Khánh Hòa | medical_assessment
+56015 | preventive_medicine_unit        | public   | Vạn Thắng   |    0 |   70 | 0.2  | Trung tâm Cấp cứu 115 Khánh Hòa | emergency;ambulance
+56016 | preventive_medicine_unit        | public   | Vạn Thạnh   |    0 |   25 | 0.04 | Chi cục Dân số - Kế hoạch hóa gia đình tỉnh Khánh Hòa | family_planning;health_education
+56017 | preventive_medicine_unit        | public   | Phước Hải   |    0 |   30 | 0.08 | Chi cục An toàn vệ sinh thực phẩm tỉnh Khánh Hòa | food_safety
+56018 | preventive_medicine_unit        | public   | Ngọc Hiệp   |    0 |   20 | 0.05 | Trung tâm Truyền thông - Giáo dục sức khỏe tỉnh Khánh Hòa | health_education
+56020 | military_hospital               | military | Vĩnh Nguyên |  110 |  290 | 0.22 | Bệnh viện Quân y 87 | @hospital
+56021 | private_hospital                | private  | Vĩnh Nguyên |   80 |  430 | 0.18 | Bệnh viện Đa khoa Quốc tế Vinmec Nha Trang | @hospital;intensive_care
+56022 | private_hospital                | private  | Phước Hòa   |   70 |  340 | 0.18 | Bệnh viện Đa khoa Tâm Trí Nha Trang | @hospital
+56023 | private_hospital                | private  | Phước Tân   |   25 |  110 | 0.2  | Bệnh viện Mắt Sài Gòn Nha Trang | outpatient;ophthalmology;surgery
+56024 | private_hospital                | private  | Phương Sơn  |   45 |  210 | 0.18 | Bệnh viện Đa khoa Sài Gòn Nha Trang | @hospital
+56025 | private_hospital                | private  | Phước Long  |   30 |  150 | 0.2  | Bệnh viện 22-12 | @hospital
+`;
+
+const PROVINCIAL = PROVINCIAL_TABLE.trim()
+  .split('\n')
+  .map((line) => {
+    const c = line.split('|').map((cell) => cell.trim());
+    return {
+      code: c[0]!,
+      kind: c[1]!,
+      ownership: c[2] as DemoOwnership,
+      ward: c[3]!,
+      beds: Number(c[4]),
+      staff: Number(c[5]),
+      doctorRate: Number(c[6]),
+      name: c[7]!,
+      services: c[8]!.split(';').flatMap((x) => (x.startsWith('@') ? S[x.slice(1) as keyof typeof S] : [x])),
+    };
+  });
 
 /** District health centres: seat commune (default the district's town), beds and relative size. */
 const DHC: Record<string, { seat?: string; beds: number; staff: number }> = {

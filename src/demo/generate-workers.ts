@@ -1,7 +1,8 @@
 import { apportion, type DemoAreas, type DemoCommune } from './generate-areas.ts';
 import type { DemoFacility } from './generate-facilities.ts';
-import { type Rng, type WeightedTable, weightedTable } from './random.ts';
+import { type Rng, weightedTable } from './random.ts';
 import { randomFullName, type Sex } from './vietnamese-names.ts';
+import { CADRE_FACTS, cadreMixOf, type Level, levelOf, qualificationMix } from './workforce-tables.ts';
 
 /** One generated health worker with their (single, current) assignment. */
 export interface DemoWorker {
@@ -21,226 +22,7 @@ export interface DemoWorker {
 /** Seed 004: "nearly 9,250 health workers, including nearly 1,380 doctors, 49% postgraduate". */
 export const WORKFORCE_TARGETS = { workers: 9250, doctors: 1380, postgraduateDoctorShare: 0.49 };
 
-type Level = 'provincial' | 'district' | 'commune';
-type Mix = WeightedTable<string>;
-
-/** Non-doctor cadre mix by kind of facility. */
-const MIX: Record<string, Mix> = {
-  hospital: weightedTable([
-    ['nurse', 46],
-    ['midwife', 5],
-    ['technician', 12],
-    ['pharmacist', 6],
-    ['assistant_doctor', 4],
-    ['public_health', 1],
-    ['administrative', 12],
-  ]),
-  preventive: weightedTable([
-    ['technician', 25],
-    ['public_health', 25],
-    ['nurse', 10],
-    ['assistant_doctor', 10],
-    ['pharmacist', 6],
-    ['administrative', 20],
-  ]),
-  dhc: weightedTable([
-    ['nurse', 32],
-    ['midwife', 10],
-    ['assistant_doctor', 14],
-    ['technician', 10],
-    ['pharmacist', 7],
-    ['public_health', 8],
-    ['administrative', 12],
-  ]),
-  clinic: weightedTable([
-    ['nurse', 35],
-    ['midwife', 15],
-    ['assistant_doctor', 25],
-    ['technician', 10],
-    ['pharmacist', 10],
-    ['administrative', 5],
-  ]),
-};
-
-const q = (entries: [string, number][]) => weightedTable(entries);
-/**
- * Highest qualification by cadre and level. Provincial hospitals hold more bachelor's degrees than
- * commune stations (seed 002's contrast); doctors are handled apart (postgraduate share is exact).
- */
-const QUALIFICATION: Record<string, Record<Level, Mix>> = {
-  assistant_doctor: {
-    provincial: q([
-      ['college', 30],
-      ['secondary', 70],
-    ]),
-    district: q([
-      ['college', 20],
-      ['secondary', 80],
-    ]),
-    commune: q([
-      ['college', 12],
-      ['secondary', 88],
-    ]),
-  },
-  nurse: {
-    provincial: q([
-      ['postgraduate', 2],
-      ['bachelor', 45],
-      ['college', 38],
-      ['secondary', 15],
-    ]),
-    district: q([
-      ['bachelor', 24],
-      ['college', 40],
-      ['secondary', 36],
-    ]),
-    commune: q([
-      ['bachelor', 10],
-      ['college', 32],
-      ['secondary', 58],
-    ]),
-  },
-  midwife: {
-    provincial: q([
-      ['bachelor', 40],
-      ['college', 40],
-      ['secondary', 20],
-    ]),
-    district: q([
-      ['bachelor', 20],
-      ['college', 40],
-      ['secondary', 40],
-    ]),
-    commune: q([
-      ['bachelor', 8],
-      ['college', 30],
-      ['secondary', 62],
-    ]),
-  },
-  pharmacist: {
-    provincial: q([
-      ['postgraduate', 12],
-      ['bachelor', 50],
-      ['college', 20],
-      ['secondary', 18],
-    ]),
-    district: q([
-      ['postgraduate', 3],
-      ['bachelor', 30],
-      ['college', 27],
-      ['secondary', 40],
-    ]),
-    commune: q([
-      ['bachelor', 5],
-      ['college', 20],
-      ['secondary', 75],
-    ]),
-  },
-  technician: {
-    provincial: q([
-      ['postgraduate', 4],
-      ['bachelor', 46],
-      ['college', 35],
-      ['secondary', 15],
-    ]),
-    district: q([
-      ['bachelor', 28],
-      ['college', 42],
-      ['secondary', 30],
-    ]),
-    commune: q([
-      ['bachelor', 10],
-      ['college', 30],
-      ['secondary', 60],
-    ]),
-  },
-  public_health: {
-    provincial: q([
-      ['postgraduate', 20],
-      ['bachelor', 75],
-      ['college', 5],
-    ]),
-    district: q([
-      ['postgraduate', 5],
-      ['bachelor', 80],
-      ['college', 15],
-    ]),
-    commune: q([
-      ['bachelor', 70],
-      ['college', 30],
-    ]),
-  },
-  administrative: {
-    provincial: q([
-      ['postgraduate', 6],
-      ['bachelor', 60],
-      ['college', 16],
-      ['secondary', 12],
-      ['none', 6],
-    ]),
-    district: q([
-      ['bachelor', 45],
-      ['college', 20],
-      ['secondary', 25],
-      ['none', 10],
-    ]),
-    commune: q([
-      ['bachelor', 20],
-      ['college', 20],
-      ['secondary', 40],
-      ['none', 20],
-    ]),
-  },
-  village_health_worker: {
-    provincial: q([['secondary', 1]]),
-    district: q([['secondary', 1]]),
-    commune: q([
-      ['secondary', 40],
-      ['none', 60],
-    ]),
-  },
-};
-
-/** Share of men by cadre (nurses and midwives are mostly women). */
-const MALE_SHARE: Record<string, number> = {
-  doctor: 0.56,
-  assistant_doctor: 0.45,
-  nurse: 0.2,
-  midwife: 0.02,
-  pharmacist: 0.33,
-  technician: 0.5,
-  public_health: 0.42,
-  administrative: 0.4,
-  village_health_worker: 0.45,
-};
-
-const POSITION: Record<string, string> = {
-  doctor: 'Bác sĩ',
-  assistant_doctor: 'Y sĩ',
-  nurse: 'Điều dưỡng',
-  midwife: 'Hộ sinh',
-  pharmacist: 'Dược sĩ',
-  technician: 'Kỹ thuật viên',
-  public_health: 'Cán bộ y tế công cộng',
-  administrative: 'Nhân viên hành chính',
-  village_health_worker: 'Nhân viên y tế thôn',
-};
-
-const CLINICAL = new Set(['doctor', 'assistant_doctor', 'nurse', 'midwife', 'pharmacist', 'technician']);
 const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '088', '086', '089'];
-
-function levelOf(kind: string): Level {
-  if (kind === 'commune_health_station' || kind === 'sub_station') return 'commune';
-  if (kind === 'district_health_centre' || kind === 'general_clinic') return 'district';
-  return 'provincial';
-}
-
-function mixOf(kind: string): Mix {
-  if (kind === 'preventive_medicine_unit') return MIX.preventive!;
-  if (kind === 'district_health_centre') return MIX.dhc!;
-  if (kind === 'general_clinic') return MIX.clinic!;
-  return MIX.hospital!;
-}
 
 /** An ISO date `days` after `date` (negative: before). */
 export function addDays(date: string, days: number): string {
@@ -325,7 +107,7 @@ function planSlots(rng: Rng, areas: DemoAreas, facilities: DemoFacility[]): Slot
   );
   others.forEach((f, i) => {
     const nDoctors = Math.min(doctors[i]!, heads[i]!);
-    const mix = mixOf(f.kind);
+    const mix = cadreMixOf(f.kind);
     for (let n = 0; n < heads[i]!; n++) {
       const cadre = n < nDoctors ? 'doctor' : rng.weighted(mix);
       const position = n === 0 ? 'Giám đốc' : undefined;
@@ -364,13 +146,13 @@ export function generateWorkers(
   return slots.map((slot, i) => {
     const { cadre, facility } = slot;
     const level = levelOf(facility.kind);
-    const sex: Sex = r.chance(MALE_SHARE[cadre] ?? 0.5) ? 'male' : 'female';
+    const sex: Sex = r.chance(CADRE_FACTS[cadre]!.maleShare) ? 'male' : 'female';
     const qualification =
       cadre === 'doctor'
         ? postgraduate.has(i)
           ? 'postgraduate'
           : 'bachelor'
-        : r.weighted(QUALIFICATION[cadre]![level]);
+        : r.weighted(qualificationMix(cadre, level));
     // Doctors qualify at 24, specialists later; women retire earlier than men.
     const minAge = cadre === 'doctor' ? (qualification === 'postgraduate' ? 28 : 25) : 22;
     const maxAge = sex === 'female' ? 57 : 60;
@@ -378,7 +160,7 @@ export function generateWorkers(
     const birthDate = addDays(`${todayYear - age}-01-01`, -r.int(0, 364));
     const yearsWorked = r.int(0, Math.max(0, age - minAge));
     const startDate = addDays(today, -(yearsWorked * 365 + r.int(30, 330)));
-    const needsLicence = CLINICAL.has(cadre);
+    const needsLicence = CADRE_FACTS[cadre]!.clinical;
     return {
       code: `KH-${String(i + 1).padStart(6, '0')}`,
       fullName: randomFullName(r, sex, { minority: slot.minority }),
@@ -389,7 +171,7 @@ export function generateWorkers(
       licenceNumber: needsLicence ? `${String(++licence).padStart(6, '0')}/KH-CCHN` : null,
       phone: `${r.pick(PHONE_PREFIXES)}${String(r.int(0, 9_999_999)).padStart(7, '0')}`,
       facilityCode: facility.code,
-      position: slot.position ?? POSITION[cadre]!,
+      position: slot.position ?? CADRE_FACTS[cadre]!.position,
       startDate,
     };
   });
