@@ -1,3 +1,8 @@
-// PLACEHOLDER until the rotations module lands (helper B replaces this file).
-import type { App, AppContext } from '../../platform/app-context.ts';
-export function rotationRoutes(_app: App, _ctx: AppContext): void {}
+/**
+ * The rotations module's public surface: rotation schedules of district staff at commune stations
+ * (routes, including GET /api/facilities/:id/calendar) and the figure capacity needs. Other modules
+ * import only this file.
+ */
+export { MAX_CALENDAR_DAYS, stationsWithRotationBetween } from './rotations.calendar.ts';
+export { rotationRoutes } from './rotations.routes.ts';
+export type { CalendarDay, Rotation } from './rotations.schema.ts';

@@ -1,0 +1,108 @@
+import type { App, AppContext } from '../../platform/app-context.ts';
+import { facilityCalendar } from './rotations.calendar.ts';
+import {
+  CalendarQuery,
+  CreateRotationBody,
+  FacilityCalendar,
+  FacilityCalendarParams,
+  Rotation,
+  RotationListQuery,
+  RotationPage,
+  RotationParams,
+  UpdateRotationBody,
+} from './rotations.schema.ts';
+import {
+  cancelRotation,
+  createRotation,
+  getRotation,
+  listRotations,
+  updateRotation,
+} from './rotations.service.ts';
+
+const tags = ['rotations'];
+const read = { permission: 'rotations.read' } as const;
+const write = { permission: 'rotations.write' } as const;
+
+/** Rotation schedules of district staff at commune stations: /api/rotations and facility calendars. */
+export function rotationRoutes(app: App, ctx: AppContext): void {
+  app.get(
+    '/rotations',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'List rotations: by worker, facility (host or home), host area, period; cursor-paginated',
+        querystring: RotationListQuery,
+        response: { 200: RotationPage },
+      },
+    },
+    (req) => listRotations(ctx, req.query),
+  );
+
+  app.get(
+    '/rotations/:id',
+    {
+      config: read,
+      schema: { tags, summary: 'One rotation', params: RotationParams, response: { 200: Rotation } },
+    },
+    (req) => getRotation(ctx.db, req.params.id),
+  );
+
+  app.post(
+    '/rotations',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Plan a rotation; one that puts the worker at two places at once is refused with 409',
+        body: CreateRotationBody,
+        response: { 201: Rotation },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createRotation(ctx, req.body)),
+  );
+
+  app.patch(
+    '/rotations/:id',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Change a rotation; clashes are checked again',
+        params: RotationParams,
+        body: UpdateRotationBody,
+        response: { 200: Rotation },
+      },
+    },
+    (req) => updateRotation(ctx, req.params.id, req.body),
+  );
+
+  app.post(
+    '/rotations/:id/cancel',
+    {
+      config: write,
+      schema: {
+        tags,
+        summary: 'Cancel a rotation (kept, inactive)',
+        params: RotationParams,
+        response: { 200: Rotation },
+      },
+    },
+    (req) => cancelRotation(ctx, req.params.id),
+  );
+
+  app.get(
+    '/facilities/:id/calendar',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: "A facility's rotation calendar (as host and as home), at most 62 days",
+        params: FacilityCalendarParams,
+        querystring: CalendarQuery,
+        response: { 200: FacilityCalendar },
+      },
+    },
+    (req) => facilityCalendar(ctx, req.params.id, req.query),
+  );
+}
