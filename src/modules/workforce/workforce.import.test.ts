@@ -3,6 +3,8 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
 import { readCsvRecords } from '../../platform/csv/csv-stream.ts';
 import { runImport } from '../../platform/csv/import-runner.ts';
+import { requireArea } from '../areas/index.ts';
+import { doctorCountsByFacility, staffCountsByTier } from './index.ts';
 import { createDistrict, createFacility } from './workforce.fixtures.ts';
 import { exportWorkersCsv, workerImport } from './workforce.import.ts';
 
@@ -12,9 +14,10 @@ const HEADER =
 describeOnBothEngines('workers CSV import and export', (t) => {
   let station: { id: string; code: string };
   let centre: { id: string; code: string };
+  let district: string;
 
   beforeAll(async () => {
-    const { district } = await createDistrict(t());
+    ({ district } = await createDistrict(t()));
     station = await createFacility(t(), district);
     centre = await createFacility(t(), district, 'district_health_centre');
   });
@@ -104,6 +107,31 @@ describeOnBothEngines('workers CSV import and export', (t) => {
     expect(lines[0]).toBe(HEADER);
     expect(lines).toHaveLength(count + 1);
     expect(lines.find((l) => l.startsWith('IMP001,'))).toContain(`${station.code},Trưởng trạm,2020-01-01`);
+  });
+
+  test('counts staff by tier, cadre and qualification, and doctors per facility, on a date', async () => {
+    const { path } = await requireArea(t().ctx.db, district);
+    const counts = await staffCountsByTier(t().ctx.db, path, '2026-01-15');
+    const imp = counts.filter((c) => c.count > 0);
+    expect(imp).toEqual(
+      expect.arrayContaining([
+        { tier: 'commune', cadre: 'doctor', qualification: 'postgraduate', count: 1 },
+        { tier: 'commune', cadre: 'nurse', qualification: 'college', count: 1 },
+        { tier: 'district', cadre: 'doctor', qualification: 'bachelor', count: 1 },
+      ]),
+    );
+    const earlier = await staffCountsByTier(t().ctx.db, path, '2020-06-01');
+    expect(earlier).toEqual([
+      { tier: 'commune', cadre: 'doctor', qualification: 'postgraduate', count: 1 },
+      { tier: 'commune', cadre: 'nurse', qualification: 'college', count: 1 },
+    ]);
+    const doctors = await doctorCountsByFacility(t().ctx.db, path, '2026-01-15', ['doctor']);
+    expect(doctors).toEqual(
+      [
+        { facilityId: station.id, doctors: 1 },
+        { facilityId: centre.id, doctors: 1 },
+      ].sort((a, b) => a.facilityId.localeCompare(b.facilityId)),
+    );
   });
 
   test('deactivation without a body ends the assignment today', async () => {
