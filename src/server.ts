@@ -1,16 +1,22 @@
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Logger } from 'pino';
 import Type from 'typebox';
+import { accessRoutes, installAccessControl } from './modules/access/index.ts';
 import { areaRoutes } from './modules/areas/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
+import { registryRoutes } from './modules/registry-io.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
-import { requirePermissionOnEveryRoute } from './platform/http/route-permissions.ts';
 
 export interface BuildOptions {
   logger?: Logger | boolean;
@@ -22,18 +28,31 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     loggerInstance: typeof options.logger === 'object' ? options.logger : undefined,
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
     bodyLimit: 10 * 1024 * 1024,
+    trustProxy: ctx.config.trustProxy,
     ajv: {
       // Report every bad field at once; refuse unknown fields instead of silently dropping them.
       customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
     },
-  }).withTypeProvider<import('@fastify/type-provider-typebox').TypeBoxTypeProvider>() as unknown as App;
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   registerErrorHandler(app);
-  requirePermissionOnEveryRoute(app);
+  await app.register(helmet, {
+    // The API docs page loads its own inline script and styles.
+    contentSecurityPolicy: {
+      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
+    },
+  });
+  if (ctx.config.corsOrigins.length > 0)
+    await app.register(cors, { origin: ctx.config.corsOrigins, credentials: true });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  installAccessControl(app, ctx);
 
   await app.register(swagger, {
     openapi: {
       info: { title: 'Grassroots API', version: '0.1.0', description: 'Primary health care platform' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
@@ -45,6 +64,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       schema: {
         tags: ['platform'],
         summary: 'Liveness and which database engine is in use',
+        security: [],
         response: {
           200: Type.Object({
             status: Type.Literal('ok'),
@@ -61,11 +81,14 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
 
   await app.register(
     async (api) => {
-      areaRoutes(api as App, ctx);
-      facilityRoutes(api as App, ctx);
-      workforceRoutes(api as App, ctx);
-      rotationRoutes(api as App, ctx);
-      capacityRoutes(api as App, ctx);
+      const scoped = api as App;
+      accessRoutes(scoped, ctx);
+      areaRoutes(scoped, ctx);
+      facilityRoutes(scoped, ctx);
+      workforceRoutes(scoped, ctx);
+      rotationRoutes(scoped, ctx);
+      capacityRoutes(scoped, ctx);
+      registryRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

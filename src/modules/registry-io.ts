@@ -1,12 +1,15 @@
-import type { Writable } from 'node:stream';
-import type { AppContext } from '../platform/app-context.ts';
-import { readCsvFile } from '../platform/csv/csv-stream.ts';
+import type { Readable, Writable } from 'node:stream';
+import Type from 'typebox';
+import type { App, AppContext } from '../platform/app-context.ts';
+import { readCsvFile, readCsvRecords } from '../platform/csv/csv-stream.ts';
 import {
   type ImportDefinition,
   type ImportProgress,
   type ImportReport,
   runImport,
 } from '../platform/csv/import-runner.ts';
+import { sendCsv } from '../platform/http/csv-reply.ts';
+import { AppError } from '../platform/http/errors.ts';
 import type { CountryProfile } from '../platform/profile.ts';
 import { areaImport, exportAreasCsv } from './areas/index.ts';
 import { exportFacilitiesCsv, facilityImport } from './facilities/index.ts';
@@ -48,4 +51,57 @@ export function runExport(ctx: AppContext, kind: string, out: Writable): Promise
   const run = exports[kind];
   if (!run) throw new Error(`No export for ${kind}`);
   return run(ctx, out);
+}
+
+const KindParams = Type.Object({ kind: Type.Union([...importKinds.map((k) => Type.Literal(k))]) });
+const ImportReportSchema = Type.Object({
+  kind: Type.String(),
+  read: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
+});
+
+/**
+ * CSV over HTTP: `POST /api/imports/:kind` with a `text/csv` body answers the import report (good rows
+ * stored, each bad row with its line and reason); `GET /api/exports/:kind` streams the registry as CSV,
+ * limited to the caller's scope like every other read.
+ */
+export function registryRoutes(app: App, _ctx: AppContext): void {
+  app.addContentTypeParser(['text/csv', 'application/csv'], (_req, payload, done) => done(null, payload));
+
+  app.post(
+    '/imports/:kind',
+    {
+      config: { permission: 'registry.import' },
+      bodyLimit: 200 * 1024 * 1024,
+      schema: {
+        tags: ['registry'],
+        summary: 'Import a CSV file (Content-Type: text/csv); see docs/CSV.md for the columns',
+        params: KindParams,
+        response: { 200: ImportReportSchema },
+      },
+    },
+    async (req) => {
+      if (!req.headers['content-type']?.match(/^(text|application)\/csv/)) {
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the file as the request body with Content-Type: text/csv',
+        );
+      }
+      const records = readCsvRecords(req.body as Readable);
+      return runImport(req.db, importDefinition(req.ctx.profile, req.params.kind), records);
+    },
+  );
+
+  app.get(
+    '/exports/:kind',
+    {
+      config: { permission: 'registry.export', audit: 'export' },
+      schema: { tags: ['registry'], summary: 'Export a registry as CSV', params: KindParams },
+    },
+    async (req, reply) => {
+      await sendCsv(reply, `${req.params.kind}.csv`, (out) => runExport(req.ctx, req.params.kind, out));
+    },
+  );
 }

@@ -31,10 +31,21 @@ export type App = FastifyInstance<
  * The permission a route needs, declared on every route as `config: { permission }`. `public` is for
  * the few routes open without signing in (health, docs). A route without one refuses to start.
  */
-export type Permission = `${string}.${string}` | 'public';
+export type Permission = `${string}.${string}` | 'public' | 'signed-in';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
+    /** `export` marks a route that hands out data in bulk: it is audited as an export. */
+    audit?: 'export';
+  }
+  interface FastifyRequest {
+    /**
+     * The database for this request: a transaction running as the application role with the caller's
+     * area scope set, so row-level security applies. Routes use this, never ctx.db.
+     */
+    db: Db;
+    /** The app context with `db` set to the request's scoped transaction. */
+    ctx: AppContext;
   }
 }

@@ -11,6 +11,10 @@ export interface Config {
   /** Country profile id: `vn` or `cn` (files in protocols/profiles/). */
   profile: string;
   logLevel: string;
+  /** Browser origins allowed to call the API from another site (CORS); empty means none. */
+  corsOrigins: string[];
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  trustProxy: boolean;
 }
 
 export const KNOWN_PROFILES = ['vn', 'cn'] as const;
@@ -57,8 +61,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = (env.LOG_LEVEL ?? 'info').trim();
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const corsOrigins = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const o of corsOrigins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(o))
+      problems.push(`CORS_ORIGINS entries must look like https://host[:port] (got "${o}")`);
+  }
+
+  const trustProxyRaw = (env.TRUST_PROXY ?? 'false').trim().toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(trustProxyRaw))
+    problems.push('TRUST_PROXY must be true or false');
+
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port: port!, host, databaseUrl, dataDir, profile, logLevel };
+  return {
+    port: port!,
+    host,
+    databaseUrl,
+    dataDir,
+    profile,
+    logLevel,
+    corsOrigins,
+    trustProxy: trustProxyRaw === 'true' || trustProxyRaw === '1',
+  };
 }
 
 function parsePort(raw: string): number | undefined {

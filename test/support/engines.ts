@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { createUser } from '../../src/modules/access/index.ts';
 import type { App, AppContext } from '../../src/platform/app-context.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { type DatabaseHandle, openServerDatabase, wrapPGlite } from '../../src/platform/db/database.ts';
@@ -16,7 +18,13 @@ export interface TestEngine {
   name: EngineName;
   ctx: AppContext;
   app: App;
+  /** An HTTP request as the test administrator (unless the options carry their own Authorization). */
+  inject(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Signs in and returns a bearer token. */
+  signIn(username: string, password?: string): Promise<string>;
 }
+
+export const TEST_ADMIN = { username: 'test-admin', password: 'test-admin-password' };
 
 async function openTestDatabase(
   name: EngineName,
@@ -45,7 +53,7 @@ async function openTestDatabase(
  *
  * @example
  * describeOnBothEngines('facilities', (t) => {
- *   test('lists', async () => { const res = await t().app.inject({ url: '/api/facilities' }); ... });
+ *   test('lists', async () => { const res = await t().inject({ url: '/api/facilities' }); ... });
  * });
  */
 export function describeOnBothEngines(title: string, body: (engine: () => TestEngine) => void): void {
@@ -66,7 +74,38 @@ export function describeOnBothEngines(title: string, body: (engine: () => TestEn
         };
         const app = await buildServer(ctx);
         await app.ready();
-        engine = { name, ctx, app };
+        await createUser(
+          ctx.db,
+          {
+            username: TEST_ADMIN.username,
+            displayName: 'Test administrator',
+            password: TEST_ADMIN.password,
+            roles: [{ role: 'admin' }],
+          },
+          { trustedPassword: true },
+        );
+        const signIn = async (username: string, password = TEST_ADMIN.password) => {
+          const res = await app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username, password },
+          });
+          if (res.statusCode !== 200)
+            throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+          return res.json().token as string;
+        };
+        const adminToken = await signIn(TEST_ADMIN.username);
+        engine = {
+          name,
+          ctx,
+          app,
+          signIn,
+          inject: (options) =>
+            app.inject({
+              ...options,
+              headers: { authorization: `Bearer ${adminToken}`, ...(options.headers ?? {}) },
+            }),
+        };
       });
       afterAll(async () => {
         await engine?.app.close();

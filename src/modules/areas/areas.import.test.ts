@@ -43,7 +43,7 @@ describeOnBothEngines('areas CSV import and export', (t) => {
     expect(byLine[10]).toMatch(/latitude 95/);
     expect(byLine[11]).toMatch(/year and population go together/);
 
-    const list = await t().app.inject({ url: '/api/areas?within=44&limit=100' });
+    const list = await t().inject({ url: '/api/areas?within=44&limit=100' });
     expect(
       list
         .json()
@@ -58,7 +58,7 @@ describeOnBothEngines('areas CSV import and export', (t) => {
       '44.441.44001.44001_2',
       '44.441.44002',
     ]);
-    const res = await t().app.inject({ url: '/api/areas?q=Xa%20Mot' });
+    const res = await t().inject({ url: '/api/areas?q=Xa%20Mot' });
     expect(res.json().items[0]).toMatchObject({ code: '44001', latitude: 12.3, longitude: 109.1 });
   });
 
@@ -67,7 +67,7 @@ describeOnBothEngines('areas CSV import and export', (t) => {
     expect(report.created).toBe(0);
     expect(report.updated).toBe(7);
     expect(report.rejected).toHaveLength(6);
-    const list = await t().app.inject({ url: '/api/areas?within=44&limit=100' });
+    const list = await t().inject({ url: '/api/areas?within=44&limit=100' });
     expect(list.json().items).toHaveLength(7);
   });
 

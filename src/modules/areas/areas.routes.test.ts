@@ -3,7 +3,7 @@ import { describeOnBothEngines, type TestEngine } from '../../../test/support/en
 import { listAreasAtLevel, populationOf, requireArea } from './index.ts';
 
 async function post(t: TestEngine, url: string, payload: unknown) {
-  return t.app.inject({ method: 'POST', url, payload: payload as object });
+  return t.inject({ method: 'POST', url, payload: payload as object });
 }
 
 async function createArea(t: TestEngine, body: Record<string, unknown>) {
@@ -60,7 +60,7 @@ describeOnBothEngines('areas API', (t) => {
   });
 
   test('creates an area with its path of codes and its population series', async () => {
-    const res = await t().app.inject({ url: `/api/areas/${ids['22366']}` });
+    const res = await t().inject({ url: `/api/areas/${ids['22366']}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       code: '22366',
@@ -75,11 +75,11 @@ describeOnBothEngines('areas API', (t) => {
   });
 
   test('lists by level, parent and subtree', async () => {
-    const byLevel = await t().app.inject({ url: '/api/areas?level=commune' });
+    const byLevel = await t().inject({ url: '/api/areas?level=commune' });
     expect(byLevel.json().items.map((a: { code: string }) => a.code)).toEqual(['22366', '22369', '22400']);
-    const byParent = await t().app.inject({ url: `/api/areas?parent=${ids['568']}` });
+    const byParent = await t().inject({ url: `/api/areas?parent=${ids['568']}` });
     expect(byParent.json().items.map((a: { code: string }) => a.code)).toEqual(['22366', '22369']);
-    const within = await t().app.inject({ url: '/api/areas?within=568' });
+    const within = await t().inject({ url: '/api/areas?within=568' });
     expect(within.json().items.map((a: { code: string }) => a.code)).toEqual([
       '22366',
       '22366_1',
@@ -87,14 +87,14 @@ describeOnBothEngines('areas API', (t) => {
       '22369',
       '568',
     ]);
-    const withinById = await t().app.inject({ url: `/api/areas?within=${ids['22366']}&level=village` });
+    const withinById = await t().inject({ url: `/api/areas?within=${ids['22366']}&level=village` });
     expect(withinById.json().items).toHaveLength(2);
   });
 
   test('searches names ignoring accents and case', async () => {
-    const res = await t().app.inject({ url: `/api/areas?q=${encodeURIComponent('vinh hai')}` });
+    const res = await t().inject({ url: `/api/areas?q=${encodeURIComponent('vinh hai')}` });
     expect(res.json().items.map((a: { code: string }) => a.code)).toEqual(['22366']);
-    const dl = await t().app.inject({ url: `/api/areas?q=${encodeURIComponent('DAI LANH')}` });
+    const dl = await t().inject({ url: `/api/areas?q=${encodeURIComponent('DAI LANH')}` });
     expect(dl.json().items.map((a: { code: string }) => a.code)).toEqual(['22400']);
   });
 
@@ -104,14 +104,14 @@ describeOnBothEngines('areas API', (t) => {
     let pages = 0;
     do {
       const url: string = `/api/areas?sort=name&order=desc&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-      const res = await t().app.inject({ url });
+      const res = await t().inject({ url });
       expect(res.statusCode).toBe(200);
       const page = res.json() as { items: { name: string }[]; nextCursor: string | null };
       seen.push(...page.items.map((a) => a.name));
       cursor = page.nextCursor;
       pages++;
     } while (cursor && pages < 20);
-    const all = await t().app.inject({ url: '/api/areas?sort=name&order=desc&limit=500' });
+    const all = await t().inject({ url: '/api/areas?sort=name&order=desc&limit=500' });
     const names = all.json().items.map((a: { name: string }) => a.name);
     expect(seen).toEqual(names);
     expect(new Set(seen).size).toBe(seen.length);
@@ -157,22 +157,22 @@ describeOnBothEngines('areas API', (t) => {
   });
 
   test('answers 404 for an unknown id and 400 for a malformed one', async () => {
-    const res = await t().app.inject({ url: '/api/areas/0190a4c2-0000-7000-8000-000000000000' });
+    const res = await t().inject({ url: '/api/areas/0190a4c2-0000-7000-8000-000000000000' });
     expect(res.statusCode).toBe(404);
     expect(res.json().code).toBe('not_found');
-    expect((await t().app.inject({ url: '/api/areas/not-a-uuid' })).statusCode).toBe(400);
+    expect((await t().inject({ url: '/api/areas/not-a-uuid' })).statusCode).toBe(400);
   });
 
   test('renames an area and refuses to change its parent', async () => {
     const id = ids['22369']!;
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'PATCH',
       url: `/api/areas/${id}`,
       payload: { name: 'Vĩnh Phước', latitude: 12.27 },
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ name: 'Vĩnh Phước', latitude: 12.27, path: '56.568.22369' });
-    const move = await t().app.inject({
+    const move = await t().inject({
       method: 'PATCH',
       url: `/api/areas/${id}`,
       payload: { parentCode: '56' },
@@ -183,7 +183,7 @@ describeOnBothEngines('areas API', (t) => {
   });
 
   test('records population by year and sums a subtree without double counting', async () => {
-    const put = await t().app.inject({
+    const put = await t().inject({
       method: 'PUT',
       url: `/api/areas/${ids['22369']}/population/2025`,
       payload: { population: 2100, households: 520 },
@@ -223,11 +223,11 @@ describeOnBothEngines('areas API', (t) => {
     const res = await post(t(), `/api/areas/${leaf.id}/deactivate`, {});
     expect(res.statusCode).toBe(200);
     expect(res.json().active).toBe(false);
-    const list = await t().app.inject({ url: '/api/areas?within=22400' });
+    const list = await t().inject({ url: '/api/areas?within=22400' });
     expect(list.json().items.map((a: { code: string }) => a.code)).toEqual(['22400']);
-    const withInactive = await t().app.inject({ url: '/api/areas?within=22400&includeInactive=true' });
+    const withInactive = await t().inject({ url: '/api/areas?within=22400&includeInactive=true' });
     expect(withInactive.json().items).toHaveLength(2);
-    expect((await t().app.inject({ url: `/api/areas/${leaf.id}` })).json().active).toBe(false);
+    expect((await t().inject({ url: `/api/areas/${leaf.id}` })).json().active).toBe(false);
     const child = await post(t(), '/api/areas', {
       code: '22400_9',
       name: 'x',

@@ -35,7 +35,7 @@ export function areaRoutes(app: App, ctx: AppContext): void {
         response: { 200: AreaPage },
       },
     },
-    (req) => listAreas(ctx, req.query),
+    (req) => listAreas(req.ctx, req.query),
   );
 
   app.get(
@@ -49,7 +49,7 @@ export function areaRoutes(app: App, ctx: AppContext): void {
         response: { 200: AreaDetail },
       },
     },
-    (req) => getArea(ctx.db, req.params.id),
+    (req) => getArea(req.db, req.params.id),
   );
 
   app.post(
@@ -63,7 +63,7 @@ export function areaRoutes(app: App, ctx: AppContext): void {
         response: { 201: AreaDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createArea(ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await createArea(req.ctx, req.body)),
   );
 
   app.patch(
@@ -78,7 +78,7 @@ export function areaRoutes(app: App, ctx: AppContext): void {
         response: { 200: AreaDetail },
       },
     },
-    (req) => updateArea(ctx, req.params.id, req.body),
+    (req) => updateArea(req.ctx, req.params.id, req.body),
   );
 
   app.put(
@@ -93,7 +93,7 @@ export function areaRoutes(app: App, ctx: AppContext): void {
         response: { 200: AreaDetail },
       },
     },
-    (req) => setPopulation(ctx, req.params.id, req.params.year, req.body),
+    (req) => setPopulation(req.ctx, req.params.id, req.params.year, req.body),
   );
 
   app.post(
@@ -107,6 +107,6 @@ export function areaRoutes(app: App, ctx: AppContext): void {
         response: { 200: AreaDetail },
       },
     },
-    (req) => deactivateArea(ctx, req.params.id),
+    (req) => deactivateArea(req.ctx, req.params.id),
   );
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
@@ -92,7 +93,7 @@ export async function getArea(db: Db, id: string): Promise<AreaDetail> {
 /** Registers an area under its parent, with its population figures, in one transaction. */
 export async function createArea(ctx: AppContext, body: CreateAreaBody): Promise<AreaDetail> {
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const errors: FieldError[] = [];
     const parentField = body.parentId !== undefined ? 'body.parentId' : 'body.parentCode';
     const parentRef = body.parentId ?? body.parentCode;
@@ -186,7 +187,7 @@ export async function setPopulation(
  * first. Facilities in the area are not checked here (the facilities module owns them).
  */
 export async function deactivateArea(ctx: AppContext, id: string): Promise<AreaDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const row = await findAreaRowById(trx, id);
     if (!row) throw notFound('Area', id);
     const children = await countActiveChildren(trx, id);

@@ -1,3 +1,2 @@
-// PLACEHOLDER until the capacity module lands (lead replaces this file).
-import type { App, AppContext } from '../../platform/app-context.ts';
-export function capacityRoutes(_app: App, _ctx: AppContext): void {}
+export { capacityRoutes } from './capacity.routes.ts';
+export { capacityOf } from './capacity.service.ts';

@@ -63,7 +63,7 @@ describeOnBothEngines('facilities CSV import and export', (t) => {
     expect(byLine[11]).toMatch(/ownership state/);
     expect(byLine[12]).toMatch(/name is required/);
 
-    const res = await t().app.inject({ url: '/api/facilities?area=58&limit=100' });
+    const res = await t().inject({ url: '/api/facilities?area=58&limit=100' });
     const items = res.json().items as Record<string, unknown>[];
     expect(items.map((f) => f.code)).toEqual(['58001', '58002', '58101', '58102', '58201']);
     expect(items[0]).toMatchObject({
@@ -86,10 +86,10 @@ describeOnBothEngines('facilities CSV import and export', (t) => {
     const report = await run(t(), readCsvRecords(Readable.from(FILE)));
     expect(report).toMatchObject({ created: 0, updated: 5 });
     expect(report.rejected).toHaveLength(7);
-    const res = await t().app.inject({ url: '/api/facilities?area=58&limit=100' });
+    const res = await t().inject({ url: '/api/facilities?area=58&limit=100' });
     expect(res.json().items).toHaveLength(5);
     const station = res.json().items.find((f: { code: string }) => f.code === '58102');
-    const detail = await t().app.inject({ url: `/api/facilities/${station.id}` });
+    const detail = await t().inject({ url: `/api/facilities/${station.id}` });
     expect(detail.json().statusHistory).toHaveLength(1);
   });
 

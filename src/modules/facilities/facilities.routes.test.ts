@@ -5,11 +5,11 @@ import { countFacilitiesByKind, listFacilitiesIn, requireFacility, sumBedsIn } f
 type Item = { id: string; code: string; name: string; beds: number };
 
 function post(t: TestEngine, url: string, payload: unknown) {
-  return t.app.inject({ method: 'POST', url, payload: payload as object });
+  return t.inject({ method: 'POST', url, payload: payload as object });
 }
 
 async function codes(t: TestEngine, query: string): Promise<string[]> {
-  const res = await t.app.inject({ url: `/api/facilities?${query}` });
+  const res = await t.inject({ url: `/api/facilities?${query}` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().items.map((f: Item) => f.code);
 }
@@ -90,7 +90,7 @@ describeOnBothEngines('facilities API', (t) => {
   });
 
   test('creates a facility with its tier from the profile, its area and its manager', async () => {
-    const res = await t().app.inject({ url: `/api/facilities/${ids['57101']}` });
+    const res = await t().inject({ url: `/api/facilities/${ids['57101']}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({
       code: '57101',
@@ -107,7 +107,7 @@ describeOnBothEngines('facilities API', (t) => {
       active: true,
       statusHistory: [{ status: 'open', reason: 'registered' }],
     });
-    const centre = await t().app.inject({ url: `/api/facilities/${ids['57002']}` });
+    const centre = await t().inject({ url: `/api/facilities/${ids['57002']}` });
     expect(centre.json().manages.map((f: Item) => f.code)).toEqual(['57101', '57102']);
   });
 
@@ -124,7 +124,7 @@ describeOnBothEngines('facilities API', (t) => {
     expect(await codes(t(), `q=${encodeURIComponent('phuoc long')}`)).toEqual(['57101']);
     expect(await codes(t(), `q=${encodeURIComponent('HÒA BÌNH')}`)).toEqual(['57201']);
     expect(await codes(t(), 'q=5730')).toEqual(['57301']);
-    const areaRes = await t().app.inject({ url: '/api/facilities?area=57' });
+    const areaRes = await t().inject({ url: '/api/facilities?area=57' });
     expect(areaRes.json().items.find((f: Item) => f.code === '57301')).toMatchObject({
       areaCode: '22502',
       managingFacility: { code: '57102' },
@@ -132,7 +132,7 @@ describeOnBothEngines('facilities API', (t) => {
   });
 
   test('answers 400 for unknown filter values, naming each', async () => {
-    const res = await t().app.inject({ url: '/api/facilities?kind=spaceport&tier=galactic&area=99999' });
+    const res = await t().inject({ url: '/api/facilities?kind=spaceport&tier=galactic&area=99999' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
       'query.kind',
@@ -142,7 +142,7 @@ describeOnBothEngines('facilities API', (t) => {
   });
 
   test('sorts by beds descending and pages with a cursor, without gaps or duplicates', async () => {
-    const all = await t().app.inject({ url: '/api/facilities?sort=beds&order=desc&limit=500' });
+    const all = await t().inject({ url: '/api/facilities?sort=beds&order=desc&limit=500' });
     const expected = all.json().items.map((f: Item) => f.code);
     expect(all.json().items.map((f: Item) => f.beds)).toEqual([800, 120, 50, 5, 4, 3, 0]);
     for (const sort of ['beds', 'name', 'code']) {
@@ -150,7 +150,7 @@ describeOnBothEngines('facilities API', (t) => {
       let cursor: string | null = null;
       do {
         const url: string = `/api/facilities?sort=${sort}&order=desc&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
-        const page = (await t().app.inject({ url })).json() as { items: Item[]; nextCursor: string | null };
+        const page = (await t().inject({ url })).json() as { items: Item[]; nextCursor: string | null };
         seen.push(...page.items.map((f) => f.code));
         cursor = page.nextCursor;
       } while (cursor && seen.length < 100);
@@ -158,7 +158,7 @@ describeOnBothEngines('facilities API', (t) => {
       if (sort === 'beds') expect(seen).toEqual(expected);
       expect(seen.sort()).toEqual([...expected].sort());
     }
-    const bad = await t().app.inject({ url: '/api/facilities?cursor=not-a-cursor' });
+    const bad = await t().inject({ url: '/api/facilities?cursor=not-a-cursor' });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -198,14 +198,14 @@ describeOnBothEngines('facilities API', (t) => {
     });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().code).toBe('conflict');
-    const missing = await t().app.inject({ url: '/api/facilities/0190a4c2-0000-7000-8000-000000000000' });
+    const missing = await t().inject({ url: '/api/facilities/0190a4c2-0000-7000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
-    expect((await t().app.inject({ url: '/api/facilities/57001' })).statusCode).toBe(400);
+    expect((await t().inject({ url: '/api/facilities/57001' })).statusCode).toBe(400);
   });
 
   test('updates a facility: a new area moves its area path, a new kind its tier', async () => {
     const id = ids['57103']!;
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'PATCH',
       url: `/api/facilities/${id}`,
       payload: {
@@ -226,13 +226,13 @@ describeOnBothEngines('facilities API', (t) => {
       beds: 2,
       managingFacility: { code: '57002' },
     });
-    const cleared = await t().app.inject({
+    const cleared = await t().inject({
       method: 'PATCH',
       url: `/api/facilities/${id}`,
       payload: { managingFacilityId: null },
     });
     expect(cleared.json().managingFacility).toBeNull();
-    const code = await t().app.inject({
+    const code = await t().inject({
       method: 'PATCH',
       url: `/api/facilities/${id}`,
       payload: { code: '57999', kind: 'x' },
@@ -242,7 +242,7 @@ describeOnBothEngines('facilities API', (t) => {
   });
 
   test('refuses a facility managing itself or a management loop', async () => {
-    const self = await t().app.inject({
+    const self = await t().inject({
       method: 'PATCH',
       url: `/api/facilities/${ids['57002']}`,
       payload: { managingFacilityId: ids['57002'] },
@@ -253,7 +253,7 @@ describeOnBothEngines('facilities API', (t) => {
       message: expect.stringContaining('itself'),
     });
     // 57002 manages 57102, which manages 57301: 57301 cannot manage 57002.
-    const loop = await t().app.inject({
+    const loop = await t().inject({
       method: 'PATCH',
       url: `/api/facilities/${ids['57002']}`,
       payload: { managingFacilityCode: '57301' },
@@ -317,7 +317,7 @@ describeOnBothEngines('facilities API', (t) => {
     expect(res.json().active).toBe(false);
     expect(await codes(t(), 'ownership=private')).toEqual([]);
     expect(await codes(t(), 'ownership=private&includeInactive=true')).toEqual(['57201']);
-    const got = await t().app.inject({ url: `/api/facilities/${ids['57201']}` });
+    const got = await t().inject({ url: `/api/facilities/${ids['57201']}` });
     expect(got.json()).toMatchObject({ code: '57201', active: false });
   });
 });

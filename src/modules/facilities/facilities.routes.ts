@@ -28,7 +28,7 @@ export function facilityRoutes(app: App, ctx: AppContext): void {
         response: { 200: FacilityPage },
       },
     },
-    (req) => listFacilities(ctx, req.query),
+    (req) => listFacilities(req.ctx, req.query),
   );
 
   app.get(
@@ -42,7 +42,7 @@ export function facilityRoutes(app: App, ctx: AppContext): void {
         response: { 200: FacilityDetail },
       },
     },
-    (req) => getFacility(ctx.db, req.params.id),
+    (req) => getFacility(req.db, req.params.id),
   );
 
   app.post(
@@ -56,7 +56,7 @@ export function facilityRoutes(app: App, ctx: AppContext): void {
         response: { 201: FacilityDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createFacility(ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await createFacility(req.ctx, req.body)),
   );
 
   app.patch(
@@ -71,7 +71,7 @@ export function facilityRoutes(app: App, ctx: AppContext): void {
         response: { 200: FacilityDetail },
       },
     },
-    (req) => updateFacility(ctx, req.params.id, req.body),
+    (req) => updateFacility(req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -86,7 +86,7 @@ export function facilityRoutes(app: App, ctx: AppContext): void {
         response: { 200: FacilityDetail },
       },
     },
-    (req) => changeFacilityStatus(ctx, req.params.id, req.body),
+    (req) => changeFacilityStatus(req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -100,6 +100,6 @@ export function facilityRoutes(app: App, ctx: AppContext): void {
         response: { 200: FacilityDetail },
       },
     },
-    (req) => deactivateFacility(ctx, req.params.id),
+    (req) => deactivateFacility(req.ctx, req.params.id),
   );
 }

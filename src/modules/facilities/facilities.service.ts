@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
@@ -170,7 +171,7 @@ export async function resolveManager(
  */
 export async function createFacility(ctx: AppContext, body: CreateFacilityBody): Promise<FacilityDetail> {
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const errors: FieldError[] = [];
     const fieldErr = (e: { field: string; message: string }) =>
       errors.push({ field: `body.${e.field}`, message: e.message });

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -25,7 +26,7 @@ export async function updateFacility(
   id: string,
   body: UpdateFacilityBody,
 ): Promise<FacilityDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const row = await findFacilityRowById(trx, id);
     if (!row) throw notFound('Facility', id);
     const patch = await checkUpdate(trx, ctx.profile, row, body);
@@ -94,7 +95,7 @@ export async function changeFacilityStatus(
   id: string,
   body: StatusChangeBody,
 ): Promise<FacilityDetail> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const row = await findFacilityRowById(trx, id);
     if (!row) throw notFound('Facility', id);
     const history = await statusHistory(trx, id);

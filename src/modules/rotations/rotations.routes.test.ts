@@ -30,7 +30,7 @@ describeOnBothEngines('rotations API', (t) => {
   }
 
   function post(payload: Record<string, unknown>) {
-    return t().app.inject({ method: 'POST', url: '/api/rotations', payload });
+    return t().inject({ method: 'POST', url: '/api/rotations', payload });
   }
 
   const december = { startDate: '2026-12-01', endDate: '2026-12-31' };
@@ -54,7 +54,7 @@ describeOnBothEngines('rotations API', (t) => {
       session: 'day',
       active: true,
     });
-    const got = await t().app.inject({ url: `/api/rotations/${res.json().id}` });
+    const got = await t().inject({ url: `/api/rotations/${res.json().id}` });
     expect(got.json()).toEqual(res.json());
   });
 
@@ -123,7 +123,7 @@ describeOnBothEngines('rotations API', (t) => {
   test('a cancelled rotation no longer blocks the days', async () => {
     const w = await doctor();
     const first = await post({ workerId: w.id, hostFacilityId: stationA.id, ...december, weekdays: [5] });
-    const cancel = await t().app.inject({ method: 'POST', url: `/api/rotations/${first.json().id}/cancel` });
+    const cancel = await t().inject({ method: 'POST', url: `/api/rotations/${first.json().id}/cancel` });
     expect(cancel.json().active).toBe(false);
     expect(
       (await post({ workerId: w.id, hostFacilityId: stationB.id, ...december, weekdays: [5] })).statusCode,
@@ -180,7 +180,7 @@ describeOnBothEngines('rotations API', (t) => {
     const mon = await post({ workerId: w.id, hostFacilityId: stationA.id, ...december, weekdays: [1] });
     const fri = await post({ workerId: w.id, hostFacilityId: stationB.id, ...december, weekdays: [5] });
     const patch = (id: string, payload: Record<string, unknown>) =>
-      t().app.inject({ method: 'PATCH', url: `/api/rotations/${id}`, payload });
+      t().inject({ method: 'PATCH', url: `/api/rotations/${id}`, payload });
     const self = await patch(mon.json().id, { endDate: '2026-12-20', note: 'Khám NCD' });
     expect(self.statusCode, self.body).toBe(200);
     expect(self.json()).toMatchObject({ endDate: '2026-12-20', note: 'Khám NCD' });
@@ -202,7 +202,7 @@ describeOnBothEngines('rotations API', (t) => {
     });
     expect(r.statusCode, r.body).toBe(201);
     const range = 'from=2027-02-01&to=2027-02-14';
-    const host = await t().app.inject({ url: `/api/facilities/${stationB.code}/calendar?${range}` });
+    const host = await t().inject({ url: `/api/facilities/${stationB.code}/calendar?${range}` });
     expect(host.statusCode, host.body).toBe(200);
     const hostDays = host.json().days.filter((d: { rotationId: string }) => d.rotationId === r.json().id);
     expect(hostDays.map((d: { date: string }) => d.date)).toEqual(['2027-02-03', '2027-02-05', '2027-02-10']);
@@ -213,21 +213,21 @@ describeOnBothEngines('rotations API', (t) => {
       role: 'host',
       otherFacility: centre,
     });
-    const home = await t().app.inject({ url: `/api/facilities/${centre.id}/calendar?${range}` });
+    const home = await t().inject({ url: `/api/facilities/${centre.id}/calendar?${range}` });
     const homeDays = home.json().days.filter((d: { rotationId: string }) => d.rotationId === r.json().id);
     expect(homeDays).toHaveLength(3);
     expect(homeDays[0]).toMatchObject({ role: 'home', otherFacility: stationB });
-    const other = await t().app.inject({ url: `/api/facilities/${stationA.code}/calendar?${range}` });
+    const other = await t().inject({ url: `/api/facilities/${stationA.code}/calendar?${range}` });
     expect(other.json().days.filter((d: { rotationId: string }) => d.rotationId === r.json().id)).toEqual([]);
   });
 
   test('a calendar covers at most 62 days; unknown facility is 404', async () => {
-    const long = await t().app.inject({
+    const long = await t().inject({
       url: `/api/facilities/${centre.id}/calendar?from=2027-01-01&to=2027-03-31`,
     });
     expect(long.statusCode).toBe(400);
     expect(long.json().errors[0].field).toBe('query.to');
-    const unknown = await t().app.inject({
+    const unknown = await t().inject({
       url: '/api/facilities/ZZZZZ/calendar?from=2027-01-01&to=2027-01-31',
     });
     expect(unknown.statusCode).toBe(404);
@@ -245,29 +245,29 @@ describeOnBothEngines('rotations API', (t) => {
       });
       expect(res.statusCode, res.body).toBe(201);
     }
-    const mine = await t().app.inject({ url: `/api/rotations?worker=${w.id}` });
+    const mine = await t().inject({ url: `/api/rotations?worker=${w.id}` });
     expect(mine.json().items.map((r: { startDate: string }) => r.startDate)).toEqual([
       '2028-04-01',
       '2028-05-01',
       '2028-06-01',
     ]);
-    const may = await t().app.inject({ url: `/api/rotations?worker=${w.id}&from=2028-05-10&to=2028-05-20` });
+    const may = await t().inject({ url: `/api/rotations?worker=${w.id}&from=2028-05-10&to=2028-05-20` });
     expect(may.json().items).toHaveLength(1);
-    const atHome = await t().app.inject({ url: `/api/rotations?worker=${w.id}&facility=${centre.code}` });
+    const atHome = await t().inject({ url: `/api/rotations?worker=${w.id}&facility=${centre.code}` });
     expect(atHome.json().items).toHaveLength(3);
-    const inArea = await t().app.inject({ url: `/api/rotations?worker=${w.id}&area=${districtCode}` });
+    const inArea = await t().inject({ url: `/api/rotations?worker=${w.id}&area=${districtCode}` });
     expect(inArea.json().items).toHaveLength(3);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const url: string = `/api/rotations?worker=${w.id}&order=desc&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
       const page: { json(): { items: { startDate: string }[]; nextCursor: string | null } } =
-        await t().app.inject({ url });
+        await t().inject({ url });
       seen.push(...page.json().items.map((r) => r.startDate));
       cursor = page.json().nextCursor;
     } while (cursor);
     expect(seen).toEqual(['2028-06-01', '2028-05-01', '2028-04-01']);
-    const bad = await t().app.inject({ url: '/api/rotations?facility=NOPE9&area=99999' });
+    const bad = await t().inject({ url: '/api/rotations?facility=NOPE9&area=99999' });
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
       'query.facility',
       'query.area',

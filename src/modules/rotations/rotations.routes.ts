@@ -36,7 +36,7 @@ export function rotationRoutes(app: App, ctx: AppContext): void {
         response: { 200: RotationPage },
       },
     },
-    (req) => listRotations(ctx, req.query),
+    (req) => listRotations(req.ctx, req.query),
   );
 
   app.get(
@@ -45,7 +45,7 @@ export function rotationRoutes(app: App, ctx: AppContext): void {
       config: read,
       schema: { tags, summary: 'One rotation', params: RotationParams, response: { 200: Rotation } },
     },
-    (req) => getRotation(ctx.db, req.params.id),
+    (req) => getRotation(req.db, req.params.id),
   );
 
   app.post(
@@ -59,7 +59,7 @@ export function rotationRoutes(app: App, ctx: AppContext): void {
         response: { 201: Rotation },
       },
     },
-    async (req, reply) => reply.status(201).send(await createRotation(ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await createRotation(req.ctx, req.body)),
   );
 
   app.patch(
@@ -74,7 +74,7 @@ export function rotationRoutes(app: App, ctx: AppContext): void {
         response: { 200: Rotation },
       },
     },
-    (req) => updateRotation(ctx, req.params.id, req.body),
+    (req) => updateRotation(req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -88,7 +88,7 @@ export function rotationRoutes(app: App, ctx: AppContext): void {
         response: { 200: Rotation },
       },
     },
-    (req) => cancelRotation(ctx, req.params.id),
+    (req) => cancelRotation(req.ctx, req.params.id),
   );
 
   app.get(
@@ -103,6 +103,6 @@ export function rotationRoutes(app: App, ctx: AppContext): void {
         response: { 200: FacilityCalendar },
       },
     },
-    (req) => facilityCalendar(ctx, req.params.id, req.query),
+    (req) => facilityCalendar(req.ctx, req.params.id, req.query),
   );
 }

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
@@ -237,7 +238,7 @@ export async function createRotation(ctx: AppContext, body: CreateRotationBody):
   };
   const { worker, host, homeId } = await validateDraft(ctx.db, draft);
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const locked = await lockWorker(trx, worker.id);
     await refuseClash(trx, locked, { id, ...draft });
     await insertRotation(trx, {
@@ -280,7 +281,7 @@ export async function updateRotation(
     session: body.session ?? row.session,
   };
   const { worker, host, homeId } = await validateDraft(ctx.db, draft);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const locked = await lockWorker(trx, worker.id);
     await refuseClash(trx, locked, { id, ...draft });
     await updateRotationRow(trx, id, {

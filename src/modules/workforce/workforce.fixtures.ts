@@ -18,13 +18,13 @@ export async function createDistrict(t: TestEngine): Promise<{ province: string;
   areaSeq++;
   const province = String(10 + (areaSeq % 89)).padStart(2, '0');
   const district = String(100 + areaSeq).slice(-3);
-  const p = await t.app.inject({
+  const p = await t.inject({
     method: 'POST',
     url: '/api/areas',
     payload: { code: province, name: `Province ${province}`, level: 'province' },
   });
   if (p.statusCode !== 201 && p.statusCode !== 409) throw new Error(`area: ${p.body}`);
-  const d = await t.app.inject({
+  const d = await t.inject({
     method: 'POST',
     url: '/api/areas',
     payload: { code: district, name: `District ${district}`, level: 'district', parentCode: province },
@@ -44,7 +44,7 @@ export async function createFacility(
 ): Promise<{ id: string; code: string; name: string }> {
   facilitySeq++;
   const code = `T${String(facilitySeq).padStart(4, '0')}`;
-  const res = await t.app.inject({
+  const res = await t.inject({
     method: 'POST',
     url: '/api/facilities',
     payload: { code, name: name ?? `Facility ${code}`, kind, areaCode },
@@ -56,7 +56,7 @@ export async function createFacility(
 
 /** Creates a worker through the API and returns the body. */
 export async function createWorker(t: TestEngine, payload: Record<string, unknown>) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/workers', payload });
+  const res = await t.inject({ method: 'POST', url: '/api/workers', payload });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }

@@ -51,7 +51,7 @@ describeOnBothEngines('workers CSV import and export', (t) => {
     expect(reason(8)).toContain('code is required');
     expect(reason(10)).toContain('already appears on line 2');
 
-    const listed = await t().app.inject({ url: `/api/workers?facility=${station.code}&on=2026-01-15` });
+    const listed = await t().inject({ url: `/api/workers?facility=${station.code}&on=2026-01-15` });
     expect(listed.json().items.map((w: { code: string }) => w.code)).toEqual(['IMP001', 'IMP002']);
     const imp002 = listed.json().items[1];
     expect(imp002.currentAssignment.startDate).toBe('2026-01-15');
@@ -135,9 +135,9 @@ describeOnBothEngines('workers CSV import and export', (t) => {
   });
 
   test('deactivation without a body ends the assignment today', async () => {
-    const res = await t().app.inject({ url: '/api/workers?q=IMP007' });
+    const res = await t().inject({ url: '/api/workers?q=IMP007' });
     const id = res.json().items[0].id;
-    const done = await t().app.inject({ method: 'POST', url: `/api/workers/${id}/deactivate` });
+    const done = await t().inject({ method: 'POST', url: `/api/workers/${id}/deactivate` });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().assignments[0].endDate).toBe(new Date().toISOString().slice(0, 10));
   });

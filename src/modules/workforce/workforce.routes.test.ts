@@ -32,22 +32,22 @@ describeOnBothEngines('workers API', (t) => {
       active: true,
       currentAssignment: { facilityId: stationA.id, facilityCode: stationA.code, position: 'Trưởng trạm' },
     });
-    const got = await t().app.inject({ url: `/api/workers/${w.id}` });
+    const got = await t().inject({ url: `/api/workers/${w.id}` });
     expect(got.statusCode).toBe(200);
     expect(got.json().assignments).toHaveLength(1);
     expect(got.json().training).toEqual([]);
   });
 
   test('returns 404 for an unknown worker and 400 for a malformed id', async () => {
-    const unknown = await t().app.inject({ url: '/api/workers/0190a000-0000-7000-8000-000000000000' });
+    const unknown = await t().inject({ url: '/api/workers/0190a000-0000-7000-8000-000000000000' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
-    const bad = await t().app.inject({ url: '/api/workers/not-a-uuid' });
+    const bad = await t().inject({ url: '/api/workers/not-a-uuid' });
     expect(bad.statusCode).toBe(400);
   });
 
   test('a bad create gets a 400 naming each bad field', async () => {
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'POST',
       url: '/api/workers',
       payload: {
@@ -72,7 +72,7 @@ describeOnBothEngines('workers API', (t) => {
   });
 
   test('shape errors are all reported at once', async () => {
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'POST',
       url: '/api/workers',
       payload: { sex: 'x', extra: 1 },
@@ -99,13 +99,13 @@ describeOnBothEngines('workers API', (t) => {
       qualification: 'bachelor',
       licenceNumber: `L-${code}`,
     });
-    const dupCode = await t().app.inject({
+    const dupCode = await t().inject({
       method: 'POST',
       url: '/api/workers',
       payload: { code, fullName: 'B', cadre: 'doctor', qualification: 'bachelor' },
     });
     expect(dupCode.statusCode).toBe(409);
-    const dupLicence = await t().app.inject({
+    const dupLicence = await t().inject({
       method: 'POST',
       url: '/api/workers',
       payload: {
@@ -121,7 +121,7 @@ describeOnBothEngines('workers API', (t) => {
   });
 
   test('refuses an assignment start that makes the worker younger than 16', async () => {
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'POST',
       url: '/api/workers',
       payload: {
@@ -144,7 +144,7 @@ describeOnBothEngines('workers API', (t) => {
       cadre: 'nurse',
       qualification: 'college',
     });
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'PATCH',
       url: `/api/workers/${w.id}`,
       payload: { fullName: 'New Name', qualification: 'bachelor', phone: '0905 123 456' },
@@ -155,7 +155,7 @@ describeOnBothEngines('workers API', (t) => {
       qualification: 'bachelor',
       phone: '0905 123 456',
     });
-    const bad = await t().app.inject({
+    const bad = await t().inject({
       method: 'PATCH',
       url: `/api/workers/${w.id}`,
       payload: { cadre: 'x' },
@@ -172,7 +172,7 @@ describeOnBothEngines('workers API', (t) => {
       qualification: 'postgraduate',
       assignment: { facilityId: stationA.id, startDate: '2021-01-01' },
     });
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'POST',
       url: `/api/workers/${w.id}/assignments`,
       payload: { facilityId: stationB.id, position: 'Bác sĩ', startDate: '2024-03-01' },
@@ -195,7 +195,7 @@ describeOnBothEngines('workers API', (t) => {
       qualification: 'bachelor',
       assignment: { facilityId: stationA.id, startDate: '2022-05-01' },
     });
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'POST',
       url: `/api/workers/${w.id}/assignments`,
       payload: { facilityId: stationB.id, startDate: '2022-04-01', endDate: '2022-06-30' },
@@ -215,7 +215,7 @@ describeOnBothEngines('workers API', (t) => {
       qualification: 'college',
       assignment: { facilityId: stationA.id, startDate: '2019-01-01' },
     });
-    const res = await t().app.inject({
+    const res = await t().inject({
       method: 'POST',
       url: `/api/workers/${w.id}/deactivate`,
       payload: { endDate: '2025-06-30' },
@@ -223,9 +223,9 @@ describeOnBothEngines('workers API', (t) => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().active).toBe(false);
     expect(res.json().assignments[0].endDate).toBe('2025-06-30');
-    const list = await t().app.inject({ url: `/api/workers?q=${code}` });
+    const list = await t().inject({ url: `/api/workers?q=${code}` });
     expect(list.json().items).toHaveLength(0);
-    const all = await t().app.inject({ url: `/api/workers?q=${code}&includeInactive=true` });
+    const all = await t().inject({ url: `/api/workers?q=${code}&includeInactive=true` });
     expect(all.json().items).toHaveLength(1);
   });
 
@@ -236,7 +236,7 @@ describeOnBothEngines('workers API', (t) => {
       cadre: 'nurse',
       qualification: 'college',
     });
-    const ok = await t().app.inject({
+    const ok = await t().inject({
       method: 'POST',
       url: `/api/workers/${w.id}/training`,
       payload: { course: 'IMCI', provider: 'Sở Y tế', hours: 24, completedOn: '2025-03-10' },
@@ -248,7 +248,7 @@ describeOnBothEngines('workers API', (t) => {
       credits: null,
       kind: 'continuing_education',
     });
-    const bad = await t().app.inject({
+    const bad = await t().inject({
       method: 'POST',
       url: `/api/workers/${w.id}/training`,
       payload: { course: 'X', completedOn: '2999-01-01' },
@@ -258,9 +258,9 @@ describeOnBothEngines('workers API', (t) => {
       'body.hours',
       'body.completedOn',
     ]);
-    const list = await t().app.inject({ url: `/api/workers/${w.id}/training` });
+    const list = await t().inject({ url: `/api/workers/${w.id}/training` });
     expect(list.json().items).toHaveLength(1);
-    const detail = await t().app.inject({ url: `/api/workers/${w.id}` });
+    const detail = await t().inject({ url: `/api/workers/${w.id}` });
     expect(detail.json().training).toHaveLength(1);
   });
 
@@ -277,13 +277,13 @@ describeOnBothEngines('workers API', (t) => {
         assignment: { facilityCode: station.code, startDate: '2023-01-01' },
       });
     }
-    const byFacility = await t().app.inject({ url: `/api/workers?facility=${station.code}&sort=name` });
+    const byFacility = await t().inject({ url: `/api/workers?facility=${station.code}&sort=name` });
     expect(byFacility.json().items.map((w: { fullName: string }) => w.fullName)).toEqual(names);
-    const byArea = await t().app.inject({ url: `/api/workers?area=${other.district}&cadre=doctor` });
+    const byArea = await t().inject({ url: `/api/workers?area=${other.district}&cadre=doctor` });
     expect(byArea.json().items).toHaveLength(2);
-    const byName = await t().app.inject({ url: `/api/workers?q=duc binh&facility=${station.id}` });
+    const byName = await t().inject({ url: `/api/workers?q=duc binh&facility=${station.id}` });
     expect(byName.json().items.map((w: { fullName: string }) => w.fullName)).toEqual(['Dương Đức Bình']);
-    const before = await t().app.inject({ url: `/api/workers?facility=${station.code}&on=2022-12-31` });
+    const before = await t().inject({ url: `/api/workers?facility=${station.code}&on=2022-12-31` });
     expect(before.json().items).toHaveLength(0);
 
     const seen: string[] = [];
@@ -293,7 +293,7 @@ describeOnBothEngines('workers API', (t) => {
       const page: {
         statusCode: number;
         json(): { items: { fullName: string }[]; nextCursor: string | null };
-      } = await t().app.inject({ url });
+      } = await t().inject({ url });
       expect(page.statusCode).toBe(200);
       seen.push(...page.json().items.map((w) => w.fullName));
       cursor = page.json().nextCursor;
@@ -302,7 +302,7 @@ describeOnBothEngines('workers API', (t) => {
   });
 
   test('unknown filter values are 400s naming the query field', async () => {
-    const res = await t().app.inject({ url: '/api/workers?facility=NOPE9&area=99999&cadre=x' });
+    const res = await t().inject({ url: '/api/workers?facility=NOPE9&area=99999&cadre=x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
       'query.facility',
@@ -312,7 +312,7 @@ describeOnBothEngines('workers API', (t) => {
   });
 
   test('the province appears as the area of every worker in its districts', async () => {
-    const res = await t().app.inject({ url: `/api/workers?area=${province}&limit=500` });
+    const res = await t().inject({ url: `/api/workers?area=${province}&limit=500` });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.length).toBeGreaterThan(0);
   });

@@ -24,8 +24,8 @@ import {
 } from './workforce.service.ts';
 
 const tags = ['workforce'];
-const read = { permission: 'workforce.read' } as const;
-const write = { permission: 'workforce.write' } as const;
+const read = { permission: 'workers.read' } as const;
+const write = { permission: 'workers.write' } as const;
 
 /** Health workers, their assignments and training: /api/workers. */
 export function workforceRoutes(app: App, ctx: AppContext): void {
@@ -40,7 +40,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 200: WorkerPage },
       },
     },
-    (req) => listWorkers(ctx, req.query),
+    (req) => listWorkers(req.ctx, req.query),
   );
 
   app.get(
@@ -54,7 +54,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 200: WorkerDetail },
       },
     },
-    (req) => getWorker(ctx.db, req.params.id),
+    (req) => getWorker(req.db, req.params.id),
   );
 
   app.post(
@@ -68,7 +68,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 201: WorkerDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createWorker(ctx, req.body)),
+    async (req, reply) => reply.status(201).send(await createWorker(req.ctx, req.body)),
   );
 
   app.patch(
@@ -83,7 +83,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 200: WorkerDetail },
       },
     },
-    (req) => updateWorker(ctx, req.params.id, req.body),
+    (req) => updateWorker(req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -102,7 +102,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         req.body ??= {};
       },
     },
-    (req) => deactivateWorker(ctx, req.params.id, req.body),
+    (req) => deactivateWorker(req.ctx, req.params.id, req.body),
   );
 
   app.post(
@@ -117,7 +117,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 201: WorkerDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await transferWorker(ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await transferWorker(req.ctx, req.params.id, req.body)),
   );
 
   app.get(
@@ -131,7 +131,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 200: TrainingList },
       },
     },
-    (req) => listTraining(ctx.db, req.params.id),
+    (req) => listTraining(req.db, req.params.id),
   );
 
   app.post(
@@ -146,6 +146,6 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 201: TrainingRecord },
       },
     },
-    async (req, reply) => reply.status(201).send(await addTraining(ctx, req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await addTraining(req.ctx, req.params.id, req.body)),
   );
 }

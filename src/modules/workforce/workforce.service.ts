@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
@@ -258,7 +259,7 @@ export async function createWorker(
   const licence = normaliseLicence(body.licenceNumber);
   await checkUnique(ctx.db, code, licence);
   const id = newId();
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertWorker(trx, {
       id,
       code,
@@ -347,7 +348,7 @@ export async function transferWorker(
   if (!row.active) errors.push({ field: 'body', message: 'the worker is deactivated' });
   if (errors.length > 0 || !resolved.facility) throw invalidFields(errors);
   const facility = resolved.facility;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await lockWorkerRow(trx, id);
     const plan = planTransfer(period, await existingAssignments(trx, id));
     if (!plan.ok)
@@ -378,7 +379,7 @@ export async function deactivateWorker(
 ): Promise<WorkerDetail> {
   await requireWorkerRow(ctx.db, id);
   const endDate = body.endDate ?? today;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await lockWorkerRow(trx, id);
     const open = (await assignmentsOfWorker(trx, id)).filter((a) => a.end_date === null);
     for (const a of open) {

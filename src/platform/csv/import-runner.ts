@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
 
 /** One CSV record: header name to raw cell text, and the line it started on in the file. */
@@ -72,7 +73,7 @@ export async function runImport<T>(
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const outcomes = await db.transaction().execute((trx) => def.saveBatch(trx, rows));
+    const outcomes = await inTransaction(db, (trx) => def.saveBatch(trx, rows));
     outcomes.forEach((o, i) => {
       if (o === 'created') report.created++;
       else if (o === 'updated') report.updated++;

@@ -39,6 +39,13 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
 
 export function openServerDatabase(connectionString: string, max = 10): DatabaseHandle {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection dropped by the server (a restart, an administrator) must not crash the process:
+  // the pool discards it and opens a new one on the next query.
+  pool.on('error', (err) =>
+    process.emitWarning(
+      `PostgreSQL pool: idle connection lost (${(err as { code?: string }).code ?? err.message})`,
+    ),
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }

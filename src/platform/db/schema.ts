@@ -1,3 +1,9 @@
+import type {
+  AppUserTable,
+  AuditLogTable,
+  AuthSessionTable,
+  UserRoleTable,
+} from '../../modules/access/access.table.ts';
 import type { AreaPopulationTable, AreaTable } from '../../modules/areas/areas.table.ts';
 import type { FacilityStatusChangeTable, FacilityTable } from '../../modules/facilities/facilities.table.ts';
 import type { RotationTable } from '../../modules/rotations/rotations.table.ts';
@@ -17,4 +23,8 @@ export interface Database {
   worker_assignment: WorkerAssignmentTable;
   training_record: TrainingRecordTable;
   rotation: RotationTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  auth_session: AuthSessionTable;
+  audit_log: AuditLogTable;
 }

@@ -1,0 +1,241 @@
+import type {} from '@fastify/cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { sql } from 'kysely';
+import type { AppContext } from '../../platform/app-context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import { insertAuditEntry } from './access.queries.ts';
+import { hasPermission, type Scope, scopeFor } from './access.rules.ts';
+import { authenticate, type Principal } from './auth.service.ts';
+import { isKnownPermission, isPersonalData, roleGrants } from './roles.ts';
+import { SESSION_COOKIE } from './tokens.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    scope: Scope | null;
+    breakGlassReason: string | null;
+  }
+  interface FastifyInstance {
+    accessRoutes: RegisteredRoute[];
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+export const BREAK_GLASS_HEADER = 'x-break-glass-reason';
+
+/**
+ * Access control for every route under /api, installed once so every module inherits it:
+ * - each route must declare `config.permission` (a route without one, or with an unknown one, does not start);
+ * - the caller is authenticated (bearer token, API key or session cookie with CSRF token);
+ * - the permission is checked and its scope (the places the caller's roles grant it in) computed;
+ * - the handler runs in one transaction as the application role with that scope set, so row-level
+ *   security filters every query, even one that forgets its WHERE clause;
+ * - reads of personal data, every write and every export are appended to the audit log.
+ */
+export function installAccessControl(app: FastifyInstance, ctx: AppContext): void {
+  app.decorateRequest('db', null as unknown as Db);
+  app.decorateRequest('ctx', null as unknown as AppContext);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('scope', null);
+  app.decorateRequest('breakGlassReason', null);
+  const routes: RegisteredRoute[] = [];
+  app.decorate('accessRoutes', routes);
+
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
+    const permission = route.config?.permission;
+    if (!permission)
+      throw new Error(
+        `Route ${route.method} ${route.url} declares no permission: add config: { permission }`,
+      );
+    if (permission !== 'public' && permission !== 'signed-in' && !isKnownPermission(permission)) {
+      throw new Error(
+        `Route ${route.method} ${route.url} names unknown permission ${permission} (protocols/roles.json)`,
+      );
+    }
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, permission });
+    if (permission === 'public') {
+      route.handler = publicHandler(ctx, route);
+      return;
+    }
+    // Who is asking and whether they may is decided before the body is even validated, so an
+    // anonymous caller learns nothing from validation errors.
+    route.onRequest = [...[route.onRequest ?? []].flat(), (request) => admit(ctx.db, request, permission)];
+    route.handler = scopedHandler(ctx, route, permission);
+  });
+}
+
+/** A route as access control registered it: what the authorization matrix test walks. */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  permission: string;
+}
+
+function publicHandler(ctx: AppContext, route: RouteOptions) {
+  const original = route.handler;
+  return function (this: unknown, request: FastifyRequest, reply: FastifyReply) {
+    request.db = ctx.db;
+    request.ctx = ctx;
+    return original.call(this as never, request, reply);
+  };
+}
+
+/** Authenticates, checks CSRF for cookie sessions, and decides the scope of the permission. */
+async function admit(db: Db, request: FastifyRequest, permission: string): Promise<void> {
+  const principal = await identify(db, request);
+  request.principal = principal;
+  if (principal.via === 'cookie' && !SAFE_METHODS.has(request.method)) checkCsrf(request, principal);
+  const { scope, breakGlassReason } = await decideScope(db, request, principal, permission);
+  request.scope = scope;
+  request.breakGlassReason = breakGlassReason;
+}
+
+function scopedHandler(ctx: AppContext, route: RouteOptions, permission: string) {
+  const original = route.handler;
+  const isExport = route.config?.audit === 'export';
+  return function guarded(this: unknown, request: FastifyRequest, reply: FastifyReply) {
+    return ctx.db.transaction().execute(async (trx) => {
+      await applyScope(trx, request.scope!);
+      request.db = trx;
+      request.ctx = { ...ctx, db: trx };
+      const result = await original.call(this as never, request, reply);
+      await auditAccess(trx, request, reply, permission, result, {
+        isExport,
+        breakGlassReason: request.breakGlassReason,
+      });
+      return result;
+    });
+  };
+}
+
+async function identify(db: Db, request: FastifyRequest): Promise<Principal> {
+  const header = request.headers.authorization;
+  let token: string | undefined;
+  let via: 'bearer' | 'cookie' = 'bearer';
+  if (header) {
+    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!m) throw new AppError('unauthorized', 'The Authorization header must be "Bearer <token>"');
+    token = m[1];
+  } else if (request.cookies?.[SESSION_COOKIE]) {
+    token = request.cookies[SESSION_COOKIE];
+    via = 'cookie';
+  }
+  if (!token) {
+    throw new AppError(
+      'unauthorized',
+      'Sign in first: POST /api/auth/login, then send "Authorization: Bearer <token>" or the session cookie',
+    );
+  }
+  const principal = await authenticate(db, token, via);
+  if (!principal)
+    throw new AppError('unauthorized', 'The session has ended or the token is not valid: sign in again');
+  return principal;
+}
+
+function checkCsrf(request: FastifyRequest, principal: Principal): void {
+  const sent = request.headers['x-csrf-token'];
+  if (!principal.csrfToken || sent !== principal.csrfToken) {
+    throw new AppError(
+      'forbidden',
+      'Missing or wrong X-CSRF-Token header: a browser session must send the token it got at sign-in',
+    );
+  }
+}
+
+async function decideScope(db: Db, request: FastifyRequest, principal: Principal, permission: string) {
+  if (permission === 'signed-in')
+    return { scope: { all: false, paths: [] } as Scope, breakGlassReason: null };
+  const scope = scopeFor(permission, principal.grants);
+  const denied = !scope.all && scope.paths.length === 0;
+  const reasonHeader = request.headers[BREAK_GLASS_HEADER];
+  const reason = typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader).trim() : '';
+  if (denied) {
+    await auditDenied(db, request, principal, permission);
+    throw new AppError('forbidden', `Your roles do not include the permission ${permission}`);
+  }
+  if (!reason) return { scope, breakGlassReason: null };
+  if (!hasPermission('access.break_glass', principal.grants)) {
+    throw new AppError('forbidden', 'Your roles do not allow access outside your scope (break the glass)');
+  }
+  if (reason.length < 10) {
+    throw new AppError(
+      'bad_request',
+      `Give a reason of at least 10 characters in the ${BREAK_GLASS_HEADER} header`,
+    );
+  }
+  return { scope: { all: true, paths: [] } as Scope, breakGlassReason: reason.slice(0, 500) };
+}
+
+/** Runs the rest of the transaction as the application role, inside the caller's places. */
+async function applyScope(trx: Db, scope: Scope): Promise<void> {
+  await sql`set local role grassroots_app`.execute(trx);
+  await sql`select set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('app.scope', ${`{${scope.paths.join(',')}}`}, true)`.execute(
+    trx,
+  );
+}
+
+function rolesUsed(principal: Principal, permission: string): string {
+  return (
+    [...new Set(principal.grants.filter((g) => roleGrants(g.role, permission)).map((g) => g.role))].join(
+      ',',
+    ) || 'signed-in'
+  );
+}
+
+function clientOf(request: FastifyRequest) {
+  return { ip: request.ip ?? null, user_agent: (request.headers['user-agent'] ?? '').slice(0, 300) || null };
+}
+
+async function auditDenied(db: Db, request: FastifyRequest, principal: Principal, permission: string) {
+  await insertAuditEntry(db, {
+    user_id: principal.userId,
+    username: principal.username,
+    role: principal.grants.map((g) => g.role).join(',') || null,
+    action: 'denied',
+    resource_type: permission.split('.')[0] ?? null,
+    resource_id: (request.params as { id?: string } | undefined)?.id ?? null,
+    detail: `${request.method} ${request.routeOptions.url ?? ''}`,
+    status: 403,
+    ...clientOf(request),
+  });
+}
+
+async function auditAccess(
+  trx: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  permission: string,
+  result: unknown,
+  opts: { isExport: boolean; breakGlassReason: string | null },
+): Promise<void> {
+  const principal = request.principal!;
+  const isRead = SAFE_METHODS.has(request.method);
+  const personal = isPersonalData(permission);
+  if (isRead && !personal && !opts.isExport && !opts.breakGlassReason) return;
+  const params = (request.params ?? {}) as { id?: string };
+  const body = (result ?? {}) as { id?: unknown; items?: unknown[] };
+  const url = request.routeOptions.url ?? '';
+  let action: string;
+  if (opts.isExport) action = 'export';
+  else if (isRead) action = params.id ? 'read' : 'search';
+  else if (request.method === 'POST' && !params.id) action = 'create';
+  else if (request.method === 'POST') action = url.split('/').pop() ?? 'update';
+  else action = request.method === 'DELETE' ? 'delete' : 'update';
+  await insertAuditEntry(trx, {
+    user_id: principal.userId,
+    username: principal.username,
+    role: rolesUsed(principal, permission),
+    action,
+    resource_type: url.split('/')[2] ?? permission.split('.')[0] ?? null,
+    resource_id: params.id ?? (typeof body.id === 'string' ? body.id : null),
+    detail: Array.isArray(body.items)
+      ? `${request.method} ${url}: ${body.items.length} record(s)`
+      : `${request.method} ${url}`,
+    status: reply.statusCode,
+    reason: opts.breakGlassReason,
+    flagged: opts.breakGlassReason !== null,
+    ...clientOf(request),
+  });
+}

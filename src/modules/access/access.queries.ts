@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { NewAuditLogRow } from './access.table.ts';
+
+export function findUserByUsername(db: Db, username: string) {
+  return db
+    .selectFrom('app_user')
+    .selectAll()
+    .where(sql<string>`lower(username)`, '=', username.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: string) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function recordLoginFailure(db: Db, userId: string, failures: number, lockedUntil: Date | null) {
+  return db
+    .updateTable('app_user')
+    .set({ failed_logins: failures, ...(lockedUntil ? { locked_until: lockedUntil } : {}) })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function recordLoginSuccess(db: Db, userId: string) {
+  return db
+    .updateTable('app_user')
+    .set({ failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function setPasswordHash(db: Db, userId: string, hash: string) {
+  return db
+    .updateTable('app_user')
+    .set({ password_hash: hash, password_changed_at: new Date(), failed_logins: 0, locked_until: null })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** The roles a user holds now, each with where it applies. */
+export function findActiveGrants(db: Db, userId: string) {
+  return db
+    .selectFrom('user_role')
+    .select(['id', 'role', 'scope_path', 'area_id', 'facility_id', 'granted_at'])
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('granted_at')
+    .execute();
+}
+
+export function insertSession(
+  db: Db,
+  row: {
+    id: string;
+    userId: string;
+    kind: 'session' | 'api_key';
+    tokenHash: string;
+    csrfToken: string | null;
+    name: string | null;
+    expiresAt: Date | null;
+    ip: string | null;
+    userAgent: string | null;
+  },
+) {
+  return db
+    .insertInto('auth_session')
+    .values({
+      id: row.id,
+      user_id: row.userId,
+      kind: row.kind,
+      token_hash: row.tokenHash,
+      csrf_token: row.csrfToken,
+      name: row.name,
+      expires_at: row.expiresAt,
+      ip: row.ip,
+      user_agent: row.userAgent,
+    })
+    .execute();
+}
+
+/** A live session or API key by its token hash, with its (active) user. */
+export function findLiveSession(db: Db, tokenHash: string, now: Date) {
+  return db
+    .selectFrom('auth_session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.id as sessionId',
+      's.kind',
+      's.csrf_token as csrfToken',
+      's.last_used_at as lastUsedAt',
+      's.expires_at as expiresAt',
+      'u.id as userId',
+      'u.username',
+      'u.display_name as displayName',
+      'u.worker_id as workerId',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('s.expires_at', 'is', null), eb('s.expires_at', '>', now)]))
+    .where('u.active', '=', true)
+    .executeTakeFirst();
+}
+
+export function touchSession(db: Db, sessionId: string, now: Date) {
+  return db.updateTable('auth_session').set({ last_used_at: now }).where('id', '=', sessionId).execute();
+}
+
+export function revokeSession(db: Db, sessionId: string, now: Date) {
+  return db
+    .updateTable('auth_session')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Ends every session (and, when asked, every API key) of a user, except one to keep. */
+export function revokeUserSessions(
+  db: Db,
+  userId: string,
+  now: Date,
+  opts: { except?: string; apiKeysToo?: boolean } = {},
+) {
+  let q = db
+    .updateTable('auth_session')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
+  if (opts.except) q = q.where('id', '!=', opts.except);
+  if (!opts.apiKeysToo) q = q.where('kind', '=', 'session');
+  return q.execute();
+}
+
+export function findApiKeys(db: Db, userId: string) {
+  return db
+    .selectFrom('auth_session')
+    .select(['id', 'name', 'created_at', 'last_used_at', 'revoked_at', 'expires_at'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', 'api_key')
+    .orderBy('created_at')
+    .execute();
+}
+
+export function findSessionById(db: Db, id: string) {
+  return db.selectFrom('auth_session').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function insertAuditEntry(db: Db, entry: NewAuditLogRow) {
+  return db.insertInto('audit_log').values(entry).execute();
+}

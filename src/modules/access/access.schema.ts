@@ -1,0 +1,148 @@
+import Type, { type Static } from 'typebox';
+import { UUID_PATTERN } from '../../platform/ids.ts';
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+const RoleOfUser = Type.Object({
+  role: Type.String(),
+  scopePath: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const LoginReply = Type.Object({
+  token: Type.String({
+    description: 'Send as "Authorization: Bearer <token>"; also set as the session cookie',
+  }),
+  csrfToken: Type.String({ description: 'Send as the X-CSRF-Token header with the cookie on writes' }),
+  expiresAt: Type.String({ format: 'date-time' }),
+  user: Type.Object({
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    roles: Type.Array(RoleOfUser),
+  }),
+});
+
+export const SessionReply = Type.Object({
+  user: Type.Object({
+    id: Type.String(),
+    username: Type.String(),
+    displayName: Type.String(),
+    workerId: Type.Union([Type.String(), Type.Null()]),
+  }),
+  roles: Type.Array(RoleOfUser),
+  permissions: Type.Array(Type.String()),
+  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  via: Type.String(),
+});
+
+export const PasswordChangeBody = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+    newPassword: Type.String({ maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const PasswordResetBody = Type.Object(
+  { newPassword: Type.String({ maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const RoleRequestBody = Type.Object(
+  {
+    role: Type.String({ minLength: 1 }),
+    area: Type.Optional(Type.String({ minLength: 1, description: 'Area id or code, for area-bound roles' })),
+    facility: Type.Optional(
+      Type.String({ minLength: 1, description: 'Facility id or code, for facility-bound roles' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const NewUserBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 50 }),
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.String({ maxLength: 200 }),
+    workerId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
+    roles: Type.Array(RoleRequestBody, { maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+
+export const User = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  workerId: Type.Union([Type.String(), Type.Null()]),
+  active: Type.Boolean(),
+  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      role: Type.String(),
+      areaId: Type.Union([Type.String(), Type.Null()]),
+      facilityId: Type.Union([Type.String(), Type.Null()]),
+      scopePath: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
+});
+
+export const IdParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
+export const GrantParams = Type.Object({
+  id: Type.String({ pattern: UUID_PATTERN }),
+  grantId: Type.String({ pattern: UUID_PATTERN }),
+});
+
+export const ApiKeyBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    expiresAt: Type.Optional(Type.String({ format: 'date-time' })),
+  },
+  { additionalProperties: false },
+);
+
+export const ApiKeyReply = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  key: Type.String({ description: 'Shown once: store it now' }),
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const AuditQuery = Type.Object({
+  user: Type.Optional(Type.String({ description: 'Username' })),
+  action: Type.Optional(Type.String()),
+  resourceType: Type.Optional(Type.String()),
+  resourceId: Type.Optional(Type.String()),
+  flagged: Type.Optional(Type.Boolean()),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  cursor: Type.Optional(
+    Type.String({ pattern: '^[0-9]+$', description: 'The nextCursor of the previous page' }),
+  ),
+});
+
+export const AuditEntry = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  userId: Type.Union([Type.String(), Type.Null()]),
+  username: Type.Union([Type.String(), Type.Null()]),
+  role: Type.Union([Type.String(), Type.Null()]),
+  action: Type.String(),
+  resourceType: Type.Union([Type.String(), Type.Null()]),
+  resourceId: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Union([Type.String(), Type.Null()]),
+  status: Type.Union([Type.Integer(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  reason: Type.Union([Type.String(), Type.Null()]),
+  flagged: Type.Boolean(),
+});
+
+export type AuditQueryType = Static<typeof AuditQuery>;
