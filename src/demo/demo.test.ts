@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
+import { DEMO_PASSWORD } from './demo-users.ts';
 import { hasDemoData, loadDemo } from './index.ts';
 
 const TODAY = '2026-11-25';
@@ -16,7 +17,7 @@ describeOnBothEngines('the demo province', (t) => {
   });
 
   test('lists the 136 commune stations of the network through the API', async () => {
-    const res = await t().app.inject({ url: '/api/facilities?kind=commune_health_station&limit=500' });
+    const res = await t().inject({ url: '/api/facilities?kind=commune_health_station&limit=500' });
     expect(res.statusCode).toBe(200);
     const { items, nextCursor } = res.json();
     expect(items).toHaveLength(136);
@@ -25,7 +26,7 @@ describeOnBothEngines('the demo province', (t) => {
   });
 
   test('filters the network by district: Khánh Sơn has its centre, 8 stations and 3 sub-stations', async () => {
-    const res = await t().app.inject({ url: '/api/facilities?area=575&limit=100' });
+    const res = await t().inject({ url: '/api/facilities?area=575&limit=100' });
     expect(res.statusCode).toBe(200);
     const kinds: Record<string, number> = {};
     for (const f of res.json().items as { kind: string }[]) kinds[f.kind] = (kinds[f.kind] ?? 0) + 1;
@@ -38,7 +39,7 @@ describeOnBothEngines('the demo province', (t) => {
   });
 
   test('the provincial hospitals and the private ones are there', async () => {
-    const res = await t().app.inject({
+    const res = await t().inject({
       url: '/api/facilities?kind=provincial_general_hospital,private_hospital,military_hospital&limit=50',
     });
     expect(res.statusCode).toBe(200);
@@ -49,7 +50,7 @@ describeOnBothEngines('the demo province', (t) => {
   });
 
   test('workers are assigned: a commune station lists its staff and village health workers', async () => {
-    const res = await t().app.inject({ url: `/api/workers?facility=56100&on=${TODAY}&limit=100` });
+    const res = await t().inject({ url: `/api/workers?facility=56100&on=${TODAY}&limit=100` });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { cadre: string }[];
     expect(items.filter((w) => w.cadre !== 'village_health_worker').length).toBeGreaterThanOrEqual(5);
@@ -57,8 +58,20 @@ describeOnBothEngines('the demo province', (t) => {
   });
 
   test('the communes carry population figures', async () => {
-    const res = await t().app.inject({ url: '/api/areas?level=commune&limit=500' });
+    const res = await t().inject({ url: '/api/areas?level=commune&limit=500' });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toHaveLength(136);
+  });
+
+  test('the demo logins work and see their own scope: the Khánh Sơn district manager sees Khánh Sơn only', async () => {
+    const token = await t().signIn('district', DEMO_PASSWORD);
+    const res = await t().inject({
+      url: '/api/facilities?kind=commune_health_station&limit=500',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { areaPath: string }[];
+    expect(items).toHaveLength(8);
+    expect(items.every((f) => f.areaPath.startsWith('56.575.'))).toBe(true);
   });
 });

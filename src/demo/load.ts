@@ -5,6 +5,7 @@ import type { AppContext } from '../platform/app-context.ts';
 import { type CsvRecord, type ImportReport, runImport } from '../platform/csv/import-runner.ts';
 import { ProgressBar } from '../platform/progress.ts';
 import { areaRecords, asAsync, facilityRecords, workerRecords } from './demo-records.ts';
+import { createDemoUsers, DEMO_PASSWORD, type DemoLogin, demoLogins } from './demo-users.ts';
 import { type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 
@@ -28,6 +29,8 @@ export interface DemoSummary {
   population: number;
   populationYear: number;
   beds: number;
+  /** The demo logins created (all with DEMO_PASSWORD). */
+  logins: DemoLogin[];
   seconds: number;
 }
 
@@ -58,7 +61,7 @@ async function importStep(
   return report;
 }
 
-function summarise(demo: DemoProvince, today: string, started: number): DemoSummary {
+function summarise(demo: DemoProvince, today: string, logins: DemoLogin[], started: number): DemoSummary {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), POPULATION_YEARS[0]!), POPULATION_YEARS.at(-1)!);
   return {
     areas: demo.areas.all.length,
@@ -74,6 +77,7 @@ function summarise(demo: DemoProvince, today: string, started: number): DemoSumm
     ),
     populationYear: year,
     beds: demo.facilities.reduce((s, f) => s + f.beds, 0),
+    logins,
     seconds: (Date.now() - started) / 1000,
   };
 }
@@ -89,6 +93,14 @@ function printSummary(s: DemoSummary): void {
       `  population   ${n(s.population)} in ${s.populationYear}`,
     ].join('\n'),
   );
+  if (s.logins.length === 0) return;
+  console.log(`Demo logins (password "${DEMO_PASSWORD}"; change or remove them before real use):`);
+  for (const l of s.logins) {
+    const where = 'area' in l.scope ? `area ${l.scope.area}` : `facility ${l.scope.facility}`;
+    console.log(
+      `  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${l.role === 'admin' ? 'everywhere' : where}  ${l.displayName}`,
+    );
+  }
 }
 
 /**
@@ -126,7 +138,8 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     demo.workers.length,
     output,
   );
-  const summary = summarise(demo, today, started);
+  const logins = await createDemoUsers(ctx, demoLogins(demo.facilities));
+  const summary = summarise(demo, today, logins, started);
   if (output) printSummary(summary);
   return summary;
 }
