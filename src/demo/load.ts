@@ -98,7 +98,7 @@ function printSummary(s: DemoSummary): void {
   for (const l of s.logins) {
     const where = 'area' in l.scope ? `area ${l.scope.area}` : `facility ${l.scope.facility}`;
     console.log(
-      `  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${l.role === 'admin' ? 'everywhere' : where}  ${l.displayName}`,
+      `  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${(l.role === 'admin' ? 'everywhere' : where).padEnd(15)} ${l.displayName}`,
     );
   }
 }
