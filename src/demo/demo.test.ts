@@ -74,4 +74,28 @@ describeOnBothEngines('the demo province', (t) => {
     expect(items).toHaveLength(8);
     expect(items.every((f) => f.areaPath.startsWith('56.575.'))).toBe(true);
   });
+
+  test('capacity figures for the province match seed 004', async () => {
+    const res = await t().inject({ url: '/api/capacity?area=56&year=2023' });
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect(c.staff).toBe(9250);
+    expect(c.doctors).toBe(1380);
+    expect(c.doctorsPostgraduateShare).toBeCloseTo(0.49, 2);
+    expect(c.population).toBeGreaterThan(1_140_000);
+    expect(c.population).toBeLessThan(1_260_000);
+    expect(c.bedsPer10k).toBeGreaterThan(30);
+    expect(c.bedsPer10k).toBeLessThan(34);
+    expect(c.communes.stationHasDoctorShare).toBeGreaterThanOrEqual(0.85);
+    expect(c.communes.stationHasDoctorShare).toBeLessThanOrEqual(0.9);
+    expect(c.facilities.byKind).toMatchObject({
+      provincial_general_hospital: 3,
+      provincial_specialised_hospital: 6,
+      preventive_medicine_unit: 9,
+      district_health_centre: 8,
+      general_clinic: 14,
+      commune_health_station: 136,
+      sub_station: 15,
+    });
+  });
 });

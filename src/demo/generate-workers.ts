@@ -22,6 +22,8 @@ export interface DemoWorker {
 /** Seed 004: "nearly 9,250 health workers, including nearly 1,380 doctors, 49% postgraduate". */
 export const WORKFORCE_TARGETS = { workers: 9250, doctors: 1380, postgraduateDoctorShare: 0.49 };
 
+/** Seed 004 describes the workforce in 2023: everyone in the demo was at work by the end of that year. */
+const HIRED_BY = '2023-12-31';
 const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '088', '086', '089'];
 
 /** An ISO date `days` after `date` (negative: before). */
@@ -142,6 +144,8 @@ export function generateWorkers(
 
   const r = rng.fork('people');
   const todayYear = Number(today.slice(0, 4));
+  const latestStart = [addDays(today, -30), HIRED_BY].sort()[0]!;
+  const yearsSinceHiring = Math.max(0, todayYear - Number(latestStart.slice(0, 4)));
   let licence = 0;
   return slots.map((slot, i) => {
     const { cadre, facility } = slot;
@@ -154,12 +158,15 @@ export function generateWorkers(
           : 'bachelor'
         : r.weighted(qualificationMix(cadre, level));
     // Doctors qualify at 24, specialists later; women retire earlier than men.
-    const minAge = cadre === 'doctor' ? (qualification === 'postgraduate' ? 28 : 25) : 22;
+    // Doctors qualify at 24, specialists later; women retire earlier than men. Everyone was hired by
+    // the end of the seed's year, so capacity figures for any demo year count the whole workforce.
+    const hireAge = cadre === 'doctor' ? (qualification === 'postgraduate' ? 27 : 24) : 21;
+    const minAge = Math.max(22, hireAge + 1 + yearsSinceHiring);
     const maxAge = sex === 'female' ? 57 : 60;
-    const age = Math.round(Math.min(maxAge, Math.max(minAge, r.normal(39, 9.5))));
+    const age = Math.round(Math.min(maxAge, Math.max(minAge, r.normal(40, 9.5))));
     const birthDate = addDays(`${todayYear - age}-01-01`, -r.int(0, 364));
-    const yearsWorked = r.int(0, Math.max(0, age - minAge));
-    const startDate = addDays(today, -(yearsWorked * 365 + r.int(30, 330)));
+    const yearsWorked = r.int(0, Math.max(0, age - yearsSinceHiring - hireAge - 1));
+    const startDate = addDays(latestStart, -(yearsWorked * 365 + r.int(0, 330)));
     const needsLicence = CADRE_FACTS[cadre]!.clinical;
     return {
       code: `KH-${String(i + 1).padStart(6, '0')}`,
