@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m20261125_1800 from './2026_11_25_1800_create_areas_facilities_workforce.ts';
 import * as m20261125_1900 from './2026_11_25_1900_create_access_control.ts';
+import * as m20261125_2000 from './2026_11_25_2000_row_level_security.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '2026_11_25_1800_create_areas_facilities_workforce': m20261125_1800,
   '2026_11_25_1900_create_access_control': m20261125_1900,
+  '2026_11_25_2000_row_level_security': m20261125_2000,
 };

@@ -95,18 +95,30 @@ async function admit(db: Db, request: FastifyRequest, permission: string): Promi
 function scopedHandler(ctx: AppContext, route: RouteOptions, permission: string) {
   const original = route.handler;
   const isExport = route.config?.audit === 'export';
-  return function guarded(this: unknown, request: FastifyRequest, reply: FastifyReply) {
-    return ctx.db.transaction().execute(async (trx) => {
-      await applyScope(trx, request.scope!);
-      request.db = trx;
-      request.ctx = { ...ctx, db: trx };
-      const result = await original.call(this as never, request, reply);
-      await auditAccess(trx, request, reply, permission, result, {
-        isExport,
-        breakGlassReason: request.breakGlassReason,
+  return async function guarded(this: unknown, request: FastifyRequest, reply: FastifyReply) {
+    // The handler must return its value: reply.send() would answer before the transaction commits
+    // (and awaiting the thenable reply inside the transaction would never end).
+    const send = reply.send;
+    reply.send = () => {
+      throw new Error(
+        `${route.method} ${route.url}: return the value (see platform/http/replies.ts) instead of reply.send()`,
+      );
+    };
+    try {
+      return await ctx.db.transaction().execute(async (trx) => {
+        await applyScope(trx, request.scope!);
+        request.db = trx;
+        request.ctx = { ...ctx, db: trx };
+        const value = await original.call(this as never, request, reply);
+        await auditAccess(trx, request, reply, permission, value, {
+          isExport,
+          breakGlassReason: request.breakGlassReason,
+        });
+        return value;
       });
-      return result;
-    });
+    } finally {
+      reply.send = send;
+    }
   };
 }
 

@@ -1,6 +1,7 @@
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/rate-limit';
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import { LoginBody, LoginReply, PasswordChangeBody, SessionReply } from './access.schema.ts';
 import { changePassword, login, logout } from './auth.service.ts';
 import { loadRoleCatalogue, roleGrants } from './roles.ts';
@@ -44,7 +45,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
     async (req, reply) => {
       await logout(req.db, req.principal!);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send();
+      return noContent(reply);
     },
   );
 
@@ -81,7 +82,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       await changePassword(req.db, req.principal!, req.body.currentPassword, req.body.newPassword);
-      return reply.code(204).send();
+      return noContent(reply);
     },
   );
 }

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import type { App } from '../../platform/app-context.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import { findApiKeys, findSessionById, revokeSession } from './access.queries.ts';
 import {
   ApiKeyBody,
@@ -47,7 +48,7 @@ export function userRoutes(app: App): void {
   app.post(
     '/users',
     { config: { permission: 'users.write' }, schema: { tags, body: NewUserBody, response: { 201: User } } },
-    async (req, reply) => reply.code(201).send(await createUser(req.db, req.body)),
+    async (req, reply) => created(reply, await createUser(req.db, req.body)),
   );
 
   app.post(
@@ -84,7 +85,7 @@ export function userRoutes(app: App): void {
     },
     async (req, reply) => {
       await resetPassword(req.db, req.params.id, req.body.newPassword);
-      return reply.code(204).send();
+      return noContent(reply);
     },
   );
 
@@ -137,7 +138,7 @@ export function userRoutes(app: App): void {
         req.body.name,
         req.body.expiresAt ? new Date(req.body.expiresAt) : null,
       );
-      return reply.code(201).send({ ...k, expiresAt: k.expiresAt?.toISOString() ?? null });
+      return created(reply, { ...k, expiresAt: k.expiresAt?.toISOString() ?? null });
     },
   );
 
@@ -151,7 +152,7 @@ export function userRoutes(app: App): void {
       const key = await findSessionById(req.db, req.params.id);
       if (!key || key.kind !== 'api_key') throw notFound('API key', req.params.id);
       await revokeSession(req.db, key.id, new Date());
-      return reply.code(204).send();
+      return noContent(reply);
     },
   );
 }

@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import {
   AreaDetail,
   AreaIdParams,
@@ -63,7 +64,7 @@ export function areaRoutes(app: App, ctx: AppContext): void {
         response: { 201: AreaDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createArea(req.ctx, req.body)),
+    async (req, reply) => created(reply, await createArea(req.ctx, req.body)),
   );
 
   app.patch(

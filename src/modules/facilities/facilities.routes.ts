@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import {
   CreateFacilityBody,
   FacilityDetail,
@@ -56,7 +57,7 @@ export function facilityRoutes(app: App, ctx: AppContext): void {
         response: { 201: FacilityDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createFacility(req.ctx, req.body)),
+    async (req, reply) => created(reply, await createFacility(req.ctx, req.body)),
   );
 
   app.patch(

@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import { facilityCalendar } from './rotations.calendar.ts';
 import {
   CalendarQuery,
@@ -59,7 +60,7 @@ export function rotationRoutes(app: App, ctx: AppContext): void {
         response: { 201: Rotation },
       },
     },
-    async (req, reply) => reply.status(201).send(await createRotation(req.ctx, req.body)),
+    async (req, reply) => created(reply, await createRotation(req.ctx, req.body)),
   );
 
   app.patch(

@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { created, noContent } from '../../platform/http/replies.ts';
 import {
   AssignmentBody,
   CreateWorkerBody,
@@ -68,7 +69,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 201: WorkerDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await createWorker(req.ctx, req.body)),
+    async (req, reply) => created(reply, await createWorker(req.ctx, req.body)),
   );
 
   app.patch(
@@ -117,7 +118,7 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 201: WorkerDetail },
       },
     },
-    async (req, reply) => reply.status(201).send(await transferWorker(req.ctx, req.params.id, req.body)),
+    async (req, reply) => created(reply, await transferWorker(req.ctx, req.params.id, req.body)),
   );
 
   app.get(
@@ -146,6 +147,6 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 201: TrainingRecord },
       },
     },
-    async (req, reply) => reply.status(201).send(await addTraining(req.ctx, req.params.id, req.body)),
+    async (req, reply) => created(reply, await addTraining(req.ctx, req.params.id, req.body)),
   );
 }
