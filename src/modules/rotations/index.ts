@@ -5,4 +5,5 @@
  */
 export { MAX_CALENDAR_DAYS, stationsWithRotationBetween } from './rotations.calendar.ts';
 export { rotationRoutes } from './rotations.routes.ts';
-export type { CalendarDay, Rotation } from './rotations.schema.ts';
+export type { CalendarDay, CreateRotationBody, Rotation } from './rotations.schema.ts';
+export { createRotation } from './rotations.service.ts';

@@ -6,6 +6,7 @@ import {
   lockWorkerRow,
   staffCountsByTierRows,
   workerNamesRows,
+  workerRefsByCodes,
 } from './workforce.queries.ts';
 import { requireWorkerRow } from './workforce.service.ts';
 
@@ -15,7 +16,8 @@ import { requireWorkerRow } from './workforce.service.ts';
  */
 export { exportWorkersCsv, workerImport } from './workforce.import.ts';
 export { workforceRoutes } from './workforce.routes.ts';
-export type { Worker, WorkerDetail } from './workforce.schema.ts';
+export type { TrainingBody, TrainingRecord, Worker, WorkerDetail } from './workforce.schema.ts';
+export { addTraining } from './workforce.service.ts';
 
 /** What other modules need to know about a worker. */
 export interface WorkerRef {
@@ -51,6 +53,25 @@ export async function findWorkersByIds(db: Db, ids: string[]): Promise<Map<strin
       { id: r.id, code: r.code, fullName: r.full_name, cadre: r.cadre, active: r.active },
     ]),
   );
+}
+
+/**
+ * Workers by staff number (code), looked up in batches of 1,000; codes nobody holds are simply absent
+ * from the map.
+ *
+ * @example
+ * const byCode = await findWorkersByCodes(db, ['NV00001', 'NV00002']);
+ * byCode.get('NV00001')?.id;
+ */
+export async function findWorkersByCodes(db: Db, codes: string[]): Promise<Map<string, WorkerRef>> {
+  const unique = [...new Set(codes)];
+  const out = new Map<string, WorkerRef>();
+  for (let i = 0; i < unique.length; i += 1000) {
+    for (const r of await workerRefsByCodes(db, unique.slice(i, i + 1000))) {
+      out.set(r.code, { id: r.id, code: r.code, fullName: r.full_name, cadre: r.cadre, active: r.active });
+    }
+  }
+  return out;
 }
 
 /** The worker's assignment covering a date, or undefined. */

@@ -194,6 +194,16 @@ export function workersByCodes(db: Db, codes: string[]) {
     .execute();
 }
 
+/** Workers by staff number with what other modules show of them, in one query. */
+export function workerRefsByCodes(db: Db, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('health_worker')
+    .select(['id', 'code', 'full_name', 'cadre', 'active'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+}
+
 /** Holders of licence numbers, in one query (imports). */
 export function workersByLicences(db: Db, licences: string[]) {
   if (licences.length === 0) return Promise.resolve([]);
