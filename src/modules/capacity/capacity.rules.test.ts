@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { isoWeek } from '../../platform/dates.ts';
 import { loadProfile } from '../../platform/profile.ts';
 import {
-  isoWeek,
   per10k,
   type StaffCell,
   share,

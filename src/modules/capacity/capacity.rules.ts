@@ -98,12 +98,3 @@ export function staffingDate(year: number, today: string): string {
   const currentYear = Number(today.slice(0, 4));
   return year < currentYear ? `${year}-12-31` : today;
 }
-
-/** Monday and Sunday of the ISO week that contains `date` (YYYY-MM-DD). */
-export function isoWeek(date: string): { start: string; end: string } {
-  const d = new Date(`${date}T00:00:00Z`);
-  const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-  const start = new Date(d.getTime() - (weekday - 1) * 86_400_000);
-  const end = new Date(start.getTime() + 6 * 86_400_000);
-  return { start: start.toISOString().slice(0, 10), end: end.toISOString().slice(0, 10) };
-}

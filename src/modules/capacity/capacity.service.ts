@@ -1,15 +1,12 @@
+import { isoWeek, todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { listAreasAtLevel, populationOf, requireArea } from '../areas/index.ts';
 import { countFacilitiesByKind, listFacilitiesIn, sumBedsIn } from '../facilities/index.ts';
 import { stationsWithRotationBetween } from '../rotations/index.ts';
 import { doctorCountsByFacility, staffCountsByTier } from '../workforce/index.ts';
-import { isoWeek, per10k, share, staffingDate, summariseStaff, targetFor } from './capacity.rules.ts';
+import { per10k, share, staffingDate, summariseStaff, targetFor } from './capacity.rules.ts';
 import type { CapacityReportType } from './capacity.schema.ts';
-
-function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /**
  * Capacity figures of an area for a year, as the plan counts them: beds and doctors per 10,000

@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/app-context.ts';
 import { csvWriter } from '../../platform/csv/csv-stream.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
+import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -23,7 +24,7 @@ import {
   parseServices,
   STATUSES,
 } from './facilities.rules.ts';
-import { today, wouldCycle } from './facilities.service.ts';
+import { wouldCycle } from './facilities.service.ts';
 import type { FacilityStatus, Ownership } from './facilities.table.ts';
 
 /** The CSV columns, in this order, for import and export. `services` are separated by `;`. */
@@ -198,7 +199,7 @@ async function saveFacilityRow(
         id: newId(),
         facility_id: existing.id,
         status: v.status,
-        effective_on: today(),
+        effective_on: todayIso(),
         reason: 'CSV import',
       });
     }
@@ -211,7 +212,7 @@ async function saveFacilityRow(
     id: newId(),
     facility_id: id,
     status: v.status,
-    effective_on: today(),
+    effective_on: todayIso(),
     reason: 'registered',
   });
   known.set(v.code, { id, status: v.status, managing_facility_id: managerId });

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
+import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
@@ -19,11 +20,6 @@ import {
 } from './facilities.queries.ts';
 import { checkFacilityCode, checkFacilityKind, createsManagementCycle } from './facilities.rules.ts';
 import type { CreateFacilityBody, Facility, FacilityDetail, FacilityListQuery } from './facilities.schema.ts';
-
-/** Today as 'YYYY-MM-DD' (UTC), the effective date of a facility's first recorded status. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 /** The one mapping from a row (and its area) to the API object. */
 export function toFacility(row: FacilityWithManager, area: AreaRef | undefined): Facility {
@@ -205,7 +201,7 @@ export async function createFacility(ctx: AppContext, body: CreateFacilityBody):
       id: newId(),
       facility_id: id,
       status,
-      effective_on: today(),
+      effective_on: todayIso(),
       reason: 'registered',
     });
   });

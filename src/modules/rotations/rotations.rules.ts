@@ -1,3 +1,7 @@
+import { addDays, daysBetween, isIsoDate } from '../../platform/dates.ts';
+
+export { addDays, daysBetween, isIsoDate };
+
 import type { FieldError } from '../../platform/http/errors.ts';
 import type { RotationSession } from './rotations.table.ts';
 
@@ -20,26 +24,6 @@ export interface Clash {
   rotationId: string;
   date: string;
   session: RotationSession;
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written 'YYYY-MM-DD'. */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Days from `a` to `b` (b - a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
 /** The later of two ISO dates (they compare as strings; Math.max would not). */

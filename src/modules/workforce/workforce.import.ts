@@ -4,6 +4,7 @@ import { finished } from 'node:stream/promises';
 import type { AppContext } from '../../platform/app-context.ts';
 import { csvWriter } from '../../platform/csv/csv-stream.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
+import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
@@ -27,7 +28,7 @@ import {
   periodCovers,
   planTransfer,
 } from './workforce.rules.ts';
-import { profileLists, todayIso } from './workforce.service.ts';
+import { profileLists } from './workforce.service.ts';
 import type { NewHealthWorkerRow, WorkerAssignmentRow } from './workforce.table.ts';
 
 export const WORKER_COLUMNS = [

@@ -1,25 +1,13 @@
+import { addDays, isIsoDate } from '../../platform/dates.ts';
+
+export { addDays, isIsoDate };
+
 import type { FieldError } from '../../platform/http/errors.ts';
 
 /**
  * Workforce rules as pure functions of plain data. Dates are 'YYYY-MM-DD' strings, which compare
  * correctly as strings; "today" is always passed in, so these functions never read the clock.
  */
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** The date `days` days after (or before, if negative) an ISO date. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Whole years between a birth date and a date (the age on that date). */
 export function ageOn(birthDate: string, date: string): number {

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
+import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
@@ -44,11 +45,6 @@ import type {
   WorkerListQuery,
 } from './workforce.schema.ts';
 import type { HealthWorkerRow, TrainingRecordRow, WorkerAssignmentRow } from './workforce.table.ts';
-
-/** Today's date (UTC) as 'YYYY-MM-DD'. Services read the clock; rules are given the date. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
 
 export function profileLists(profile: CountryProfile): ProfileLists {
   return { cadres: profile.cadres.map((c) => c.id), qualifications: profile.qualifications.map((q) => q.id) };
