@@ -15,6 +15,6 @@ export function capacityRoutes(app: App, ctx: AppContext): void {
         response: { 200: CapacityReport },
       },
     },
-    (req) => capacityOf(req.db, ctx.profile, req.query),
+    (req) => capacityOf(req.db, ctx.profile, req.query, req.scope ?? undefined),
   );
 }

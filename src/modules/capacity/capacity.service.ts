@@ -1,6 +1,8 @@
 import { isoWeek, todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
+import { inScope, type Scope } from '../access/index.ts';
 import { listAreasAtLevel, populationOf, requireArea } from '../areas/index.ts';
 import { countFacilitiesByKind, listFacilitiesIn, sumBedsIn } from '../facilities/index.ts';
 import { stationsWithRotationBetween } from '../rotations/index.ts';
@@ -18,9 +20,15 @@ export async function capacityOf(
   db: Db,
   profile: CountryProfile,
   q: { area: string; year: number; date?: string },
+  scope: Scope = { all: true, paths: [] },
 ): Promise<CapacityReportType> {
   const today = todayIso();
   const area = await requireArea(db, q.area, 'query.area');
+  // Figures of an area are only whole inside one's scope: row-level security would silently count
+  // part of it (the population is public, the staff are not).
+  if (!inScope(area.path, scope)) {
+    throw new AppError('forbidden', `The area ${area.code} (${area.name}) is outside your scope: ask for an area you work in`);
+  }
   const onDate = staffingDate(q.year, today);
   const week = isoWeek(q.date ?? today);
   const doctorCadres = profile.cadres.filter((c) => c.isDoctor).map((c) => c.id);
