@@ -1,45 +1,87 @@
 import { createUser } from '../modules/access/index.ts';
+import { findWorkersByCodes } from '../modules/workforce/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { AppError } from '../platform/http/errors.ts';
-import type { DemoFacility } from './generate-facilities.ts';
+import type { DemoProvince } from './generate.ts';
 
 /** The password of every demo login: a demo, not a secret. Change or remove these users before real use. */
-export const DEMO_PASSWORD = 'grassroots-demo';
+export const DEMO_PASSWORD = 'demo';
 
 export interface DemoLogin {
   username: string;
   displayName: string;
   role: string;
-  /** Where the role applies: an area code or a facility code. */
-  scope: { area: string } | { facility: string };
+  /** Where the role applies: an area code or a facility code (none for the administrator). */
+  scope: { area: string } | { facility: string } | null;
+  /** The health worker the login belongs to, by staff number. */
+  workerCode?: string;
 }
 
-/** One login per kind of user, each scoped where such a user would work in the demo province. */
-export function demoLogins(facilities: DemoFacility[]): DemoLogin[] {
-  const station = facilities.find((f) => f.name === 'Trạm Y tế phường Vĩnh Hải');
-  const mountainStation = facilities.find((f) => f.name === 'Trạm Y tế xã Sơn Bình');
-  if (!station || !mountainStation) throw new Error('demo: the stations of the demo logins are missing');
+/** "Thôn 3" → "thôn 3", "Thị xã Ninh Hòa" → "thị xã Ninh Hòa": a prefix inside a phrase is lower case. */
+const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
+
+/**
+ * The commune station the station, doctor, village and district logins are built around: the first
+ * station (in the rotation plan's order) that has a doctor of its own and a rotating district doctor,
+ * so that every demo user sees something on the first screen.
+ */
+export function demoStation(demo: DemoProvince) {
+  const doctorsAt = new Set(demo.workers.filter((w) => w.cadre === 'doctor').map((w) => w.facilityCode));
+  const code = demo.rotations.map((r) => r.hostFacilityCode).find((c) => doctorsAt.has(c));
+  const station = demo.facilities.find((f) => f.code === code && f.kind === 'commune_health_station');
+  const commune = demo.areas.communes.find((c) => c.code === station?.areaCode);
+  if (!station || !commune) throw new Error('demo: no station with a doctor and a rotating district doctor');
+  return { station, commune };
+}
+
+/**
+ * One login per role, scoped around one commune station: its staff, a family doctor working there, a
+ * village health worker of one of its villages, the manager of its district, and the province's health
+ * office and social insurance.
+ */
+export function demoLogins(demo: DemoProvince): DemoLogin[] {
+  const { station, commune } = demoStation(demo);
+  const district = demo.areas.all.find((a) => a.code === commune.parentCode);
+  const province = demo.areas.all.find((a) => a.level === 'province');
+  const village = commune.villages[0];
+  const doctor = demo.workers
+    .filter((w) => w.cadre === 'doctor' && w.facilityCode === station.code)
+    .sort((a, b) => a.code.localeCompare(b.code))[0];
+  if (!district || !province || !village || !doctor) throw new Error('demo: the demo logins lack a place');
+  const provinceName = lowerFirst(province.name);
   return [
-    { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', scope: { area: '56' } },
-    { username: 'province', displayName: 'Sở Y tế Khánh Hòa', role: 'province', scope: { area: '56' } },
-    {
-      username: 'district',
-      displayName: 'Trung tâm Y tế huyện Khánh Sơn',
-      role: 'district',
-      scope: { area: '575' },
-    },
+    { username: 'admin', displayName: 'Quản trị hệ thống', role: 'admin', scope: null },
     { username: 'station', displayName: station.name, role: 'station', scope: { facility: station.code } },
     {
       username: 'doctor',
-      displayName: `Bác sĩ, ${mountainStation.name}`,
+      displayName: `BS. ${doctor.fullName}`,
       role: 'doctor',
-      scope: { facility: mountainStation.code },
+      scope: { facility: station.code },
+      workerCode: doctor.code,
+    },
+    {
+      username: 'vhw',
+      displayName: `Nhân viên y tế ${lowerFirst(village.name)}, ${lowerFirst(commune.name)}`,
+      role: 'vhw',
+      scope: { area: village.code },
+    },
+    {
+      username: 'district',
+      displayName: `Phòng Y tế ${lowerFirst(district.name)}`,
+      role: 'district',
+      scope: { area: district.code },
+    },
+    {
+      username: 'province',
+      displayName: `Sở Y tế ${provinceName}`,
+      role: 'province',
+      scope: { area: province.code },
     },
     {
       username: 'insurance',
-      displayName: 'Bảo hiểm xã hội tỉnh Khánh Hòa',
+      displayName: `Bảo hiểm xã hội ${provinceName}`,
       role: 'insurance',
-      scope: { area: '56' },
+      scope: { area: province.code },
     },
   ];
 }
@@ -49,13 +91,26 @@ export function demoLogins(facilities: DemoFacility[]): DemoLogin[] {
  * A username already taken is left as it is; resolves with the logins created.
  */
 export async function createDemoUsers(ctx: AppContext, logins: DemoLogin[]): Promise<DemoLogin[]> {
+  const workers = await findWorkersByCodes(
+    ctx.db,
+    logins.flatMap((l) => (l.workerCode ? [l.workerCode] : [])),
+  );
   const created: DemoLogin[] = [];
   for (const login of logins) {
-    const roles = [login.role === 'admin' ? { role: 'admin' } : { role: login.role, ...login.scope }];
+    const roles = [{ role: login.role, ...login.scope }];
+    const workerId = login.workerCode ? workers.get(login.workerCode)?.id : undefined;
+    if (login.workerCode && !workerId)
+      throw new Error(`demo: no worker ${login.workerCode} for ${login.username}`);
     try {
       await createUser(
         ctx.db,
-        { username: login.username, displayName: login.displayName, password: DEMO_PASSWORD, roles },
+        {
+          username: login.username,
+          displayName: login.displayName,
+          password: DEMO_PASSWORD,
+          workerId,
+          roles,
+        },
         { trustedPassword: true },
       );
       created.push(login);

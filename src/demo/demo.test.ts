@@ -1,9 +1,13 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
-import { DEMO_PASSWORD } from './demo-users.ts';
-import { hasDemoData, loadDemo } from './index.ts';
+import { DEMO_PASSWORD, demoStation } from './demo-users.ts';
+import { generateDemoProvince, hasDemoData, loadDemo } from './index.ts';
 
 const TODAY = '2026-11-25';
+// The same province the load generates: what the assertions below expect.
+const demo = generateDemoProvince({ today: TODAY });
+const { station, commune } = demoStation(demo);
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describeOnBothEngines('the demo province', (t) => {
   beforeAll(async () => {
@@ -63,16 +67,93 @@ describeOnBothEngines('the demo province', (t) => {
     expect(res.json().items).toHaveLength(136);
   });
 
-  test('the demo logins work and see their own scope: the Khánh Sơn district manager sees Khánh Sơn only', async () => {
-    const token = await t().signIn('district', DEMO_PASSWORD);
+  test('every demo login signs in with the password "demo"', async () => {
+    expect(DEMO_PASSWORD).toBe('demo');
+    for (const username of ['admin', 'station', 'doctor', 'vhw', 'district', 'province', 'insurance']) {
+      expect(await t().signIn(username, 'demo')).toMatch(/\S{20,}/);
+    }
+  });
+
+  test('the district manager is the station’s district and sees its stations only', async () => {
+    const district = commune.parentCode!;
+    const expected = demo.facilities.filter(
+      (f) =>
+        f.kind === 'commune_health_station' &&
+        demo.areas.communes.find((c) => c.code === f.areaCode)?.parentCode === district,
+    );
     const res = await t().inject({
       url: '/api/facilities?kind=commune_health_station&limit=500',
-      headers: { authorization: `Bearer ${token}` },
+      headers: bearer(await t().signIn('district', DEMO_PASSWORD)),
     });
     expect(res.statusCode).toBe(200);
-    const items = res.json().items as { areaPath: string }[];
-    expect(items).toHaveLength(8);
-    expect(items.every((f) => f.areaPath.startsWith('56.575.'))).toBe(true);
+    const items = res.json().items as { code: string; areaPath: string }[];
+    expect(items.map((f) => f.code).sort()).toEqual(expected.map((f) => f.code).sort());
+    expect(items.every((f) => f.areaPath.startsWith(`56.${district}.`))).toBe(true);
+    expect(items.map((f) => f.code)).toContain(station.code);
+  });
+
+  test('the station login sees its commune: a station with a doctor and a rotating district doctor this week', async () => {
+    const res = await t().inject({
+      url: `/api/capacity?area=${commune.code}&year=2026&date=${TODAY}`,
+      headers: bearer(await t().signIn('station', DEMO_PASSWORD)),
+    });
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    expect(c.communes).toMatchObject({ total: 1, withStation: 1, stationHasDoctor: 1 });
+    expect(c.rotation).toMatchObject({ communeStations: 1, withRotatingDoctor: 1 });
+  });
+
+  test('the doctor login is a doctor working at that same station', async () => {
+    const headers = bearer(await t().signIn('doctor', DEMO_PASSWORD));
+    const session = (await t().inject({ url: '/api/auth/session', headers })).json();
+    expect(session.roles).toHaveLength(1);
+    expect(session.roles[0].role).toBe('doctor');
+    const res = await t().inject({
+      url: `/api/workers?facility=${station.code}&on=${TODAY}&limit=100`,
+      headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const me = (res.json().items as { id: string; cadre: string }[]).find(
+      (w) => w.id === session.user.workerId,
+    );
+    expect(me?.cadre).toBe('doctor');
+  });
+
+  test('the village health worker login is scoped to a village of that commune', async () => {
+    const headers = bearer(await t().signIn('vhw', DEMO_PASSWORD));
+    const session = (await t().inject({ url: '/api/auth/session', headers })).json();
+    expect(session.roles[0].role).toBe('vhw');
+    const village = commune.villages[0]!;
+    expect(session.roles[0].scopePath).toBe(`56.${commune.parentCode}.${commune.code}.${village.code}`);
+  });
+
+  test('rotations are loaded: the province has commune stations with a rotating district doctor this week', async () => {
+    const list = await t().inject({ url: `/api/rotations?from=${TODAY}&to=${TODAY}&limit=100` });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toHaveLength(demo.rotations.length);
+    const res = await t().inject({
+      url: `/api/capacity?area=56&year=2026&date=${TODAY}`,
+      headers: bearer(await t().signIn('province', DEMO_PASSWORD)),
+    });
+    expect(res.statusCode).toBe(200);
+    const hosts = new Set(demo.rotations.map((r) => r.hostFacilityCode));
+    expect(res.json().rotation.withRotatingDoctor).toBe(hosts.size);
+    expect(hosts.size).toBeGreaterThanOrEqual(30);
+  });
+
+  test('training records are loaded: a trained worker lists their courses', async () => {
+    const code = demo.training[0]!.workerCode;
+    const found = await t().inject({ url: `/api/workers?q=${code}&limit=5` });
+    const id = (found.json().items as { id: string; code: string }[]).find((w) => w.code === code)!.id;
+    const res = await t().inject({ url: `/api/workers/${id}` });
+    expect(res.statusCode).toBe(200);
+    const courses = (res.json().training as { course: string }[]).map((x) => x.course).sort();
+    expect(courses).toEqual(
+      demo.training
+        .filter((x) => x.workerCode === code)
+        .map((x) => x.course)
+        .sort(),
+    );
   });
 
   test('capacity figures for the province match seed 004', async () => {

@@ -157,7 +157,6 @@ export function generateWorkers(
           ? 'postgraduate'
           : 'bachelor'
         : r.weighted(qualificationMix(cadre, level));
-    // Doctors qualify at 24, specialists later; women retire earlier than men.
     // Doctors qualify at 24, specialists later; women retire earlier than men. Everyone was hired by
     // the end of the seed's year, so capacity figures for any demo year count the whole workforce.
     const hireAge = cadre === 'doctor' ? (qualification === 'postgraduate' ? 27 : 24) : 21;

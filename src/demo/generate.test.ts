@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { loadProfile } from '../platform/profile.ts';
+import { demoLogins, demoStation } from './demo-users.ts';
 import { type DemoProvince, generateDemoProvince } from './generate.ts';
 
 const TODAY = '2026-11-25';
@@ -311,5 +312,33 @@ describe('rotations and training', () => {
       expect(t.completedOn >= workerByCode.get(t.workerCode)!.startDate).toBe(true);
       expect(t.hours).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('demo logins', () => {
+  test('one per role, built around a station with its own doctor and a rotating district doctor', () => {
+    const logins = demoLogins(demo);
+    expect(logins.map((l) => [l.username, l.role])).toEqual([
+      ['admin', 'admin'],
+      ['station', 'station'],
+      ['doctor', 'doctor'],
+      ['vhw', 'vhw'],
+      ['district', 'district'],
+      ['province', 'province'],
+      ['insurance', 'insurance'],
+    ]);
+    const { station, commune } = demoStation(demo);
+    expect(station.kind).toBe('commune_health_station');
+    expect(demo.rotations.some((r) => r.hostFacilityCode === station.code)).toBe(true);
+    const scope = Object.fromEntries(logins.map((l) => [l.username, l.scope]));
+    expect(scope.station).toEqual({ facility: station.code });
+    expect(scope.doctor).toEqual({ facility: station.code });
+    const doctor = demo.workers.find((w) => w.code === logins[2]!.workerCode)!;
+    expect([doctor.cadre, doctor.facilityCode]).toEqual(['doctor', station.code]);
+    expect(commune.villages.map((v) => v.code)).toContain((scope.vhw as { area: string }).area);
+    expect(scope.district).toEqual({ area: commune.parentCode });
+    expect(scope.province).toEqual({ area: '56' });
+    expect(scope.insurance).toEqual({ area: '56' });
+    expect(scope.admin).toBeNull();
   });
 });

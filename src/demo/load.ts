@@ -8,6 +8,7 @@ import { areaRecords, asAsync, facilityRecords, workerRecords } from './demo-rec
 import { createDemoUsers, DEMO_PASSWORD, type DemoLogin, demoLogins } from './demo-users.ts';
 import { type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
+import { loadRotations, loadTraining } from './load-activities.ts';
 
 export interface LoadDemoOptions {
   seed?: number | string;
@@ -29,6 +30,9 @@ export interface DemoSummary {
   population: number;
   populationYear: number;
   beds: number;
+  /** District doctors' rotations to commune stations, from the Monday of the load week. */
+  rotations: number;
+  trainingRecords: number;
   /** The demo logins created (all with DEMO_PASSWORD). */
   logins: DemoLogin[];
   seconds: number;
@@ -77,35 +81,46 @@ function summarise(demo: DemoProvince, today: string, logins: DemoLogin[], start
     ),
     populationYear: year,
     beds: demo.facilities.reduce((s, f) => s + f.beds, 0),
+    rotations: demo.rotations.length,
+    trainingRecords: demo.training.length,
     logins,
     seconds: (Date.now() - started) / 1000,
   };
 }
 
-function printSummary(s: DemoSummary): void {
+/** The host a browser can reach when the server listens on every interface. */
+const shownHost = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host);
+
+function printSummary(s: DemoSummary, url: string): void {
   const n = (x: number) => x.toLocaleString('en-US');
   console.log(
     [
       `Demo province loaded in ${s.seconds.toFixed(1)} s: Khánh Hòa (shaped like seed 004).`,
       `  areas        ${n(s.areas)} (8 districts, ${n(s.communes)} communes, ${n(s.villages)} villages)`,
       `  facilities   ${n(s.facilities)} (${n(s.communeStations)} commune stations), ${n(s.beds)} beds`,
-      `  workers      ${n(s.workers)}, of whom ${n(s.doctors)} doctors`,
+      `  workers      ${n(s.workers)}, of whom ${n(s.doctors)} doctors; ${n(s.trainingRecords)} training records`,
+      `  rotations    ${n(s.rotations)} district doctors at commune stations, 1-3 days a week for 6 months`,
       `  population   ${n(s.population)} in ${s.populationYear}`,
     ].join('\n'),
   );
   if (s.logins.length === 0) return;
-  console.log(`Demo logins (password "${DEMO_PASSWORD}"; change or remove them before real use):`);
+  console.log(
+    `Demo logins at ${url} (grassroots serve), all with the password "${DEMO_PASSWORD}" (demo data only: change or remove them before real use):`,
+  );
   for (const l of s.logins) {
-    const where = 'area' in l.scope ? `area ${l.scope.area}` : `facility ${l.scope.facility}`;
-    console.log(
-      `  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${(l.role === 'admin' ? 'everywhere' : where).padEnd(15)} ${l.displayName}`,
-    );
+    const where = !l.scope
+      ? 'everywhere'
+      : 'area' in l.scope
+        ? `area ${l.scope.area}`
+        : `facility ${l.scope.facility}`;
+    console.log(`  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${where.padEnd(15)} ${l.displayName}`);
   }
 }
 
 /**
  * Generates the demo province and loads it through the modules' own CSV imports (areas, then
- * facilities, then workers), with a progress bar per step and a summary at the end.
+ * facilities, then workers) and service functions (rotations, training records, logins), with a
+ * progress bar per step and a summary at the end.
  */
 export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions = {}): Promise<DemoSummary> {
   const started = Date.now();
@@ -138,8 +153,10 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     demo.workers.length,
     output,
   );
-  const logins = await createDemoUsers(ctx, demoLogins(demo.facilities));
+  await loadRotations(ctx, demo.rotations, output);
+  await loadTraining(ctx, demo.training, today, output);
+  const logins = await createDemoUsers(ctx, demoLogins(demo));
   const summary = summarise(demo, today, logins, started);
-  if (output) printSummary(summary);
+  if (output) printSummary(summary, `http://${shownHost(ctx.config.host)}:${ctx.config.port}/`);
   return summary;
 }
