@@ -1,0 +1,242 @@
+import { beforeAll, expect, test } from 'vitest';
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { as } from './access.fixtures.ts';
+import { SESSION_COOKIE } from './tokens.ts';
+
+describeOnBothEngines('sessions, tokens and API keys', (t) => {
+  let stationCode: string;
+  let seq = 0;
+
+  beforeAll(async () => {
+    const post = (url: string, payload: Record<string, unknown>) =>
+      t().inject({ method: 'POST', url, payload });
+    await post('/api/areas', { code: '46', name: 'Province 46', level: 'province' });
+    await post('/api/areas', { code: '461', name: 'District 461', level: 'district', parentCode: '46' });
+    await post('/api/areas', { code: '46101', name: 'Commune 46101', level: 'commune', parentCode: '461' });
+    const f = await post('/api/facilities', {
+      code: 'S4610',
+      name: 'Station',
+      kind: 'commune_health_station',
+      areaCode: '46101',
+    });
+    expect(f.statusCode, f.body).toBe(201);
+    stationCode = f.json().code;
+  });
+
+  /** A new district manager, with its own username and password. */
+  async function newUser() {
+    seq++;
+    const username = `user-${seq}`;
+    const password = `Long-enough-secret-${seq}`;
+    const res = await t().inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username, displayName: `User ${seq}`, password, roles: [{ role: 'district', area: '461' }] },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    return { id: res.json().id as string, username, password };
+  }
+
+  // Each test signs in from its own address: the sign-in rate limit counts per address.
+  let address = 0;
+  function loginFrom() {
+    address++;
+    const remoteAddress = `10.0.0.${address}`;
+    return (username: string, password: string) =>
+      t().app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+        remoteAddress,
+      });
+  }
+
+  const session = (token: string) => as(t(), token, { url: '/api/auth/session' });
+
+  test('sign-in answers a token, a CSRF token, the expiry and the user, and sets an httpOnly SameSite=Strict cookie', async () => {
+    const u = await newUser();
+    const res = await loginFrom()(u.username, u.password);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({
+      token: expect.any(String),
+      csrfToken: expect.any(String),
+      user: { id: u.id, username: u.username, roles: [{ role: 'district', scopePath: '46.461' }] },
+    });
+    expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+    expect(cookie).toMatchObject({ value: body.token, httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  test('the session cookie works for reads; a write with it needs the X-CSRF-Token header', async () => {
+    const u = await newUser();
+    const { token, csrfToken } = (await loginFrom()(u.username, u.password)).json();
+    const cookies = { [SESSION_COOKIE]: token };
+    const read = await t().app.inject({ url: '/api/auth/session', cookies });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ via: 'cookie', csrfToken });
+
+    const worker = (code: string) => ({
+      code,
+      fullName: 'Cookie worker',
+      cadre: 'nurse',
+      qualification: 'college',
+      assignment: { facilityCode: stationCode, startDate: '2024-01-01' },
+    });
+    const write = (headers: Record<string, string>, code: string) =>
+      t().app.inject({ method: 'POST', url: '/api/workers', cookies, headers, payload: worker(code) });
+    const without = await write({}, 'CSRF1');
+    expect(without.statusCode).toBe(403);
+    expect(without.json().detail).toMatch(/X-CSRF-Token/);
+    expect((await write({ 'x-csrf-token': 'forged' }, 'CSRF2')).statusCode).toBe(403);
+    const withToken = await write({ 'x-csrf-token': csrfToken }, 'CSRF3');
+    expect(withToken.statusCode, withToken.body).toBe(201);
+    const stored = await t().inject({ url: '/api/workers?q=CSRF' });
+    expect(stored.json().items.map((x: { code: string }) => x.code)).toEqual(['CSRF3']);
+  });
+
+  test('a wrong password and an unknown user get the same 401', async () => {
+    const u = await newUser();
+    const login = loginFrom();
+    const wrong = await login(u.username, 'not-the-password');
+    const unknown = await login('nobody-here', 'not-the-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().detail).toBe(unknown.json().detail);
+  });
+
+  test('five wrong passwords lock the account, even against the right one, until an administrator resets it', async () => {
+    const u = await newUser();
+    const login = loginFrom();
+    for (let i = 0; i < 5; i++) expect((await login(u.username, `wrong-password-${i}`)).statusCode).toBe(401);
+    const locked = await login(u.username, u.password);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().detail).toMatch(/locked/);
+    const user = await t().inject({ url: `/api/users/${u.id}` });
+    expect(user.json().lockedUntil).not.toBeNull();
+
+    const reset = await t().inject({
+      method: 'POST',
+      url: `/api/users/${u.id}/password`,
+      payload: { newPassword: 'A-fresh-start-2026' },
+    });
+    expect(reset.statusCode, reset.body).toBe(204);
+    expect((await login(u.username, u.password)).statusCode).toBe(401);
+    expect((await login(u.username, 'A-fresh-start-2026')).statusCode).toBe(200);
+  });
+
+  test('a failure count below five is forgotten after a successful sign-in', async () => {
+    const u = await newUser();
+    const login = loginFrom();
+    for (let i = 0; i < 4; i++) await login(u.username, `wrong-password-${i}`);
+    expect((await login(u.username, u.password)).statusCode).toBe(200);
+    for (let i = 0; i < 4; i++) await login(u.username, `wrong-password-${i}`);
+    expect((await login(u.username, u.password)).statusCode).toBe(200);
+  });
+
+  test('more than 20 sign-in attempts a minute from one address are refused with 429', async () => {
+    const login = loginFrom();
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i++)
+      statuses.push((await login('nobody-at-all', 'whatever-password')).statusCode);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
+  test('after logout the token fails at once', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    expect((await session(token)).statusCode).toBe(200);
+    const out = await as(t(), token, { method: 'POST', url: '/api/auth/logout' });
+    expect(out.statusCode).toBe(204);
+    expect((await session(token)).statusCode).toBe(401);
+  });
+
+  test('a password change ends the other sessions and keeps this one', async () => {
+    const u = await newUser();
+    const login = loginFrom();
+    const a = (await login(u.username, u.password)).json().token;
+    const b = (await login(u.username, u.password)).json().token;
+    const weak = await as(t(), a, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: u.password, newPassword: 'short' },
+    });
+    expect(weak.statusCode).toBe(400);
+    const wrongCurrent = await as(t(), a, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: 'not-mine-at-all', newPassword: 'Another-long-secret' },
+    });
+    expect(wrongCurrent.statusCode).toBe(400);
+    expect((await session(b)).statusCode).toBe(200);
+
+    const changed = await as(t(), a, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: u.password, newPassword: 'Another-long-secret' },
+    });
+    expect(changed.statusCode, changed.body).toBe(204);
+    expect((await session(a)).statusCode).toBe(200);
+    expect((await session(b)).statusCode).toBe(401);
+    expect((await login(u.username, u.password)).statusCode).toBe(401);
+    expect((await login(u.username, 'Another-long-secret')).statusCode).toBe(200);
+  });
+
+  test('an API key issued by an administrator works as a bearer token and fails at once when revoked', async () => {
+    const u = await newUser();
+    const issued = await t().inject({
+      method: 'POST',
+      url: `/api/users/${u.id}/api-keys`,
+      payload: { name: 'nightly sync' },
+    });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const { id, key } = issued.json();
+    expect(key).toMatch(/^grk_/);
+    const who = await session(key);
+    expect(who.statusCode).toBe(200);
+    expect(who.json()).toMatchObject({ via: 'api_key', user: { username: u.username } });
+    expect((await as(t(), key, { url: '/api/workers' })).statusCode).toBe(200);
+
+    const listed = await t().inject({ url: `/api/users/${u.id}/api-keys` });
+    expect(listed.json()).toMatchObject([{ id, name: 'nightly sync', revokedAt: null }]);
+    expect((await t().inject({ method: 'POST', url: `/api/api-keys/${id}/revoke` })).statusCode).toBe(204);
+    expect((await session(key)).statusCode).toBe(401);
+    expect((await as(t(), key, { url: '/api/workers' })).statusCode).toBe(401);
+  });
+
+  test("a deactivated user's token and API key fail at once, and they cannot sign in", async () => {
+    const u = await newUser();
+    const login = loginFrom();
+    const { token } = (await login(u.username, u.password)).json();
+    const { key } = (
+      await t().inject({ method: 'POST', url: `/api/users/${u.id}/api-keys`, payload: { name: 'k' } })
+    ).json();
+    const off = await t().inject({ method: 'POST', url: `/api/users/${u.id}/deactivate` });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json().active).toBe(false);
+    expect((await session(token)).statusCode).toBe(401);
+    expect((await session(key)).statusCode).toBe(401);
+    expect((await login(u.username, u.password)).statusCode).toBe(401);
+  });
+
+  test('a malformed Authorization header or an unknown token is 401', async () => {
+    const bad = await t().app.inject({ url: '/api/auth/session', headers: { authorization: 'Basic abc' } });
+    expect(bad.statusCode).toBe(401);
+    expect((await session('not-a-real-token')).statusCode).toBe(401);
+  });
+
+  test('a new password must meet the policy', async () => {
+    const res = await t().inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: { username: 'weakling', displayName: 'W', password: 'short', roles: [{ role: 'admin' }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toContainEqual({
+      field: 'body.password',
+      message: expect.stringMatching(/10/),
+    });
+  });
+});
