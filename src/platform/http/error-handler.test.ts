@@ -25,11 +25,11 @@ describe('validation errors become field errors', () => {
     expect(fieldErrorsFromValidation('body', [err])).toEqual([want]);
   });
 
-  test('the context names the part of the request', () => {
+  test('the context names the part of the request, the query string as query', () => {
     const [e] = fieldErrorsFromValidation('querystring', [
       { instancePath: '/limit', keyword: 'maximum', params: {}, message: 'must be <= 500' },
     ]);
-    expect(e?.field).toBe('querystring.limit');
+    expect(e?.field).toBe('query.limit');
   });
 });
 

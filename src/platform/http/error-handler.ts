@@ -11,8 +11,10 @@ interface AjvError {
 
 /** Turns TypeBox/Ajv validation errors into field errors named like `body.code` or `query.limit`. */
 export function fieldErrorsFromValidation(context: string | undefined, errors: AjvError[]): FieldError[] {
+  // Fastify calls the query string "querystring"; services and docs say "query" (query.area).
+  const part = context === 'querystring' ? 'query' : (context ?? 'body');
   return errors.map((e) => {
-    let field = `${context ?? 'body'}${e.instancePath.replaceAll('/', '.')}`;
+    let field = `${part}${e.instancePath.replaceAll('/', '.')}`;
     if (e.keyword === 'required' && typeof e.params.missingProperty === 'string') {
       field = `${field}.${e.params.missingProperty}`;
       return { field, message: 'is required' };
