@@ -4,6 +4,85 @@ import { fileURLToPath } from 'node:url';
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
 
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Percent = Type.Number({ minimum: 0, maximum: 100 });
+
+/**
+ * How citizen identity numbers are written and checked. `format` picks the checker in
+ * residents/identity.rules.ts; `regionCodes` are the leading codes a real number can start with
+ * (VN: the 3-digit province-of-birth code; CN: the 2-digit province of the 6-digit area code).
+ */
+export const CitizenIdSchema = Type.Object({
+  format: Type.Union([Type.Literal('vn-cccd'), Type.Literal('cn-resident-id')]),
+  label: Type.String(),
+  regionCodes: Type.Array(Type.String({ pattern: '^\\d{2,3}$' }), { minItems: 1 }),
+});
+
+/** A card-number scheme: beneficiary groups and the benefit digit each one carries (VN BHYT). */
+const InsuranceCardSchema = Type.Object({
+  pattern: Type.String(),
+  label: Type.String(),
+  provinceCodes: Type.Array(
+    Type.Object({ code: Type.String({ pattern: '^\\d{2}$' }), label: Type.String() }),
+    {
+      minItems: 1,
+    },
+  ),
+  groups: Type.Array(
+    Type.Object({
+      code: Type.String({ pattern: '^[A-Z]{2}$' }),
+      benefitLevel: Type.Integer(),
+      label: Type.String(),
+    }),
+    { minItems: 1 },
+  ),
+});
+
+/** Off-route rates (percent of the card's rate) by facility tier, in force from a date. */
+const OffRouteScheduleSchema = Type.Object({
+  from: IsoDate,
+  note: Type.Optional(Type.String()),
+  rates: Type.Array(Type.Object({ tier: Type.String(), outpatient: Percent, inpatient: Percent }), {
+    minItems: 1,
+  }),
+});
+
+/** Benefit rules at the point of care (VN): every figure an administrator may have to correct. */
+const InsuranceBenefitSchema = Type.Object({
+  levels: Type.Array(Type.Object({ level: Type.Integer(), percent: Percent }), { minItems: 1 }),
+  baseSalary: Type.Array(Type.Object({ from: IsoDate, amount: Type.Number({ exclusiveMinimum: 0 }) }), {
+    minItems: 1,
+  }),
+  lowCostPercentOfBaseSalary: Percent,
+  fullBenefitFacilityKinds: Type.Array(Type.String()),
+  sameProvinceOnRouteTiers: Type.Array(Type.String()),
+  offRouteRates: Type.Array(OffRouteScheduleSchema, { minItems: 1 }),
+});
+
+/** A basic medical insurance scheme (CN): deductible and reimbursement ratio by facility tier. */
+const ReimbursementSchemeSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  levels: Type.Array(
+    Type.Object({ tier: Type.String(), deductible: Type.Number({ minimum: 0 }), ratioPercent: Percent }),
+    { minItems: 1 },
+  ),
+});
+
+export const InsuranceProfileSchema = Type.Object({
+  coverageTargets: Type.Array(Type.Object({ year: Type.Integer(), percent: Percent })),
+  card: Type.Optional(InsuranceCardSchema),
+  benefit: Type.Optional(InsuranceBenefitSchema),
+  reimbursement: Type.Optional(
+    Type.Object({
+      note: Type.Optional(Type.String()),
+      schemes: Type.Array(ReimbursementSchemeSchema, { minItems: 1 }),
+    }),
+  ),
+});
+
+export type InsuranceProfile = Static<typeof InsuranceProfileSchema>;
+
 /**
  * A country profile: what differs between countries is data (area levels, tiers, facility kinds,
  * cadres, qualifications, targets), never `if (country === 'VN')` branches.
@@ -46,6 +125,8 @@ export const CountryProfileSchema = Type.Object({
   capacityTargets: Type.Array(
     Type.Object({ year: Type.Integer(), bedsPer10k: Type.Number(), doctorsPer10k: Type.Number() }),
   ),
+  citizenId: CitizenIdSchema,
+  insurance: InsuranceProfileSchema,
 });
 
 export type CountryProfile = Static<typeof CountryProfileSchema>;
@@ -78,11 +159,37 @@ function checkReferences(p: CountryProfile, file: string): void {
   if (!p.areaLevels.some((l) => l.id === p.communeLevel)) {
     throw new Error(`Country profile ${file}: communeLevel ${p.communeLevel} is not an area level`);
   }
+  checkInsuranceReferences(p, file, tiers);
   if (!p.facilityKinds.some((k) => k.id === p.communeStationKind)) {
     throw new Error(
       `Country profile ${file}: communeStationKind ${p.communeStationKind} is not a facility kind`,
     );
   }
+}
+
+function checkInsuranceReferences(p: CountryProfile, file: string, tiers: Set<string>): void {
+  const fail = (what: string) => {
+    throw new Error(`Country profile ${file}: insurance ${what}`);
+  };
+  const { card, benefit, reimbursement } = p.insurance;
+  if (card && benefit) {
+    const levels = new Set(benefit.levels.map((l) => l.level));
+    for (const g of card.groups)
+      if (!levels.has(g.benefitLevel)) fail(`group ${g.code} names unknown level ${g.benefitLevel}`);
+  }
+  if (benefit) {
+    for (const kind of benefit.fullBenefitFacilityKinds)
+      if (!p.facilityKinds.some((k) => k.id === kind))
+        fail(`fullBenefitFacilityKinds names unknown kind ${kind}`);
+    for (const tier of benefit.sameProvinceOnRouteTiers)
+      if (!tiers.has(tier)) fail(`names unknown tier ${tier}`);
+    for (const schedule of benefit.offRouteRates)
+      for (const r of schedule.rates)
+        if (!tiers.has(r.tier)) fail(`off-route rates name unknown tier ${r.tier}`);
+  }
+  for (const scheme of reimbursement?.schemes ?? [])
+    for (const l of scheme.levels)
+      if (!tiers.has(l.tier)) fail(`scheme ${scheme.id} names unknown tier ${l.tier}`);
 }
 
 /** The tier a facility kind belongs to, or undefined for a kind the profile does not know. */
