@@ -104,16 +104,18 @@ function scopedHandler(ctx: AppContext, route: RouteOptions, permission: string)
         `${route.method} ${route.url}: return the value (see platform/http/replies.ts) instead of reply.send()`,
       );
     };
+    const auditOpts = { isExport, breakGlassReason: request.breakGlassReason };
     try {
+      // An export streams its rows to the client before the transaction commits (csv-reply.ts), so its
+      // audit entry is committed first: no export leaves without a trace, and the entry is there by
+      // the time the client has the file.
+      if (isExport) await auditAccess(ctx.db, request, reply, permission, undefined, auditOpts);
       return await ctx.db.transaction().execute(async (trx) => {
         await applyScope(trx, request.scope!);
         request.db = trx;
         request.ctx = { ...ctx, db: trx };
         const value = await original.call(this as never, request, reply);
-        await auditAccess(trx, request, reply, permission, value, {
-          isExport,
-          breakGlassReason: request.breakGlassReason,
-        });
+        if (!isExport) await auditAccess(trx, request, reply, permission, value, auditOpts);
         return value;
       });
     } finally {
