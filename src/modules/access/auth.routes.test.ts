@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
 import { as } from './access.fixtures.ts';
@@ -219,6 +220,26 @@ describeOnBothEngines('sessions, tokens and API keys', (t) => {
     expect((await session(token)).statusCode).toBe(401);
     expect((await session(key)).statusCode).toBe(401);
     expect((await login(u.username, u.password)).statusCode).toBe(401);
+  });
+
+  test('revoking a role takes effect on the next request of a live session', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    expect((await as(t(), token, { url: '/api/workers' })).statusCode).toBe(200);
+    const grantId = (await t().inject({ url: `/api/users/${u.id}` })).json().roles[0].id;
+    const revoked = await t().inject({ method: 'POST', url: `/api/users/${u.id}/roles/${grantId}/revoke` });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    expect((await as(t(), token, { url: '/api/workers' })).statusCode).toBe(403);
+    expect((await session(token)).statusCode).toBe(200);
+  });
+
+  test('an expired session token is refused', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    await sql`update auth_session set expires_at = now() - interval '1 minute' where user_id = ${u.id}`.execute(
+      t().ctx.db,
+    );
+    expect((await session(token)).statusCode).toBe(401);
   });
 
   test('a malformed Authorization header or an unknown token is 401', async () => {
