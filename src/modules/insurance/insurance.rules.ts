@@ -1,0 +1,265 @@
+import { type CountryProfile, tierOfKind } from '../../platform/profile.ts';
+import { type CardReason, type ParsedCard, parseCardNumber } from './card.rules.ts';
+
+/**
+ * Eligibility at the point of care (Vietnam, Health Insurance Law 46/2014 art. 22 as amended), as a
+ * pure function of the profile's `insurance.benefit` data, the card on file and the visit. The order
+ * of the rules is the law's: is the card good on the date; is the visit on-route; then the benefit
+ * (100% at a commune station; on-route: co-payment exemption, low-cost visit, the card's level;
+ * off-route: the card's level times the tier's off-route rate).
+ */
+
+export const VISIT_KINDS = [
+  'registered',
+  'referred',
+  'emergency',
+  're-examination',
+  'self-referred',
+] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+export type CareType = 'outpatient' | 'inpatient';
+
+/** A card as the registry holds it. */
+export interface CardOnFile {
+  number: string;
+  validFrom: string;
+  validTo: string;
+  status: 'active' | 'withdrawn';
+  registeredFacilityCode: string | null;
+  /** Province of the registered facility, when known; otherwise the card's own province code. */
+  registeredProvinceCode?: string | null;
+  /** The date five consecutive years of coverage are reached. */
+  fiveYearsOn?: string | null;
+  /** The date the co-payment exemption certificate takes effect (it lasts to the end of that year). */
+  copayExemptFrom?: string | null;
+}
+
+export interface VisitFacility {
+  code: string;
+  kind: string;
+  provinceCode: string;
+}
+
+export interface Visit {
+  date: string;
+  kind: VisitKind;
+  careType?: CareType;
+  /** Total cost of the visit covered by insurance, in the profile's currency. */
+  cost?: number;
+}
+
+export type RouteRule =
+  | 'registered-facility'
+  | 'referral'
+  | 'emergency'
+  | 're-examination'
+  | 'same-province-primary'
+  | 'self-referred';
+export type BenefitRule =
+  | 'card-number'
+  | 'card-withdrawn'
+  | 'card-not-yet-valid'
+  | 'card-expired'
+  | 'commune-station'
+  | 'copay-exemption'
+  | 'low-cost'
+  | 'benefit-level'
+  | 'off-route-rate';
+
+export interface EligibilityAnswer {
+  valid: boolean;
+  reason: CardReason;
+  benefitPercent: number;
+  /** Null when the card is refused before the route is looked at. */
+  onRoute: boolean | null;
+  /** The rule that decided the answer (and the benefit). */
+  rule: BenefitRule;
+  /** The rule that decided the route, when the card is valid. */
+  routeRule: RouteRule | null;
+  card: ParsedCard | null;
+}
+
+/** The base salary in force on a date (the latest step starting on or before it), or undefined. */
+export function baseSalaryOn(profile: CountryProfile, date: string): number | undefined {
+  const steps = profile.insurance.benefit?.baseSalary ?? [];
+  return latestFrom(steps, date)?.amount;
+}
+
+/** The insurer's share of a level's on-route cost, in percent (1:100, 2:100, 3:95, 4:80, 5:100). */
+export function benefitPercentOfLevel(profile: CountryProfile, level: number): number | undefined {
+  return profile.insurance.benefit?.levels.find((l) => l.level === level)?.percent;
+}
+
+/** The off-route rate of a tier for a care type on a date (percent of the card's rate); 0 if none. */
+export function offRouteRate(
+  profile: CountryProfile,
+  tier: string | undefined,
+  careType: CareType,
+  date: string,
+): number {
+  const schedule = latestFrom(profile.insurance.benefit?.offRouteRates ?? [], date);
+  const rates = schedule?.rates.find((r) => r.tier === tier);
+  return rates ? rates[careType] : 0;
+}
+
+/**
+ * Whether a visit is on-route and why: at the registered facility; referred, emergency and
+ * re-examination by appointment; a self-referred visit at a tier the profile opens within the
+ * province of registration (VN: district and commune since 2016). Anything else is off-route.
+ */
+export function decideRoute(
+  profile: CountryProfile,
+  card: CardOnFile & { provinceCode: string },
+  facility: VisitFacility,
+  kind: VisitKind,
+): { onRoute: boolean; rule: RouteRule; message: string } {
+  if (card.registeredFacilityCode && facility.code === card.registeredFacilityCode) {
+    return { onRoute: true, rule: 'registered-facility', message: 'at the registered first-point facility' };
+  }
+  if (kind === 'referred')
+    return { onRoute: true, rule: 'referral', message: 'referred with a referral paper' };
+  if (kind === 'emergency') return { onRoute: true, rule: 'emergency', message: 'an emergency' };
+  if (kind === 're-examination') {
+    return { onRoute: true, rule: 're-examination', message: 're-examination by appointment' };
+  }
+  const tier = tierOfKind(profile, facility.kind);
+  const home = card.registeredProvinceCode ?? card.provinceCode;
+  const openTiers = profile.insurance.benefit?.sameProvinceOnRouteTiers ?? [];
+  if (tier && openTiers.includes(tier) && facility.provinceCode === home) {
+    return {
+      onRoute: true,
+      rule: 'same-province-primary',
+      message: `self-referred to the ${tier} level in the province`,
+    };
+  }
+  const where = facility.provinceCode === home ? '' : ` outside the card's province (${home})`;
+  const notRegistered = kind === 'registered' ? ' (not the registered facility)' : '';
+  return {
+    onRoute: false,
+    rule: 'self-referred',
+    message: `self-referred${notRegistered}${where}: off-route`,
+  };
+}
+
+/**
+ * Answers whether a card is good for a visit and what share insurance pays.
+ *
+ * @example
+ * checkEligibility(vn, { card, facility: districtCentre, visit: { date: '2025-03-01', kind: 'referred' } })
+ * // => { valid: true, onRoute: true, routeRule: 'referral', rule: 'benefit-level', benefitPercent: 80, ... }
+ */
+export function checkEligibility(
+  profile: CountryProfile,
+  input: { card: CardOnFile; facility: VisitFacility; visit: Visit },
+): EligibilityAnswer {
+  const { card, facility, visit } = input;
+  const parsed = parseCardNumber(profile, card.number);
+  if (!parsed.ok) return refused('card-number', parsed.reason, null);
+  const refusal = checkValidity(card, visit.date);
+  if (refusal) return refused(refusal.rule, refusal.reason, parsed.card);
+
+  const route = decideRoute(
+    profile,
+    { ...card, provinceCode: parsed.card.provinceCode },
+    facility,
+    visit.kind,
+  );
+  const levelPercent = benefitPercentOfLevel(profile, parsed.card.benefitLevel) ?? 0;
+  const benefit = decideBenefit(profile, { card, facility, visit, onRoute: route.onRoute, levelPercent });
+  return {
+    valid: true,
+    reason: { code: 'valid', agencyCode: '000', message: `Card valid; ${route.message}; ${benefit.message}` },
+    benefitPercent: benefit.percent,
+    onRoute: route.onRoute,
+    rule: benefit.rule,
+    routeRule: route.rule,
+    card: parsed.card,
+  };
+}
+
+/** Withdrawn (110), not yet valid, or expired (010) on the visit date; dates compare as strings. */
+function checkValidity(card: CardOnFile, date: string): { rule: BenefitRule; reason: CardReason } | null {
+  if (card.status === 'withdrawn') {
+    return {
+      rule: 'card-withdrawn',
+      reason: { code: 'withdrawn', agencyCode: '110', message: 'The card was withdrawn' },
+    };
+  }
+  if (date < card.validFrom) {
+    const message = `The card is not yet valid on ${date} (valid from ${card.validFrom})`;
+    return { rule: 'card-not-yet-valid', reason: { code: 'not-yet-valid', message } };
+  }
+  if (date > card.validTo) {
+    const message = `The card expired on ${card.validTo}`;
+    return { rule: 'card-expired', reason: { code: 'expired', agencyCode: '010', message } };
+  }
+  return null;
+}
+
+function decideBenefit(
+  profile: CountryProfile,
+  v: { card: CardOnFile; facility: VisitFacility; visit: Visit; onRoute: boolean; levelPercent: number },
+): { percent: number; rule: BenefitRule; message: string } {
+  const rules = profile.insurance.benefit;
+  if (rules?.fullBenefitFacilityKinds.includes(v.facility.kind)) {
+    return { percent: 100, rule: 'commune-station', message: '100% at a commune health station' };
+  }
+  if (!v.onRoute) {
+    const tier = tierOfKind(profile, v.facility.kind);
+    const careType = v.visit.careType ?? 'outpatient';
+    const rate = offRouteRate(profile, tier, careType, v.visit.date);
+    const percent = round2((v.levelPercent * rate) / 100);
+    const message =
+      rate === 0
+        ? `off-route ${careType} care at the ${tier ?? 'unknown'} level is not covered`
+        : `off-route rate ${rate}% of the card's ${v.levelPercent}% at the ${tier} level: ${percent}%`;
+    return { percent, rule: 'off-route-rate', message };
+  }
+  if (isCopayExempt(v.card, v.visit.date)) {
+    return {
+      percent: 100,
+      rule: 'copay-exemption',
+      message: '100%: co-payment exemption (five consecutive years)',
+    };
+  }
+  const salary = baseSalaryOn(profile, v.visit.date);
+  if (rules && salary !== undefined && v.visit.cost !== undefined) {
+    const threshold = (salary * rules.lowCostPercentOfBaseSalary) / 100;
+    if (v.visit.cost < threshold) {
+      const message = `100%: the visit costs under ${rules.lowCostPercentOfBaseSalary}% of the base salary (${threshold})`;
+      return { percent: 100, rule: 'low-cost', message };
+    }
+  }
+  return {
+    percent: v.levelPercent,
+    rule: 'benefit-level',
+    message: `the card's benefit level: ${v.levelPercent}%`,
+  };
+}
+
+/**
+ * The exemption needs five consecutive years reached and an exemption certificate in force: from its
+ * date to the end of that calendar year (co-payments above six months of base salary in the year).
+ */
+export function isCopayExempt(
+  card: Pick<CardOnFile, 'fiveYearsOn' | 'copayExemptFrom'>,
+  date: string,
+): boolean {
+  const { fiveYearsOn, copayExemptFrom } = card;
+  if (!fiveYearsOn || !copayExemptFrom) return false;
+  return fiveYearsOn <= date && copayExemptFrom <= date && copayExemptFrom.slice(0, 4) === date.slice(0, 4);
+}
+
+function refused(rule: BenefitRule, reason: CardReason, card: ParsedCard | null): EligibilityAnswer {
+  return { valid: false, reason, benefitPercent: 0, onRoute: null, rule, routeRule: null, card };
+}
+
+function latestFrom<T extends { from: string }>(steps: readonly T[], date: string): T | undefined {
+  let found: T | undefined;
+  for (const step of steps) if (step.from <= date && (!found || step.from > found.from)) found = step;
+  return found;
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
