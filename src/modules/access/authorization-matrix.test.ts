@@ -2,12 +2,21 @@ import Fastify from 'fastify';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
 import { newId } from '../../platform/ids.ts';
-import { type AccessWorld, as, buildAccessWorld, ROLES, type RoleName } from './access.fixtures.ts';
+import {
+  type AccessWorld,
+  as,
+  buildAccessWorld,
+  districtTwo,
+  ROLES,
+  type RoleName,
+} from './access.fixtures.ts';
 import { installAccessControl, type RegisteredRoute } from './access-control.ts';
 import { roleGrants } from './roles.ts';
 
 /** Routes whose effect with an empty body would end the caller's own session: walked last. */
 const LAST = new Set(['POST /api/auth/logout']);
+/** Roles whose places all lie in district 1: no answer of theirs may name anything of district 2. */
+const DISTRICT_ONE: readonly RoleName[] = ['district', 'station', 'doctor', 'vhw'];
 
 describeOnBothEngines('authorization matrix', (t) => {
   let w: AccessWorld;
@@ -50,7 +59,14 @@ describeOnBothEngines('authorization matrix', (t) => {
     return permission === 'public' || permission === 'signed-in' || roleGrants(role, permission);
   }
 
-  test('every /api route answers 401 without a token, 403 to roles lacking its permission, and never 401/403 to roles holding it', async () => {
+  test('every /api route answers 401 without a token, 403 to roles lacking its permission, never 401/403 to roles holding it, and nothing of district 2 to district-1 roles', async () => {
+    const outside = districtTwo(w);
+    const needles = [
+      ...outside.workerIds,
+      ...outside.workerCodes,
+      ...outside.facilityIds,
+      ...outside.facilityCodes,
+    ];
     const routes = [...t().app.accessRoutes].sort(
       (a, b) =>
         Number(LAST.has(`${a.method} ${a.url}`)) - Number(LAST.has(`${b.method} ${b.url}`)) ||
@@ -77,6 +93,8 @@ describeOnBothEngines('authorization matrix', (t) => {
         } else if (status !== 403) {
           wrong.push(`${key} as ${role} (lacks ${route.permission}): ${status}, expected 403`);
         }
+        const leaked = DISTRICT_ONE.includes(role) ? needles.filter((n) => res.body.includes(n)) : [];
+        if (leaked.length > 0) wrong.push(`${key} as ${role} leaks district 2: ${leaked.join(', ')}`);
       }
       covered.add(key);
     }
