@@ -64,7 +64,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['facility', 'facility_status_change', 'worker_assignment', 'rotation', 'health_worker', 'training_record']) {
+  for (const t of [
+    'facility',
+    'facility_status_change',
+    'worker_assignment',
+    'rotation',
+    'health_worker',
+    'training_record',
+  ]) {
     await sql.raw(`alter table ${t} disable row level security`).execute(db);
   }
   for (const [p, t] of [

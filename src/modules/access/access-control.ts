@@ -179,6 +179,14 @@ async function decideScope(db: Db, request: FastifyRequest, principal: Principal
       `Give a reason of at least 10 characters in the ${BREAK_GLASS_HEADER} header`,
     );
   }
+  // Breaking the glass opens one record to read it: never a list, an export or a write.
+  const params = (request.params ?? {}) as { id?: string };
+  if (request.method !== 'GET' || !params.id || request.routeOptions.config?.audit === 'export') {
+    throw new AppError(
+      'bad_request',
+      'Breaking the glass opens a single record for reading (GET of one record) only',
+    );
+  }
   return { scope: { all: true, paths: [] } as Scope, breakGlassReason: reason.slice(0, 500) };
 }
 

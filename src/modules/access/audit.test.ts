@@ -147,6 +147,25 @@ describeOnBothEngines('audit log', (t) => {
     expect(await auditEntries(t(), { resourceId: w.workers.station2[2]!.id, action: 'read' })).toEqual([]);
   });
 
+  // Each case as a role that holds the route's permission and access.break_glass.
+  test.each([
+    { name: 'a list', role: 'station' as const, method: 'GET' as const, url: '/api/workers?limit=500' },
+    { name: 'an export', role: 'province' as const, method: 'GET' as const, url: '/api/exports/workers' },
+    { name: 'a write', role: 'province' as const, method: 'POST' as const, url: '/api/workers' },
+  ])(
+    'breaking the glass is refused for $name: it opens one record for reading',
+    async ({ role, method, url }) => {
+      const res = await as(t(), w.users[role].token, {
+        method,
+        url,
+        headers: { [BREAK_GLASS_HEADER]: 'Emergency transfer from the next commune' },
+        ...(method === 'POST' ? { payload: {} } : {}),
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().detail).toContain('single record');
+    },
+  );
+
   test('a role without access.break_glass cannot break the glass', async () => {
     const res = await as(t(), w.users.district.token, {
       url: `/api/workers/${w.workers.station2[2]!.id}`,

@@ -1,7 +1,7 @@
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/rate-limit';
 import type { App, AppContext } from '../../platform/app-context.ts';
-import { created, noContent } from '../../platform/http/replies.ts';
+import { noContent } from '../../platform/http/replies.ts';
 import { LoginBody, LoginReply, PasswordChangeBody, SessionReply } from './access.schema.ts';
 import { changePassword, login, logout } from './auth.service.ts';
 import { loadRoleCatalogue, roleGrants } from './roles.ts';

@@ -75,7 +75,7 @@ export async function login(
       resource_type: 'session',
     });
 
-  if (!user || !user.active) {
+  if (!user?.active) {
     await verify(await dummy(), password).catch(() => false);
     await audit('login_failed', user ? 'inactive user' : 'unknown user', user?.id ?? null);
     throw new AppError('unauthorized', 'Wrong username or password');

@@ -103,6 +103,16 @@ describeOnBothEngines('scope of reads and writes', (t) => {
       expect(leaks(res.body, [...outside.workerIds, ...outside.workerCodes])).toEqual([]);
     });
 
+    test('a new worker must come with an assignment in the district (row-level security places workers by it)', async () => {
+      const res = await as(t(), w.users.district.token, {
+        method: 'POST',
+        url: '/api/workers',
+        payload: { code: 'NOASSIGN1', fullName: 'Lê Thị Hoa', cadre: 'nurse', qualification: 'college' },
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'body.assignment' })]);
+    });
+
     test('the workers export holds district 1 only', async () => {
       const res = await get('district', '/api/exports/workers');
       expect(res.statusCode, res.body).toBe(200);

@@ -150,7 +150,7 @@ export function userRoutes(app: App): void {
     },
     async (req, reply) => {
       const key = await findSessionById(req.db, req.params.id);
-      if (!key || key.kind !== 'api_key') throw notFound('API key', req.params.id);
+      if (key?.kind !== 'api_key') throw notFound('API key', req.params.id);
       await revokeSession(req.db, key.id, new Date());
       return noContent(reply);
     },

@@ -1,5 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
-import { created, noContent } from '../../platform/http/replies.ts';
+import { created } from '../../platform/http/replies.ts';
 import {
   AreaDetail,
   AreaIdParams,
@@ -24,7 +24,7 @@ const read = { permission: 'areas.read' } as const;
 const write = { permission: 'areas.write' } as const;
 
 /** The administrative area tree: /api/areas. */
-export function areaRoutes(app: App, ctx: AppContext): void {
+export function areaRoutes(app: App, _ctx: AppContext): void {
   app.get(
     '/areas',
     {

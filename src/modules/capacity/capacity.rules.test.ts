@@ -1,14 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { isoWeek } from '../../platform/dates.ts';
 import { loadProfile } from '../../platform/profile.ts';
-import {
-  per10k,
-  type StaffCell,
-  share,
-  staffingDate,
-  summariseStaff,
-  targetFor,
-} from './capacity.rules.ts';
+import { per10k, type StaffCell, share, staffingDate, summariseStaff, targetFor } from './capacity.rules.ts';
 
 const vn = loadProfile('vn');
 

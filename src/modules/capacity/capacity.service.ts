@@ -27,7 +27,10 @@ export async function capacityOf(
   // Figures of an area are only whole inside one's scope: row-level security would silently count
   // part of it (the population is public, the staff are not).
   if (!inScope(area.path, scope)) {
-    throw new AppError('forbidden', `The area ${area.code} (${area.name}) is outside your scope: ask for an area you work in`);
+    throw new AppError(
+      'forbidden',
+      `The area ${area.code} (${area.name}) is outside your scope: ask for an area you work in`,
+    );
   }
   const onDate = staffingDate(q.year, today);
   const week = isoWeek(q.date ?? today);

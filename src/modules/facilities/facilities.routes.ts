@@ -1,5 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
-import { created, noContent } from '../../platform/http/replies.ts';
+import { created } from '../../platform/http/replies.ts';
 import {
   CreateFacilityBody,
   FacilityDetail,
@@ -17,7 +17,7 @@ const read = { permission: 'facilities.read' } as const;
 const write = { permission: 'facilities.write' } as const;
 
 /** The facility network: /api/facilities. */
-export function facilityRoutes(app: App, ctx: AppContext): void {
+export function facilityRoutes(app: App, _ctx: AppContext): void {
   app.get(
     '/facilities',
     {

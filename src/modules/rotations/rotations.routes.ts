@@ -1,5 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
-import { created, noContent } from '../../platform/http/replies.ts';
+import { created } from '../../platform/http/replies.ts';
 import { facilityCalendar } from './rotations.calendar.ts';
 import {
   CalendarQuery,
@@ -25,7 +25,7 @@ const read = { permission: 'rotations.read' } as const;
 const write = { permission: 'rotations.write' } as const;
 
 /** Rotation schedules of district staff at commune stations: /api/rotations and facility calendars. */
-export function rotationRoutes(app: App, ctx: AppContext): void {
+export function rotationRoutes(app: App, _ctx: AppContext): void {
   app.get(
     '/rotations',
     {

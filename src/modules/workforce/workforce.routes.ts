@@ -1,5 +1,6 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
-import { created, noContent } from '../../platform/http/replies.ts';
+import { invalidFields } from '../../platform/http/errors.ts';
+import { created } from '../../platform/http/replies.ts';
 import {
   AssignmentBody,
   CreateWorkerBody,
@@ -29,7 +30,7 @@ const read = { permission: 'workers.read' } as const;
 const write = { permission: 'workers.write' } as const;
 
 /** Health workers, their assignments and training: /api/workers. */
-export function workforceRoutes(app: App, ctx: AppContext): void {
+export function workforceRoutes(app: App, _ctx: AppContext): void {
   app.get(
     '/workers',
     {
@@ -69,7 +70,19 @@ export function workforceRoutes(app: App, ctx: AppContext): void {
         response: { 201: WorkerDetail },
       },
     },
-    async (req, reply) => created(reply, await createWorker(req.ctx, req.body)),
+    async (req, reply) => {
+      // Row-level security places a worker by their assignment: without one, only a caller whose
+      // scope is everywhere could ever see the new record again.
+      if (!req.body.assignment && !req.scope?.all) {
+        throw invalidFields([
+          {
+            field: 'body.assignment',
+            message: 'is required: a new worker is placed by an assignment in your area',
+          },
+        ]);
+      }
+      return created(reply, await createWorker(req.ctx, req.body));
+    },
   );
 
   app.patch(
