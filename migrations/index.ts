@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m20261125_1800 from './2026_11_25_1800_create_areas_facilities_workforce.ts';
 import * as m20261125_1900 from './2026_11_25_1900_create_access_control.ts';
 import * as m20261125_2000 from './2026_11_25_2000_row_level_security.ts';
+import * as m20261125_2100 from './2026_11_25_2100_create_population_registry.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
   '2026_11_25_1800_create_areas_facilities_workforce': m20261125_1800,
   '2026_11_25_1900_create_access_control': m20261125_1900,
   '2026_11_25_2000_row_level_security': m20261125_2000,
+  '2026_11_25_2100_create_population_registry': m20261125_2100,
 };

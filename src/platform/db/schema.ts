@@ -6,6 +6,12 @@ import type {
 } from '../../modules/access/access.table.ts';
 import type { AreaPopulationTable, AreaTable } from '../../modules/areas/areas.table.ts';
 import type { FacilityStatusChangeTable, FacilityTable } from '../../modules/facilities/facilities.table.ts';
+import type {
+  HouseholdTable,
+  ResidentMergeTable,
+  ResidentStatusChangeTable,
+  ResidentTable,
+} from '../../modules/residents/residents.table.ts';
 import type { RotationTable } from '../../modules/rotations/rotations.table.ts';
 import type {
   HealthWorkerTable,
@@ -27,4 +33,8 @@ export interface Database {
   user_role: UserRoleTable;
   auth_session: AuthSessionTable;
   audit_log: AuditLogTable;
+  household: HouseholdTable;
+  resident: ResidentTable;
+  resident_status_change: ResidentStatusChangeTable;
+  resident_merge: ResidentMergeTable;
 }
