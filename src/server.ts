@@ -13,6 +13,7 @@ import { areaRoutes } from './modules/areas/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
+import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
@@ -88,6 +89,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       workforceRoutes(scoped, ctx);
       rotationRoutes(scoped, ctx);
       capacityRoutes(scoped, ctx);
+      residentRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
     },
     { prefix: '/api' },

@@ -13,6 +13,12 @@ import { AppError } from '../platform/http/errors.ts';
 import type { CountryProfile } from '../platform/profile.ts';
 import { areaImport, exportAreasCsv } from './areas/index.ts';
 import { exportFacilitiesCsv, facilityImport } from './facilities/index.ts';
+import {
+  exportHouseholdsCsv,
+  exportResidentsCsv,
+  householdImport,
+  residentImport,
+} from './residents/index.ts';
 import { exportWorkersCsv, workerImport } from './workforce/index.ts';
 
 /** The registries that can be imported and exported as CSV, by the name used on the CLI and the API. */
@@ -20,12 +26,16 @@ const imports: Record<string, (profile: CountryProfile) => ImportDefinition<unkn
   areas: areaImport as (p: CountryProfile) => ImportDefinition<unknown>,
   facilities: facilityImport as (p: CountryProfile) => ImportDefinition<unknown>,
   workers: workerImport as (p: CountryProfile) => ImportDefinition<unknown>,
+  households: householdImport as (p: CountryProfile) => ImportDefinition<unknown>,
+  residents: residentImport as (p: CountryProfile) => ImportDefinition<unknown>,
 };
 
 const exports: Record<string, (ctx: AppContext, out: Writable) => Promise<number>> = {
   areas: exportAreasCsv,
   facilities: exportFacilitiesCsv,
   workers: exportWorkersCsv,
+  households: exportHouseholdsCsv,
+  residents: exportResidentsCsv,
 };
 
 export const importKinds = Object.keys(imports);

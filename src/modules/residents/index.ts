@@ -1,0 +1,15 @@
+/**
+ * The population registry's public surface: routes, CSV import/export, and the registry of linked
+ * record movers that other modules (insurance cards, encounters) join so merges carry their records.
+ */
+
+export {
+  exportHouseholdsCsv,
+  exportResidentsCsv,
+  householdImport,
+  residentImport,
+} from './residents.import.ts';
+export { type LinkedRecordMover, registerLinkedRecordMover } from './residents.movers.ts';
+export { residentRoutes } from './residents.routes.ts';
+export { nameKey } from './residents.rules.ts';
+export type { Household, Resident, ResidentDetail } from './residents.schema.ts';

@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+
+/**
+ * Set-based writes for CSV imports: a whole batch travels as one jsonb parameter and is written by
+ * one statement, so a batch of 500 rows costs a handful of queries whatever its size.
+ */
+
+export interface HouseholdUpsert {
+  id: string;
+  code: string;
+  address: string;
+  area_id: string;
+  area_path: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** Upserts households by book number; returns, per code, whether it was inserted. */
+export async function upsertHouseholds(db: Db, rows: HouseholdUpsert[]): Promise<Map<string, boolean>> {
+  if (rows.length === 0) return new Map();
+  const result = await sql<{ code: string; inserted: boolean }>`
+    insert into household (id, code, address, area_id, area_path, latitude, longitude)
+    select v.id, v.code, v.address, v.area_id, v.area_path::ltree, v.latitude, v.longitude
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, code text, address text, area_id uuid, area_path text, latitude float8, longitude float8)
+    on conflict (code) where code is not null do update set
+      address = excluded.address, area_id = excluded.area_id, area_path = excluded.area_path,
+      latitude = excluded.latitude, longitude = excluded.longitude, updated_at = now()
+    returning code, (xmax = 0) as inserted`.execute(db);
+  return new Map(result.rows.map((r) => [r.code, r.inserted]));
+}
+
+export interface ResidentWrite {
+  id: string;
+  code: string | null;
+  citizen_id: string | null;
+  full_name: string;
+  sex: string | null;
+  birth_date: string | null;
+  birth_year: number | null;
+  birth_date_precision: string;
+  ethnicity: string | null;
+  phone: string | null;
+  occupation: string | null;
+  household_id: string | null;
+  relationship_to_head: string | null;
+  registered_facility_id: string | null;
+  area_id: string;
+  area_path: string;
+  /** Id (UUID v7) of the 'registered' history entry of a new resident. */
+  history_id?: string;
+}
+
+const recordType = sql`v(id uuid, code text, citizen_id text, full_name text, sex text, birth_date date,
+  birth_year int, birth_date_precision text, ethnicity text, phone text, occupation text,
+  household_id uuid, relationship_to_head text, registered_facility_id uuid, area_id uuid, area_path text, history_id uuid)`;
+
+/** Existing residents matching any of the identity numbers or codes. */
+export async function residentsByKeys(db: Db, citizenIds: string[], codes: string[]) {
+  if (citizenIds.length === 0 && codes.length === 0) return [];
+  const result = await sql<{ id: string; citizen_id: string | null; code: string | null }>`
+    select id, citizen_id, code from resident
+    where citizen_id = any(${citizenIds}::text[]) or code = any(${codes}::text[])`.execute(db);
+  return result.rows;
+}
+
+export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    insert into resident (id, code, citizen_id, full_name, sex, birth_date, birth_year, birth_date_precision,
+      ethnicity, phone, occupation, household_id, relationship_to_head, registered_facility_id, area_id, area_path)
+    select v.id, v.code, v.citizen_id, v.full_name, v.sex, v.birth_date, v.birth_year, v.birth_date_precision,
+      v.ethnicity, v.phone, v.occupation, v.household_id, v.relationship_to_head, v.registered_facility_id,
+      v.area_id, v.area_path::ltree
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}`.execute(db);
+  await sql`
+    insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
+    select v.history_id, v.id, 'registered', 'active', current_date, 'CSV import', v.area_id, v.household_id, v.area_path::ltree
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}`.execute(db);
+}
+
+export async function updateResidents(db: Db, rows: ResidentWrite[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update resident r set code = v.code, citizen_id = v.citizen_id, full_name = v.full_name, sex = v.sex,
+      birth_date = v.birth_date, birth_year = v.birth_year, birth_date_precision = v.birth_date_precision,
+      ethnicity = v.ethnicity, phone = v.phone, occupation = v.occupation, household_id = v.household_id,
+      relationship_to_head = v.relationship_to_head, registered_facility_id = v.registered_facility_id,
+      area_id = v.area_id, area_path = v.area_path::ltree, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}
+    where r.id = v.id`.execute(db);
+}
+
+/** Sets household heads: pairs of household id and resident id. */
+export async function setHeads(
+  db: Db,
+  pairs: { household_id: string; resident_id: string }[],
+): Promise<void> {
+  if (pairs.length === 0) return;
+  await sql`
+    update household h set head_resident_id = v.resident_id, updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as v(household_id uuid, resident_id uuid)
+    where h.id = v.household_id`.execute(db);
+}
+
+/** A keyset batch of households for the export, with nothing decoded. */
+export function householdExportBatch(db: Db, afterId: string | null, limit: number) {
+  let q = db.selectFrom('household').selectAll().where('active', '=', true);
+  if (afterId) q = q.where('id', '>', afterId);
+  return q.orderBy('id').limit(limit).execute();
+}
+
+/** A keyset batch of residents (not merged away) for the export, with their household's book number. */
+export function residentExportBatch(db: Db, afterId: string | null, limit: number) {
+  let q = db
+    .selectFrom('resident as r')
+    .leftJoin('household as h', 'h.id', 'r.household_id')
+    .selectAll('r')
+    .select('h.code as household_code')
+    .where('r.merged_into_id', 'is', null)
+    .where('r.active', '=', true);
+  if (afterId) q = q.where('r.id', '>', afterId);
+  return q.orderBy('r.id').limit(limit).execute();
+}

@@ -1,0 +1,393 @@
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { AppContext } from '../../platform/app-context.ts';
+import { csvWriter } from '../../platform/csv/csv-stream.ts';
+import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
+import { todayIso } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
+import { type AreaRef, findAreasByCodes, findAreasByIds } from '../areas/index.ts';
+import { findFacilityByCode, findFacilityById } from '../facilities/index.ts';
+import { validateCitizenId } from './identity.rules.ts';
+import {
+  householdExportBatch,
+  insertResidents,
+  type ResidentWrite,
+  residentExportBatch,
+  residentsByKeys,
+  setHeads,
+  updateResidents,
+  upsertHouseholds,
+} from './residents.import.queries.ts';
+import { householdRowsByCodes } from './residents.queries.ts';
+import { compactIdentifier, parseBirth, RELATIONSHIPS, SEXES } from './residents.rules.ts';
+import type { Relationship } from './residents.table.ts';
+
+type Outcome = 'created' | 'updated' | { reason: string };
+
+export const HOUSEHOLD_COLUMNS = ['code', 'address', 'area_code', 'latitude', 'longitude'];
+export const RESIDENT_COLUMNS = [
+  'code',
+  'citizen_id',
+  'full_name',
+  'sex',
+  'birth_date',
+  'ethnicity',
+  'phone',
+  'occupation',
+  'household_code',
+  'relationship',
+  'area_code',
+  'facility_code',
+];
+
+function coordinate(raw: string | undefined, limit: number): number | null {
+  if (!raw) return null;
+  const n = Number(raw);
+  return Number.isFinite(n) && Math.abs(n) <= limit ? n : Number.NaN;
+}
+
+/** Area lookups cached for a whole import run: a province has a few thousand areas at most. */
+function areaCache() {
+  const cache = new Map<string, AreaRef | null>();
+  return async (db: Db, codes: string[]) => {
+    const missing = [...new Set(codes)].filter((c) => c && !cache.has(c));
+    if (missing.length > 0) {
+      const found = await findAreasByCodes(db, missing);
+      for (const c of missing) cache.set(c, found.get(c) ?? null);
+    }
+    return (code: string) => cache.get(code) ?? undefined;
+  };
+}
+
+export interface HouseholdImportRow {
+  code: string;
+  address: string;
+  areaCode: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export function parseHouseholdRow(v: Record<string, string>): RowCheck<HouseholdImportRow> {
+  const problems: string[] = [];
+  for (const c of ['code', 'address', 'area_code']) if (!v[c]) problems.push(`${c} is required`);
+  const latitude = coordinate(v.latitude, 90);
+  const longitude = coordinate(v.longitude, 180);
+  if (Number.isNaN(latitude)) problems.push(`latitude ${v.latitude} is not a number between -90 and 90`);
+  if (Number.isNaN(longitude)) problems.push(`longitude ${v.longitude} is not a number between -180 and 180`);
+  if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
+  return {
+    ok: true,
+    value: { code: v.code!, address: v.address!, areaCode: v.area_code!, latitude, longitude },
+  };
+}
+
+/** The households CSV import: upsert by book number (code) in one statement per batch. */
+export function householdImport(_profile: CountryProfile): ImportDefinition<HouseholdImportRow> {
+  const areasOf = areaCache();
+  return {
+    kind: 'households',
+    requiredColumns: ['code', 'address', 'area_code'],
+    parse: parseHouseholdRow,
+    async saveBatch(trx, rows) {
+      const area = await areasOf(
+        trx,
+        rows.map((r) => r.value.areaCode),
+      );
+      const outcomes: Outcome[] = [];
+      const byCode = new Map<
+        string,
+        { index: number; write: Parameters<typeof upsertHouseholds>[1][number] }
+      >();
+      const repeated = new Set<number>();
+      rows.forEach(({ value: v }, i) => {
+        const a = area(v.areaCode);
+        if (!a) outcomes.push({ reason: `area_code ${v.areaCode} is not a known area` });
+        else if (!a.active) outcomes.push({ reason: `area ${v.areaCode} is deactivated` });
+        else {
+          outcomes.push('created');
+          const earlier = byCode.get(v.code);
+          if (earlier) repeated.add(i); // a later row of the same book number wins, as an update
+          const write = {
+            id: earlier?.write.id ?? newId(),
+            code: v.code,
+            address: v.address,
+            area_id: a.id,
+            area_path: a.path,
+            latitude: v.latitude,
+            longitude: v.longitude,
+          };
+          byCode.set(v.code, { index: earlier?.index ?? i, write });
+        }
+      });
+      const inserted = await upsertHouseholds(
+        trx,
+        [...byCode.values()].map((e) => e.write),
+      );
+      return outcomes.map((o, i) => {
+        if (o !== 'created') return o;
+        if (repeated.has(i)) return 'updated';
+        return inserted.get(rows[i]!.value.code) ? 'created' : 'updated';
+      });
+    },
+  };
+}
+
+export interface ResidentImportRow {
+  code: string | null;
+  citizenId: string | null;
+  fullName: string;
+  sex: string | null;
+  birthDate: string | null;
+  birthYear: number | null;
+  precision: 'day' | 'year';
+  ethnicity: string | null;
+  phone: string | null;
+  occupation: string | null;
+  householdCode: string | null;
+  relationship: Relationship | null;
+  areaCode: string | null;
+  facilityCode: string | null;
+}
+
+/** Checks one resident row on its own: name, key (citizen_id or code), identity number, birth, codes. */
+export function parseResidentRow(
+  profile: CountryProfile,
+  v: Record<string, string>,
+  today: string,
+): RowCheck<ResidentImportRow> {
+  const problems: string[] = [];
+  if (!v.full_name) problems.push('full_name is required');
+  if (!v.citizen_id && !v.code) problems.push('citizen_id or code is required (re-imports match on them)');
+  if (!v.household_code && !v.area_code) problems.push('household_code or area_code is required');
+  const sex = v.sex || null;
+  if (sex && !(SEXES as readonly string[]).includes(sex))
+    problems.push(`sex ${sex} must be one of ${SEXES.join(', ')}`);
+  const relationship = (v.relationship || null) as Relationship | null;
+  if (relationship && !RELATIONSHIPS.includes(relationship))
+    problems.push(`relationship ${relationship} must be one of ${RELATIONSHIPS.join(', ')}`);
+  if (relationship && !v.household_code) problems.push('relationship needs household_code');
+  let birth: { date: string | null; year: number | null; precision: 'day' | 'year' } = {
+    date: null,
+    year: null,
+    precision: 'day',
+  };
+  if (v.birth_date) {
+    const b = parseBirth(v.birth_date, today);
+    if (b.ok) birth = { date: b.date, year: b.year, precision: b.precision };
+    else problems.push(`birth_date ${b.reason}`);
+  }
+  let citizenId: string | null = null;
+  if (v.citizen_id) {
+    const checked = validateCitizenId(profile, v.citizen_id, {
+      sex: sex === 'male' || sex === 'female' ? sex : undefined,
+      birthYear: birth.year ?? undefined,
+      birthDate: birth.date ?? undefined,
+    });
+    if (checked.ok) citizenId = checked.normalised;
+    else problems.push(`citizen_id ${checked.reason}`);
+  }
+  if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
+  return {
+    ok: true,
+    value: {
+      code: v.code || null,
+      citizenId,
+      fullName: v.full_name!.trim(),
+      sex,
+      birthDate: birth.date,
+      birthYear: birth.year,
+      precision: birth.precision,
+      ethnicity: v.ethnicity || null,
+      phone: v.phone ? compactIdentifier(v.phone) : null,
+      occupation: v.occupation || null,
+      householdCode: v.household_code || null,
+      relationship,
+      areaCode: v.area_code || null,
+      facilityCode: v.facility_code || null,
+    },
+  };
+}
+
+/**
+ * The residents CSV import: match on citizen_id, else on code; a batch is read in three queries
+ * (households, existing residents, new areas) and written in at most four (insert, history, update, heads).
+ */
+export function residentImport(profile: CountryProfile): ImportDefinition<ResidentImportRow> {
+  const areasOf = areaCache();
+  const facilities = new Map<string, string | null>();
+  const today = todayIso();
+  return {
+    kind: 'residents',
+    requiredColumns: ['full_name'],
+    parse: (values) => parseResidentRow(profile, values, today),
+    async saveBatch(trx, rows) {
+      const values = rows.map((r) => r.value);
+      const area = await areasOf(
+        trx,
+        values.map((v) => v.areaCode ?? ''),
+      );
+      const households = new Map(
+        (
+          await householdRowsByCodes(trx, [
+            ...new Set(values.flatMap((v) => (v.householdCode ? [v.householdCode] : []))),
+          ])
+        ).map((h) => [h.code!, h]),
+      );
+      for (const code of new Set(values.flatMap((v) => (v.facilityCode ? [v.facilityCode] : [])))) {
+        if (!facilities.has(code)) facilities.set(code, (await findFacilityByCode(trx, code))?.id ?? null);
+      }
+      const existing = await residentsByKeys(
+        trx,
+        values.flatMap((v) => (v.citizenId ? [v.citizenId] : [])),
+        values.flatMap((v) => (v.code ? [v.code] : [])),
+      );
+      const byCitizen = new Map(existing.filter((e) => e.citizen_id).map((e) => [e.citizen_id!, e.id]));
+      const byCode = new Map(existing.filter((e) => e.code).map((e) => [e.code!, e.id]));
+      const inserts = new Map<string, ResidentWrite>();
+      const updates = new Map<string, ResidentWrite>();
+      const heads = new Map<string, string>();
+      const outcomes: Outcome[] = values.map((v) => {
+        const household = v.householdCode ? households.get(v.householdCode) : undefined;
+        if (v.householdCode && !household)
+          return {
+            reason: `household_code ${v.householdCode} is not a known household (import households first)`,
+          };
+        const a = household ? { id: household.area_id, path: household.area_path } : area(v.areaCode!);
+        if (!a) return { reason: `area_code ${v.areaCode} is not a known area` };
+        const facilityId = v.facilityCode ? facilities.get(v.facilityCode) : null;
+        if (v.facilityCode && !facilityId)
+          return { reason: `facility_code ${v.facilityCode} is not a known facility` };
+        const idByCitizen = v.citizenId ? byCitizen.get(v.citizenId) : undefined;
+        const idByCode = v.code ? byCode.get(v.code) : undefined;
+        if (idByCitizen && idByCode && idByCitizen !== idByCode)
+          return { reason: `citizen_id and code name two different residents` };
+        const knownId = idByCitizen ?? idByCode;
+        if (household && v.relationship === 'head') {
+          const current = heads.get(household.id) ?? household.head_resident_id;
+          if (current && current !== knownId)
+            return { reason: `household ${v.householdCode} already has a head` };
+        }
+        const id = knownId ?? newId();
+        const write: ResidentWrite = {
+          id,
+          code: v.code,
+          citizen_id: v.citizenId,
+          full_name: v.fullName,
+          sex: v.sex,
+          birth_date: v.birthDate,
+          birth_year: v.birthYear,
+          birth_date_precision: v.precision,
+          ethnicity: v.ethnicity,
+          phone: v.phone,
+          occupation: v.occupation,
+          household_id: household?.id ?? null,
+          relationship_to_head: v.relationship,
+          registered_facility_id: facilityId ?? null,
+          area_id: a.id,
+          area_path: a.path,
+        };
+        // Later rows of the same person in the batch update the earlier ones.
+        if (v.citizenId) byCitizen.set(v.citizenId, id);
+        if (v.code) byCode.set(v.code, id);
+        if (household && v.relationship === 'head') heads.set(household.id, id);
+        if (inserts.has(id)) {
+          inserts.set(id, { ...write, history_id: inserts.get(id)!.history_id });
+          return 'updated';
+        }
+        if (knownId) {
+          updates.set(id, write);
+          return 'updated';
+        }
+        inserts.set(id, { ...write, history_id: newId() });
+        return 'created';
+      });
+      await insertResidents(trx, [...inserts.values()]);
+      await updateResidents(trx, [...updates.values()]);
+      await setHeads(
+        trx,
+        [...heads].map(([household_id, resident_id]) => ({ household_id, resident_id })),
+      );
+      return outcomes;
+    },
+  };
+}
+
+async function streamCsv(
+  out: Writable,
+  columns: string[],
+  rows: AsyncGenerator<Record<string, unknown>>,
+): Promise<number> {
+  let count = 0;
+  async function* counted() {
+    for await (const row of rows) {
+      count++;
+      yield row;
+    }
+  }
+  await pipeline(counted(), csvWriter(columns), out);
+  return count;
+}
+
+/** Streams the active households as CSV (HOUSEHOLD_COLUMNS), in keyset batches. */
+export function exportHouseholdsCsv(ctx: AppContext, out: Writable): Promise<number> {
+  async function* rows() {
+    let after: string | null = null;
+    for (;;) {
+      const batch = await householdExportBatch(ctx.db, after, 1000);
+      const areas = await findAreasByIds(
+        ctx.db,
+        batch.map((h) => h.area_id),
+      );
+      for (const h of batch)
+        yield {
+          code: h.code,
+          address: h.address,
+          area_code: areas.get(h.area_id)?.code,
+          latitude: h.latitude,
+          longitude: h.longitude,
+        };
+      if (batch.length < 1000) return;
+      after = batch[batch.length - 1]!.id;
+    }
+  }
+  return streamCsv(out, HOUSEHOLD_COLUMNS, rows());
+}
+
+/** Streams the active residents as CSV (RESIDENT_COLUMNS), in keyset batches; the file imports as it is. */
+export function exportResidentsCsv(ctx: AppContext, out: Writable): Promise<number> {
+  const facilityCodes = new Map<string, string>();
+  async function* rows() {
+    let after: string | null = null;
+    for (;;) {
+      const batch = await residentExportBatch(ctx.db, after, 1000);
+      const areas = await findAreasByIds(
+        ctx.db,
+        batch.map((r) => r.area_id),
+      );
+      for (const r of batch) {
+        const fid = r.registered_facility_id;
+        if (fid && !facilityCodes.has(fid))
+          facilityCodes.set(fid, (await findFacilityById(ctx.db, fid))?.code ?? '');
+        yield {
+          code: r.code,
+          citizen_id: r.citizen_id,
+          full_name: r.full_name,
+          sex: r.sex,
+          birth_date: r.birth_date_precision === 'year' ? r.birth_year : r.birth_date,
+          ethnicity: r.ethnicity,
+          phone: r.phone,
+          occupation: r.occupation,
+          household_code: r.household_code,
+          relationship: r.relationship_to_head,
+          area_code: r.household_code ? '' : areas.get(r.area_id)?.code,
+          facility_code: fid ? facilityCodes.get(fid) : '',
+        };
+      }
+      if (batch.length < 1000) return;
+      after = batch[batch.length - 1]!.id;
+    }
+  }
+  return streamCsv(out, RESIDENT_COLUMNS, rows());
+}

@@ -1,0 +1,392 @@
+import { type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type {
+  HouseholdRow,
+  NewHouseholdRow,
+  NewResidentRow,
+  ResidentMergeRow,
+  ResidentRow,
+  ResidentStatusChangeRow,
+  ResidentTable,
+} from './residents.table.ts';
+
+/** A LIKE pattern with LIKE's own wildcards in `s` taken literally. */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, '\\$&');
+}
+
+// ---- households ----
+
+export function findHouseholdRowById(db: Db, id: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findHouseholdRowByCode(db: Db, code: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('household').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function householdRowsByCodes(db: Db, codes: string[]): Promise<HouseholdRow[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('household').selectAll().where('code', 'in', codes).execute();
+}
+
+export async function insertHousehold(db: Db, row: NewHouseholdRow): Promise<void> {
+  await db.insertInto('household').values(row).execute();
+}
+
+export async function updateHouseholdRow(
+  db: Db,
+  id: string,
+  patch: Partial<Omit<HouseholdRow, 'id' | 'created_at' | 'updated_at'>>,
+): Promise<void> {
+  await db
+    .updateTable('household')
+    .set({ ...patch, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export interface HouseholdFilter {
+  withinPath?: string;
+  q?: string;
+  includeInactive?: boolean;
+  limit: number;
+  afterId?: string;
+}
+
+/** One keyset page of households in id (creation) order, plus one row to tell whether more follow. */
+export function listHouseholdRows(db: Db, f: HouseholdFilter): Promise<HouseholdRow[]> {
+  let query = db.selectFrom('household').selectAll();
+  if (!f.includeInactive) query = query.where('active', '=', true);
+  if (f.withinPath) query = query.where(sql<SqlBool>`area_path <@ ${f.withinPath}::ltree`);
+  if (f.q) {
+    const pattern = `%${escapeLike(f.q)}%`;
+    query = query.where(
+      sql<SqlBool>`(lower(f_unaccent(address)) like lower(f_unaccent(${pattern})) or code ilike ${pattern})`,
+    );
+  }
+  if (f.afterId) query = query.where('id', '>', f.afterId);
+  return query
+    .orderBy('id')
+    .limit(f.limit + 1)
+    .execute();
+}
+
+// ---- residents ----
+
+export function findResidentRowById(db: Db, id: string, forUpdate = false): Promise<ResidentRow | undefined> {
+  const query = db.selectFrom('resident').selectAll().where('id', '=', id);
+  return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export function findResidentByCitizenId(db: Db, citizenId: string): Promise<ResidentRow | undefined> {
+  return db.selectFrom('resident').selectAll().where('citizen_id', '=', citizenId).executeTakeFirst();
+}
+
+export function findResidentByCode(db: Db, code: string): Promise<ResidentRow | undefined> {
+  return db.selectFrom('resident').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export function householdMembers(db: Db, householdId: string): Promise<ResidentRow[]> {
+  return db
+    .selectFrom('resident')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('merged_into_id', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertResident(db: Db, row: NewResidentRow): Promise<void> {
+  await db.insertInto('resident').values(row).execute();
+}
+
+export type ResidentPatch = Omit<Updateable<ResidentTable>, 'id' | 'created_at' | 'updated_at'>;
+
+export async function updateResidentRow(db: Db, id: string, patch: ResidentPatch): Promise<void> {
+  await db
+    .updateTable('resident')
+    .set({ ...patch, updated_at: new Date() } as never)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Common filters of the resident list and search. */
+export interface ResidentFilter {
+  withinPath?: string;
+  birthYear?: number;
+  householdId?: string;
+  status?: string;
+  includeInactive?: boolean;
+}
+
+function residentConditions(f: ResidentFilter): RawBuilder<SqlBool> {
+  const parts: RawBuilder<unknown>[] = [sql`r.merged_into_id is null`];
+  if (!f.includeInactive) parts.push(sql`r.active`);
+  if (f.withinPath) parts.push(sql`r.area_path <@ ${f.withinPath}::ltree`);
+  if (f.birthYear !== undefined) parts.push(sql`r.birth_year = ${f.birthYear}`);
+  if (f.householdId) parts.push(sql`r.household_id = ${f.householdId}`);
+  if (f.status) parts.push(sql`r.status = ${f.status}`);
+  return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** One keyset page of residents by normalised name, then id. */
+export async function listResidentRows(
+  db: Db,
+  f: ResidentFilter & { limit: number; after?: { key: string; id: string } },
+): Promise<ResidentRow[]> {
+  const after = f.after ? sql`and (r.name_key, r.id) > (${f.after.key}, ${f.after.id}::uuid)` : sql``;
+  const result = await sql<ResidentRow>`
+    select r.* from resident r
+    where ${residentConditions(f)} ${after}
+    order by r.name_key, r.id
+    limit ${f.limit + 1}`.execute(db);
+  return result.rows;
+}
+
+export type RankedRow = ResidentRow & { rank: number; similarity: number };
+
+/** Residents by citizen id, phone or external code (all three indexed equality lookups). */
+export async function searchByIdentifier(
+  db: Db,
+  value: string,
+  phones: string[],
+  f: ResidentFilter,
+  limit: number,
+): Promise<RankedRow[]> {
+  const result = await sql<RankedRow>`
+    select r.*, 1 as rank, 1 as similarity from resident r
+    where (r.citizen_id = ${value} or r.code = ${value} or r.phone in (${sql.join(phones)}))
+      and ${residentConditions(f)}
+    order by r.name_key, r.id
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The fast stages of the name search, all btree range scans capped at `cap` rows each: the exact
+ * normalised name (rank 3), the name as a prefix ("nguyen van an" -> "nguyen van anh", rank 2), the
+ * same family name with a given name starting as typed ("nguyen an" -> "nguyen van an", rank 1).
+ * Only this small candidate set is ranked by trigram similarity.
+ */
+export async function searchByNameKeys(
+  db: Db,
+  t: { key: string; family: string; given: string; tokens: number },
+  f: ResidentFilter,
+  limit: number,
+  cap: number,
+): Promise<RankedRow[]> {
+  const cond = residentConditions(f);
+  const prefix = `${escapeLike(t.key)}%`;
+  const givenPrefix = `${escapeLike(t.given)}%`;
+  const familyBranch =
+    t.tokens > 1
+      ? sql`union all (select r.id, 1 as rank from resident r
+           where r.given_key like ${givenPrefix} and r.family_key = ${t.family} and ${cond} limit ${cap})`
+      : sql`union all (select r.id, 1 as rank from resident r
+           where r.given_key like ${givenPrefix} and ${cond} limit ${cap})`;
+  const result = await sql<RankedRow>`
+    with candidates as materialized (
+      (select r.id, 3 as rank from resident r where r.name_key = ${t.key} and ${cond} limit ${cap})
+      union all
+      (select r.id, 2 as rank from resident r
+        where r.name_key like ${prefix} and r.name_key <> ${t.key} and ${cond} limit ${cap})
+      ${familyBranch}
+    ), best as (select id, max(rank) as rank from candidates group by id)
+    select r.*, b.rank, similarity(r.name_key, ${t.key}) as similarity
+    from best b join resident r on r.id = b.id
+    order by b.rank desc, similarity desc, r.name_key, r.id
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The typo-tolerant stage: trigram similarity over a catchment (the area asked for, or the caller's
+ * own places) whose rows are read first (materialized), so the commune filter is not ANDed with a
+ * province-wide trigram bitmap. Without a catchment, the pool is the rows sharing the typed given
+ * name or family name (btree), capped, so a typo in one of the two is still found.
+ */
+export async function searchFuzzy(
+  db: Db,
+  { key, family, given }: { key: string; family: string; given: string },
+  f: ResidentFilter,
+  catchment: string[] | null,
+  limit: number,
+  minSimilarity: number,
+): Promise<RankedRow[]> {
+  const cond = residentConditions(f);
+  const source = catchment
+    ? sql`select r.id, r.name_key from resident r
+          where (${sql.join(
+            catchment.map((p) => sql`r.area_path <@ ${p}::ltree`),
+            sql` or `,
+          )}) and ${cond}`
+    : sql`(select r.id, r.name_key from resident r where r.given_key = ${given} and ${cond} limit 5000)
+          union
+          (select r.id, r.name_key from resident r where r.family_key = ${family} and ${cond} limit 5000)`;
+  const result = await sql<RankedRow>`
+    with pool as materialized (${source}),
+    scored as (
+      select id, similarity(name_key, ${key}) as similarity from pool
+      where similarity(name_key, ${key}) >= ${minSimilarity}
+      order by similarity desc limit ${limit}
+    )
+    select r.*, 0 as rank, s.similarity from scored s join resident r on r.id = s.id
+    order by s.similarity desc, r.name_key, r.id`.execute(db);
+  return result.rows;
+}
+
+/** The caller's scope as the request set it: everywhere, or a list of area paths. */
+export async function currentScope(db: Db): Promise<{ all: boolean; paths: string[] } | null> {
+  const result = await sql<{ all: string | null; scope: string | null }>`
+    select current_setting('app.scope_all', true) as all, current_setting('app.scope', true) as scope`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  if (!row || ((row.all ?? '') === '' && (row.scope ?? '') === '')) return null;
+  if (row.all === 'on') return { all: true, paths: [] };
+  const paths = (row.scope ?? '')
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean)
+    .map((p) => p.replace(/"/g, ''));
+  return { all: false, paths };
+}
+
+// ---- status history and merges ----
+
+export async function insertStatusChanges(
+  db: Db,
+  rows: Omit<ResidentStatusChangeRow, 'recorded_at'>[],
+): Promise<void> {
+  if (rows.length > 0) await db.insertInto('resident_status_change').values(rows).execute();
+}
+
+export function statusHistoryRows(db: Db, residentId: string): Promise<ResidentStatusChangeRow[]> {
+  return db
+    .selectFrom('resident_status_change')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .orderBy('recorded_at')
+    .orderBy('effective_on')
+    .orderBy('id')
+    .execute();
+}
+
+/** Moves status history rows from one resident to another; returns the ids moved. */
+export async function moveStatusHistory(db: Db, fromId: string, toId: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('resident_status_change')
+    .set({ resident_id: toId })
+    .where('resident_id', '=', fromId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function restoreStatusHistory(db: Db, ids: string[], toId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('resident_status_change').set({ resident_id: toId }).where('id', 'in', ids).execute();
+}
+
+export async function insertMerge(
+  db: Db,
+  row: Omit<ResidentMergeRow, 'merged_at' | 'undone_at' | 'undone_by'>,
+): Promise<void> {
+  await db
+    .insertInto('resident_merge')
+    .values({ ...row, snapshot: JSON.stringify(row.snapshot) })
+    .execute();
+}
+
+export function findMergeRow(db: Db, id: string, forUpdate = false): Promise<ResidentMergeRow | undefined> {
+  const query = db.selectFrom('resident_merge').selectAll().where('id', '=', id);
+  return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+export function mergesOf(db: Db, residentId: string): Promise<ResidentMergeRow[]> {
+  return db
+    .selectFrom('resident_merge')
+    .selectAll()
+    .where((eb) => eb.or([eb('survivor_id', '=', residentId), eb('merged_id', '=', residentId)]))
+    .orderBy('merged_at')
+    .execute();
+}
+
+export async function markMergeUndone(db: Db, id: string, by: string | null): Promise<void> {
+  await db
+    .updateTable('resident_merge')
+    .set({ undone_at: new Date(), undone_by: by })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Households headed by a resident (for a merge to hand them over). */
+export async function householdsHeadedBy(db: Db, residentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('household')
+    .select('id')
+    .where('head_resident_id', '=', residentId)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function setHouseholdHeads(db: Db, ids: string[], headId: string | null): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('household')
+    .set({ head_resident_id: headId, updated_at: new Date() })
+    .where('id', 'in', ids)
+    .execute();
+}
+
+/** A pair of likely duplicates as the database finds them. */
+export interface DuplicateCandidate {
+  a_id: string;
+  b_id: string;
+  same_citizen: boolean;
+  similarity: number;
+}
+
+/**
+ * Candidate pairs inside a subtree: the same identity number, or a similar normalised name (pg_trgm
+ * similarity >= minSimilarity) born the same year in the same commune (ltree prefix of `depth`
+ * labels). The birth-date rule on top of this is `duplicateReason` (pure).
+ */
+export async function duplicateCandidates(
+  db: Db,
+  withinPath: string,
+  depth: number,
+  minSimilarity: number,
+  limit: number,
+): Promise<DuplicateCandidate[]> {
+  const result = await sql<DuplicateCandidate>`
+    with pool as materialized (
+      select id, citizen_id, name_key, birth_year, area_path from resident
+      where area_path <@ ${withinPath}::ltree and merged_into_id is null and active
+    )
+    select a.id as a_id, b.id as b_id,
+           (a.citizen_id is not null and a.citizen_id = b.citizen_id) as same_citizen,
+           similarity(a.name_key, b.name_key) as similarity
+    from pool a join pool b on a.id < b.id
+     and (
+       (a.citizen_id is not null and a.citizen_id = b.citizen_id)
+       or (a.birth_year = b.birth_year
+           and nlevel(a.area_path) >= ${depth} and nlevel(b.area_path) >= ${depth}
+           and subpath(a.area_path, 0, ${depth}) = subpath(b.area_path, 0, ${depth})
+           and similarity(a.name_key, b.name_key) >= ${minSimilarity})
+     )
+    order by a.id, b.id
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+export async function residentRowsByIds(db: Db, ids: string[]): Promise<ResidentRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('resident')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+}
