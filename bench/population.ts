@@ -1,0 +1,180 @@
+/**
+ * Population registry benchmarks on the PostgreSQL server (issue 4 targets):
+ * - import of a whole province (about 1.2 million residents in about 300,000 households) through the
+ *   residents module's CSV import definitions: target under 3 minutes;
+ * - name search at the counter, 200 realistic queries typed without diacritics (some misspelt),
+ *   through the HTTP API as a province manager and as a commune station: target p95 under 50 ms.
+ *
+ * Usage: npm run bench:population [-- --share 0.25]   (BENCH_DATABASE_URL, default a throwaway
+ * database `grassroots_bench` on 127.0.0.1:5432). Prints figures; asserts nothing.
+ */
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { generateDemoProvince } from '../src/demo/generate.ts';
+import {
+  generatePopulation,
+  householdRecordsOf,
+  residentRecordsOf,
+} from '../src/demo/generate-population.ts';
+import { loadDemoProvince } from '../src/demo/load.ts';
+import { Rng } from '../src/demo/random.ts';
+import { createUser } from '../src/modules/access/index.ts';
+import { householdImport, residentImport } from '../src/modules/residents/index.ts';
+import type { AppContext } from '../src/platform/app-context.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import { runImport } from '../src/platform/csv/import-runner.ts';
+import { openServerDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { loadProfile } from '../src/platform/profile.ts';
+import { ProgressBar } from '../src/platform/progress.ts';
+import { buildServer } from '../src/server.ts';
+
+const { values } = parseArgs({
+  options: { share: { type: 'string', default: '1' }, queries: { type: 'string', default: '200' } },
+});
+const share = Number(values.share);
+const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grassroots_bench';
+const today = new Date().toISOString().slice(0, 10);
+
+async function recreateDatabase(): Promise<void> {
+  const u = new URL(url);
+  const name = u.pathname.slice(1);
+  u.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: u.toString() });
+  await admin.connect();
+  await admin.query(`drop database if exists "${name}" with (force)`);
+  await admin.query(`create database "${name}"`);
+  await admin.end();
+}
+
+function stripDiacritics(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function main(): Promise<void> {
+  await recreateDatabase();
+  const handle = openServerDatabase(url, 10);
+  await migrateToLatest(handle.db);
+  const config = loadConfig({ ...process.env, DATABASE_URL: url });
+  const ctx: AppContext = { db: handle.db, engine: 'postgres', profile: loadProfile('vn'), config };
+  console.log('Loading the demo province (areas, facilities, workforce)...');
+  await loadDemoProvince(ctx, { output: false, today });
+
+  const demo = generateDemoProvince({ today });
+  const stationOf = (code: string) =>
+    demo.facilities.find((f) => f.kind === 'commune_health_station' && f.areaCode === code)?.code;
+  const population = () =>
+    generatePopulation({
+      communes: demo.areas.communes,
+      year: 2025,
+      stationOf,
+      today,
+      share,
+      duplicateShare: 0.002,
+    });
+
+  const t0 = Date.now();
+  const hhBar = new ProgressBar('Households');
+  const hh = await runImport(
+    handle.db,
+    householdImport(ctx.profile),
+    asAsync(householdRecordsOf(population())),
+    {
+      batchSize: 2000,
+      onProgress: (p) => hhBar.update(p.read),
+    },
+  );
+  hhBar.finish(hh.read);
+  const t1 = Date.now();
+  const resBar = new ProgressBar('Residents ');
+  const res = await runImport(
+    handle.db,
+    residentImport(ctx.profile),
+    asAsync(residentRecordsOf(population())),
+    {
+      batchSize: 2000,
+      onProgress: (p) => resBar.update(p.read),
+    },
+  );
+  resBar.finish(res.read);
+  const t2 = Date.now();
+  await sql`analyze`.execute(handle.db);
+  console.log(
+    `\nImport: ${hh.created} households in ${((t1 - t0) / 1000).toFixed(1)} s; ${res.created} residents in ${((t2 - t1) / 1000).toFixed(1)} s ` +
+      `(${Math.round(res.read / ((t2 - t1) / 1000))} rows/s; ${res.rejected.length} rejected); total ${((t2 - t0) / 1000).toFixed(1)} s (target < 180 s)`,
+  );
+  if (res.rejected.length > 0) console.log('  first rejections:', res.rejected.slice(0, 5));
+
+  // Search: names drawn from the generated population, typed without diacritics; every fifth misspelt.
+  const rng = new Rng('bench-search');
+  const names: string[] = [];
+  for (const row of population()) {
+    if ('resident' in row && rng.chance(0.0005)) names.push(row.resident.full_name);
+    if (names.length >= Number(values.queries)) break;
+  }
+  const queries = names.map((n, i) => {
+    const plain = stripDiacritics(n);
+    return i % 5 === 4 ? plain.replace(/[aeiou](?=[^aeiou]*$)/, 'y') : plain;
+  });
+  const app = await buildServer(ctx);
+  await app.ready();
+  const station = demo.facilities.find((f) => f.kind === 'commune_health_station')!;
+  await createUser(handle.db, {
+    username: 'bench-province',
+    displayName: 'Bench',
+    password: 'bench-password-1',
+    roles: [{ role: 'province', area: '56' }],
+  });
+  await createUser(handle.db, {
+    username: 'bench-station',
+    displayName: 'Bench',
+    password: 'bench-password-1',
+    roles: [{ role: 'station', facility: station.code }],
+  });
+  for (const who of ['bench-province', 'bench-station']) {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: who, password: 'bench-password-1' },
+    });
+    const token = login.json().token as string;
+    const times: number[] = [];
+    let found = 0;
+    for (const q of queries) {
+      const started = process.hrtime.bigint();
+      const r = await app.inject({
+        url: `/api/residents?q=${encodeURIComponent(q)}&limit=20`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (r.statusCode !== 200) throw new Error(`search failed: ${r.statusCode} ${r.body}`);
+      if (r.json().items.length > 0) found++;
+    }
+    times.sort((a, b) => a - b);
+    console.log(
+      `Search as ${who.replace('bench-', '')}: ${queries.length} queries, p50 ${percentile(times, 50).toFixed(1)} ms, ` +
+        `p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (target p95 < 50 ms); ${found} with results`,
+    );
+  }
+  await app.close();
+  await handle.close();
+}
+
+async function* asAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
