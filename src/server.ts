@@ -12,6 +12,7 @@ import { accessRoutes, installAccessControl } from './modules/access/index.ts';
 import { areaRoutes } from './modules/areas/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
+import { insuranceRoutes } from './modules/insurance/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
@@ -89,6 +90,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       workforceRoutes(scoped, ctx);
       rotationRoutes(scoped, ctx);
       capacityRoutes(scoped, ctx);
+      insuranceRoutes(scoped, ctx);
       residentRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
     },

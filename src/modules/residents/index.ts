@@ -10,6 +10,13 @@ export {
   residentImport,
 } from './residents.import.ts';
 export { type LinkedRecordMover, registerLinkedRecordMover } from './residents.movers.ts';
+export {
+  activeResidentIdsIn,
+  countActiveResidentsIn,
+  findResidentRef,
+  findResidentRefByCitizenId,
+  type ResidentRef,
+} from './residents.refs.ts';
 export { residentRoutes } from './residents.routes.ts';
 export { nameKey } from './residents.rules.ts';
 export type { Household, Resident, ResidentDetail } from './residents.schema.ts';

@@ -6,6 +6,7 @@ import type {
 } from '../../modules/access/access.table.ts';
 import type { AreaPopulationTable, AreaTable } from '../../modules/areas/areas.table.ts';
 import type { FacilityStatusChangeTable, FacilityTable } from '../../modules/facilities/facilities.table.ts';
+import type { InsuranceCardTable } from '../../modules/insurance/insurance.table.ts';
 import type {
   HouseholdTable,
   ResidentMergeTable,
@@ -33,6 +34,7 @@ export interface Database {
   user_role: UserRoleTable;
   auth_session: AuthSessionTable;
   audit_log: AuditLogTable;
+  insurance_card: InsuranceCardTable;
   household: HouseholdTable;
   resident: ResidentTable;
   resident_status_change: ResidentStatusChangeTable;

@@ -1,0 +1,92 @@
+import { daysBetween, todayIso } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
+import { inScope, type Scope } from '../access/index.ts';
+import { populationOf, requireArea } from '../areas/index.ts';
+import { coveragePercent, coverageTarget } from './coverage.rules.ts';
+import { countInsuredResidents, expiringCardRows } from './insurance.queries.ts';
+import type {
+  CoverageQuery,
+  CoverageReportType,
+  ExpiringListType,
+  ExpiringQuery,
+} from './insurance.schema.ts';
+import { expiringWindow, toCard } from './insurance.service.ts';
+import { activeResidentIdsIn, countActiveResidentsIn } from './resident-refs.ts';
+
+/** Figures of an area are only whole inside one's scope: refuse rather than count part of it. */
+async function requireAreaInScope(db: Db, idOrCode: string, scope: Scope) {
+  const area = await requireArea(db, idOrCode, 'query.area');
+  if (!inScope(area.path, scope)) {
+    throw new AppError(
+      'forbidden',
+      `The area ${area.code} (${area.name}) is outside your scope: ask for an area you work in`,
+    );
+  }
+  return area;
+}
+
+/**
+ * Insurance coverage of an area on a date: active residents holding an active card valid on the date
+ * (optionally of one beneficiary group) over the active residents, and over the area's population
+ * figure for the year, against the profile's targets.
+ */
+export async function coverageOf(
+  db: Db,
+  profile: CountryProfile,
+  q: CoverageQuery,
+  scope: Scope = { all: true, paths: [] },
+): Promise<CoverageReportType> {
+  const area = await requireAreaInScope(db, q.area, scope);
+  const date = q.date ?? todayIso();
+  const [insured, active, people] = await Promise.all([
+    countInsuredResidents(db, {
+      areaPath: area.path,
+      date,
+      group: q.group,
+      residentIds: activeResidentIdsIn(db, area.path),
+    }),
+    countActiveResidentsIn(db, area.path),
+    populationOf(db, area.path, Number(date.slice(0, 4))),
+  ]);
+  const percent = coveragePercent(insured, active);
+  const target = coverageTarget(profile.insurance.coverageTargets, Number(date.slice(0, 4)));
+  return {
+    area: { id: area.id, code: area.code, name: area.name, level: area.level },
+    date,
+    group: q.group ?? null,
+    insuredResidents: insured,
+    activeResidents: active,
+    coveragePercent: percent,
+    population: people.population,
+    populationCoveragePercent: coveragePercent(insured, people.population),
+    target: target ? { ...target, met: percent === null ? null : percent >= target.percent } : null,
+    targets: profile.insurance.coverageTargets,
+  };
+}
+
+/** Residents of an area whose card ends within `days` days of the date and who hold no later card. */
+export async function expiringCards(
+  db: Db,
+  q: ExpiringQuery,
+  scope: Scope = { all: true, paths: [] },
+): Promise<ExpiringListType> {
+  const area = await requireAreaInScope(db, q.area, scope);
+  const { from, to } = expiringWindow(q);
+  const rows = await expiringCardRows(db, {
+    areaPath: area.path,
+    from,
+    to,
+    residentIds: activeResidentIdsIn(db, area.path),
+  });
+  return {
+    from,
+    to,
+    items: rows.map((r) => ({
+      residentId: r.resident_id,
+      card: toCard(r),
+      daysLeft: daysBetween(from, r.valid_to),
+    })),
+  };
+}

@@ -1,0 +1,76 @@
+import { todayIso } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { invalidFields } from '../../platform/http/errors.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
+import { findFacilityByCode, lookupFacility } from '../facilities/index.ts';
+import { parseCardNumber } from './card.rules.ts';
+import { checkEligibility } from './insurance.rules.ts';
+import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
+import { cardForDate, cardRowsFor, toCard } from './insurance.service.ts';
+
+/** The province of a place: the first label of its area path (the province's code). */
+const provinceOf = (areaPath: string) => areaPath.split('.')[0] ?? '';
+
+/**
+ * Eligibility at the point of care: finds the card that speaks for the date (by number or by the
+ * holder's citizen identity number), the facility and the registered facility's province, and lets
+ * the rules answer. A number the registry does not hold is still checked for shape, group, benefit
+ * digit and province code, then answered "no card data" (050).
+ */
+export async function eligibilityFor(
+  db: Db,
+  profile: CountryProfile,
+  q: EligibilityQuery,
+): Promise<EligibilityAnswerType> {
+  const errors = [];
+  if ((q.card === undefined) === (q.citizenId === undefined)) {
+    errors.push({ field: 'query.card', message: 'give exactly one of card or citizenId' });
+  }
+  const facility = await lookupFacility(db, q.facility);
+  if (!facility)
+    errors.push({ field: 'query.facility', message: `no facility with id or code ${q.facility}` });
+  if (errors.length > 0 || !facility) throw invalidFields(errors);
+
+  const date = q.date ?? todayIso();
+  const facilityOut = { code: facility.code, kind: facility.kind, tier: facility.tier };
+  const row = cardForDate(await cardRowsFor(db, { number: q.card, citizenId: q.citizenId }), date);
+  if (!row) {
+    const parsed = q.card !== undefined ? parseCardNumber(profile, q.card) : undefined;
+    const reason =
+      parsed && !parsed.ok
+        ? parsed.reason
+        : { code: 'no-card-data', agencyCode: '050', message: 'No card data for this number or person' };
+    const rule = parsed && !parsed.ok ? 'card-number' : 'card-on-file';
+    return {
+      valid: false,
+      reason,
+      benefitPercent: 0,
+      onRoute: null,
+      rule,
+      routeRule: null,
+      date,
+      facility: facilityOut,
+      card: null,
+    };
+  }
+
+  const registered = row.registered_facility_code
+    ? await findFacilityByCode(db, row.registered_facility_code)
+    : undefined;
+  const answer = checkEligibility(profile, {
+    card: {
+      number: row.card_number,
+      validFrom: row.valid_from,
+      validTo: row.valid_to,
+      status: row.status,
+      registeredFacilityCode: row.registered_facility_code,
+      registeredProvinceCode: registered ? provinceOf(registered.areaPath) : null,
+      fiveYearsOn: row.five_years_on,
+      copayExemptFrom: row.copay_exempt_from,
+    },
+    facility: { code: facility.code, kind: facility.kind, provinceCode: provinceOf(facility.areaPath) },
+    visit: { date, kind: q.visitKind ?? 'registered', careType: q.careType, cost: q.cost },
+  });
+  const { card: _parsed, ...rest } = answer;
+  return { ...rest, date, facility: facilityOut, card: toCard(row) };
+}

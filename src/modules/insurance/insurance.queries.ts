@@ -1,0 +1,127 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { InsuranceCardRow, NewInsuranceCardRow } from './insurance.table.ts';
+
+/** Only this module queries `insurance_card`; other modules go through index.ts. */
+
+export function cardRowsOfResident(db: Db, residentId: string): Promise<InsuranceCardRow[]> {
+  return db
+    .selectFrom('insurance_card')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .orderBy('valid_from')
+    .orderBy('id')
+    .execute();
+}
+
+/** Cards by the full number or by the 10-digit social insurance number printed on newer cards. */
+export function cardRowsByNumber(db: Db, number: string): Promise<InsuranceCardRow[]> {
+  const column = number.length === 10 ? 'social_insurance_number' : 'card_number';
+  return db
+    .selectFrom('insurance_card')
+    .selectAll()
+    .where(column, '=', number)
+    .orderBy('valid_from')
+    .orderBy('id')
+    .execute();
+}
+
+/** Serialises writes of one resident's cards (the overlap check reads, then inserts). */
+export async function lockResidentCards(db: Db, residentId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${`insurance_card:${residentId}`}))`.execute(db);
+}
+
+/** Active cards of a resident whose validity overlaps [from, to]. */
+export function overlappingCardRows(
+  db: Db,
+  residentId: string,
+  from: string,
+  to: string,
+): Promise<InsuranceCardRow[]> {
+  return db
+    .selectFrom('insurance_card')
+    .selectAll()
+    .where('resident_id', '=', residentId)
+    .where('status', '=', 'active')
+    .where('valid_from', '<=', to)
+    .where('valid_to', '>=', from)
+    .execute();
+}
+
+export async function insertCard(db: Db, row: NewInsuranceCardRow): Promise<InsuranceCardRow> {
+  return db.insertInto('insurance_card').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Distinct residents in a subtree holding an active card valid on `date` (optionally of one group),
+ * among the ids `residentIds` selects (the registry's active residents).
+ */
+export async function countInsuredResidents(
+  db: Db,
+  q: { areaPath: string; date: string; group?: string; residentIds: ResidentIdSubquery },
+): Promise<number> {
+  let query = db
+    .selectFrom('insurance_card')
+    .select(sql<string>`count(distinct resident_id)`.as('n'))
+    .where(sql<boolean>`area_path <@ ${q.areaPath}::ltree`)
+    .where('status', '=', 'active')
+    .where('valid_from', '<=', q.date)
+    .where('valid_to', '>=', q.date)
+    .where('resident_id', 'in', q.residentIds);
+  if (q.group) query = query.where('beneficiary_group', '=', q.group);
+  const row = await query.executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/** A subquery selecting resident ids (given by the residents module). */
+// biome-ignore lint/suspicious/noExplicitAny: a Kysely subquery of one `id` column, whatever its source
+export type ResidentIdSubquery = any;
+
+/**
+ * Active cards in a subtree ending between `from` and `to` (inclusive) whose resident has no later
+ * active card, soonest first.
+ */
+export function expiringCardRows(
+  db: Db,
+  q: { areaPath: string; from: string; to: string; residentIds: ResidentIdSubquery },
+): Promise<InsuranceCardRow[]> {
+  return db
+    .selectFrom('insurance_card as c')
+    .selectAll('c')
+    .where(sql<boolean>`c.area_path <@ ${q.areaPath}::ltree`)
+    .where('c.status', '=', 'active')
+    .where('c.valid_to', '>=', q.from)
+    .where('c.valid_to', '<=', q.to)
+    .where('c.resident_id', 'in', q.residentIds)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('insurance_card as later')
+            .select('later.id')
+            .whereRef('later.resident_id', '=', 'c.resident_id')
+            .where('later.status', '=', 'active')
+            .whereRef('later.valid_to', '>', 'c.valid_to'),
+        ),
+      ),
+    )
+    .orderBy('c.valid_to')
+    .orderBy('c.id')
+    .execute();
+}
+
+/** Re-points every card of `fromId` to `toId` (a merge of duplicates); returns the ids moved. */
+export async function moveCards(db: Db, fromId: string, toId: string): Promise<string[]> {
+  const rows = await db
+    .updateTable('insurance_card')
+    .set({ resident_id: toId })
+    .where('resident_id', '=', fromId)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Puts the cards a merge moved back on their first resident (undoing the merge). */
+export async function unmoveCards(db: Db, ids: string[], fromId: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('insurance_card').set({ resident_id: fromId }).where('id', 'in', ids).execute();
+}

@@ -1,0 +1,314 @@
+import { beforeAll, expect, test } from 'vitest';
+import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+
+/**
+ * Cards, eligibility, coverage and the expiring list over a small commune built through the API.
+ * Commune 22300 (Khánh Hòa, 56) holds station 56101, the district centre 56020 and the provincial
+ * hospital 56001; province 79 holds station 79101. Six residents of 22300, by hand on 2025-06-01:
+ *   An     DN4 card 2025, registered at 56101            insured
+ *   Binh   DN4 card 2024 only                           expired
+ *   Chi    DN4 card from province 79, 2025 to 2026-03   insured
+ *   Dung   no card
+ *   Em     HN2 card 2025, moved away on 2025-03-01      not an active resident
+ *   Giang  GD4 card to 2025-12-20 and a 2026 card        insured
+ * Active residents: An, Binh, Chi, Dung, Giang = 5; insured: An, Chi, Giang = 3 (60%); DN: 2.
+ */
+
+async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
+  const res = await t.inject({ method: 'POST', url, payload });
+  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
+  return res.json();
+}
+
+const get = async (t: TestEngine, url: string) => {
+  const res = await t.inject({ url });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  return res.json();
+};
+
+describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const e = t();
+    await post(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
+    await post(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
+    await post(e, '/api/areas', {
+      code: '22300',
+      name: 'Xã Thử',
+      level: 'commune',
+      parentCode: '568',
+      population: [{ year: 2025, population: 10, households: 3 }],
+    });
+    await post(e, '/api/areas', { code: '79', name: 'TP. Hồ Chí Minh', level: 'province' });
+    await post(e, '/api/areas', { code: '760', name: 'Quận 1', level: 'district', parentCode: '79' });
+    await post(e, '/api/areas', {
+      code: '26734',
+      name: 'Phường Bến Nghé',
+      level: 'commune',
+      parentCode: '760',
+    });
+    const facility = (code: string, kind: string, areaCode: string) =>
+      post(e, '/api/facilities', { code, name: `Cơ sở ${code}`, kind, areaCode });
+    await facility('56101', 'commune_health_station', '22300');
+    await facility('56020', 'district_health_centre', '22300');
+    await facility('56001', 'provincial_general_hospital', '22300');
+    await facility('79101', 'commune_health_station', '26734');
+
+    const resident = async (name: string, citizenId: string) => {
+      const r = await post(e, '/api/residents', { fullName: name, citizenId, areaCode: '22300' });
+      ids[name] = r.id;
+    };
+    await resident('Nguyễn Văn An', '056090000001');
+    await resident('Trần Thị Bình', '056190000002');
+    await resident('Lê Thị Chi', '079185000003');
+    await resident('Phạm Văn Dũng', '056080000004');
+    await resident('Hoàng Văn Em', '056070000005');
+    await resident('Võ Thị Giang', '056195000006');
+
+    const card = (name: string, body: Record<string, unknown>) =>
+      post(e, `/api/residents/${ids[name]}/insurance-cards`, body);
+    await card('Nguyễn Văn An', {
+      cardNumber: 'DN4560000000001',
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+      registeredFacilityCode: '56101',
+    });
+    await card('Trần Thị Bình', {
+      cardNumber: 'DN4560000000002',
+      validFrom: '2024-01-01',
+      validTo: '2024-12-31',
+      registeredFacilityCode: '56101',
+    });
+    await card('Lê Thị Chi', {
+      cardNumber: 'DN4790000000003',
+      validFrom: '2025-01-01',
+      validTo: '2026-03-31',
+      registeredFacilityCode: '79101',
+    });
+    await card('Hoàng Văn Em', {
+      cardNumber: 'HN2560000000005',
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+      registeredFacilityCode: '56101',
+    });
+    await card('Võ Thị Giang', {
+      cardNumber: 'GD4560000000006',
+      validFrom: '2025-01-01',
+      validTo: '2025-12-20',
+      registeredFacilityCode: '56101',
+    });
+    await card('Võ Thị Giang', {
+      cardNumber: 'GD4560000000006',
+      validFrom: '2025-12-21',
+      validTo: '2026-12-20',
+      registeredFacilityCode: '56101',
+    });
+    await post(e, `/api/residents/${ids['Hoàng Văn Em']}/status`, {
+      status: 'moved_away',
+      effectiveOn: '2025-03-01',
+    });
+  });
+
+  test('a card is stored with the parts of its number and listed in the history of its resident', async () => {
+    const body = await get(t(), `/api/residents/${ids['Võ Thị Giang']}/insurance-cards`);
+    expect(body.items.map((c: { validFrom: string }) => c.validFrom)).toEqual(['2025-01-01', '2025-12-21']);
+    expect(body.items[0]).toMatchObject({
+      cardNumber: 'GD4560000000006',
+      beneficiaryGroup: 'GD',
+      benefitLevel: 4,
+      provinceCode: '56',
+      socialInsuranceNumber: '0000000006',
+      status: 'active',
+    });
+  });
+
+  test('a card overlapping another active card of the same resident is refused with 409', async () => {
+    const res = await t().inject({
+      method: 'POST',
+      url: `/api/residents/${ids['Nguyễn Văn An']}/insurance-cards`,
+      payload: { cardNumber: 'DN4560000000001', validFrom: '2025-12-01', validTo: '2026-11-30' },
+    });
+    expect(res.statusCode).toBe(409);
+  });
+
+  test('a card with a wrong benefit code, a wrong province and a reversed period names every field', async () => {
+    const res = await t().inject({
+      method: 'POST',
+      url: `/api/residents/${ids['Phạm Văn Dũng']}/insurance-cards`,
+      payload: { cardNumber: 'DN3560000000004', validFrom: '2025-06-01', validTo: '2025-01-01' },
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res
+      .json()
+      .errors.map((x: { field: string }) => x.field)
+      .sort();
+    expect(fields).toEqual(['body.cardNumber', 'body.validTo']);
+    expect(res.json().errors[0].message).toContain('wrong benefit code');
+  });
+
+  test('a card for an unknown resident is a 404', async () => {
+    const res = await t().inject({
+      method: 'POST',
+      url: '/api/residents/01900000-0000-7000-8000-000000000000/insurance-cards',
+      payload: { cardNumber: 'DN4560000000009', validFrom: '2025-01-01', validTo: '2025-12-31' },
+    });
+    expect(res.statusCode).toBe(404);
+  });
+
+  test.each([
+    ['number=DN4560000000001', 'Nguyễn Văn An'],
+    ['number=dn4%2056%200000000001', 'Nguyễn Văn An'],
+    ['number=0000000003', 'Lê Thị Chi'],
+    ['citizenId=056090000001', 'Nguyễn Văn An'],
+  ])('cards are found by %s', async (query, name) => {
+    const body = await get(t(), `/api/insurance-cards?${query}`);
+    expect(body.items.map((c: { residentId: string }) => c.residentId)).toEqual([ids[name]]);
+  });
+
+  test('an expired card is not valid and says it expired', async () => {
+    const body = await get(
+      t(),
+      '/api/eligibility?card=DN4560000000002&facility=56101&date=2025-06-01&visitKind=registered',
+    );
+    expect(body).toMatchObject({
+      valid: false,
+      benefitPercent: 0,
+      onRoute: null,
+      rule: 'card-expired',
+      reason: { code: 'expired', agencyCode: '010' },
+    });
+    expect(body.reason.message).toContain('2024-12-31');
+  });
+
+  test('the same expired card is found by the citizen id', async () => {
+    const body = await get(t(), '/api/eligibility?citizenId=056190000002&facility=56101&date=2025-06-01');
+    expect(body).toMatchObject({ valid: false, reason: { code: 'expired' } });
+  });
+
+  test('a card from another province at the district centre is valid but off-route', async () => {
+    const body = await get(
+      t(),
+      '/api/eligibility?card=DN4790000000003&facility=56020&date=2025-06-01&visitKind=self-referred',
+    );
+    expect(body).toMatchObject({
+      valid: true,
+      onRoute: false,
+      routeRule: 'self-referred',
+      rule: 'off-route-rate',
+      benefitPercent: 80,
+      reason: { code: 'valid', agencyCode: '000' },
+    });
+    expect(body.reason.message).toContain("outside the card's province (79)");
+  });
+
+  test('a card from another province at the provincial hospital, out-patient, is not covered', async () => {
+    const body = await get(
+      t(),
+      '/api/eligibility?card=DN4790000000003&facility=56001&date=2025-06-01&visitKind=self-referred',
+    );
+    expect(body).toMatchObject({ valid: true, onRoute: false, benefitPercent: 0, rule: 'off-route-rate' });
+  });
+
+  test('a referred visit to the provincial hospital is on-route at the card rate', async () => {
+    const body = await get(
+      t(),
+      '/api/eligibility?card=DN4560000000001&facility=56001&date=2025-06-01&visitKind=referred',
+    );
+    expect(body).toMatchObject({
+      valid: true,
+      onRoute: true,
+      routeRule: 'referral',
+      rule: 'benefit-level',
+      benefitPercent: 80,
+    });
+  });
+
+  test('a referred visit costing under 15% of the base salary is paid in full', async () => {
+    const body = await get(
+      t(),
+      '/api/eligibility?card=DN4560000000001&facility=56001&date=2025-06-01&visitKind=referred&cost=300000',
+    );
+    expect(body).toMatchObject({ valid: true, onRoute: true, rule: 'low-cost', benefitPercent: 100 });
+  });
+
+  test('the registered station pays 100%', async () => {
+    const body = await get(t(), '/api/eligibility?card=DN4560000000001&facility=56101&date=2025-06-01');
+    expect(body).toMatchObject({
+      valid: true,
+      onRoute: true,
+      routeRule: 'registered-facility',
+      rule: 'commune-station',
+      benefitPercent: 100,
+    });
+  });
+
+  test.each([
+    ['DN3560000000001', 'wrong-benefit-code', '053'],
+    ['DN4990000000001', 'wrong-province-code', '052'],
+    ['DN4560000000099', 'no-card-data', '050'],
+  ])('card %s not on file: %s (%s)', async (card, code, agencyCode) => {
+    const body = await get(t(), `/api/eligibility?card=${card}&facility=56101&date=2025-06-01`);
+    expect(body).toMatchObject({ valid: false, reason: { code, agencyCode } });
+  });
+
+  test('an unknown facility is a 400 naming query.facility', async () => {
+    const res = await t().inject({ url: '/api/eligibility?card=DN4560000000001&facility=99999' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors.map((x: { field: string }) => x.field)).toEqual(['query.facility']);
+  });
+
+  test('coverage of the commune matches the count by hand', async () => {
+    const body = await get(t(), '/api/coverage?area=22300&date=2025-06-01');
+    expect(body).toMatchObject({
+      insuredResidents: 3,
+      activeResidents: 5,
+      coveragePercent: 60,
+      population: 10,
+      populationCoveragePercent: 30,
+      target: { year: 2025, percent: 95, met: false },
+    });
+    const dn = await get(t(), '/api/coverage?area=22300&date=2025-06-01&group=DN');
+    expect(dn).toMatchObject({ insuredResidents: 2, coveragePercent: 40, group: 'DN' });
+    const later = await get(t(), '/api/coverage?area=56&date=2026-06-01');
+    expect(later).toMatchObject({
+      insuredResidents: 1,
+      activeResidents: 5,
+      target: { year: 2030, percent: 98 },
+    });
+  });
+
+  test('the expiring list holds residents whose card ends soon and who have no later card', async () => {
+    const body = await get(t(), '/api/insurance-cards/expiring?area=22300&date=2025-12-10&days=30');
+    expect(body).toMatchObject({ from: '2025-12-10', to: '2026-01-09' });
+    expect(
+      body.items.map((i: { residentId: string; daysLeft: number }) => [i.residentId, i.daysLeft]),
+    ).toEqual([[ids['Nguyễn Văn An'], 21]]);
+  });
+
+  test('merging a duplicate resident carries its cards to the survivor, and undoing brings them back', async () => {
+    const e = t();
+    const survivor = await post(e, '/api/residents', { fullName: 'Đỗ Thị Mai', areaCode: '26734' });
+    const duplicate = await post(e, '/api/residents', { fullName: 'Do Thi Mai', areaCode: '26734' });
+    await post(e, `/api/residents/${survivor.id}/insurance-cards`, {
+      cardNumber: 'HS4790000000010',
+      validFrom: '2025-01-01',
+      validTo: '2025-12-31',
+    });
+    await post(e, `/api/residents/${duplicate.id}/insurance-cards`, {
+      cardNumber: 'HS4790000000010',
+      validFrom: '2024-01-01',
+      validTo: '2024-12-31',
+    });
+    const merged = await post(e, '/api/residents/merge', {
+      survivorId: survivor.id,
+      duplicateId: duplicate.id,
+    });
+    expect(merged.moved.insurance_cards).toBe(1);
+    const cards = await get(e, `/api/residents/${survivor.id}/insurance-cards`);
+    expect(cards.items.map((c: { validFrom: string }) => c.validFrom)).toEqual(['2024-01-01', '2025-01-01']);
+    await post(e, `/api/residents/merges/${merged.merge.id}/undo`, {});
+    expect((await get(e, `/api/residents/${duplicate.id}/insurance-cards`)).items).toHaveLength(1);
+    expect((await get(e, `/api/residents/${survivor.id}/insurance-cards`)).items).toHaveLength(1);
+  });
+});

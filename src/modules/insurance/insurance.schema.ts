@@ -1,0 +1,143 @@
+import Type, { type Static, type TSchema } from 'typebox';
+import { UUID_PATTERN } from '../../platform/ids.ts';
+
+const IsoDate = (description?: string) =>
+  Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: description ?? 'A date, YYYY-MM-DD' });
+const Uuid = (description?: string) => Type.String({ pattern: UUID_PATTERN, description });
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+const CardStatus = Type.Union([Type.Literal('active'), Type.Literal('withdrawn')]);
+const VisitKind = Type.Union(
+  [
+    Type.Literal('registered'),
+    Type.Literal('referred'),
+    Type.Literal('emergency'),
+    Type.Literal('re-examination'),
+    Type.Literal('self-referred'),
+  ],
+  { description: 'registered facility, referred, emergency, re-examination appointment, self-referred' },
+);
+
+export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
+
+export const InsuranceCard = Type.Object({
+  id: Type.String(),
+  residentId: Type.String(),
+  cardNumber: Type.String(),
+  beneficiaryGroup: Type.String(),
+  benefitLevel: Type.Integer(),
+  provinceCode: Type.String(),
+  socialInsuranceNumber: Type.String(),
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  registeredFacilityCode: Nullable(Type.String()),
+  fiveYearsOn: Nullable(Type.String()),
+  copayExemptFrom: Nullable(Type.String()),
+  status: CardStatus,
+});
+export type InsuranceCard = Static<typeof InsuranceCard>;
+
+export const CardList = Type.Object({ items: Type.Array(InsuranceCard) });
+
+export const CreateCardBody = Type.Object(
+  {
+    cardNumber: Type.String({ minLength: 1, description: 'The 15-character card number (spaces allowed)' }),
+    validFrom: IsoDate('First day of validity'),
+    validTo: IsoDate('Last day of validity'),
+    registeredFacilityCode: Type.Optional(
+      Type.String({ minLength: 1, description: 'First-point facility code' }),
+    ),
+    fiveYearsOn: Type.Optional(IsoDate('The date five consecutive years of coverage are reached')),
+    copayExemptFrom: Type.Optional(IsoDate('The date the co-payment exemption takes effect')),
+    status: Type.Optional(CardStatus),
+  },
+  { additionalProperties: false },
+);
+export type CreateCardBody = Static<typeof CreateCardBody>;
+
+export const FindCardsQuery = Type.Object(
+  {
+    number: Type.Optional(
+      Type.String({ minLength: 1, description: 'Card number, or the 10-digit social insurance number' }),
+    ),
+    citizenId: Type.Optional(Type.String({ minLength: 1, description: 'Citizen identity number' })),
+  },
+  { additionalProperties: false },
+);
+export type FindCardsQuery = Static<typeof FindCardsQuery>;
+
+export const EligibilityQuery = Type.Object(
+  {
+    card: Type.Optional(Type.String({ minLength: 1, description: 'Card number (or the 10-digit number)' })),
+    citizenId: Type.Optional(Type.String({ minLength: 1 })),
+    facility: Type.String({ minLength: 1, description: 'Facility id or code where the visit takes place' }),
+    date: Type.Optional(IsoDate('The visit date (today by default)')),
+    visitKind: Type.Optional(VisitKind),
+    careType: Type.Optional(Type.Union([Type.Literal('outpatient'), Type.Literal('inpatient')])),
+    cost: Type.Optional(Type.Number({ minimum: 0, description: 'Cost of the visit covered by insurance' })),
+  },
+  { additionalProperties: false },
+);
+export type EligibilityQuery = Static<typeof EligibilityQuery>;
+
+export const EligibilityAnswer = Type.Object({
+  valid: Type.Boolean(),
+  reason: Type.Object({
+    code: Type.String(),
+    agencyCode: Type.Optional(Type.String()),
+    message: Type.String(),
+  }),
+  benefitPercent: Type.Number(),
+  onRoute: Nullable(Type.Boolean()),
+  rule: Type.String({ description: 'The rule that decided the answer and the benefit' }),
+  routeRule: Nullable(Type.String({ description: 'The rule that decided the route' })),
+  date: Type.String(),
+  facility: Type.Object({ code: Type.String(), kind: Type.String(), tier: Type.String() }),
+  card: Nullable(InsuranceCard),
+});
+export type EligibilityAnswerType = Static<typeof EligibilityAnswer>;
+
+export const CoverageQuery = Type.Object(
+  {
+    area: Type.String({ minLength: 1, description: 'Area id or code' }),
+    date: Type.Optional(IsoDate('Counted on this date (today by default)')),
+    group: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'Beneficiary group' })),
+  },
+  { additionalProperties: false },
+);
+export type CoverageQuery = Static<typeof CoverageQuery>;
+
+export const CoverageReport = Type.Object({
+  area: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), level: Type.String() }),
+  date: Type.String(),
+  group: Nullable(Type.String()),
+  insuredResidents: Type.Integer({ description: 'Active residents with an active card valid on the date' }),
+  activeResidents: Type.Integer(),
+  coveragePercent: Nullable(Type.Number({ description: 'insured / active residents' })),
+  population: Type.Integer({ description: "The area's population figure for the year of the date" }),
+  populationCoveragePercent: Nullable(Type.Number()),
+  target: Nullable(
+    Type.Object({ year: Type.Integer(), percent: Type.Number(), met: Nullable(Type.Boolean()) }),
+  ),
+  targets: Type.Array(Type.Object({ year: Type.Integer(), percent: Type.Number() })),
+});
+export type CoverageReportType = Static<typeof CoverageReport>;
+
+export const ExpiringQuery = Type.Object(
+  {
+    area: Type.String({ minLength: 1 }),
+    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 30 })),
+    date: Type.Optional(IsoDate('Counted from this date (today by default)')),
+  },
+  { additionalProperties: false },
+);
+export type ExpiringQuery = Static<typeof ExpiringQuery>;
+
+export const ExpiringList = Type.Object({
+  from: Type.String(),
+  to: Type.String(),
+  items: Type.Array(
+    Type.Object({ residentId: Type.String(), card: InsuranceCard, daysLeft: Type.Integer() }),
+  ),
+});
+export type ExpiringListType = Static<typeof ExpiringList>;

@@ -1,0 +1,143 @@
+import { addDays, todayIso } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
+import { normaliseCardNumber, parseCardNumber } from './card.rules.ts';
+import {
+  cardRowsByNumber,
+  cardRowsOfResident,
+  insertCard,
+  lockResidentCards,
+  overlappingCardRows,
+} from './insurance.queries.ts';
+import type { CreateCardBody, FindCardsQuery, InsuranceCard } from './insurance.schema.ts';
+import type { InsuranceCardRow } from './insurance.table.ts';
+import { findResidentRef, findResidentRefByCitizenId } from './resident-refs.ts';
+
+/** The one mapping from a card row to the API object. */
+export function toCard(r: InsuranceCardRow): InsuranceCard {
+  return {
+    id: r.id,
+    residentId: r.resident_id,
+    cardNumber: r.card_number,
+    beneficiaryGroup: r.beneficiary_group,
+    benefitLevel: r.benefit_level,
+    provinceCode: r.province_code,
+    socialInsuranceNumber: r.social_insurance_number,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    registeredFacilityCode: r.registered_facility_code,
+    fiveYearsOn: r.five_years_on,
+    copayExemptFrom: r.copay_exempt_from,
+    status: r.status,
+  };
+}
+
+/** A resident's cards, oldest first (404 for an unknown resident). */
+export async function listResidentCards(db: Db, residentId: string): Promise<{ items: InsuranceCard[] }> {
+  const resident = await findResidentRef(db, residentId);
+  if (!resident) throw notFound('Resident', residentId);
+  return { items: (await cardRowsOfResident(db, residentId)).map(toCard) };
+}
+
+/**
+ * Adds a card to a resident's history: the number must parse under the profile (group, benefit
+ * digit, province code), the period must be in order, and it must not overlap another active card
+ * of the same resident (409). The card takes the resident's area path, for scoping.
+ */
+export async function addResidentCard(
+  db: Db,
+  profile: CountryProfile,
+  residentId: string,
+  body: CreateCardBody,
+): Promise<InsuranceCard> {
+  const errors: FieldError[] = [];
+  const parsed = parseCardNumber(profile, body.cardNumber);
+  if (!parsed.ok) errors.push({ field: 'body.cardNumber', message: parsed.reason.message });
+  if (body.validTo < body.validFrom)
+    errors.push({ field: 'body.validTo', message: `must not be before validFrom (${body.validFrom})` });
+  if (
+    body.registeredFacilityCode &&
+    !new RegExp(profile.facilityCodePattern).test(body.registeredFacilityCode)
+  ) {
+    errors.push({ field: 'body.registeredFacilityCode', message: `must be ${profile.facilityCodeHint}` });
+  }
+  if (errors.length > 0 || !parsed.ok) throw invalidFields(errors);
+  const card = parsed.card;
+
+  return inTransaction(db, async (trx) => {
+    const resident = await findResidentRef(trx, residentId);
+    if (!resident) throw notFound('Resident', residentId);
+    await lockResidentCards(trx, residentId);
+    if ((body.status ?? 'active') === 'active') {
+      const [clash] = await overlappingCardRows(trx, residentId, body.validFrom, body.validTo);
+      if (clash) {
+        throw conflict(
+          `The resident already has card ${clash.card_number} valid ${clash.valid_from} to ${clash.valid_to}, which overlaps ${body.validFrom} to ${body.validTo}`,
+          'body.validFrom',
+        );
+      }
+    }
+    const row = await insertCard(trx, {
+      id: newId(),
+      resident_id: residentId,
+      card_number: card.number,
+      beneficiary_group: card.beneficiaryGroup,
+      benefit_level: card.benefitLevel,
+      province_code: card.provinceCode,
+      social_insurance_number: card.socialInsuranceNumber,
+      valid_from: body.validFrom,
+      valid_to: body.validTo,
+      registered_facility_code: body.registeredFacilityCode ?? null,
+      five_years_on: body.fiveYearsOn ?? null,
+      copay_exempt_from: body.copayExemptFrom ?? null,
+      status: body.status ?? 'active',
+      area_path: resident.areaPath,
+    });
+    return toCard(row);
+  });
+}
+
+/** Cards found by number (full, or the 10-digit number) or by the holder's citizen identity number. */
+export async function findCards(db: Db, q: FindCardsQuery): Promise<{ items: InsuranceCard[] }> {
+  if ((q.number === undefined) === (q.citizenId === undefined)) {
+    throw invalidFields([{ field: 'query.number', message: 'give exactly one of number or citizenId' }]);
+  }
+  return { items: (await cardRowsFor(db, q)).map(toCard) };
+}
+
+/** The card rows of a number or of a citizen's resident record (empty when unknown). */
+export async function cardRowsFor(
+  db: Db,
+  q: { number?: string; citizenId?: string },
+): Promise<InsuranceCardRow[]> {
+  if (q.number !== undefined) return cardRowsByNumber(db, normaliseCardNumber(q.number));
+  const resident = await findResidentRefByCitizenId(
+    db,
+    (q.citizenId ?? '').replace(/[\s.-]/g, '').toUpperCase(),
+  );
+  return resident ? cardRowsOfResident(db, resident.id) : [];
+}
+
+/**
+ * The card that speaks for a date among a person's (or a number's) cards: the active one valid on it,
+ * else a withdrawn one covering it, else the one that ended last before it (expired), else the next
+ * one to start (not yet valid).
+ */
+export function cardForDate(rows: InsuranceCardRow[], date: string): InsuranceCardRow | undefined {
+  const covering = rows.filter((r) => r.valid_from <= date && r.valid_to >= date);
+  const active = covering.find((r) => r.status === 'active');
+  if (active) return active;
+  if (covering[0]) return covering[0];
+  const ended = rows.filter((r) => r.valid_to < date).sort((a, b) => b.valid_to.localeCompare(a.valid_to))[0];
+  if (ended) return ended;
+  return rows.filter((r) => r.valid_from > date).sort((a, b) => a.valid_from.localeCompare(b.valid_from))[0];
+}
+
+/** The window of an expiring list: from a date (today by default) to `days` days later. */
+export function expiringWindow(q: { date?: string; days?: number }): { from: string; to: string } {
+  const from = q.date ?? todayIso();
+  return { from, to: addDays(from, q.days ?? 30) };
+}
