@@ -52,6 +52,10 @@ describe('generatePopulation', () => {
     expect([...heads.values()].every((n) => n === 1)).toBe(true);
   });
 
+  test('nobody is born after today', () => {
+    expect(residents.filter((r) => r.birth_date > '2026-11-25')).toEqual([]);
+  });
+
   test('a few residents are registered twice without an identity number', () => {
     const dupes = residents.filter((r) => r.relationship === 'other' && r.citizen_id === '');
     expect(dupes.length).toBeGreaterThan(0);

@@ -178,9 +178,11 @@ export function* generatePopulation(
 
       for (const m of members) {
         residentSeq++;
-        const birthYear = todayYear - m.age - (crng.chance(0.5) ? 1 : 0);
         const month = crng.int(1, 12);
         const day = crng.int(1, 28);
+        let birthYear = todayYear - m.age - (crng.chance(0.5) ? 1 : 0);
+        // Nobody is born after today.
+        if (isoDate(birthYear, month, day) > options.today) birthYear--;
         // Older people registered from paper books often have only a birth year.
         const yearOnly = m.age > 60 && crng.chance(0.15);
         const birthDate = yearOnly ? String(birthYear) : isoDate(birthYear, month, day);

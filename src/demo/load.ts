@@ -9,6 +9,7 @@ import { createDemoUsers, DEMO_PASSWORD, type DemoLogin, demoLogins } from './de
 import { type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
+import { DEMO_POPULATION_DISTRICT, loadPopulation } from './load-population.ts';
 
 export interface LoadDemoOptions {
   seed?: number | string;
@@ -33,6 +34,9 @@ export interface DemoSummary {
   /** District doctors' rotations to commune stations, from the Monday of the load week. */
   rotations: number;
   trainingRecords: number;
+  /** Residents registered (one whole district and the demo station's commune), and their households. */
+  residents: number;
+  households: number;
   /** The demo logins created (all with DEMO_PASSWORD). */
   logins: DemoLogin[];
   seconds: number;
@@ -65,7 +69,12 @@ async function importStep(
   return report;
 }
 
-function summarise(demo: DemoProvince, today: string, logins: DemoLogin[], started: number): DemoSummary {
+function summarise(
+  demo: DemoProvince,
+  today: string,
+  logins: DemoLogin[],
+  started: number,
+): Omit<DemoSummary, 'residents' | 'households'> {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), POPULATION_YEARS[0]!), POPULATION_YEARS.at(-1)!);
   return {
     areas: demo.areas.all.length,
@@ -101,6 +110,7 @@ function printSummary(s: DemoSummary, url: string): void {
       `  workers      ${n(s.workers)}, of whom ${n(s.doctors)} doctors; ${n(s.trainingRecords)} training records`,
       `  rotations    ${n(s.rotations)} district doctors at commune stations, 1-3 days a week for 6 months`,
       `  population   ${n(s.population)} in ${s.populationYear}`,
+      `  residents    ${n(s.residents)} registered in ${n(s.households)} households (district ${DEMO_POPULATION_DISTRICT} and the demo station's commune)`,
     ].join('\n'),
   );
   if (s.logins.length === 0) return;
@@ -153,10 +163,17 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     demo.workers.length,
     output,
   );
+  const registry = await loadPopulation(ctx, demo, today, (label, def, records, total) =>
+    importStep(ctx, label, def as Parameters<typeof runImport>[1], records, total, output),
+  );
   await loadRotations(ctx, demo.rotations, output);
   await loadTraining(ctx, demo.training, today, output);
   const logins = await createDemoUsers(ctx, demoLogins(demo));
-  const summary = summarise(demo, today, logins, started);
+  const summary = {
+    ...summarise(demo, today, logins, started),
+    residents: registry.residents,
+    households: registry.households,
+  };
   if (output) printSummary(summary, `http://${shownHost(ctx.config.host)}:${ctx.config.port}/`);
   return summary;
 }
