@@ -31,7 +31,11 @@ import { ProgressBar } from '../src/platform/progress.ts';
 import { buildServer } from '../src/server.ts';
 
 const { values } = parseArgs({
-  options: { share: { type: 'string', default: '1' }, queries: { type: 'string', default: '200' } },
+  options: {
+    share: { type: 'string', default: '1' },
+    queries: { type: 'string', default: '200' },
+    'search-only': { type: 'boolean', default: false },
+  },
 });
 const share = Number(values.share);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grassroots_bench';
@@ -62,13 +66,16 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<void> {
-  await recreateDatabase();
+  const searchOnly = values['search-only'];
+  if (!searchOnly) await recreateDatabase();
   const handle = openServerDatabase(url, 10);
   await migrateToLatest(handle.db);
   const config = loadConfig({ ...process.env, DATABASE_URL: url });
   const ctx: AppContext = { db: handle.db, engine: 'postgres', profile: loadProfile('vn'), config };
-  console.log('Loading the demo province (areas, facilities, workforce)...');
-  await loadDemoProvince(ctx, { output: false, today });
+  if (!searchOnly) {
+    console.log('Loading the demo province (areas, facilities, workforce)...');
+    await loadDemoProvince(ctx, { output: false, today });
+  }
 
   const demo = generateDemoProvince({ today });
   const stationOf = (code: string) =>
@@ -83,6 +90,16 @@ async function main(): Promise<void> {
       duplicateShare: 0.002,
     });
 
+  if (!searchOnly) await importPopulation(handle, ctx, population);
+  await benchSearch(handle, ctx, demo, population);
+  await handle.close();
+}
+
+async function importPopulation(
+  handle: ReturnType<typeof openServerDatabase>,
+  ctx: AppContext,
+  population: () => ReturnType<typeof generatePopulation>,
+): Promise<void> {
   const t0 = Date.now();
   const hhBar = new ProgressBar('Households');
   const hh = await runImport(
@@ -114,7 +131,14 @@ async function main(): Promise<void> {
       `(${Math.round(res.read / ((t2 - t1) / 1000))} rows/s; ${res.rejected.length} rejected); total ${((t2 - t0) / 1000).toFixed(1)} s (target < 180 s)`,
   );
   if (res.rejected.length > 0) console.log('  first rejections:', res.rejected.slice(0, 5));
+}
 
+async function benchSearch(
+  handle: ReturnType<typeof openServerDatabase>,
+  ctx: AppContext,
+  demo: ReturnType<typeof generateDemoProvince>,
+  population: () => ReturnType<typeof generatePopulation>,
+): Promise<void> {
   // Search: names drawn from the generated population, typed without diacritics; every fifth misspelt.
   const rng = new Rng('bench-search');
   const names: string[] = [];
@@ -129,18 +153,16 @@ async function main(): Promise<void> {
   const app = await buildServer(ctx);
   await app.ready();
   const station = demo.facilities.find((f) => f.kind === 'commune_health_station')!;
-  await createUser(handle.db, {
-    username: 'bench-province',
-    displayName: 'Bench',
-    password: 'bench-password-1',
-    roles: [{ role: 'province', area: '56' }],
-  });
-  await createUser(handle.db, {
-    username: 'bench-station',
-    displayName: 'Bench',
-    password: 'bench-password-1',
-    roles: [{ role: 'station', facility: station.code }],
-  });
+  const users = [
+    { username: 'bench-province', roles: [{ role: 'province', area: '56' }] },
+    { username: 'bench-station', roles: [{ role: 'station', facility: station.code }] },
+  ];
+  for (const u of users) {
+    // Already there on a --search-only run.
+    await createUser(handle.db, { ...u, displayName: 'Bench', password: 'bench-password-1' }).catch(
+      () => undefined,
+    );
+  }
   for (const who of ['bench-province', 'bench-station']) {
     const login = await app.inject({
       method: 'POST',
@@ -167,7 +189,6 @@ async function main(): Promise<void> {
     );
   }
   await app.close();
-  await handle.close();
 }
 
 async function* asAsync<T>(items: Iterable<T>): AsyncGenerator<T> {

@@ -170,6 +170,12 @@ export async function searchByIdentifier(
  * same family name with a given name starting as typed ("nguyen an" -> "nguyen van an", rank 1).
  * Only this small candidate set is ranked by trigram similarity.
  */
+/** The smallest string above every string that starts with `prefix` (byte order, as text_pattern_ops). */
+export function prefixEnd(prefix: string): string {
+  if (prefix === '') return '\u{10FFFF}';
+  return prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+}
+
 export async function searchByNameKeys(
   db: Db,
   t: { key: string; family: string; given: string; tokens: number },
@@ -178,20 +184,22 @@ export async function searchByNameKeys(
   cap: number,
 ): Promise<RankedRow[]> {
   const cond = residentConditions(f);
-  const prefix = `${escapeLike(t.key)}%`;
-  const givenPrefix = `${escapeLike(t.given)}%`;
+  // Prefixes as ranges with the leakproof text_pattern operators: under row-level security a LIKE
+  // (not leakproof) cannot be used as an index condition and turns into a sequential scan.
+  const keyEnd = prefixEnd(t.key);
+  const givenEnd = prefixEnd(t.given);
   const familyBranch =
     t.tokens > 1
       ? sql`union all (select r.id, 1 as rank from resident r
-           where r.given_key like ${givenPrefix} and r.family_key = ${t.family} and ${cond} limit ${cap})`
+           where r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} and r.family_key = ${t.family} and ${cond} limit ${cap})`
       : sql`union all (select r.id, 1 as rank from resident r
-           where r.given_key like ${givenPrefix} and ${cond} limit ${cap})`;
+           where r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} and ${cond} limit ${cap})`;
   const result = await sql<RankedRow>`
     with candidates as materialized (
       (select r.id, 3 as rank from resident r where r.name_key = ${t.key} and ${cond} limit ${cap})
       union all
       (select r.id, 2 as rank from resident r
-        where r.name_key like ${prefix} and r.name_key <> ${t.key} and ${cond} limit ${cap})
+        where r.name_key ~>=~ ${t.key} and r.name_key ~<~ ${keyEnd} and r.name_key <> ${t.key} and ${cond} limit ${cap})
       ${familyBranch}
     ), best as (select id, max(rank) as rank from candidates group by id)
     select r.*, b.rank, similarity(r.name_key, ${t.key}) as similarity
@@ -235,6 +243,20 @@ export async function searchFuzzy(
     select r.*, 0 as rank, s.similarity from scored s join resident r on r.id = s.id
     order by s.similarity desc, r.name_key, r.id`.execute(db);
   return result.rows;
+}
+
+/** Residents inside the paths, counted up to `cap` (an index range scan that stops early). */
+export async function countResidentsUpTo(db: Db, paths: string[], cap: number): Promise<number> {
+  const result = await sql<{ n: number }>`
+    select count(*)::int as n from (
+      select 1 from resident r
+      where (${sql.join(
+        paths.map((p) => sql`r.area_path <@ ${p}::ltree`),
+        sql` or `,
+      )})
+      limit ${cap}
+    ) x`.execute(db);
+  return result.rows[0]?.n ?? 0;
 }
 
 /** The caller's scope as the request set it: everywhere, or a list of area paths. */

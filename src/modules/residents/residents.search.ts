@@ -5,6 +5,7 @@ import { decodeCursor, type PageOf, toPage } from '../../platform/http/paginatio
 import { lookupArea } from '../areas/index.ts';
 import { mapResidents } from './residents.mapping.ts';
 import {
+  countResidentsUpTo,
   currentScope,
   listResidentRows,
   type RankedRow,
@@ -22,6 +23,8 @@ const STAGE_CAP = 200;
 const FUZZY_MIN_SIMILARITY = 0.4;
 /** Scopes with more places than this are searched fuzzily through the trigram index instead. */
 const MAX_CATCHMENT_PATHS = 20;
+/** A catchment with this many residents or more is too big to read whole for a fuzzy search. */
+const MAX_CATCHMENT_RESIDENTS = 30_000;
 
 /**
  * GET /api/residents: without `q` a keyset page by name; with `q` a ranked search (no cursor):
@@ -90,11 +93,21 @@ async function searchResidents(
   return [...found, ...fuzzy.filter((r) => !seen.has(r.id))].slice(0, limit);
 }
 
-/** Where a fuzzy search reads first: the area asked for, else the caller's own places when few. */
+/**
+ * Where a fuzzy search reads first: the area asked for, else the caller's own places when few, and
+ * only when they hold few people (a commune, not a province: reading a whole province's rows to rank
+ * them is what makes a trigram search slow). Otherwise null: candidates come from the name keys.
+ */
 async function catchmentOf(ctx: AppContext, withinPath: string | undefined): Promise<string[] | null> {
-  if (withinPath) return [withinPath];
-  const scope = await currentScope(ctx.db);
-  if (!scope || scope.all || scope.paths.length === 0 || scope.paths.length > MAX_CATCHMENT_PATHS)
-    return null;
-  return scope.paths;
+  let paths: string[];
+  if (withinPath) paths = [withinPath];
+  else {
+    const scope = await currentScope(ctx.db);
+    if (!scope || scope.all || scope.paths.length === 0 || scope.paths.length > MAX_CATCHMENT_PATHS)
+      return null;
+    paths = scope.paths;
+  }
+  return (await countResidentsUpTo(ctx.db, paths, MAX_CATCHMENT_RESIDENTS)) < MAX_CATCHMENT_RESIDENTS
+    ? paths
+    : null;
 }
