@@ -4,6 +4,7 @@ import * as m20261125_1900 from './2026_11_25_1900_create_access_control.ts';
 import * as m20261125_2000 from './2026_11_25_2000_row_level_security.ts';
 import * as m20261125_2100 from './2026_11_25_2100_create_population_registry.ts';
 import * as m20261125_2110 from './2026_11_25_2110_create_insurance_cards.ts';
+import * as m20261125_2200 from './2026_11_25_2200_ltree_containment_leakproof.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_2000_row_level_security': m20261125_2000,
   '2026_11_25_2100_create_population_registry': m20261125_2100,
   '2026_11_25_2110_create_insurance_cards': m20261125_2110,
+  '2026_11_25_2200_ltree_containment_leakproof': m20261125_2200,
 };
