@@ -55,12 +55,7 @@ export async function listAreas(ctx: AppContext, query: AreaListQuery): Promise<
   if (query.level && levelRank(ctx.profile, query.level) < 0) {
     errors.push({ field: 'query.level', message: `is not an area level of the ${ctx.profile.id} profile` });
   }
-  let withinPath: string | undefined;
-  if (query.within) {
-    const within = await findAreaByIdOrCode(ctx.db, query.within);
-    if (within) withinPath = within.path;
-    else errors.push({ field: 'query.within', message: `no area has the id or code ${query.within}` });
-  }
+  const withinPath = await areaPathFilter(ctx.db, query.within, 'query.within', errors);
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
   const limit = query.limit ?? 50;
@@ -211,4 +206,23 @@ export async function requireAreaRow(db: Db, idOrCode: string, field?: string): 
       : notFound('Area', idOrCode);
   }
   return row;
+}
+
+/**
+ * The subtree path of a list filter given as an area id or code, for "inside this area" queries.
+ * Undefined when no filter is given; when the area is unknown, a field error is added to `errors`
+ * (so a request reports all its bad filters at once) and undefined is returned.
+ *
+ * @example const withinPath = await areaPathFilter(db, query.area, 'query.area', errors);
+ */
+export async function areaPathFilter(
+  db: Db,
+  idOrCode: string | undefined,
+  field: string,
+  errors: FieldError[],
+): Promise<string | undefined> {
+  if (!idOrCode) return undefined;
+  const area = await findAreaByIdOrCode(db, idOrCode);
+  if (!area) errors.push({ field, message: `no area has the id or code ${idOrCode}` });
+  return area?.path;
 }

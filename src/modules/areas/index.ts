@@ -16,6 +16,7 @@ import { findAreaByIdOrCode, requireAreaRow } from './areas.service.ts';
 export { areaImport, exportAreasCsv } from './areas.import.ts';
 export { areaRoutes } from './areas.routes.ts';
 export type { Area, AreaDetail } from './areas.schema.ts';
+export { areaPathFilter } from './areas.service.ts';
 
 /** What other modules need to know about an area. */
 export interface AreaRef {

@@ -5,7 +5,13 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
-import { type AreaRef, findAreaByCode, findAreaById, findAreasByIds, lookupArea } from '../areas/index.ts';
+import {
+  type AreaRef,
+  areaPathFilter,
+  findAreaByCode,
+  findAreaById,
+  findAreasByIds,
+} from '../areas/index.ts';
 import {
   type FacilityWithManager,
   findFacilityRowByCode,
@@ -61,12 +67,7 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
   if (query.tier && !ctx.profile.tiers.some((t) => t.id === query.tier)) {
     errors.push({ field: 'query.tier', message: `is not a tier of the ${ctx.profile.id} profile` });
   }
-  let withinPath: string | undefined;
-  if (query.area) {
-    const area = await lookupArea(ctx.db, query.area);
-    if (area) withinPath = area.path;
-    else errors.push({ field: 'query.area', message: `no area has the id or code ${query.area}` });
-  }
+  const withinPath = await areaPathFilter(ctx.db, query.area, 'query.area', errors);
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
   const limit = query.limit ?? 50;

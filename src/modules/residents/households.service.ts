@@ -4,7 +4,13 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
-import { type AreaRef, findAreaByCode, findAreaById, findAreasByIds, lookupArea } from '../areas/index.ts';
+import {
+  type AreaRef,
+  areaPathFilter,
+  findAreaByCode,
+  findAreaById,
+  findAreasByIds,
+} from '../areas/index.ts';
 import { mapResidents, toHousehold } from './residents.mapping.ts';
 import {
   findHouseholdRowByCode,
@@ -51,13 +57,9 @@ export async function resolveBodyArea(
 
 /** Households in a subtree or matching an address, one keyset page at a time. */
 export async function listHouseholds(ctx: AppContext, query: HouseholdListQuery): Promise<PageOf<Household>> {
-  let withinPath: string | undefined;
-  if (query.area) {
-    const area = await lookupArea(ctx.db, query.area);
-    if (!area)
-      throw invalidFields([{ field: 'query.area', message: `no area has the id or code ${query.area}` }]);
-    withinPath = area.path;
-  }
+  const areaErrors: FieldError[] = [];
+  const withinPath = await areaPathFilter(ctx.db, query.area, 'query.area', areaErrors);
+  if (areaErrors.length > 0) throw invalidFields(areaErrors);
   const limit = query.limit ?? 50;
   const rows = await listHouseholdRows(ctx.db, {
     withinPath,

@@ -1,8 +1,8 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayIso } from '../../platform/dates.ts';
-import { invalidFields } from '../../platform/http/errors.ts';
+import { type FieldError, invalidFields } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
-import { lookupArea } from '../areas/index.ts';
+import { areaPathFilter } from '../areas/index.ts';
 import { mapResidents } from './residents.mapping.ts';
 import {
   countResidentsUpTo,
@@ -33,13 +33,9 @@ const MAX_CATCHMENT_RESIDENTS = 30_000;
  * the caller's catchment.
  */
 export async function listResidents(ctx: AppContext, query: ResidentListQuery): Promise<PageOf<Resident>> {
-  let withinPath: string | undefined;
-  if (query.area) {
-    const area = await lookupArea(ctx.db, query.area);
-    if (!area)
-      throw invalidFields([{ field: 'query.area', message: `no area has the id or code ${query.area}` }]);
-    withinPath = area.path;
-  }
+  const areaErrors: FieldError[] = [];
+  const withinPath = await areaPathFilter(ctx.db, query.area, 'query.area', areaErrors);
+  if (areaErrors.length > 0) throw invalidFields(areaErrors);
   const filter: ResidentFilter = {
     withinPath,
     birthYear: query.birthYear,
