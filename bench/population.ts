@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const ctx: AppContext = { db: handle.db, engine: 'postgres', profile: loadProfile('vn'), config };
   if (!searchOnly) {
     console.log('Loading the demo province (areas, facilities, workforce)...');
-    await loadDemoProvince(ctx, { output: false, today });
+    await loadDemoProvince(ctx, { output: false, today, residents: false });
   }
 
   const demo = generateDemoProvince({ today });

@@ -17,6 +17,8 @@ export interface LoadDemoOptions {
   today?: string;
   /** Where progress and the summary go; `false` for silence (tests). */
   output?: boolean;
+  /** Register the demo residents (default true); the benchmarks load a whole province of their own. */
+  residents?: boolean;
 }
 
 /** What was loaded, for the closing summary and for tests. */
@@ -163,9 +165,12 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     demo.workers.length,
     output,
   );
-  const registry = await loadPopulation(ctx, demo, today, (label, def, records, total) =>
-    importStep(ctx, label, def as Parameters<typeof runImport>[1], records, total, output),
-  );
+  const registry =
+    options.residents === false
+      ? { households: 0, residents: 0 }
+      : await loadPopulation(ctx, demo, today, (label, def, records, total) =>
+          importStep(ctx, label, def as Parameters<typeof runImport>[1], records, total, output),
+        );
   await loadRotations(ctx, demo.rotations, output);
   await loadTraining(ctx, demo.training, today, output);
   const logins = await createDemoUsers(ctx, demoLogins(demo));
