@@ -1,5 +1,6 @@
+import { addDays } from '../platform/dates.ts';
 import type { DemoFacility } from './generate-facilities.ts';
-import { addDays, type DemoWorker } from './generate-workers.ts';
+import type { DemoWorker } from './generate-workers.ts';
 import type { Rng } from './random.ts';
 
 /** A district doctor's sessions at a commune station of the same district. */

@@ -1,3 +1,4 @@
+import { addDays } from '../platform/dates.ts';
 import { apportion, type DemoAreas, type DemoCommune } from './generate-areas.ts';
 import type { DemoFacility } from './generate-facilities.ts';
 import { type Rng, weightedTable } from './random.ts';
@@ -25,13 +26,6 @@ export const WORKFORCE_TARGETS = { workers: 9250, doctors: 1380, postgraduateDoc
 /** Seed 004 describes the workforce in 2023: everyone in the demo was at work by the end of that year. */
 const HIRED_BY = '2023-12-31';
 const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '088', '086', '089'];
-
-/** An ISO date `days` after `date` (negative: before). */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The cadres at one commune station: 5-8 staff, one doctor where `hasDoctor`. */
 function stationCadres(rng: Rng, hasDoctor: boolean, commune: DemoCommune): string[] {

@@ -174,6 +174,20 @@ interface Draft {
   session: RotationSession;
 }
 
+/** The schedule columns of a validated rotation, shared by create and update. */
+function scheduleColumns(draft: Draft, homeId: string, host: { id: string; areaPath: string }) {
+  return {
+    home_facility_id: homeId,
+    host_facility_id: host.id,
+    host_area_path: host.areaPath,
+    start_date: draft.startDate,
+    end_date: draft.endDate,
+    weekdays: [...draft.weekdays].sort((a, b) => a - b),
+    dates: [...draft.dates].sort(),
+    session: draft.session,
+  };
+}
+
 /** Validates a whole rotation (new or updated) against the rules and the database. */
 async function validateDraft(db: Db, d: Draft) {
   const errors: FieldError[] = [];
@@ -244,14 +258,7 @@ export async function createRotation(ctx: AppContext, body: CreateRotationBody):
     await insertRotation(trx, {
       id,
       worker_id: worker.id,
-      home_facility_id: homeId,
-      host_facility_id: host.id,
-      host_area_path: host.areaPath,
-      start_date: draft.startDate,
-      end_date: draft.endDate,
-      weekdays: [...draft.weekdays].sort((a, b) => a - b),
-      dates: [...draft.dates].sort(),
-      session: draft.session,
+      ...scheduleColumns(draft, homeId, host),
       note: body.note?.trim() || null,
     });
   });
@@ -285,14 +292,7 @@ export async function updateRotation(
     const locked = await lockWorker(trx, worker.id);
     await refuseClash(trx, locked, { id, ...draft });
     await updateRotationRow(trx, id, {
-      home_facility_id: homeId,
-      host_facility_id: host.id,
-      host_area_path: host.areaPath,
-      start_date: draft.startDate,
-      end_date: draft.endDate,
-      weekdays: [...draft.weekdays].sort((a, b) => a - b),
-      dates: [...draft.dates].sort(),
-      session: draft.session,
+      ...scheduleColumns(draft, homeId, host),
       ...(body.note !== undefined ? { note: body.note?.trim() || null } : {}),
     });
   });
