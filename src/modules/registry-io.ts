@@ -13,6 +13,7 @@ import { AppError } from '../platform/http/errors.ts';
 import type { CountryProfile } from '../platform/profile.ts';
 import { areaImport, exportAreasCsv } from './areas/index.ts';
 import { exportFacilitiesCsv, facilityImport } from './facilities/index.ts';
+import { exportInsuranceCardsCsv, insuranceCardImport } from './insurance/index.ts';
 import {
   exportHouseholdsCsv,
   exportResidentsCsv,
@@ -28,6 +29,7 @@ const imports: Record<string, (profile: CountryProfile) => ImportDefinition<unkn
   workers: workerImport as (p: CountryProfile) => ImportDefinition<unknown>,
   households: householdImport as (p: CountryProfile) => ImportDefinition<unknown>,
   residents: residentImport as (p: CountryProfile) => ImportDefinition<unknown>,
+  'insurance-cards': insuranceCardImport as (p: CountryProfile) => ImportDefinition<unknown>,
 };
 
 const exports: Record<string, (ctx: AppContext, out: Writable) => Promise<number>> = {
@@ -36,6 +38,7 @@ const exports: Record<string, (ctx: AppContext, out: Writable) => Promise<number
   workers: exportWorkersCsv,
   households: exportHouseholdsCsv,
   residents: exportResidentsCsv,
+  'insurance-cards': exportInsuranceCardsCsv,
 };
 
 export const importKinds = Object.keys(imports);

@@ -5,7 +5,7 @@ import type { CountryProfile } from '../../platform/profile.ts';
 import { inScope, type Scope } from '../access/index.ts';
 import { populationOf, requireArea } from '../areas/index.ts';
 import { coveragePercent, coverageTarget } from './coverage.rules.ts';
-import { countInsuredResidents, expiringCardRows } from './insurance.queries.ts';
+import { coverageCounts, expiringCardRows } from './insurance.queries.ts';
 import type {
   CoverageQuery,
   CoverageReportType,
@@ -13,7 +13,7 @@ import type {
   ExpiringQuery,
 } from './insurance.schema.ts';
 import { expiringWindow, toCard } from './insurance.service.ts';
-import { activeResidentIdsIn, countActiveResidentsIn } from './resident-refs.ts';
+import { activeResidentIdsIn, residentIdsActiveOn } from './resident-refs.ts';
 
 /** Figures of an area are only whole inside one's scope: refuse rather than count part of it. */
 async function requireAreaInScope(db: Db, idOrCode: string, scope: Scope) {
@@ -28,9 +28,10 @@ async function requireAreaInScope(db: Db, idOrCode: string, scope: Scope) {
 }
 
 /**
- * Insurance coverage of an area on a date: active residents holding an active card valid on the date
- * (optionally of one beneficiary group) over the active residents, and over the area's population
- * figure for the year, against the profile's targets.
+ * Insurance coverage of an area on a date: the residents who lived there and were active on that date
+ * (from their status history, see residentIdsActiveOn) holding an active card valid on it (optionally
+ * of one beneficiary group), over those residents and over the area's population figure for the
+ * year, against the profile's targets; with the insured by beneficiary group.
  */
 export async function coverageOf(
   db: Db,
@@ -40,16 +41,12 @@ export async function coverageOf(
 ): Promise<CoverageReportType> {
   const area = await requireAreaInScope(db, q.area, scope);
   const date = q.date ?? todayIso();
-  const [insured, active, people] = await Promise.all([
-    countInsuredResidents(db, {
-      areaPath: area.path,
-      date,
-      group: q.group,
-      residentIds: activeResidentIdsIn(db, area.path),
-    }),
-    countActiveResidentsIn(db, area.path),
-    populationOf(db, area.path, Number(date.slice(0, 4))),
-  ]);
+  const counts = await coverageCounts(db, { date, residentIds: residentIdsActiveOn(area.path, date) });
+  const people = await populationOf(db, area.path, Number(date.slice(0, 4)));
+  const active = counts.active;
+  const insured = counts.byGroup
+    .filter((g) => !q.group || g.group === q.group)
+    .reduce((sum, g) => sum + g.insured, 0);
   const percent = coveragePercent(insured, active);
   const target = coverageTarget(profile.insurance.coverageTargets, Number(date.slice(0, 4)));
   return {
@@ -59,6 +56,11 @@ export async function coverageOf(
     insuredResidents: insured,
     activeResidents: active,
     coveragePercent: percent,
+    byGroup: counts.byGroup.map((g) => ({
+      group: g.group,
+      insuredResidents: g.insured,
+      coveragePercent: coveragePercent(g.insured, active),
+    })),
     population: people.population,
     populationCoveragePercent: coveragePercent(insured, people.population),
     target: target ? { ...target, met: percent === null ? null : percent >= target.percent } : null,

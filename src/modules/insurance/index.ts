@@ -6,6 +6,7 @@ import { moveCards, unmoveCards } from './insurance.queries.ts';
  * encounters) may use. Other modules import only this file.
  */
 export { type ParsedCard, parseCardNumber } from './card.rules.ts';
+export { exportInsuranceCardsCsv, insuranceCardImport } from './insurance.import.ts';
 export { insuranceRoutes } from './insurance.routes.ts';
 export { checkEligibility, type EligibilityAnswer, type VisitKind } from './insurance.rules.ts';
 export type { InsuranceCard } from './insurance.schema.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { InsuranceCardRow, NewInsuranceCardRow } from './insurance.table.ts';
 
@@ -48,29 +48,40 @@ export function overlappingCardRows(
     .execute();
 }
 
-export async function insertCard(db: Db, row: NewInsuranceCardRow): Promise<InsuranceCardRow> {
-  return db.insertInto('insurance_card').values(row).returningAll().executeTakeFirstOrThrow();
+/** Inserts a card; undefined when a card of that number starting that day already exists. */
+export function insertCard(db: Db, row: NewInsuranceCardRow): Promise<InsuranceCardRow | undefined> {
+  return db
+    .insertInto('insurance_card')
+    .values(row)
+    .onConflict((oc) => oc.columns(['card_number', 'valid_from']).doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /**
- * Distinct residents in a subtree holding an active card valid on `date` (optionally of one group),
- * among the ids `residentIds` selects (the registry's active residents).
+ * Coverage on a date over a set of residents (those active in the area on that date, given by the
+ * residents module): how many they are, and how many hold an active card valid on the date, by the
+ * card's beneficiary group. One query.
  */
-export async function countInsuredResidents(
+export async function coverageCounts(
   db: Db,
-  q: { areaPath: string; date: string; group?: string; residentIds: ResidentIdSubquery },
-): Promise<number> {
-  let query = db
-    .selectFrom('insurance_card')
-    .select(sql<string>`count(distinct resident_id)`.as('n'))
-    .where(sql<boolean>`area_path <@ ${q.areaPath}::ltree`)
-    .where('status', '=', 'active')
-    .where('valid_from', '<=', q.date)
-    .where('valid_to', '>=', q.date)
-    .where('resident_id', 'in', q.residentIds);
-  if (q.group) query = query.where('beneficiary_group', '=', q.group);
-  const row = await query.executeTakeFirst();
-  return Number(row?.n ?? 0);
+  q: { date: string; residentIds: RawBuilder<{ id: string }> },
+): Promise<{ active: number; byGroup: { group: string; insured: number }[] }> {
+  const result = await sql<{ active: string; groups: { group: string; insured: number }[] | null }>`
+    with a as (${q.residentIds}),
+    insured as (
+      select distinct on (c.resident_id) c.resident_id, c.beneficiary_group
+      from insurance_card c join a on a.id = c.resident_id
+      where c.status = 'active' and c.valid_from <= ${q.date}::date and c.valid_to >= ${q.date}::date
+      order by c.resident_id, c.valid_from desc
+    )
+    select (select count(*) from a) as active,
+      (select json_agg(json_build_object('group', g.beneficiary_group, 'insured', g.n) order by g.beneficiary_group)
+       from (select beneficiary_group, count(*)::int as n from insured group by beneficiary_group) g) as groups`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  return { active: Number(row?.active ?? 0), byGroup: row?.groups ?? [] };
 }
 
 /** A subquery selecting resident ids (given by the residents module). */

@@ -112,8 +112,18 @@ export const CoverageReport = Type.Object({
   date: Type.String(),
   group: Nullable(Type.String()),
   insuredResidents: Type.Integer({ description: 'Active residents with an active card valid on the date' }),
-  activeResidents: Type.Integer(),
+  activeResidents: Type.Integer({
+    description: 'Residents who lived in the area and were active on the date (by their status history)',
+  }),
   coveragePercent: Nullable(Type.Number({ description: 'insured / active residents' })),
+  byGroup: Type.Array(
+    Type.Object({
+      group: Type.String(),
+      insuredResidents: Type.Integer(),
+      coveragePercent: Nullable(Type.Number({ description: 'insured of the group / active residents' })),
+    }),
+    { description: 'The insured by the beneficiary group of the card valid on the date' },
+  ),
   population: Type.Integer({ description: "The area's population figure for the year of the date" }),
   populationCoveragePercent: Nullable(Type.Number()),
   target: Nullable(

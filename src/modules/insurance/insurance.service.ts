@@ -5,6 +5,7 @@ import { conflict, type FieldError, invalidFields, notFound } from '../../platfo
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { normaliseCardNumber, parseCardNumber } from './card.rules.ts';
+import { lockCardWritesShared } from './insurance.import.queries.ts';
 import {
   cardRowsByNumber,
   cardRowsOfResident,
@@ -70,6 +71,7 @@ export async function addResidentCard(
   return inTransaction(db, async (trx) => {
     const resident = await findResidentRef(trx, residentId);
     if (!resident) throw notFound('Resident', residentId);
+    await lockCardWritesShared(trx);
     await lockResidentCards(trx, residentId);
     if ((body.status ?? 'active') === 'active') {
       const [clash] = await overlappingCardRows(trx, residentId, body.validFrom, body.validTo);
@@ -96,6 +98,12 @@ export async function addResidentCard(
       status: body.status ?? 'active',
       area_path: resident.areaPath,
     });
+    if (!row) {
+      throw conflict(
+        `A card ${card.number} valid from ${body.validFrom} is already registered`,
+        'body.cardNumber',
+      );
+    }
     return toCard(row);
   });
 }

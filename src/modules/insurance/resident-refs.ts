@@ -4,8 +4,11 @@
  */
 export {
   activeResidentIdsIn,
-  countActiveResidentsIn,
   findResidentRef,
   findResidentRefByCitizenId,
+  findResidentRefsByKeys,
+  type ResidentKeyRef,
   type ResidentRef,
+  residentIdsActiveOn,
+  residentKeysByIds,
 } from '../residents/index.ts';

@@ -15,7 +15,11 @@ export {
   countActiveResidentsIn,
   findResidentRef,
   findResidentRefByCitizenId,
+  findResidentRefsByKeys,
+  type ResidentKeyRef,
   type ResidentRef,
+  residentIdsActiveOn,
+  residentKeysByIds,
 } from './residents.refs.ts';
 export { residentRoutes } from './residents.routes.ts';
 export { nameKey } from './residents.rules.ts';

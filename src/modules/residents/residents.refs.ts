@@ -1,5 +1,5 @@
 /** What other modules (insurance cards, coverage) need to know about residents, without their SQL. */
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 
 export interface ResidentRef {
@@ -51,4 +51,96 @@ export async function countActiveResidentsIn(db: Db, areaPath: string): Promise<
     .where('merged_into_id', 'is', null)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/** A resident named by a CSV row of another module (insurance cards): matched on citizen id or code. */
+export interface ResidentKeyRef {
+  id: string;
+  citizenId: string | null;
+  code: string | null;
+  areaPath: string;
+  /** When the record was merged into another: the survivor (the row then speaks for it). */
+  survivorId: string | null;
+  survivorAreaPath: string | null;
+}
+
+/** Residents by citizen identity number or code, for batch imports: one query, any number of keys. */
+export async function findResidentRefsByKeys(
+  db: Db,
+  citizenIds: string[],
+  codes: string[],
+): Promise<ResidentKeyRef[]> {
+  if (citizenIds.length === 0 && codes.length === 0) return [];
+  const result = await sql<{
+    id: string;
+    citizen_id: string | null;
+    code: string | null;
+    area_path: string;
+    survivor_id: string | null;
+    survivor_area_path: string | null;
+  }>`
+    select r.id, r.citizen_id, r.code, r.area_path, s.id as survivor_id, s.area_path as survivor_area_path
+    from resident r left join resident s on s.id = r.merged_into_id
+    where r.citizen_id = any(${citizenIds}::text[]) or r.code = any(${codes}::text[])`.execute(db);
+  return result.rows.map((r) => ({
+    id: r.id,
+    citizenId: r.citizen_id,
+    code: r.code,
+    areaPath: r.area_path,
+    survivorId: r.survivor_id,
+    survivorAreaPath: r.survivor_area_path,
+  }));
+}
+
+/** The citizen id and code of residents by id (for exports naming their holder). */
+export async function residentKeysByIds(
+  db: Db,
+  ids: string[],
+): Promise<Map<string, { citizenId: string | null; code: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('resident')
+    .select(['id', 'citizen_id', 'code'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { citizenId: r.citizen_id, code: r.code }]));
+}
+
+/**
+ * Ids of the residents who lived in a subtree and were active on a date, from the status history:
+ * born on or before the date; their status on it is that of their latest status change or move
+ * effective on or before it (active when there is none); they lived where their latest move on or
+ * before it took them, or, before any move, where they were registered. Records merged away or
+ * deactivated as registration errors are left out. Entries of one day go in the order recorded.
+ *
+ * The registration date is not a lower bound: the residents import stamps it with the day of the
+ * import, so a registry loaded from the household books today would count nobody on any earlier date.
+ */
+export function residentIdsActiveOn(areaPath: string, date: string): RawBuilder<{ id: string }> {
+  return sql<{ id: string }>`
+    select r.id from (
+      select distinct sc.resident_id from resident_status_change sc
+      where sc.area_path <@ ${areaPath}::ltree
+    ) c
+    join resident r on r.id = c.resident_id
+    left join lateral (
+      select h.area_path from resident_status_change h
+      where h.resident_id = c.resident_id and h.kind = 'move' and h.effective_on <= ${date}::date
+      order by h.effective_on desc, h.recorded_at desc, h.id desc limit 1
+    ) moved on true
+    left join lateral (
+      select h.area_path from resident_status_change h
+      where h.resident_id = c.resident_id and h.kind = 'registered'
+      order by h.effective_on, h.recorded_at, h.id limit 1
+    ) registered on true
+    left join lateral (
+      select h.status from resident_status_change h
+      where h.resident_id = c.resident_id and h.kind <> 'registered' and h.effective_on <= ${date}::date
+      order by h.effective_on desc, h.recorded_at desc, h.id desc limit 1
+    ) change on true
+    where r.active and r.merged_into_id is null
+      and coalesce(moved.area_path, registered.area_path) <@ ${areaPath}::ltree
+      and coalesce(change.status, 'active') = 'active'
+      and (r.birth_date <= ${date}::date
+        or (r.birth_date is null and coalesce(r.birth_year <= extract(year from ${date}::date), true)))`;
 }
