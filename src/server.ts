@@ -19,9 +19,13 @@ import { rotationRoutes } from './modules/rotations/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { serveWebApp } from './platform/http/web-app.ts';
+import { profileRoutes } from './platform/profile.routes.ts';
 
 export interface BuildOptions {
   logger?: Logger | boolean;
+  /** The built web app to serve at `/` (default web/dist; tests pass their own or none). */
+  webDist?: string | null;
 }
 
 /** Assembles the HTTP server from the modules. Building is separate from listening, so tests use inject(). */
@@ -84,6 +88,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   await app.register(
     async (api) => {
       const scoped = api as App;
+      profileRoutes(scoped, ctx);
       accessRoutes(scoped, ctx);
       areaRoutes(scoped, ctx);
       facilityRoutes(scoped, ctx);
@@ -96,6 +101,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     },
     { prefix: '/api' },
   );
+  if (options.webDist !== null) await serveWebApp(app, options.webDist);
 
   return app;
 }

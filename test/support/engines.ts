@@ -72,7 +72,7 @@ export function describeOnBothEngines(title: string, body: (engine: () => TestEn
           profile: loadProfile('vn'),
           config,
         };
-        const app = await buildServer(ctx);
+        const app = await buildServer(ctx, { webDist: null });
         await app.ready();
         await createUser(
           ctx.db,

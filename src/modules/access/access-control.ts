@@ -191,7 +191,7 @@ async function decideScope(db: Db, request: FastifyRequest, principal: Principal
 }
 
 /** Runs the rest of the transaction as the application role, inside the caller's places. */
-async function applyScope(trx: Db, scope: Scope): Promise<void> {
+export async function applyScope(trx: Db, scope: Scope): Promise<void> {
   await sql`set local role grassroots_app`.execute(trx);
   await sql`select set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('app.scope', ${`{${scope.paths.join(',')}}`}, true)`.execute(
     trx,

@@ -28,6 +28,19 @@ export const LoginReply = Type.Object({
   }),
 });
 
+const PlaceOfRole = Type.Object({
+  role: Type.String(),
+  scopePath: Type.Union([Type.String(), Type.Null()]),
+  area: Type.Union([
+    Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), level: Type.String() }),
+    Type.Null(),
+  ]),
+  facility: Type.Union([
+    Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), kind: Type.String() }),
+    Type.Null(),
+  ]),
+});
+
 export const SessionReply = Type.Object({
   user: Type.Object({
     id: Type.String(),
@@ -35,7 +48,7 @@ export const SessionReply = Type.Object({
     displayName: Type.String(),
     workerId: Type.Union([Type.String(), Type.Null()]),
   }),
-  roles: Type.Array(RoleOfUser),
+  roles: Type.Array(PlaceOfRole, { description: 'Each role with the area or facility it applies to' }),
   permissions: Type.Array(Type.String()),
   csrfToken: Type.Union([Type.String(), Type.Null()]),
   via: Type.String(),

@@ -70,6 +70,37 @@ describeOnBothEngines('sessions, tokens and API keys', (t) => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  test('the session names the place of each role: the area of a district manager, the facility of station staff', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    expect((await session(token)).json().roles).toEqual([
+      {
+        role: 'district',
+        scopePath: '46.461',
+        area: { id: expect.any(String), code: '461', name: 'District 461', level: 'district' },
+        facility: null,
+      },
+    ]);
+    const staff = await t().inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'station-staff',
+        displayName: 'Station staff',
+        password: 'Long-enough-secret-s',
+        roles: [{ role: 'station', facility: stationCode }],
+      },
+    });
+    expect(staff.statusCode, staff.body).toBe(201);
+    const login = (await loginFrom()('station-staff', 'Long-enough-secret-s')).json();
+    const [role] = (await session(login.token)).json().roles;
+    expect(role).toMatchObject({
+      role: 'station',
+      area: { code: '46101', level: 'commune' },
+      facility: { code: stationCode, name: 'Station', kind: 'commune_health_station' },
+    });
+  });
+
   test('the session cookie works for reads; a write with it needs the X-CSRF-Token header', async () => {
     const u = await newUser();
     const { token, csrfToken } = (await loginFrom()(u.username, u.password)).json();

@@ -5,6 +5,7 @@ import { noContent } from '../../platform/http/replies.ts';
 import { LoginBody, LoginReply, PasswordChangeBody, SessionReply } from './access.schema.ts';
 import { changePassword, login, logout } from './auth.service.ts';
 import { loadRoleCatalogue, roleGrants } from './roles.ts';
+import { describeGrants } from './session-places.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 
 /** Sign in, sign out, who am I, change my password. */
@@ -62,7 +63,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
       );
       return {
         user: { id: p.userId, username: p.username, displayName: p.displayName, workerId: p.workerId },
-        roles: p.grants,
+        roles: await describeGrants(req.db, p.userId),
         permissions,
         csrfToken: p.csrfToken,
         via: p.kind === 'api_key' ? 'api_key' : p.via,
