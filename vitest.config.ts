@@ -1,13 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects, one run: `unit` (rules, services and routes on both database engines, and the web app's
+ * pure code) and `browser` (the built web app in Debian's Chromium against a real server on the demo
+ * province). Each has its own global setup.
+ */
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'migrations/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
-    globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: [
+            'src/**/*.test.ts',
+            'test/**/*.test.ts',
+            'migrations/**/*.test.ts',
+            'web/src/**/*.test.ts',
+          ],
+          exclude: ['node_modules/**'],
+          globalSetup: ['test/support/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['web/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['web/e2e/support/global-setup.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The whole test suite: lint and format check, type check, then every test on both database engines.
+# The whole test suite: lint and format check, type check, then every test on both database engines and
+# the browser tests of the web app in Debian's Chromium (installed when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,9 +9,12 @@ if ! bash scripts/ensure-postgres.sh; then
   echo "[test] no PostgreSQL server: the server leg of the tests will be skipped" >&2
 fi
 
+bash scripts/ensure-chromium.sh
+
 echo "[test] biome check"
 npx biome check .
 echo "[test] tsc --noEmit"
 npx tsc --noEmit
+npx tsc --noEmit -p web/tsconfig.json
 echo "[test] vitest"
 npx vitest run "$@"

@@ -1,0 +1,99 @@
+/**
+ * The one way the web app talks to the API: same-origin fetch with the session cookie, the CSRF token
+ * on writes, and problem+json errors turned into ApiError so forms can put each message by its field.
+ */
+
+/** One field the API refused: `field` is `body.fullName`, `query.q` ... as in docs/ERRORS.md. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The API's message for one form field (`fullName` matches `body.fullName`), if it named that field. */
+  fieldMessage(name: string): string | undefined {
+    return this.errors.find(
+      (e) => e.field === `body.${name}` || e.field === name || e.field.endsWith(`.${name}`),
+    )?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Set by the session hook after sign-in or when the session is read; sent on every write. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when the API answers 401: the session ended (expired, revoked, signed out elsewhere). */
+let onUnauthorized: () => void = () => {};
+export function whenUnauthorized(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'network');
+  }
+  if (response.status === 204) return undefined as T;
+  const isJson = (response.headers.get('content-type') ?? '').includes('json');
+  const payload = isJson ? await response.json() : await response.text();
+  if (!response.ok) {
+    if (response.status === 401 && !path.startsWith('/auth/login')) onUnauthorized();
+    const problem = (isJson ? payload : {}) as { code?: string; detail?: string; errors?: FieldProblem[] };
+    throw new ApiError(
+      response.status,
+      problem.code ?? String(response.status),
+      problem.detail ?? response.statusText,
+      problem.errors ?? [],
+    );
+  }
+  return payload as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** A page of a list, as every list route answers (see src/platform/http/pagination.ts). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

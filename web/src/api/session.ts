@@ -1,0 +1,91 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ApiError, api, setCsrfToken } from './client.ts';
+
+/** Who is signed in, as `GET /api/auth/session` answers. */
+export interface Session {
+  user: { id: string; username: string; displayName: string; workerId: string | null };
+  /** Each role with the place it applies to (a facility for station staff, an area for managers). */
+  roles: {
+    role: string;
+    scopePath: string | null;
+    area: { id: string; code: string; name: string; level: string } | null;
+    facility: { id: string; code: string; name: string; kind: string } | null;
+  }[];
+  permissions: string[];
+  csrfToken: string | null;
+}
+
+const SESSION_KEY = ['session'] as const;
+
+/** The session, or null when nobody is signed in (a 401 is an answer here, not an error). */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: async (): Promise<Session | null> => {
+      try {
+        const session = await api.get<Session>('/auth/session');
+        setCsrfToken(session.csrfToken);
+        return session;
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw err;
+      }
+    },
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/** The signed-in session; only for screens inside the signed-in shell. */
+export function useSignedIn(): Session {
+  const { data } = useSession();
+  if (!data) throw new Error('useSignedIn outside the signed-in shell');
+  return data;
+}
+
+export function can(session: Session | null | undefined, permission: string | undefined): boolean {
+  if (!permission) return true;
+  return session?.permissions.includes(permission) ?? false;
+}
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { username: string; password: string }) =>
+      api.post<{ csrfToken: string }>('/auth/login', body),
+    onSuccess: async (reply) => {
+      setCsrfToken(reply.csrfToken);
+      // Nothing read by a previous user may linger; the session query refetches as it is on screen.
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+      await queryClient.resetQueries({ queryKey: SESSION_KEY });
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: () => forgetSession(queryClient),
+  });
+}
+
+export function useChangePassword() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<void>('/auth/password', body),
+    // The server ends the other sessions; this one stays, with a fresh CSRF token.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
+  });
+}
+
+/** When the API says the session ended, forget it so the shell shows the sign-in page. */
+export function forgetSession(queryClient: ReturnType<typeof useQueryClient>): void {
+  setCsrfToken(null);
+  queryClient.setQueryData(SESSION_KEY, null);
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+}

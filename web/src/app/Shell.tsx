@@ -1,0 +1,88 @@
+import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { can, useSignedIn, useSignOut } from '../api/session.ts';
+import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { FEATURES } from './features.ts';
+
+/** The frame of every signed-in page: header with language and account, a menu that folds on phones. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const session = useSignedIn();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const nav = FEATURES.flatMap((f) => f.nav)
+    .filter((n) => can(session, n.permission))
+    .sort((a, b) => a.order - b.order);
+  const isActive = (to: string) =>
+    to === '/'
+      ? location.pathname === '/'
+      : location.pathname === to || location.pathname.startsWith(`${to}/`);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'sm', sm: 'md' }}
+    >
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Text component={Link} to="/" fw={700} size="lg" c="teal.9" td="none">
+              {t('app.name')}
+            </Text>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitcher />
+            <Menu position="bottom-end" withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu" px="xs">
+                  <Text size="sm" fw={500} truncate maw={{ base: 90, sm: 220 }}>
+                    {session.user.displayName}
+                  </Text>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Item component={Link} to="/account/password">
+                  {t('user.changePassword')}
+                </Menu.Item>
+                <Menu.Item
+                  color="red"
+                  onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+                >
+                  {t('user.signOut')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
+        <ScrollArea>
+          <NavLink component={Link} to="/" label={t('nav.home')} active={isActive('/')} onClick={close} />
+          {nav.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={t(item.label)}
+              active={isActive(item.to)}
+              onClick={close}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" tabIndex={-1}>
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

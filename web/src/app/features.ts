@@ -1,0 +1,5 @@
+import { authFeature } from '../features/auth/index.ts';
+import type { Feature } from './feature.ts';
+
+/** Every feature of the web app. A new feature folder adds itself here. */
+export const FEATURES: Feature[] = [authFeature];

@@ -1,0 +1,70 @@
+import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { can, useSignedIn } from '../../api/session.ts';
+import { FEATURES } from '../../app/features.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { roleLabelKey } from './roles.ts';
+
+/**
+ * The first screen after sign-in, shaped by the role: the cards the features offer to this role (a
+ * station's resident search, a manager's capacity figures ...), then shortcuts to every screen allowed.
+ */
+export function HomePage() {
+  const { t } = useI18n();
+  const session = useSignedIn();
+  const roles = session.roles.map((r) => r.role);
+  const cards = FEATURES.flatMap((f) => f.homeCards ?? [])
+    .filter((c) => can(session, c.permission) && (!c.roles || c.roles.some((r) => roles.includes(r))))
+    .sort((a, b) => a.order - b.order);
+  const shortcuts = FEATURES.flatMap((f) => f.nav)
+    .filter((n) => can(session, n.permission))
+    .sort((a, b) => a.order - b.order);
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1} size="h2">
+          {t('home.greeting', { name: session.user.displayName })}
+        </Title>
+        <Group gap="xs" mt="xs" aria-label={t('home.yourRoles')}>
+          {session.roles.map((r) => {
+            const key = roleLabelKey(r.role);
+            const place = r.facility?.name ?? r.area?.name ?? t('home.allPlaces');
+            return (
+              <Badge
+                key={`${r.role}-${r.scopePath}`}
+                variant="light"
+                size="lg"
+                tt="none"
+                data-testid="role-badge"
+              >
+                {key ? t(key) : r.role} · {place}
+              </Badge>
+            );
+          })}
+        </Group>
+      </div>
+      {cards.length > 0 && (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>
+          {cards.map((card) => (
+            <div key={card.id}>{card.render()}</div>
+          ))}
+        </SimpleGrid>
+      )}
+      {shortcuts.length > 0 && (
+        <Card withBorder>
+          <Text fw={600} mb="xs">
+            {t('home.shortcuts')}
+          </Text>
+          <Group gap="md">
+            {shortcuts.map((n) => (
+              <Anchor component={Link} to={n.to} key={n.to}>
+                {t(n.label)}
+              </Anchor>
+            ))}
+          </Group>
+        </Card>
+      )}
+    </Stack>
+  );
+}

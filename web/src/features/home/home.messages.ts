@@ -1,0 +1,43 @@
+import { defineMessages } from '../../i18n/define.ts';
+
+export const homeMessages = defineMessages({
+  en: {
+    'home.greeting': 'Hello, {name}',
+    'home.yourRoles': 'Your roles',
+    'home.shortcuts': 'Go to',
+    'home.allPlaces': 'everywhere',
+    'role.admin': 'Administrator',
+    'role.province': 'Province health office',
+    'role.district': 'District health manager',
+    'role.station': 'Commune station staff',
+    'role.doctor': 'Family doctor',
+    'role.vhw': 'Village health worker',
+    'role.insurance': 'Social insurance officer',
+  },
+  vi: {
+    'home.greeting': 'Xin chào, {name}',
+    'home.yourRoles': 'Vai trò của bạn',
+    'home.shortcuts': 'Đi đến',
+    'home.allPlaces': 'toàn hệ thống',
+    'role.admin': 'Quản trị hệ thống',
+    'role.province': 'Sở Y tế tỉnh',
+    'role.district': 'Quản lý y tế huyện',
+    'role.station': 'Nhân viên trạm y tế xã',
+    'role.doctor': 'Bác sĩ gia đình',
+    'role.vhw': 'Nhân viên y tế thôn bản',
+    'role.insurance': 'Cán bộ bảo hiểm xã hội',
+  },
+  zh: {
+    'home.greeting': '您好，{name}',
+    'home.yourRoles': '您的角色',
+    'home.shortcuts': '前往',
+    'home.allPlaces': '全部地区',
+    'role.admin': '系统管理员',
+    'role.province': '省卫生健康委',
+    'role.district': '县卫生健康局',
+    'role.station': '乡镇卫生院人员',
+    'role.doctor': '家庭医生',
+    'role.vhw': '村医',
+    'role.insurance': '医保经办人员',
+  },
+});

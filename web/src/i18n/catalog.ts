@@ -1,0 +1,20 @@
+import { authMessages } from '../features/auth/auth.messages.ts';
+import { homeMessages } from '../features/home/home.messages.ts';
+import { commonMessages } from './common.messages.ts';
+import type { Locale } from './locales.ts';
+
+/** Every feature's catalog. A new feature adds its `*.messages.ts` here. */
+export const CATALOGS = [commonMessages, authMessages, homeMessages] as const;
+
+type KeysOfEach<T> = T extends unknown ? keyof T & string : never;
+
+/** Every message key of every feature: `t('facilities.title')` is checked by the compiler. */
+export type MessageKey = KeysOfEach<(typeof CATALOGS)[number]['en']>;
+
+/** One flat catalog per language, merged from the features' catalogs. */
+export const MESSAGES = Object.fromEntries(
+  (['vi', 'zh', 'en'] as const).map((locale) => [
+    locale,
+    Object.assign({}, ...CATALOGS.map((catalog) => catalog[locale])) as Record<MessageKey, string>,
+  ]),
+) as Record<Locale, Record<MessageKey, string>>;

@@ -1,0 +1,23 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+/** The web app: built into web/dist and served by the Grassroots server at `/` (API at `/api`). */
+export default defineConfig({
+  root,
+  plugins: [react()],
+  build: {
+    outDir: path.join(root, 'dist'),
+    emptyOutDir: true,
+    // Cheap phones on slow links: one chunk per screen group, no source maps shipped.
+    sourcemap: false,
+    chunkSizeWarningLimit: 900,
+  },
+  server: {
+    // `npx vite web` during development, with the API of a running `npm start` behind it.
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
