@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestProject } from 'vitest/node';
+import pg from 'pg';
 import { loadDemoProvince } from '../../../src/demo/load.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
 import { openServerDatabase } from '../../../src/platform/db/database.ts';
@@ -24,13 +25,46 @@ declare module 'vitest' {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const PREFIX = 'grassroots_e2e_demo_';
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const full = path.join(dir, e.name);
+    return e.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+/**
+ * The demo template is kept between runs (loading it takes a minute or two): its name carries a hash of
+ * what shapes it (today's date, the demo generator, the migrations, the CSV imports it loads through).
+ */
+function demoTemplateName(today: string): string {
+  const hash = createHash('sha256').update(today);
+  const files = [
+    ...filesUnder(path.join(root, 'src/demo')),
+    ...filesUnder(path.join(root, 'migrations')),
+    ...filesUnder(path.join(root, 'src/modules')).filter((f) => /\.import[^/]*\.ts$/.test(f)),
+  ].sort();
+  for (const f of files) hash.update(f).update(fs.readFileSync(f));
+  return `${PREFIX}${hash.digest('hex').slice(0, 16)}`;
+}
+
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
 
 /**
  * Once per run, for the browser tests: build the web app (if its sources changed), check Chromium is
- * there (scripts/ensure-chromium.sh installs it), and load the demo province (residents included) into a
- * template database on the PostgreSQL server, as `npm start` would on a first start.
+ * there (scripts/ensure-chromium.sh installs it), and make sure a template database on the PostgreSQL
+ * server holds the demo province (residents included), as `npm start` loads it on a first start.
  */
-export default async function setup(project: TestProject) {
+export default async function setup(project: { provide: (key: 'demoTemplate', value: string) => void }) {
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
     cwd: root,
     stdio: 'inherit',
@@ -43,23 +77,38 @@ export default async function setup(project: TestProject) {
       `The browser tests need the PostgreSQL server at ${adminUrl()} (scripts/ensure-postgres.sh)`,
     );
   }
-  const template = `grassroots_e2e_${process.pid}_${Date.now()}`;
-  await createTemplateDatabase(template);
-  const handle = openServerDatabase(urlFor(template), 4);
-  const started = Date.now();
-  await loadDemoProvince(
-    {
-      db: handle.db,
-      engine: handle.engine,
-      profile: loadProfile('vn'),
-      config: loadConfig({ GRASSROOTS_PROFILE: 'vn' }),
-    },
-    { output: false },
-  );
-  console.log(`[browser tests] demo province loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  await handle.close();
+  const today = new Date().toISOString().slice(0, 10);
+  const template = demoTemplateName(today);
+  await withAdmin(async (admin) => {
+    // One run at a time builds the template; a run that waits finds it ready.
+    await admin.query('select pg_advisory_lock(hashtext($1))', [PREFIX]);
+    try {
+      const { rows } = await admin.query<{ datname: string; ready: string | null }>(
+        `select datname, shobj_description(oid, 'pg_database') as ready from pg_database where datname like $1`,
+        [`${PREFIX}%`],
+      );
+      for (const old of rows.filter((r) => r.datname !== template))
+        await dropDatabase(old.datname).catch(() => {});
+      if (rows.some((r) => r.datname === template && r.ready === 'demo loaded')) return;
+      await dropDatabase(template);
+      await createTemplateDatabase(template);
+      const handle = openServerDatabase(urlFor(template), 4);
+      const started = Date.now();
+      await loadDemoProvince(
+        {
+          db: handle.db,
+          engine: handle.engine,
+          profile: loadProfile('vn'),
+          config: loadConfig({ GRASSROOTS_PROFILE: 'vn' }),
+        },
+        { output: false, today },
+      );
+      await handle.close();
+      await admin.query(`comment on database "${template}" is 'demo loaded'`);
+      console.log(`[browser tests] demo province loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    } finally {
+      await admin.query('select pg_advisory_unlock(hashtext($1))', [PREFIX]);
+    }
+  });
   project.provide('demoTemplate', template);
-  return async () => {
-    await dropDatabase(template);
-  };
 }
