@@ -1,4 +1,14 @@
-import { AppShell, Burger, Group, Menu, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
+import {
+  AppShell,
+  Avatar,
+  Burger,
+  Group,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
@@ -44,10 +54,13 @@ export function Shell({ children }: { children: ReactNode }) {
             <LanguageSwitcher />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu" px="xs">
-                  <Text size="sm" fw={500} truncate maw={{ base: 90, sm: 220 }}>
-                    {session.user.displayName}
-                  </Text>
+                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu" px={4}>
+                  <Group gap={6} wrap="nowrap">
+                    <Avatar size={30} radius="xl" color="teal" name={session.user.displayName} />
+                    <Text size="sm" fw={500} truncate maw={220} visibleFrom="sm">
+                      {session.user.displayName}
+                    </Text>
+                  </Group>
                 </UnstyledButton>
               </Menu.Target>
               <Menu.Dropdown>

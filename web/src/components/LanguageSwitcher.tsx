@@ -10,6 +10,7 @@ export function LanguageSwitcher() {
       aria-label={t('language.label')}
       data-testid="language-switcher"
       size="xs"
+      w={112}
       value={locale}
       onChange={(event) => {
         const next = event.currentTarget.value;
