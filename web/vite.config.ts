@@ -15,6 +15,21 @@ export default defineConfig({
     // Cheap phones on slow links: one chunk per screen group, no source maps shipped.
     sourcemap: false,
     chunkSizeWarningLimit: 900,
+    // Libraries change less often than the app: their own chunks stay cached across releases.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor-react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/,
+            },
+            { name: 'vendor-mantine', test: /node_modules[\\/]@mantine[\\/]/ },
+            { name: 'vendor-echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     // `npx vite web` during development, with the API of a running `npm start` behind it.
