@@ -1,5 +1,6 @@
 import { authFeature } from '../features/auth/index.ts';
+import { facilitiesFeature } from '../features/facilities/index.ts';
 import type { Feature } from './feature.ts';
 
 /** Every feature of the web app. A new feature folder adds itself here. */
-export const FEATURES: Feature[] = [authFeature];
+export const FEATURES: Feature[] = [authFeature, facilitiesFeature];

@@ -1,0 +1,82 @@
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type FacilityFilters, useChildAreas, useHomeArea, useProfile } from './api.ts';
+import { useLabels } from './labels.ts';
+
+const STATUSES = ['open', 'temporarily_closed', 'closed'] as const;
+
+/** Search by name or code, and narrow by kind, tier, status and (for a manager) a part of the area. */
+export function FacilityFiltersBar({
+  filters,
+  search,
+  onSearch,
+  onChange,
+  searchError,
+}: {
+  filters: FacilityFilters;
+  /** The text as typed (the list follows it after a short pause). */
+  search: string;
+  onSearch: (text: string) => void;
+  onChange: (next: FacilityFilters) => void;
+  searchError?: string | null;
+}) {
+  const { t } = useI18n();
+  const labels = useLabels();
+  const { data: profile } = useProfile();
+  const home = useHomeArea();
+  const children = useChildAreas(home.area?.id, undefined);
+  const any = { value: '', label: t('facilities.filter.any') };
+  const set = (key: keyof FacilityFilters) => (event: { currentTarget: { value: string } }) =>
+    onChange({ ...filters, [key]: event.currentTarget.value || undefined });
+
+  return (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
+      <TextInput
+        label={t('facilities.filter.search')}
+        placeholder={t('facilities.filter.searchHint')}
+        type="search"
+        value={search}
+        maxLength={100}
+        error={searchError}
+        onChange={(e) => onSearch(e.currentTarget.value)}
+      />
+      <NativeSelect
+        label={t('facilities.field.kind')}
+        value={filters.kind ?? ''}
+        onChange={set('kind')}
+        data={[
+          any,
+          ...(profile?.facilityKinds ?? []).map((k) => ({ value: k.id, label: labels.kind(k.id) })),
+        ]}
+      />
+      <NativeSelect
+        label={t('facilities.field.tier')}
+        value={filters.tier ?? ''}
+        onChange={set('tier')}
+        data={[
+          any,
+          ...[...(profile?.tiers ?? [])]
+            .sort((a, b) => a.rank - b.rank)
+            .map((x) => ({ value: x.id, label: labels.tier(x.id) })),
+        ]}
+      />
+      <NativeSelect
+        label={t('facilities.field.status')}
+        value={filters.status ?? ''}
+        onChange={set('status')}
+        data={[any, ...STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
+      />
+      {(children.data?.length ?? 0) > 0 && (
+        <NativeSelect
+          label={t('facilities.field.area')}
+          value={filters.area ?? ''}
+          onChange={set('area')}
+          data={[
+            { value: '', label: home.area?.name ?? t('facilities.filter.any') },
+            ...(children.data ?? []).map((a) => ({ value: a.code, label: a.name })),
+          ]}
+        />
+      )}
+    </SimpleGrid>
+  );
+}

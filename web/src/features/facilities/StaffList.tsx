@@ -1,0 +1,80 @@
+import { Alert, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { errorText } from '../../components/api-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useStaffAt } from './api.ts';
+import { localToday } from './dates.ts';
+import { useLabels } from './labels.ts';
+
+/** Who works at the facility today (assigned on today's date), with cadre, qualification and post. */
+export function StaffList({ facilityId }: { facilityId: string }) {
+  const i18n = useI18n();
+  const { t, number, date } = i18n;
+  const labels = useLabels();
+  const today = localToday();
+  const staff = useStaffAt(facilityId, today, true);
+  const workers = staff.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <Card withBorder data-testid="facility-staff">
+      <Title order={2} size="h4" mb={2}>
+        {t('facilities.staff.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        {staff.isSuccess
+          ? t('facilities.staff.countOn', {
+              count: number(workers.length, 0) + (staff.hasNextPage ? '+' : ''),
+              date: date(today),
+            })
+          : t('facilities.staff.on', { date: date(today) })}
+      </Text>
+      {staff.isPending ? (
+        <Center p="sm" role="status">
+          <Loader size="sm" aria-hidden />
+          <Text ml="sm">{t('common.loading')}</Text>
+        </Center>
+      ) : staff.isError ? (
+        <Alert color="red" role="alert">
+          {errorText(staff.error, i18n)}
+        </Alert>
+      ) : workers.length === 0 ? (
+        <Text c="dimmed">{t('facilities.staff.none')}</Text>
+      ) : (
+        <Stack gap={6} component="ul" p={0} m={0}>
+          {workers.map((w) => (
+            <Group
+              key={w.id}
+              component="li"
+              justify="space-between"
+              gap="xs"
+              style={{ listStyle: 'none', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
+              pb={4}
+            >
+              <div>
+                <Text size="sm" fw={500}>
+                  {w.fullName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {w.currentAssignment?.position ?? w.code}
+                </Text>
+              </div>
+              <Text size="sm" ta="right">
+                {labels.cadre(w.cadre)} · {labels.qualification(w.qualification)}
+              </Text>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      {staff.hasNextPage && (
+        <Button
+          variant="light"
+          size="xs"
+          mt="sm"
+          onClick={() => staff.fetchNextPage()}
+          loading={staff.isFetchingNextPage}
+        >
+          {t('common.more')}
+        </Button>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,217 @@
+import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import { api, type Page } from '../../api/client.ts';
+import { useSignedIn } from '../../api/session.ts';
+
+/** Typed hooks over /api/facilities, /api/capacity, /api/areas, /api/workers and /api/profile. */
+
+export type FacilityStatus = 'open' | 'temporarily_closed' | 'closed';
+export type Ownership = 'public' | 'private' | 'military' | 'other';
+
+export interface FacilityRef {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** As src/modules/facilities/facilities.schema.ts `Facility`. */
+export interface Facility extends FacilityRef {
+  kind: string;
+  tier: string;
+  ownership: Ownership;
+  areaId: string;
+  areaCode: string;
+  areaName: string;
+  areaPath: string;
+  managingFacility: FacilityRef | null;
+  latitude: number | null;
+  longitude: number | null;
+  beds: number;
+  services: string[];
+  status: FacilityStatus;
+  active: boolean;
+}
+
+export interface FacilityDetail extends Facility {
+  statusHistory: { status: FacilityStatus; effectiveOn: string; reason: string | null }[];
+  manages: (FacilityRef & { kind: string; status: FacilityStatus; active: boolean })[];
+}
+
+/** The list filters the API takes (FacilityListQuery); empty values are left out of the query. */
+export interface FacilityFilters {
+  kind?: string;
+  tier?: string;
+  status?: string;
+  q?: string;
+  area?: string;
+}
+
+export interface Area {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  path: string;
+}
+
+/** As src/modules/capacity/capacity.schema.ts `CapacityReport`. */
+export interface CapacityReport {
+  area: { id: string; code: string; name: string; level: string };
+  year: number;
+  staffCountedOn: string;
+  population: number;
+  households: number;
+  facilities: { total: number; byKind: Record<string, number>; beds: number };
+  bedsPer10k: number | null;
+  staff: number;
+  doctors: number;
+  doctorsPer10k: number | null;
+  doctorsPostgraduateShare: number | null;
+  bachelorOrAboveShare: number | null;
+  bachelorOrAboveByTier: { tier: string; staff: number; bachelorOrAbove: number; share: number | null }[];
+  communes: {
+    total: number;
+    withStation: number;
+    stationHasDoctor: number;
+    stationHasDoctorShare: number | null;
+  };
+  rotation: { weekStart: string; weekEnd: string; communeStations: number; withRotatingDoctor: number };
+  target: {
+    year: number;
+    bedsPer10k: number;
+    doctorsPer10k: number;
+    bedsGap: number | null;
+    doctorsGap: number | null;
+  } | null;
+}
+
+/** The parts of GET /api/profile these screens use. */
+export interface CountryProfile {
+  id: string;
+  areaLevels: { id: string; label: string }[];
+  communeLevel: string;
+  tiers: { id: string; rank: number; label: string }[];
+  facilityKinds: { id: string; tier: string; label: string }[];
+  communeStationKind: string;
+  cadres: { id: string; label: string }[];
+  qualifications: { id: string; label: string }[];
+  capacityTargets: { year: number; bedsPer10k: number; doctorsPer10k: number }[];
+}
+
+export interface Worker {
+  id: string;
+  code: string;
+  fullName: string;
+  cadre: string;
+  qualification: string;
+  currentAssignment: { facilityId: string; position: string | null; startDate: string } | null;
+}
+
+export function useProfile() {
+  return useQuery({
+    queryKey: ['facilities', 'profile'],
+    queryFn: () => api.get<CountryProfile>('/profile'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+const PAGE_SIZE = 50;
+
+/** The facility list, one page of 50 at a time (cursor pagination). */
+export function useFacilityList(filters: FacilityFilters) {
+  return useInfiniteQuery({
+    queryKey: ['facilities', 'list', filters],
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Facility>>('/facilities', { ...filters, limit: PAGE_SIZE, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Every facility of the area (the map needs all of them): pages of 500 until the last one. */
+export function useAllFacilities(area?: string) {
+  return useQuery({
+    queryKey: ['facilities', 'all', area ?? null],
+    queryFn: async () => {
+      const all: Facility[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.get<Page<Facility>>('/facilities', { area, limit: 500, cursor });
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
+  });
+}
+
+export function useFacility(id: string | undefined) {
+  return useQuery({
+    queryKey: ['facilities', 'detail', id],
+    queryFn: () => api.get<FacilityDetail>(`/facilities/${id}`),
+    enabled: Boolean(id),
+  });
+}
+
+/** The staff assigned to a facility on a day (the workforce route's `facility` and `on`). */
+export function useStaffAt(facilityId: string | undefined, on: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: ['facilities', 'staff', facilityId, on],
+    queryFn: ({ pageParam }) =>
+      api.get<Page<Worker>>('/workers', { facility: facilityId, on, limit: 100, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: enabled && Boolean(facilityId),
+  });
+}
+
+export function useChildAreas(parentId: string | undefined, topLevel: string | undefined) {
+  return useQuery({
+    queryKey: ['facilities', 'areas', parentId ?? `level:${topLevel}`],
+    queryFn: () =>
+      api
+        .get<Page<Area>>(
+          '/areas',
+          parentId ? { parent: parentId, limit: 500 } : { level: topLevel, limit: 500 },
+        )
+        .then((p) => p.items),
+    enabled: Boolean(parentId || topLevel),
+  });
+}
+
+/**
+ * The area the signed-in user looks after: the area (or facility's area) of their first role that has
+ * one; an administrator, whose role has no place, gets the first top-level area.
+ */
+export function useHomeArea() {
+  const session = useSignedIn();
+  const profile = useProfile();
+  const own = session.roles.find((r) => r.area)?.area ?? null;
+  const top = useChildAreas(undefined, own ? undefined : profile.data?.areaLevels[0]?.id);
+  const area = own ?? (top.data?.[0] ? { ...top.data[0] } : null);
+  return {
+    area: area ? { id: area.id, code: area.code, name: area.name, level: area.level } : null,
+    isPending: !own && (profile.isPending || top.isPending),
+    error: profile.error ?? top.error,
+  };
+}
+
+export function useCapacity(area: string | undefined, year: number) {
+  return useQuery({
+    queryKey: ['facilities', 'capacity', area, year],
+    queryFn: () => api.get<CapacityReport>('/capacity', { area, year }),
+    enabled: Boolean(area),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One capacity report per child area, fetched side by side (the report itself has no breakdown). */
+export function useChildCapacities(areas: Area[], year: number) {
+  return useQueries({
+    queries: areas.map((a) => ({
+      queryKey: ['facilities', 'capacity', a.code, year],
+      queryFn: () => api.get<CapacityReport>('/capacity', { area: a.code, year }),
+    })),
+  });
+}
