@@ -1,6 +1,7 @@
 import { authFeature } from '../features/auth/index.ts';
 import { facilitiesFeature } from '../features/facilities/index.ts';
+import { workforceFeature } from '../features/workforce/index.ts';
 import type { Feature } from './feature.ts';
 
 /** Every feature of the web app. A new feature folder adds itself here. */
-export const FEATURES: Feature[] = [authFeature, facilitiesFeature];
+export const FEATURES: Feature[] = [authFeature, facilitiesFeature, workforceFeature];

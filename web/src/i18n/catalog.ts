@@ -1,11 +1,18 @@
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { facilitiesMessages } from '../features/facilities/facilities.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
+import { workforceMessages } from '../features/workforce/workforce.messages.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locales.ts';
 
 /** Every feature's catalog. A new feature adds its `*.messages.ts` here. */
-export const CATALOGS = [commonMessages, authMessages, homeMessages, facilitiesMessages] as const;
+export const CATALOGS = [
+  commonMessages,
+  authMessages,
+  homeMessages,
+  facilitiesMessages,
+  workforceMessages,
+] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;
 
