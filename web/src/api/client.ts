@@ -35,6 +35,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** For writes that cannot go through `request` (an upload with progress over XMLHttpRequest). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Called when the API answers 401: the session ended (expired, revoked, signed out elsewhere). */
 let onUnauthorized: () => void = () => {};
 export function whenUnauthorized(handler: () => void): void {
@@ -53,7 +58,17 @@ export function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** Where the caller can cancel a request: TanStack Query's `signal` aborts a search the reader typed past. */
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options?: RequestOptions,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -64,8 +79,11 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options?.signal,
     });
-  } catch {
+  } catch (err) {
+    // A cancelled request is not a network failure: the query that asked for it knows it cancelled.
+    if (options?.signal?.aborted) throw err;
     throw new ApiError(0, 'network', 'network');
   }
   if (response.status === 204) return undefined as T;
@@ -85,7 +103,8 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
+  get: <T>(path: string, query?: Query, options?: RequestOptions) =>
+    request<T>('GET', withQuery(path, query), undefined, options),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),

@@ -1,6 +1,7 @@
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { facilitiesMessages } from '../features/facilities/facilities.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
+import { residentsMessages } from '../features/residents/residents.messages.ts';
 import { workforceMessages } from '../features/workforce/workforce.messages.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locales.ts';
@@ -12,6 +13,7 @@ export const CATALOGS = [
   homeMessages,
   facilitiesMessages,
   workforceMessages,
+  residentsMessages,
 ] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;

@@ -1,0 +1,69 @@
+import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQueries } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { api } from '../../api/client.ts';
+import { useSignedIn } from '../../api/session.ts';
+import { errorText } from '../../components/api-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type ResidentDetail, useExpiringCards } from './api.ts';
+
+/** Rows shown: the names are read one resident at a time, so a long list is cut to this many. */
+const SHOWN = 50;
+
+/** Residents whose card ends in the next 30 days with no later card: whom to remind to renew. */
+export function ExpiringPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSignedIn();
+  const area = session.roles.find((r) => r.area)?.area?.id;
+  const expiring = useExpiringCards(area);
+  const items = (expiring.data?.items ?? []).slice().sort((a, b) => a.daysLeft - b.daysLeft);
+  const shown = items.slice(0, SHOWN);
+  const names = useQueries({
+    queries: shown.map((item) => ({
+      queryKey: ['residents', 'resident', item.residentId],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        api.get<ResidentDetail>(`/residents/${item.residentId}`, undefined, { signal }),
+      staleTime: 60_000,
+    })),
+  });
+
+  return (
+    <Stack maw={760}>
+      <Title order={1} size="h3">
+        {t('residents.expiring.title')}
+      </Title>
+      {!area && <Alert color="yellow">{t('residents.expiring.noArea')}</Alert>}
+      {expiring.isPending && area && <Text role="status">{t('common.loading')}</Text>}
+      {expiring.isError && <Alert color="red">{errorText(expiring.error, i18n)}</Alert>}
+      {expiring.data && items.length === 0 && <Text c="dimmed">{t('residents.expiring.none')}</Text>}
+      {expiring.data && items.length > SHOWN && (
+        <Text size="sm">{t('residents.expiring.shown', { shown: SHOWN, count: items.length })}</Text>
+      )}
+      <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {shown.map((item, i) => (
+          <Paper component="li" withBorder p="sm" key={item.card.id}>
+            <Group justify="space-between" gap="xs">
+              <div style={{ minWidth: 0 }}>
+                <Anchor component={Link} to={`/residents/${item.residentId}`} fw={600}>
+                  {names[i]?.data?.fullName ?? t('residents.expiring.openResident')}
+                </Anchor>
+                <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                  {item.card.cardNumber}
+                </Text>
+              </div>
+              <Stack gap={2} align="flex-end">
+                <Badge color={item.daysLeft <= 7 ? 'red' : 'orange'}>
+                  {t('residents.card.daysLeft', { days: item.daysLeft })}
+                </Badge>
+                <Text size="xs" c="dimmed">
+                  {t('residents.expiring.until', { date: i18n.date(item.card.validTo) })}
+                </Text>
+              </Stack>
+            </Group>
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+import { Alert, Badge, Card, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { errorText } from '../../components/api-errors.ts';
+import type { MessageKey } from '../../i18n/catalog.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type InsuranceCard, type ResidentDetail, useInsuranceCards } from './api.ts';
+import { type CardState, cardState, currentCard, daysBetween, localToday } from './display.ts';
+import { EligibilityCheck } from './EligibilityCheck.tsx';
+import { Fact } from './Fact.tsx';
+
+const STATE: Record<CardState, { key: MessageKey; color: string }> = {
+  valid: { key: 'residents.card.valid', color: 'green' },
+  expiring: { key: 'residents.card.expiring', color: 'orange' },
+  expired: { key: 'residents.card.expired', color: 'red' },
+  notYetValid: { key: 'residents.card.notYetValid', color: 'blue' },
+  withdrawn: { key: 'residents.card.withdrawn', color: 'gray' },
+};
+
+/** The resident's insurance cards, newest first, the one that matters today on top with its state. */
+export function InsuranceSection({
+  resident,
+  facilityId,
+}: {
+  resident: ResidentDetail;
+  facilityId?: string;
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const cards = useInsuranceCards(resident.id, true);
+  const today = localToday();
+  const current = cards.data ? currentCard(cards.data.items, today) : undefined;
+  const others = (cards.data?.items ?? []).filter((c) => c !== current).reverse();
+
+  return (
+    <Card withBorder component="section" aria-labelledby="cards-title" data-testid="insurance">
+      <Title order={2} size="h4" id="cards-title" mb="xs">
+        {t('residents.card.title')}
+      </Title>
+      {cards.isPending && <Loader size="xs" aria-label={t('common.loading')} />}
+      {cards.isError && <Alert color="red">{errorText(cards.error, i18n)}</Alert>}
+      {cards.data && cards.data.items.length === 0 && <Text c="dimmed">{t('residents.card.none')}</Text>}
+      <Stack gap="sm">
+        {current && <CardView card={current} today={today} current />}
+        {others.map((c) => (
+          <CardView key={c.id} card={c} today={today} />
+        ))}
+        {facilityId && (
+          <EligibilityCheck
+            facilityId={facilityId}
+            card={current?.cardNumber}
+            citizenId={resident.citizenId ?? undefined}
+            today={today}
+          />
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function CardView({ card, today, current }: { card: InsuranceCard; today: string; current?: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const state = cardState(card, today);
+  const daysLeft = daysBetween(today, card.validTo);
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      data-testid={current ? 'current-card' : 'card'}
+      bg={current ? 'teal.0' : undefined}
+    >
+      <Group justify="space-between" gap="xs" mb="xs">
+        <Text ff="monospace" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          {card.cardNumber}
+        </Text>
+        <Group gap={6}>
+          {current && (
+            <Badge variant="outline" color="teal">
+              {t('residents.card.current')}
+            </Badge>
+          )}
+          <Badge color={STATE[state].color} data-testid="card-state">
+            {t(STATE[state].key)}
+          </Badge>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" component="dl" m={0}>
+        <Fact label={t('residents.card.validity')}>
+          {t('residents.card.period', { from: i18n.date(card.validFrom), to: i18n.date(card.validTo) })}
+        </Fact>
+        <Fact label={t('residents.card.group')}>{card.beneficiaryGroup}</Fact>
+        <Fact label={t('residents.card.benefit')}>{card.benefitLevel}</Fact>
+        <Fact label={t('residents.card.facility')}>{card.registeredFacilityCode ?? '—'}</Fact>
+      </SimpleGrid>
+      {state === 'expiring' && (
+        <Text size="sm" c="orange.9" mt="xs">
+          {t('residents.card.daysLeft', { days: daysLeft })}
+        </Text>
+      )}
+    </Paper>
+  );
+}

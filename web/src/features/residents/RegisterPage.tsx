@@ -1,0 +1,286 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  NativeSelect,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiError } from '../../api/client.ts';
+import { useSignedIn } from '../../api/session.ts';
+import { applyApiErrors } from '../../components/api-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import {
+  type Household,
+  RELATIONSHIPS,
+  SEXES,
+  useCreateHousehold,
+  useCreateResident,
+  useLowestAreas,
+  useProfile,
+} from './api.ts';
+import { localToday } from './display.ts';
+import { HouseholdPicker } from './HouseholdPicker.tsx';
+import { relationshipLabel, sexLabel } from './labels.ts';
+import { PossibleDuplicates } from './PossibleDuplicates.tsx';
+import {
+  EMPTY_RESIDENT_FORM,
+  type FormField,
+  formFieldOf,
+  HOUSEHOLD_API_FIELDS,
+  householdBody,
+  RESIDENT_API_FIELDS,
+  type ResidentFormValues,
+  residentBody,
+  residentFormProblems,
+} from './resident-form.ts';
+
+/** Register a resident: identity, contact, and a household (existing, new) or only a village. */
+export function RegisterPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const navigate = useNavigate();
+  const session = useSignedIn();
+  const profile = useProfile();
+  const createHousehold = useCreateHousehold();
+  const createResident = useCreateResident();
+  const [banner, setBanner] = useState<{ text: string; duplicateOf?: string } | null>(null);
+  const [chosenHousehold, setChosenHousehold] = useState<Household | null>(null);
+  const role = session.roles.find((r) => r.facility) ?? session.roles.find((r) => r.area);
+  const facility = session.roles.find((r) => r.facility)?.facility ?? undefined;
+  const lowestLevel = profile.data?.areaLevels.at(-1)?.id;
+  const areas = useLowestAreas(role?.area?.id, lowestLevel, '');
+
+  const form = useForm<ResidentFormValues>({
+    initialValues: EMPTY_RESIDENT_FORM,
+    validate: (values) => {
+      const problems = residentFormProblems(values, profile.data?.citizenId, localToday());
+      return Object.fromEntries(
+        Object.entries(problems).map(([field, p]) => [field, p ? t(p.key, p.params) : null]),
+      );
+    },
+  });
+  const values = form.values;
+
+  const placeErrors = (error: unknown, creatingHousehold: boolean, sent: ResidentFormValues) =>
+    applyApiErrors(
+      error,
+      (apiField, message) => {
+        const field: FormField | undefined = formFieldOf(apiField, sent, creatingHousehold);
+        if (field) form.setFieldError(field, message);
+      },
+      creatingHousehold ? HOUSEHOLD_API_FIELDS : RESIDENT_API_FIELDS,
+      i18n,
+    );
+
+  const submit = form.onSubmit(async (sent) => {
+    setBanner(null);
+    let householdId = sent.householdMode === 'existing' ? sent.householdId : undefined;
+    if (sent.householdMode === 'new') {
+      try {
+        const household = await createHousehold.mutateAsync(householdBody(sent));
+        householdId = household.id;
+        // The household exists now: a retry after a refused resident joins it instead of making another.
+        setChosenHousehold(household);
+        form.setValues({ householdMode: 'existing', householdId: household.id });
+      } catch (error) {
+        setBanner({ text: placeErrors(error, true, sent) ?? '' });
+        return;
+      }
+    }
+    try {
+      const resident = await createResident.mutateAsync(residentBody(sent, householdId, facility?.id));
+      navigate(`/residents/${resident.id}`);
+    } catch (error) {
+      const text = placeErrors(error, false, sent) ?? '';
+      const duplicate =
+        error instanceof ApiError && error.status === 409 && error.fieldMessage('citizenId') !== undefined;
+      setBanner(
+        duplicate ? { text: t('residents.register.duplicate'), duplicateOf: sent.citizenId } : { text },
+      );
+    }
+  });
+
+  const pending = createHousehold.isPending || createResident.isPending;
+  const areaOptions = [
+    { value: '', label: t('residents.form.chooseVillage') },
+    ...(areas.data?.items ?? []).map((a) => ({ value: a.id, label: a.name })),
+  ];
+  const relationshipOptions = [
+    { value: '', label: t('residents.form.choose') },
+    ...RELATIONSHIPS.map((r) => ({ value: r, label: relationshipLabel(r, i18n) })),
+  ];
+
+  return (
+    <Stack maw={760}>
+      <Title order={1} size="h3">
+        {t('residents.register.title')}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {banner && (
+            <Alert color={banner.duplicateOf ? 'orange' : 'red'} role="alert" data-testid="form-error">
+              <Text size="sm">{banner.text}</Text>
+              {banner.duplicateOf && (
+                <Anchor
+                  component={Link}
+                  to={`/residents?q=${encodeURIComponent(banner.duplicateOf)}`}
+                  size="sm"
+                >
+                  {t('residents.register.openDuplicate')}
+                </Anchor>
+              )}
+            </Alert>
+          )}
+          <Fieldset legend={t('residents.identity.title')}>
+            <Stack>
+              <TextInput
+                label={t('residents.field.fullName')}
+                required
+                autoComplete="off"
+                maxLength={200}
+                {...form.getInputProps('fullName')}
+              />
+              <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                <NativeSelect
+                  label={t('residents.field.sex')}
+                  data={[
+                    { value: '', label: t('residents.form.choose') },
+                    ...SEXES.map((s) => ({ value: s, label: sexLabel(s, i18n) })),
+                  ]}
+                  {...form.getInputProps('sex')}
+                />
+                <Stack gap={4}>
+                  <Text size="sm" fw={500} id="birth-known-label">
+                    {t('residents.form.birthKnown')}
+                  </Text>
+                  <SegmentedControl
+                    aria-labelledby="birth-known-label"
+                    data={[
+                      { value: 'date', label: t('residents.form.birthDay') },
+                      { value: 'year', label: t('residents.form.birthYearOnly') },
+                    ]}
+                    {...form.getInputProps('birthKnown')}
+                  />
+                </Stack>
+              </SimpleGrid>
+              {values.birthKnown === 'date' ? (
+                <TextInput
+                  type="date"
+                  label={t('residents.field.birthDate')}
+                  max={localToday()}
+                  {...form.getInputProps('birthDate')}
+                />
+              ) : (
+                <TextInput
+                  label={t('residents.field.birthYear')}
+                  inputMode="numeric"
+                  maxLength={4}
+                  {...form.getInputProps('birthYear')}
+                />
+              )}
+              <TextInput
+                label={t('residents.field.citizenId')}
+                description={
+                  profile.data?.citizenId.format === 'cn-resident-id'
+                    ? t('residents.form.citizenIdHintCn')
+                    : t('residents.form.citizenIdHintVn')
+                }
+                inputMode={profile.data?.citizenId.format === 'cn-resident-id' ? 'text' : 'numeric'}
+                autoComplete="off"
+                {...form.getInputProps('citizenId')}
+              />
+              <PossibleDuplicates values={values} />
+            </Stack>
+          </Fieldset>
+          <Fieldset legend={t('residents.form.contact')}>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={t('residents.field.phone')} type="tel" {...form.getInputProps('phone')} />
+              <TextInput label={t('residents.field.ethnicity')} {...form.getInputProps('ethnicity')} />
+              <TextInput label={t('residents.field.occupation')} {...form.getInputProps('occupation')} />
+            </SimpleGrid>
+          </Fieldset>
+          <Fieldset legend={t('residents.household.title')}>
+            <Stack>
+              <SegmentedControl
+                aria-label={t('residents.household.title')}
+                fullWidth
+                data={[
+                  { value: 'existing', label: t('residents.household.existing') },
+                  { value: 'new', label: t('residents.household.new') },
+                  { value: 'none', label: t('residents.household.noHousehold') },
+                ]}
+                {...form.getInputProps('householdMode')}
+              />
+              {values.householdMode === 'existing' && (
+                <HouseholdPicker
+                  area={role?.area?.id}
+                  value={values.householdId}
+                  chosen={chosenHousehold}
+                  onChange={(h) => {
+                    setChosenHousehold(h);
+                    form.setFieldValue('householdId', h.id);
+                  }}
+                  error={form.errors.householdId as string | undefined}
+                />
+              )}
+              {values.householdMode === 'new' && (
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <TextInput
+                    label={t('residents.field.householdAddress')}
+                    required
+                    {...form.getInputProps('householdAddress')}
+                  />
+                  <TextInput
+                    label={t('residents.field.householdCode')}
+                    {...form.getInputProps('householdCode')}
+                  />
+                </SimpleGrid>
+              )}
+              {values.householdMode !== 'existing' && (
+                <NativeSelect
+                  label={t('residents.field.village')}
+                  required
+                  data={areaOptions}
+                  {...form.getInputProps('areaId')}
+                />
+              )}
+              {values.householdMode !== 'none' && (
+                <NativeSelect
+                  label={t('residents.field.relationship')}
+                  required
+                  data={relationshipOptions}
+                  {...form.getInputProps('relationshipToHead')}
+                />
+              )}
+            </Stack>
+          </Fieldset>
+          {facility && (
+            <Checkbox
+              label={t('residents.form.registerHere', { facility: facility.name })}
+              {...form.getInputProps('registerHere', { type: 'checkbox' })}
+            />
+          )}
+          <Group>
+            <Button type="submit" loading={pending} data-testid="register-submit">
+              {t('residents.register.submit')}
+            </Button>
+            <Button component={Link} to="/residents" variant="subtle">
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

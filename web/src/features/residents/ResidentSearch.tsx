@@ -1,0 +1,176 @@
+import './residents.css';
+import { Alert, Badge, Group, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { type KeyboardEvent, useId, useRef } from 'react';
+import { Link } from 'react-router';
+import { errorText } from '../../components/api-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { MIN_SEARCH_LENGTH, type Resident, useResidentSearch } from './api.ts';
+import { maskCitizenId } from './display.ts';
+import { birthLabel, relationshipLabel, sexLabel, statusLabel } from './labels.ts';
+
+/** Milliseconds of quiet typing before the search goes out: a word, not every letter, on a slow link. */
+const DEBOUNCE_MS = 250;
+
+interface Props {
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+}
+
+/**
+ * Search as you type: name without accents, citizen id, phone, birth year, village. Each result is a
+ * link (Tab reaches it); the arrow keys also walk from the box through the results.
+ */
+export function ResidentSearch({ value, onChange, autoFocus }: Props) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [debounced] = useDebouncedValue(value, DEBOUNCE_MS);
+  const search = useResidentSearch(debounced);
+  const listRef = useRef<HTMLUListElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const resultsId = useId();
+  const term = debounced.trim();
+  const typing = value.trim() !== term;
+
+  const links = () =>
+    Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-result]') ?? []);
+  const onInputKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      links()[0]?.focus();
+    }
+  };
+  const onListKey = (event: KeyboardEvent) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)]?.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (at === 0) inputRef.current?.focus();
+      else all[at - 1]?.focus();
+    } else if (event.key === 'Escape') {
+      inputRef.current?.focus();
+    }
+  };
+
+  let body: React.ReactNode;
+  if (term.length < MIN_SEARCH_LENGTH) {
+    body = (
+      <Text c="dimmed" size="sm" data-testid="search-empty">
+        {t('residents.search.empty')}
+      </Text>
+    );
+  } else if (search.isError) {
+    body = (
+      <Alert color="red" role="alert">
+        {errorText(search.error, i18n)}
+      </Alert>
+    );
+  } else if (search.isPending) {
+    body = null;
+  } else if (search.data.items.length === 0 && !search.isPlaceholderData) {
+    body = (
+      <Text size="sm" data-testid="search-none">
+        {t('residents.search.none', { q: term })}
+      </Text>
+    );
+  } else {
+    body = (
+      <ul
+        ref={listRef}
+        className="resident-results"
+        aria-label={t('residents.search.results')}
+        onKeyDown={onListKey}
+        data-testid="search-results"
+        style={{ listStyle: 'none', margin: 0, padding: 0, opacity: search.isPlaceholderData ? 0.6 : 1 }}
+      >
+        {search.data.items.map((r) => (
+          <li key={r.id}>
+            <ResidentRow resident={r} />
+          </li>
+        ))}
+      </ul>
+    );
+  }
+
+  return (
+    <Stack gap="xs">
+      <TextInput
+        ref={inputRef}
+        type="search"
+        label={t('residents.search.label')}
+        description={t('residents.search.hint')}
+        placeholder={t('residents.search.placeholder')}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        onKeyDown={onInputKey}
+        autoFocus={autoFocus}
+        autoComplete="off"
+        spellCheck={false}
+        aria-controls={resultsId}
+        rightSection={
+          (typing || search.isFetching) && term.length >= MIN_SEARCH_LENGTH ? (
+            <Loader size="xs" aria-label={t('common.loading')} />
+          ) : null
+        }
+        data-testid="resident-search"
+      />
+      <div id={resultsId} aria-live="polite">
+        {body}
+      </div>
+    </Stack>
+  );
+}
+
+function ResidentRow({ resident: r }: { resident: Resident }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const facts = [sexLabel(r.sex, i18n), birthLabel(r, i18n)].filter(Boolean).join(' · ');
+  const place = [r.area.name, r.relationshipToHead ? relationshipLabel(r.relationshipToHead, i18n) : '']
+    .filter(Boolean)
+    .join(' · ');
+  const masked = maskCitizenId(r.citizenId);
+  return (
+    <UnstyledButton
+      component={Link}
+      to={`/residents/${r.id}`}
+      data-result
+      className="resident-result"
+      display="block"
+      w="100%"
+      p="xs"
+    >
+      <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+        <div style={{ minWidth: 0 }}>
+          <Text fw={600} data-testid="result-name">
+            {r.fullName}
+          </Text>
+          <Text size="sm">{facts}</Text>
+          <Text size="sm" c="dimmed">
+            {place}
+          </Text>
+        </div>
+        <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
+          {masked && (
+            <Text
+              size="xs"
+              ff="monospace"
+              aria-label={t('residents.citizenIdEnding', { end: r.citizenId?.slice(-4) ?? '' })}
+            >
+              {masked}
+            </Text>
+          )}
+          {r.status !== 'active' && (
+            <Badge color="gray" variant="light" size="sm">
+              {statusLabel(r.status, i18n)}
+            </Badge>
+          )}
+        </Stack>
+      </Group>
+    </UnstyledButton>
+  );
+}

@@ -1,0 +1,45 @@
+import { Anchor, Card, Group, Loader, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { can, useSignedIn } from '../../api/session.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useExpiringCards } from './api.ts';
+import { ResidentSearch } from './ResidentSearch.tsx';
+
+/** The first thing a station worker needs: the resident search, and the cards about to expire. */
+export function ResidentsHomeCard() {
+  const { t } = useI18n();
+  const session = useSignedIn();
+  const [q, setQ] = useState('');
+  const area = session.roles.find((r) => r.area)?.area?.id;
+  return (
+    <Card withBorder data-testid="residents-home-card">
+      <Title order={2} size="h4" mb="xs">
+        {t('residents.home.title')}
+      </Title>
+      <ResidentSearch value={q} onChange={setQ} />
+      {can(session, 'insurance.read') && area && <ExpiringSoon area={area} />}
+    </Card>
+  );
+}
+
+function ExpiringSoon({ area }: { area: string }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const expiring = useExpiringCards(area);
+  return (
+    <Group mt="md" gap="xs" data-testid="expiring-count">
+      {expiring.isPending && <Loader size="xs" aria-label={t('common.loading')} />}
+      {expiring.isError && (
+        <Text size="sm" c="dimmed">
+          {t('residents.expiring.unavailable')}
+        </Text>
+      )}
+      {expiring.data && (
+        <Anchor component={Link} to="/residents/expiring">
+          {t('residents.expiring.count', { count: i18n.number(expiring.data.items.length, 0), days: 30 })}
+        </Anchor>
+      )}
+    </Group>
+  );
+}

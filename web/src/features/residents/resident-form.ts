@@ -1,0 +1,230 @@
+import type { MessageKey } from '../../i18n/catalog.ts';
+import type { CreateHouseholdBody, CreateResidentBody, Relationship, Sex } from './api.ts';
+import {
+  type CitizenIdProblem,
+  type CitizenIdRule,
+  citizenIdProblem,
+  normaliseCitizenId,
+} from './citizen-id.ts';
+
+/**
+ * The registration form's values, its checks (those of CreateResidentBody and CreateHouseholdBody in
+ * src/modules/residents/residents.schema.ts, and the server's birth and citizen id rules) and the
+ * bodies it sends. Pure, so the checks are unit-tested.
+ */
+
+export type HouseholdMode = 'existing' | 'new' | 'none';
+
+export interface ResidentFormValues {
+  fullName: string;
+  sex: '' | Sex;
+  birthKnown: 'date' | 'year';
+  birthDate: string;
+  birthYear: string;
+  citizenId: string;
+  phone: string;
+  ethnicity: string;
+  occupation: string;
+  householdMode: HouseholdMode;
+  householdId: string;
+  relationshipToHead: '' | Relationship;
+  householdCode: string;
+  householdAddress: string;
+  areaId: string;
+  registerHere: boolean;
+}
+
+export const EMPTY_RESIDENT_FORM: ResidentFormValues = {
+  fullName: '',
+  sex: '',
+  birthKnown: 'date',
+  birthDate: '',
+  birthYear: '',
+  citizenId: '',
+  phone: '',
+  ethnicity: '',
+  occupation: '',
+  householdMode: 'existing',
+  householdId: '',
+  relationshipToHead: '',
+  householdCode: '',
+  householdAddress: '',
+  areaId: '',
+  registerHere: true,
+};
+
+export interface Problem {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export type FormField = keyof ResidentFormValues;
+
+function lengthProblem(value: string, min: number, max: number, required: boolean): Problem | null {
+  const v = value.trim();
+  if (v === '') return required ? { key: 'validation.required' } : null;
+  if (v.length < min) return { key: 'validation.tooShort', params: { min } };
+  if (v.length > max) return { key: 'validation.tooLong', params: { max } };
+  return null;
+}
+
+export function birthProblem(values: ResidentFormValues, today: string): Problem | null {
+  if (values.birthKnown === 'year') {
+    const v = values.birthYear.trim();
+    if (v === '') return null;
+    if (!/^\d{4}$/.test(v)) return { key: 'residents.form.yearFormat' };
+    if (Number(v) < 1850 || Number(v) > Number(today.slice(0, 4)))
+      return { key: 'residents.form.yearImplausible' };
+    return null;
+  }
+  const v = values.birthDate.trim();
+  if (v === '') return null;
+  const d = new Date(`${v}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+    return { key: 'residents.form.dateFormat' };
+  if (v > today) return { key: 'residents.form.dateFuture' };
+  if (Number(v.slice(0, 4)) < 1850) return { key: 'residents.form.yearImplausible' };
+  return null;
+}
+
+/** The birth as the API takes it: `YYYY-MM-DD`, or `YYYY` when only the year is known. */
+export function birthValue(values: ResidentFormValues): string {
+  return (values.birthKnown === 'year' ? values.birthYear : values.birthDate).trim();
+}
+
+export function citizenIdMessage(problem: CitizenIdProblem): Problem {
+  switch (problem.kind) {
+    case 'length':
+      return { key: 'residents.form.citizenIdLength', params: { digits: problem.digits } };
+    case 'region':
+      return { key: 'residents.form.citizenIdRegion', params: { code: problem.code } };
+    case 'checkDigit':
+      return { key: 'residents.form.citizenIdCheck' };
+    case 'birthDate':
+      return { key: 'residents.form.citizenIdBirthDate' };
+    case 'sex':
+      return {
+        key: problem.encoded === 'male' ? 'residents.form.citizenIdMale' : 'residents.form.citizenIdFemale',
+      };
+    case 'birthYear':
+      return { key: 'residents.form.citizenIdYear', params: { year: problem.encoded } };
+  }
+}
+
+/** Every problem of the form, by field; an empty object when it can be sent. */
+export function residentFormProblems(
+  values: ResidentFormValues,
+  rule: CitizenIdRule | undefined,
+  today: string,
+): Partial<Record<FormField, Problem>> {
+  const problems: Partial<Record<FormField, Problem>> = {};
+  const put = (field: FormField, problem: Problem | null) => {
+    if (problem) problems[field] = problem;
+  };
+  put('fullName', lengthProblem(values.fullName, 1, 200, true));
+  put(values.birthKnown === 'year' ? 'birthYear' : 'birthDate', birthProblem(values, today));
+  if (values.citizenId.trim() !== '') {
+    put('citizenId', lengthProblem(values.citizenId, 1, 40, false));
+    const problem = rule
+      ? citizenIdProblem(rule, values.citizenId, { sex: values.sex, birth: birthValue(values) })
+      : null;
+    if (problem && !problems.citizenId) put('citizenId', citizenIdMessage(problem));
+  }
+  put('phone', lengthProblem(values.phone, 3, 30, false));
+  put('ethnicity', lengthProblem(values.ethnicity, 0, 100, false));
+  put('occupation', lengthProblem(values.occupation, 0, 200, false));
+  if (values.householdMode === 'existing') {
+    if (!values.householdId) put('householdId', { key: 'residents.form.chooseHousehold' });
+    if (!values.relationshipToHead) put('relationshipToHead', { key: 'validation.required' });
+  } else {
+    if (!values.areaId) put('areaId', { key: 'validation.required' });
+    if (values.householdMode === 'new') {
+      put('householdAddress', lengthProblem(values.householdAddress, 1, 500, true));
+      put('householdCode', lengthProblem(values.householdCode, 1, 40, false));
+      if (!values.relationshipToHead) put('relationshipToHead', { key: 'validation.required' });
+    }
+  }
+  return problems;
+}
+
+const optional = (value: string) => {
+  const v = value.trim();
+  return v === '' ? undefined : v;
+};
+
+export function householdBody(values: ResidentFormValues): CreateHouseholdBody {
+  return {
+    address: values.householdAddress.trim(),
+    code: optional(values.householdCode),
+    areaId: values.areaId,
+  };
+}
+
+/** The POST /api/residents body; `householdId` is the chosen household or the one just created. */
+export function residentBody(
+  values: ResidentFormValues,
+  householdId: string | undefined,
+  facilityId: string | undefined,
+): CreateResidentBody {
+  const inHousehold = values.householdMode !== 'none' && householdId;
+  return {
+    fullName: values.fullName.trim().replace(/\s+/g, ' '),
+    sex: values.sex || undefined,
+    birthDate: optional(birthValue(values)),
+    citizenId: values.citizenId.trim() ? normaliseCitizenId(values.citizenId) : undefined,
+    phone: optional(values.phone),
+    ethnicity: optional(values.ethnicity),
+    occupation: optional(values.occupation),
+    householdId: inHousehold ? householdId : undefined,
+    relationshipToHead: inHousehold ? values.relationshipToHead || undefined : undefined,
+    areaId: inHousehold ? undefined : values.areaId,
+    registeredFacilityId: values.registerHere ? facilityId : undefined,
+  };
+}
+
+/** The API's field names that formFieldOf places, for applyApiErrors. */
+export const RESIDENT_API_FIELDS = [
+  'fullName',
+  'sex',
+  'birthDate',
+  'citizenId',
+  'phone',
+  'ethnicity',
+  'occupation',
+  'householdId',
+  'relationshipToHead',
+  'areaId',
+  'areaCode',
+  'registeredFacilityId',
+] as const;
+export const HOUSEHOLD_API_FIELDS = ['address', 'code', 'areaId', 'areaCode'] as const;
+
+/** Where the API's field names land in this form (`body.birthDate` → the birth field in use). */
+export function formFieldOf(
+  apiField: string,
+  values: ResidentFormValues,
+  creatingHousehold: boolean,
+): FormField | undefined {
+  const name = apiField.replace(/^body\./, '');
+  if (creatingHousehold) {
+    if (name === 'address') return 'householdAddress';
+    if (name === 'code') return 'householdCode';
+    if (name === 'areaId' || name === 'areaCode') return 'areaId';
+    return undefined;
+  }
+  if (name === 'birthDate') return values.birthKnown === 'year' ? 'birthYear' : 'birthDate';
+  if (name === 'areaCode') return 'areaId';
+  if (name === 'registeredFacilityId') return 'registerHere';
+  const fields: FormField[] = [
+    'fullName',
+    'sex',
+    'citizenId',
+    'phone',
+    'ethnicity',
+    'occupation',
+    'householdId',
+    'relationshipToHead',
+    'areaId',
+  ];
+  return fields.find((f) => f === name);
+}
