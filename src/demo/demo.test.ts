@@ -1,12 +1,22 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
+import { addDays } from '../platform/dates.ts';
+import { loadProfile } from '../platform/profile.ts';
 import { DEMO_PASSWORD, demoStation } from './demo-users.ts';
 import { generateDemoProvince, hasDemoData, loadDemo } from './index.ts';
+import { DEMO_POPULATION_DISTRICT, demoInsuranceCards } from './load-population.ts';
 
 const TODAY = '2026-11-25';
 // The same province the load generates: what the assertions below expect.
 const demo = generateDemoProvince({ today: TODAY });
 const { station, commune } = demoStation(demo);
+// The cards the load registers, to pick an expired one, one from another province and one to refer.
+const cards = demoInsuranceCards(demo, TODAY, loadProfile('vn'));
+const cardsOf = new Map<string, typeof cards>();
+for (const c of cards) cardsOf.set(c.resident_code, [...(cardsOf.get(c.resident_code) ?? []), c]);
+const validToday = (c: (typeof cards)[number]) =>
+  c.status === 'active' && c.valid_from <= TODAY && c.valid_to >= TODAY;
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describeOnBothEngines('the demo province', (t) => {
@@ -14,7 +24,7 @@ describeOnBothEngines('the demo province', (t) => {
     expect(await hasDemoData(t().ctx.db)).toBe(false);
     // Loads through the modules' CSV imports; any rejected row would throw here.
     await loadDemo(t().ctx, { today: TODAY, output: false });
-  }, 120_000);
+  }, 300_000);
 
   test('afterwards the database counts as holding data', async () => {
     expect(await hasDemoData(t().ctx.db)).toBe(true);
@@ -178,5 +188,94 @@ describeOnBothEngines('the demo province', (t) => {
       commune_health_station: 136,
       sub_station: 15,
     });
+  });
+
+  test('insurance coverage of the demo district is near 92% and matches a count by hand in SQL', async () => {
+    const res = await t().inject({ url: `/api/coverage?area=${DEMO_POPULATION_DISTRICT}&date=${TODAY}` });
+    expect(res.statusCode).toBe(200);
+    const c = res.json();
+    const { rows } = await sql<{ active: string; insured: string }>`
+      select count(*) as active,
+        count(*) filter (where exists (select 1 from insurance_card c where c.resident_id = r.id
+          and c.status = 'active' and c.valid_from <= ${TODAY}::date and c.valid_to >= ${TODAY}::date)) as insured
+      from resident r
+      where r.area_path <@ ${`56.${DEMO_POPULATION_DISTRICT}`}::ltree
+        and r.status = 'active' and r.active and r.merged_into_id is null`.execute(t().ctx.db);
+    expect(c.activeResidents).toBe(Number(rows[0]!.active));
+    expect(c.insuredResidents).toBe(Number(rows[0]!.insured));
+    expect(c.activeResidents).toBeGreaterThan(20_000);
+    expect(c.coveragePercent).toBeGreaterThan(90.5);
+    expect(c.coveragePercent).toBeLessThan(93.5);
+    const groups = (c.byGroup as { group: string }[]).map((g) => g.group);
+    expect(groups).toEqual(expect.arrayContaining(['DT', 'GD', 'TE', 'HS', 'DN', 'HT']));
+  });
+
+  test('an expired demo card is refused and says it expired', async () => {
+    const lapsed = [...cardsOf.values()].find((own) => own.every((c) => c.valid_to < TODAY))!;
+    const last = lapsed.at(-1)!;
+    const res = await t().inject({
+      url: `/api/eligibility?card=${last.card_number}&facility=${last.registered_facility_code}&date=${TODAY}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      valid: false,
+      rule: 'card-expired',
+      benefitPercent: 0,
+      reason: { code: 'expired', agencyCode: '010', message: `The card expired on ${last.valid_to}` },
+    });
+  });
+
+  test('a demo card from another province is valid at the district centre but off-route', async () => {
+    const card = cards.find((c) => validToday(c) && c.card_number.slice(3, 5) !== '56')!;
+    const province = card.card_number.slice(3, 5);
+    const centre = demo.facilities.find(
+      (f) =>
+        f.kind === 'district_health_centre' &&
+        demo.areas.communes.find((x) => x.code === f.areaCode)?.district.code === DEMO_POPULATION_DISTRICT,
+    )!;
+    const res = await t().inject({
+      url: `/api/eligibility?citizenId=${card.citizen_id}&facility=${centre.code}&date=${TODAY}&visitKind=self-referred`,
+    });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body).toMatchObject({
+      valid: true,
+      onRoute: false,
+      routeRule: 'self-referred',
+      rule: 'off-route-rate',
+      card: { cardNumber: card.card_number, provinceCode: province },
+    });
+    expect(body.reason.message).toContain(`outside the card's province (${province})`);
+  });
+
+  test('a referred visit to the provincial hospital is on-route at the card’s rate', async () => {
+    const card = cards.find(
+      (c) => validToday(c) && c.card_number.startsWith('GD456') && !c.copay_exempt_from,
+    )!;
+    const hospital = demo.facilities.find((f) => f.kind === 'provincial_general_hospital')!;
+    const res = await t().inject({
+      url: `/api/eligibility?card=${card.card_number}&facility=${hospital.code}&date=${TODAY}&visitKind=referred`,
+    });
+    expect(res.json()).toMatchObject({
+      valid: true,
+      onRoute: true,
+      routeRule: 'referral',
+      rule: 'benefit-level',
+      benefitPercent: 80,
+    });
+    const selfReferred = await t().inject({
+      url: `/api/eligibility?card=${card.card_number}&facility=${hospital.code}&date=${TODAY}&visitKind=self-referred`,
+    });
+    expect(selfReferred.json()).toMatchObject({ valid: true, onRoute: false, benefitPercent: 0 });
+  });
+
+  test('the station lists its people whose card ends within 30 days', async () => {
+    const res = await t().inject({
+      url: `/api/insurance-cards/expiring?area=${DEMO_POPULATION_DISTRICT}&date=${TODAY}&days=30`,
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { daysLeft: number; card: { validTo: string } }[];
+    expect(items.length).toBeGreaterThan(500);
+    expect(items.every((i) => i.card.validTo <= addDays(TODAY, 30) && i.daysLeft >= 0)).toBe(true);
   });
 });

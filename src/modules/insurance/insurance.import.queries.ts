@@ -20,7 +20,11 @@ export async function lockCardWritesShared(db: Db): Promise<void> {
   await sql`select pg_advisory_xact_lock_shared(hashtext(${CARD_WRITES_LOCK}))`.execute(db);
 }
 
-/** Every card of the residents, and every card bearing one of the numbers: one query per batch. */
+/**
+ * Every card of the residents, and every card bearing one of the numbers, in one query of one index
+ * lookup per key: the `offset 0` keeps each lookup a lookup, since a plain `in (...)`, OR or join
+ * lets the planner read the whole table while the import is filling it (no statistics yet).
+ */
 export async function cardRowsForImport(
   db: Db,
   residentIds: string[],
@@ -28,9 +32,13 @@ export async function cardRowsForImport(
 ): Promise<InsuranceCardRow[]> {
   if (residentIds.length === 0 && numbers.length === 0) return [];
   const result = await sql<InsuranceCardRow>`
-    select * from insurance_card
-    where resident_id = any(${residentIds}::uuid[]) or card_number = any(${numbers}::text[])`.execute(db);
-  return result.rows;
+    select c.* from unnest(${residentIds}::uuid[]) as k(id)
+      cross join lateral (select * from insurance_card where resident_id = k.id offset 0) c
+    union all
+    select c.* from unnest(${numbers}::text[]) as k(n)
+      cross join lateral (select * from insurance_card where card_number = k.n offset 0) c`.execute(db);
+  const seen = new Set<string>();
+  return result.rows.filter((r) => !seen.has(r.id) && seen.add(r.id));
 }
 
 export interface CardWrite {

@@ -64,32 +64,47 @@ export interface ResidentKeyRef {
   survivorAreaPath: string | null;
 }
 
-/** Residents by citizen identity number or code, for batch imports: one query, any number of keys. */
+/**
+ * Residents by citizen identity number or code, for batch imports: one query for any number of keys
+ * (each key through its own unique index), and one more only when some of them were merged away.
+ */
 export async function findResidentRefsByKeys(
   db: Db,
   citizenIds: string[],
   codes: string[],
 ): Promise<ResidentKeyRef[]> {
   if (citizenIds.length === 0 && codes.length === 0) return [];
-  const result = await sql<{
+  const found = await sql<{
     id: string;
     citizen_id: string | null;
     code: string | null;
     area_path: string;
-    survivor_id: string | null;
-    survivor_area_path: string | null;
+    merged_into_id: string | null;
   }>`
-    select r.id, r.citizen_id, r.code, r.area_path, s.id as survivor_id, s.area_path as survivor_area_path
-    from resident r left join resident s on s.id = r.merged_into_id
-    where r.citizen_id = any(${citizenIds}::text[]) or r.code = any(${codes}::text[])`.execute(db);
-  return result.rows.map((r) => ({
-    id: r.id,
-    citizenId: r.citizen_id,
-    code: r.code,
-    areaPath: r.area_path,
-    survivorId: r.survivor_id,
-    survivorAreaPath: r.survivor_area_path,
-  }));
+    select id, citizen_id, code, area_path, merged_into_id from resident where citizen_id = any(${citizenIds}::text[])
+    union
+    select id, citizen_id, code, area_path, merged_into_id from resident where code = any(${codes}::text[])`.execute(
+    db,
+  );
+  const mergedInto = [...new Set(found.rows.flatMap((r) => (r.merged_into_id ? [r.merged_into_id] : [])))];
+  const survivors = new Map(
+    mergedInto.length === 0
+      ? []
+      : (
+          await db.selectFrom('resident').select(['id', 'area_path']).where('id', 'in', mergedInto).execute()
+        ).map((s) => [s.id, s.area_path]),
+  );
+  return found.rows.map((r) => {
+    const survivorPath = r.merged_into_id ? survivors.get(r.merged_into_id) : undefined;
+    return {
+      id: r.id,
+      citizenId: r.citizen_id,
+      code: r.code,
+      areaPath: r.area_path,
+      survivorId: survivorPath ? r.merged_into_id : null,
+      survivorAreaPath: survivorPath ?? null,
+    };
+  });
 }
 
 /** The citizen id and code of residents by id (for exports naming their holder). */
