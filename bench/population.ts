@@ -5,7 +5,7 @@
  * - name search at the counter, 200 realistic queries typed without diacritics (some misspelt),
  *   through the HTTP API as a province manager and as a commune station: target p95 under 50 ms.
  *
- * Usage: npm run bench:population [-- --share 0.25]   (BENCH_DATABASE_URL, default a throwaway
+ * Usage: npm run bench:population [-- --share 0.25] [--search-only] [--queries N] [--verbose: slowest queries]   (BENCH_DATABASE_URL, default a throwaway
  * database `grassroots_bench` on 127.0.0.1:5432). Prints figures; asserts nothing.
  */
 import { parseArgs } from 'node:util';
@@ -35,6 +35,7 @@ const { values } = parseArgs({
     share: { type: 'string', default: '1' },
     queries: { type: 'string', default: '200' },
     'search-only': { type: 'boolean', default: false },
+    verbose: { type: 'boolean', default: false },
   },
 });
 const share = Number(values.share);
@@ -171,6 +172,7 @@ async function benchSearch(
     });
     const token = login.json().token as string;
     const times: number[] = [];
+    const slowest: { q: string; ms: number }[] = [];
     let found = 0;
     for (const q of queries) {
       const started = process.hrtime.bigint();
@@ -178,7 +180,9 @@ async function benchSearch(
         url: `/api/residents?q=${encodeURIComponent(q)}&limit=20`,
         headers: { authorization: `Bearer ${token}` },
       });
-      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      times.push(ms);
+      slowest.push({ q, ms });
       if (r.statusCode !== 200) throw new Error(`search failed: ${r.statusCode} ${r.body}`);
       if (r.json().items.length > 0) found++;
     }
@@ -187,6 +191,15 @@ async function benchSearch(
       `Search as ${who.replace('bench-', '')}: ${queries.length} queries, p50 ${percentile(times, 50).toFixed(1)} ms, ` +
         `p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (target p95 < 50 ms); ${found} with results`,
     );
+    if (values.verbose) {
+      slowest.sort((a, b) => b.ms - a.ms);
+      console.log(
+        `  slowest: ${slowest
+          .slice(0, 8)
+          .map((s) => `"${s.q}" ${s.ms.toFixed(0)} ms`)
+          .join(', ')}`,
+      );
+    }
   }
   await app.close();
 }
