@@ -16,5 +16,6 @@ npx biome check .
 echo "[test] tsc --noEmit"
 npx tsc --noEmit
 npx tsc --noEmit -p web/tsconfig.json
+npx tsc --noEmit -p web/e2e/tsconfig.json
 echo "[test] vitest"
 npx vitest run "$@"
