@@ -90,34 +90,26 @@ export type ResidentIdSubquery = any;
 
 /**
  * Active cards in a subtree ending between `from` and `to` (inclusive) whose resident has no later
- * active card, soonest first.
+ * active card, soonest first. The cards ending in the window are read first (`offset 0` keeps the
+ * planner from starting elsewhere when the tables have no statistics, as after an embedded import),
+ * then each is checked against its resident's cards: 46 s on the demo district otherwise.
  */
-export function expiringCardRows(
+export async function expiringCardRows(
   db: Db,
   q: { areaPath: string; from: string; to: string; residentIds: ResidentIdSubquery },
 ): Promise<InsuranceCardRow[]> {
-  return db
-    .selectFrom('insurance_card as c')
-    .selectAll('c')
-    .where(sql<boolean>`c.area_path <@ ${q.areaPath}::ltree`)
-    .where('c.status', '=', 'active')
-    .where('c.valid_to', '>=', q.from)
-    .where('c.valid_to', '<=', q.to)
-    .where('c.resident_id', 'in', q.residentIds)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('insurance_card as later')
-            .select('later.id')
-            .whereRef('later.resident_id', '=', 'c.resident_id')
-            .where('later.status', '=', 'active')
-            .whereRef('later.valid_to', '>', 'c.valid_to'),
-        ),
-      ),
-    )
-    .orderBy('c.valid_to')
-    .orderBy('c.id')
-    .execute();
+  const result = await sql<InsuranceCardRow>`
+    select c.* from (
+      select * from insurance_card
+      where area_path <@ ${q.areaPath}::ltree and status = 'active'
+        and valid_to >= ${q.from}::date and valid_to <= ${q.to}::date
+      offset 0
+    ) c
+    where c.resident_id in (${q.residentIds})
+      and c.valid_to = (select max(later.valid_to) from insurance_card later
+        where later.resident_id = c.resident_id and later.status = 'active')
+    order by c.valid_to, c.id`.execute(db);
+  return result.rows;
 }
 
 /** Re-points every card of `fromId` to `toId` (a merge of duplicates); returns the ids moved. */
