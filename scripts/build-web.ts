@@ -56,6 +56,10 @@ function compressAssets(dir: string): number {
   return count;
 }
 
+// Always a production build (minified React without its development checks), even when called from a
+// test runner that sets NODE_ENV=test.
+process.env.NODE_ENV = 'production';
+
 const hash = inputHash();
 const force = process.argv.includes('--force');
 if (!force && fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8') === hash) {
@@ -63,7 +67,7 @@ if (!force && fs.existsSync(hashFile) && fs.readFileSync(hashFile, 'utf8') === h
 } else {
   const started = Date.now();
   console.log('[web] building the web app into web/dist …');
-  await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn' });
+  await build({ configFile: path.join(web, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
   const compressed = compressAssets(dist);
   fs.writeFileSync(hashFile, hash);
   console.log(
