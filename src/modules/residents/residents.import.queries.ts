@@ -50,11 +50,13 @@ export interface ResidentWrite {
   area_path: string;
   /** Id (UUID v7) of the 'registered' history entry of a new resident. */
   history_id?: string;
+  /** A new resident who becomes their household's head. */
+  head?: boolean;
 }
 
 const recordType = sql`v(id uuid, code text, citizen_id text, full_name text, sex text, birth_date date,
   birth_year int, birth_date_precision text, ethnicity text, phone text, occupation text,
-  household_id uuid, relationship_to_head text, registered_facility_id uuid, area_id uuid, area_path text, history_id uuid)`;
+  household_id uuid, relationship_to_head text, registered_facility_id uuid, area_id uuid, area_path text)`;
 
 /** Existing residents matching any of the identity numbers or codes. */
 export async function residentsByKeys(db: Db, citizenIds: string[], codes: string[]) {
@@ -65,19 +67,40 @@ export async function residentsByKeys(db: Db, citizenIds: string[], codes: strin
   return result.rows;
 }
 
-export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
+/**
+ * Inserts new residents, then their 'registered' history entries and the heads of their households:
+ * two statements, the batch parsed once. A row whose citizen id or code is already taken is skipped
+ * (on conflict do nothing) and gets no history: the ids inserted are returned, so the caller matches
+ * the others to the existing residents. A fresh import thus needs no read of existing keys first.
+ * (History and heads cannot share the insert's statement: their row-level security checks look the
+ * resident up, and a statement does not see its own inserts.)
+ */
+export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const result = await sql<{ id: string }>`
     insert into resident (id, code, citizen_id, full_name, sex, birth_date, birth_year, birth_date_precision,
       ethnicity, phone, occupation, household_id, relationship_to_head, registered_facility_id, area_id, area_path)
     select v.id, v.code, v.citizen_id, v.full_name, v.sex, v.birth_date, v.birth_year, v.birth_date_precision,
       v.ethnicity, v.phone, v.occupation, v.household_id, v.relationship_to_head, v.registered_facility_id,
       v.area_id, v.area_path::ltree
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}`.execute(db);
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}
+    on conflict do nothing
+    returning id`.execute(db);
+  const inserted = new Set(result.rows.map((r) => r.id));
+  const added = rows.filter((r) => inserted.has(r.id));
+  if (added.length === 0) return inserted;
+  const heads = added.filter((r) => r.head).map((r) => r.id);
   await sql`
-    insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
-    select v.history_id, v.id, 'registered', 'active', current_date, 'CSV import', v.area_id, v.household_id, v.area_path::ltree
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}`.execute(db);
+    with history as (
+      insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
+      select v.history_id, r.id, 'registered', 'active', current_date, 'CSV import', r.area_id, r.household_id, r.area_path
+      from unnest(${added.map((r) => r.id)}::uuid[], ${added.map((r) => r.history_id)}::uuid[]) as v(id, history_id)
+      join resident r on r.id = v.id
+    )
+    update household h set head_resident_id = r.id, updated_at = now()
+    from resident r
+    where r.id = any(${heads}::uuid[]) and h.id = r.household_id`.execute(db);
+  return inserted;
 }
 
 export async function updateResidents(db: Db, rows: ResidentWrite[]): Promise<void> {
@@ -101,7 +124,7 @@ export async function setHeads(
   await sql`
     update household h set head_resident_id = v.resident_id, updated_at = now()
     from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as v(household_id uuid, resident_id uuid)
-    where h.id = v.household_id`.execute(db);
+    where h.id = v.household_id and h.head_resident_id is distinct from v.resident_id`.execute(db);
 }
 
 /** A keyset batch of households for the export, with nothing decoded. */

@@ -22,7 +22,7 @@ import {
 } from './residents.import.queries.ts';
 import { householdRowsByCodes } from './residents.queries.ts';
 import { compactIdentifier, parseBirth, RELATIONSHIPS, SEXES } from './residents.rules.ts';
-import type { Relationship } from './residents.table.ts';
+import type { HouseholdRow, Relationship } from './residents.table.ts';
 
 type Outcome = 'created' | 'updated' | { reason: string };
 
@@ -210,9 +210,137 @@ export function parseResidentRow(
   };
 }
 
+/** What resolving a batch's rows needs from the database, read once per batch. */
+interface BatchRefs {
+  households: Map<string, HouseholdRow>;
+  area: (code: string) => AreaRef | undefined;
+  facilities: Map<string, string | null>;
+}
+
+/** The writes a batch comes to, and each row's outcome. */
+interface BatchPlan {
+  outcomes: Outcome[];
+  /** New residents by id, each with the indexes of the rows they come from. */
+  inserts: Map<string, ResidentWrite>;
+  updates: Map<string, ResidentWrite>;
+  /** Household id to the resident the batch makes its head. */
+  heads: Map<string, string>;
+  /** The resident id each row was matched or given (undefined for a rejected row). */
+  rowIds: (string | undefined)[];
+  /** Rows rejected because their household already has another head. */
+  headClashes: number;
+}
+
 /**
- * The residents CSV import: match on citizen_id, else on code; a batch is read in three queries
- * (households, existing residents, new areas) and written in at most four (insert, history, update, heads).
+ * Resolves rows in file order against the residents that already hold their keys (`existing`) and
+ * the heads already set (`heads`, updated in place): match on citizen_id, else on code; later rows of
+ * the same person update the earlier ones.
+ */
+function planRows(
+  values: ResidentImportRow[],
+  refs: BatchRefs,
+  existing: { id: string; citizen_id: string | null; code: string | null }[],
+  heads: Map<string, string>,
+): BatchPlan {
+  const byCitizen = new Map(existing.filter((e) => e.citizen_id).map((e) => [e.citizen_id!, e.id]));
+  const byCode = new Map(existing.filter((e) => e.code).map((e) => [e.code!, e.id]));
+  const inserts = new Map<string, ResidentWrite>();
+  const updates = new Map<string, ResidentWrite>();
+  const batchHeads = new Map<string, string>();
+  let headClashes = 0;
+  const rowIds: (string | undefined)[] = [];
+  const outcomes: Outcome[] = values.map((v, row) => {
+    const household = v.householdCode ? refs.households.get(v.householdCode) : undefined;
+    if (v.householdCode && !household)
+      return {
+        reason: `household_code ${v.householdCode} is not a known household (import households first)`,
+      };
+    const a = household ? { id: household.area_id, path: household.area_path } : refs.area(v.areaCode!);
+    if (!a) return { reason: `area_code ${v.areaCode} is not a known area` };
+    const facilityId = v.facilityCode ? refs.facilities.get(v.facilityCode) : null;
+    if (v.facilityCode && !facilityId)
+      return { reason: `facility_code ${v.facilityCode} is not a known facility` };
+    const idByCitizen = v.citizenId ? byCitizen.get(v.citizenId) : undefined;
+    const idByCode = v.code ? byCode.get(v.code) : undefined;
+    if (idByCitizen && idByCode && idByCitizen !== idByCode)
+      return { reason: `citizen_id and code name two different residents` };
+    const knownId = idByCitizen ?? idByCode;
+    if (household && v.relationship === 'head') {
+      const current = heads.get(household.id) ?? household.head_resident_id;
+      if (current && current !== knownId) {
+        headClashes++;
+        return { reason: `household ${v.householdCode} already has a head` };
+      }
+    }
+    const id = knownId ?? newId();
+    rowIds[row] = id;
+    const write: ResidentWrite = {
+      id,
+      code: v.code,
+      citizen_id: v.citizenId,
+      full_name: v.fullName,
+      sex: v.sex,
+      birth_date: v.birthDate,
+      birth_year: v.birthYear,
+      birth_date_precision: v.precision,
+      ethnicity: v.ethnicity,
+      phone: v.phone,
+      occupation: v.occupation,
+      household_id: household?.id ?? null,
+      relationship_to_head: v.relationship,
+      registered_facility_id: facilityId ?? null,
+      area_id: a.id,
+      area_path: a.path,
+    };
+    if (v.citizenId) byCitizen.set(v.citizenId, id);
+    if (v.code) byCode.set(v.code, id);
+    if (household && v.relationship === 'head') {
+      heads.set(household.id, id);
+      batchHeads.set(household.id, id);
+    }
+    if (inserts.has(id)) {
+      inserts.set(id, { ...write, history_id: inserts.get(id)!.history_id });
+      return 'updated';
+    }
+    if (knownId) {
+      updates.set(id, write);
+      return 'updated';
+    }
+    inserts.set(id, { ...write, history_id: newId() });
+    return 'created';
+  });
+  // A new resident who is their household's head is made so by the insert itself.
+  const newHeads = new Set(batchHeads.values());
+  for (const [id, w] of inserts) if (newHeads.has(id)) inserts.set(id, { ...w, head: true });
+  return { outcomes, inserts, updates, heads: batchHeads, rowIds, headClashes };
+}
+
+/** Writes a plan: inserts (with history and heads), updates, and heads set on existing residents. */
+async function writePlan(trx: Db, plan: BatchPlan): Promise<Set<string>> {
+  const inserted = await insertResidents(trx, [...plan.inserts.values()]);
+  await updateResidents(trx, [...plan.updates.values()]);
+  await setHeads(
+    trx,
+    [...plan.heads]
+      .filter(([, resident_id]) => !plan.inserts.has(resident_id))
+      .map(([household_id, resident_id]) => ({ household_id, resident_id })),
+  );
+  return inserted;
+}
+
+function keysOf(values: ResidentImportRow[]): [string[], string[]] {
+  return [
+    values.flatMap((v) => (v.citizenId ? [v.citizenId] : [])),
+    values.flatMap((v) => (v.code ? [v.code] : [])),
+  ];
+}
+
+/**
+ * The residents CSV import: match on citizen_id, else on code. A batch is first taken as all new
+ * people (a fresh registry, the common case): one read of its households and one statement that
+ * inserts the residents, their history and heads, skipping any whose citizen id or code is taken.
+ * Only the rows skipped are then matched to the existing residents (one read) and written as
+ * updates. A batch naming a head for a household that already has one is matched first.
  */
 export function residentImport(profile: CountryProfile): ImportDefinition<ResidentImportRow> {
   const areasOf = areaCache();
@@ -238,78 +366,38 @@ export function residentImport(profile: CountryProfile): ImportDefinition<Reside
       for (const code of new Set(values.flatMap((v) => (v.facilityCode ? [v.facilityCode] : [])))) {
         if (!facilities.has(code)) facilities.set(code, (await findFacilityByCode(trx, code))?.id ?? null);
       }
-      const existing = await residentsByKeys(
-        trx,
-        values.flatMap((v) => (v.citizenId ? [v.citizenId] : [])),
-        values.flatMap((v) => (v.code ? [v.code] : [])),
+      const refs: BatchRefs = { households, area, facilities };
+      const headsTaken = values.some(
+        (v) =>
+          v.relationship === 'head' && v.householdCode && households.get(v.householdCode)?.head_resident_id,
       );
-      const byCitizen = new Map(existing.filter((e) => e.citizen_id).map((e) => [e.citizen_id!, e.id]));
-      const byCode = new Map(existing.filter((e) => e.code).map((e) => [e.code!, e.id]));
-      const inserts = new Map<string, ResidentWrite>();
-      const updates = new Map<string, ResidentWrite>();
-      const heads = new Map<string, string>();
-      const outcomes: Outcome[] = values.map((v) => {
-        const household = v.householdCode ? households.get(v.householdCode) : undefined;
-        if (v.householdCode && !household)
-          return {
-            reason: `household_code ${v.householdCode} is not a known household (import households first)`,
-          };
-        const a = household ? { id: household.area_id, path: household.area_path } : area(v.areaCode!);
-        if (!a) return { reason: `area_code ${v.areaCode} is not a known area` };
-        const facilityId = v.facilityCode ? facilities.get(v.facilityCode) : null;
-        if (v.facilityCode && !facilityId)
-          return { reason: `facility_code ${v.facilityCode} is not a known facility` };
-        const idByCitizen = v.citizenId ? byCitizen.get(v.citizenId) : undefined;
-        const idByCode = v.code ? byCode.get(v.code) : undefined;
-        if (idByCitizen && idByCode && idByCitizen !== idByCode)
-          return { reason: `citizen_id and code name two different residents` };
-        const knownId = idByCitizen ?? idByCode;
-        if (household && v.relationship === 'head') {
-          const current = heads.get(household.id) ?? household.head_resident_id;
-          if (current && current !== knownId)
-            return { reason: `household ${v.householdCode} already has a head` };
+      if (!headsTaken) {
+        const heads = new Map<string, string>();
+        const plan = planRows(values, refs, [], heads);
+        if (plan.headClashes === 0) {
+          const inserted = await writePlan(trx, plan);
+          if (inserted.size === plan.inserts.size) return plan.outcomes;
+          // Some people are already registered: match those rows and go again for them only.
+          const pending = plan.rowIds.flatMap((id, i) => (id && !inserted.has(id) ? [i] : []));
+          const again = pending.map((i) => values[i]!);
+          for (const [household, resident] of [...heads])
+            if (!inserted.has(resident)) heads.delete(household);
+          const retry = planRows(again, refs, await residentsByKeys(trx, ...keysOf(again)), heads);
+          const insertedAgain = await writePlan(trx, retry);
+          const outcomes = [...plan.outcomes];
+          pending.forEach((rowIndex, j) => {
+            const o = retry.outcomes[j]!;
+            outcomes[rowIndex] =
+              o === 'created' && !insertedAgain.has(retry.rowIds[j]!)
+                ? { reason: 'citizen_id or code was registered by another import meanwhile' }
+                : o;
+          });
+          return outcomes;
         }
-        const id = knownId ?? newId();
-        const write: ResidentWrite = {
-          id,
-          code: v.code,
-          citizen_id: v.citizenId,
-          full_name: v.fullName,
-          sex: v.sex,
-          birth_date: v.birthDate,
-          birth_year: v.birthYear,
-          birth_date_precision: v.precision,
-          ethnicity: v.ethnicity,
-          phone: v.phone,
-          occupation: v.occupation,
-          household_id: household?.id ?? null,
-          relationship_to_head: v.relationship,
-          registered_facility_id: facilityId ?? null,
-          area_id: a.id,
-          area_path: a.path,
-        };
-        // Later rows of the same person in the batch update the earlier ones.
-        if (v.citizenId) byCitizen.set(v.citizenId, id);
-        if (v.code) byCode.set(v.code, id);
-        if (household && v.relationship === 'head') heads.set(household.id, id);
-        if (inserts.has(id)) {
-          inserts.set(id, { ...write, history_id: inserts.get(id)!.history_id });
-          return 'updated';
-        }
-        if (knownId) {
-          updates.set(id, write);
-          return 'updated';
-        }
-        inserts.set(id, { ...write, history_id: newId() });
-        return 'created';
-      });
-      await insertResidents(trx, [...inserts.values()]);
-      await updateResidents(trx, [...updates.values()]);
-      await setHeads(
-        trx,
-        [...heads].map(([household_id, resident_id]) => ({ household_id, resident_id })),
-      );
-      return outcomes;
+      }
+      const plan = planRows(values, refs, await residentsByKeys(trx, ...keysOf(values)), new Map());
+      await writePlan(trx, plan);
+      return plan.outcomes;
     },
   };
 }

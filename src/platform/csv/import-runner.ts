@@ -69,10 +69,7 @@ export async function runImport<T>(
   let batch: { line: number; value: T }[] = [];
   let checkedHeader = false;
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
+  const save = async (rows: { line: number; value: T }[]) => {
     const outcomes = await inTransaction(db, (trx) => def.saveBatch(trx, rows));
     outcomes.forEach((o, i) => {
       if (o === 'created') report.created++;
@@ -85,25 +82,42 @@ export async function runImport<T>(
       rejected: report.rejected.length,
     });
   };
+  // One batch is saved while the next is read and checked (the database and the parsing overlap);
+  // batches are still saved one after the other, in file order, each seeing the ones before.
+  let saving: Promise<void> | undefined;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await saving;
+    saving = save(rows);
+    saving.catch(() => undefined); // awaited at the next flush or at the end; not unhandled meanwhile
+  };
 
-  for await (const record of records) {
-    if (!checkedHeader) {
-      const missing = def.requiredColumns.filter((c) => !(c in record.values));
-      if (missing.length > 0) {
-        throw new AppError(
-          'bad_request',
-          `The ${def.kind} file lacks the column(s) ${missing.join(', ')}; the header must include ${def.requiredColumns.join(', ')}`,
-        );
+  try {
+    for await (const record of records) {
+      if (!checkedHeader) {
+        const missing = def.requiredColumns.filter((c) => !(c in record.values));
+        if (missing.length > 0) {
+          throw new AppError(
+            'bad_request',
+            `The ${def.kind} file lacks the column(s) ${missing.join(', ')}; the header must include ${def.requiredColumns.join(', ')}`,
+          );
+        }
+        checkedHeader = true;
       }
-      checkedHeader = true;
+      report.read++;
+      const checked = def.parse(record.values);
+      if (checked.ok) batch.push({ line: record.line, value: checked.value });
+      else report.rejected.push({ line: record.line, reason: checked.reason });
+      if (batch.length >= batchSize) await flush();
     }
-    report.read++;
-    const checked = def.parse(record.values);
-    if (checked.ok) batch.push({ line: record.line, value: checked.value });
-    else report.rejected.push({ line: record.line, reason: checked.reason });
-    if (batch.length >= batchSize) await flush();
+    await flush();
+  } finally {
+    // Never return (or throw) while a batch is still being written.
+    await saving?.catch(() => undefined);
   }
-  await flush();
+  await saving;
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
 }
