@@ -69,7 +69,7 @@ export async function residentsByKeys(db: Db, citizenIds: string[], codes: strin
 
 /**
  * Inserts new residents, then their 'registered' history entries and the heads of their households:
- * two statements, the batch parsed once. A row whose citizen id or code is already taken is skipped
+ * the batch is parsed once. A row whose citizen id or code is already taken is skipped
  * (on conflict do nothing) and gets no history: the ids inserted are returned, so the caller matches
  * the others to the existing residents. A fresh import thus needs no read of existing keys first.
  * (History and heads cannot share the insert's statement: their row-level security checks look the
@@ -89,17 +89,21 @@ export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<Se
   const inserted = new Set(result.rows.map((r) => r.id));
   const added = rows.filter((r) => inserted.has(r.id));
   if (added.length === 0) return inserted;
-  const heads = added.filter((r) => r.head).map((r) => r.id);
+  const heads = added.filter((r) => r.head && r.household_id);
+  // Arrays only, no join: while a registry is being loaded its statistics lag behind, and a join
+  // with resident or household was planned as a hash join over a whole-table scan.
   await sql`
-    with history as (
-      insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
-      select v.history_id, r.id, 'registered', 'active', current_date, 'CSV import', r.area_id, r.household_id, r.area_path
-      from unnest(${added.map((r) => r.id)}::uuid[], ${added.map((r) => r.history_id)}::uuid[]) as v(id, history_id)
-      join resident r on r.id = v.id
-    )
-    update household h set head_resident_id = r.id, updated_at = now()
-    from resident r
-    where r.id = any(${heads}::uuid[]) and h.id = r.household_id`.execute(db);
+    insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
+    select v.history_id, v.id, 'registered', 'active', current_date, 'CSV import', v.area_id, v.household_id, v.area_path::ltree
+    from unnest(${added.map((r) => r.history_id)}::uuid[], ${added.map((r) => r.id)}::uuid[],
+      ${added.map((r) => r.area_id)}::uuid[], ${added.map((r) => r.household_id)}::uuid[],
+      ${added.map((r) => r.area_path)}::text[]) as v(history_id, id, area_id, household_id, area_path)`.execute(
+    db,
+  );
+  await setHeads(
+    db,
+    heads.map((r) => ({ household_id: r.household_id!, resident_id: r.id })),
+  );
   return inserted;
 }
 
@@ -115,16 +119,24 @@ export async function updateResidents(db: Db, rows: ResidentWrite[]): Promise<vo
     where r.id = v.id`.execute(db);
 }
 
-/** Sets household heads: pairs of household id and resident id. */
+/**
+ * Sets household heads: pairs of household id and resident id. An index lookup of the households by
+ * id (no join, see insertResidents), skipping those whose head is already the one given.
+ */
 export async function setHeads(
   db: Db,
   pairs: { household_id: string; resident_id: string }[],
 ): Promise<void> {
   if (pairs.length === 0) return;
+  const households = pairs.map((p) => p.household_id);
+  const residents = pairs.map((p) => p.resident_id);
   await sql`
-    update household h set head_resident_id = v.resident_id, updated_at = now()
-    from jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) as v(household_id uuid, resident_id uuid)
-    where h.id = v.household_id and h.head_resident_id is distinct from v.resident_id`.execute(db);
+    update household h
+    set head_resident_id = (${residents}::uuid[])[array_position(${households}::uuid[], h.id)], updated_at = now()
+    where h.id = any(${households}::uuid[])
+      and h.head_resident_id is distinct from (${residents}::uuid[])[array_position(${households}::uuid[], h.id)]`.execute(
+    db,
+  );
 }
 
 /** A keyset batch of households for the export, with nothing decoded. */

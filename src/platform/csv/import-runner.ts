@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
@@ -69,8 +70,15 @@ export async function runImport<T>(
   let batch: { line: number; value: T }[] = [];
   let checkedHeader = false;
 
+  // Batches committed by the runner itself do not each wait for their commit to reach the disk; the
+  // last commit does, and the log is written in order, so every batch is durable before the report
+  // is returned. (Inside a request the request's transaction commits once, as usual.)
+  const ownCommits = !db.isTransaction;
   const save = async (rows: { line: number; value: T }[]) => {
-    const outcomes = await inTransaction(db, (trx) => def.saveBatch(trx, rows));
+    const outcomes = await inTransaction(db, async (trx) => {
+      if (ownCommits) await sql`set local synchronous_commit = off`.execute(trx);
+      return def.saveBatch(trx, rows);
+    });
     outcomes.forEach((o, i) => {
       if (o === 'created') report.created++;
       else if (o === 'updated') report.updated++;
@@ -118,6 +126,10 @@ export async function runImport<T>(
     await saving?.catch(() => undefined);
   }
   await saving;
+  if (ownCommits && saving) {
+    // A transaction with an id commits with a durable write, flushing every batch's commit before it.
+    await db.transaction().execute((trx) => sql`select txid_current()`.execute(trx));
+  }
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
 }
