@@ -17,7 +17,7 @@ function Figure({
 }) {
   return (
     <Card withBorder padding="sm" data-testid={testId}>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {label}
       </Text>
       <Text fw={700} fz={24} lh={1.3}>
@@ -103,11 +103,11 @@ export function CapacityFigures({ report: r }: { report: CapacityReport }) {
         label={t('facilities.capacity.stationsWithDoctor')}
         value={t('facilities.capacity.xOfY', {
           x: number(r.communes.stationHasDoctor, 0),
-          y: number(r.communes.withStation, 0),
+          y: number(r.communes.total, 0),
         })}
         detail={t('facilities.capacity.stationsShare', {
           share: share(r.communes.stationHasDoctorShare),
-          communes: number(r.communes.total, 0),
+          stations: number(r.communes.withStation, 0),
         })}
       />
       <Figure

@@ -48,7 +48,7 @@ export function CapacityHomeCard() {
             report.data.target?.doctorsPer10k,
           )}
           {report.data.target && (
-            <Text size="xs" c="dimmed">
+            <Text size="xs" c="gray.7">
               {t('facilities.home.targetYear', { year: report.data.target.year })}
             </Text>
           )}

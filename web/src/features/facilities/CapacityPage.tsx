@@ -93,7 +93,7 @@ export function CapacityPage() {
           </Stack>
         </Alert>
       ) : !report.data ? (
-        <Text c="dimmed">{t('facilities.capacity.noArea')}</Text>
+        <Text c="gray.7">{t('facilities.capacity.noArea')}</Text>
       ) : (
         <CapacityView report={report.data} />
       )}
@@ -122,7 +122,7 @@ function CapacityView({ report }: { report: CapacityReport }) {
 
   return (
     <Stack gap="md">
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t('facilities.capacity.counted', {
           area: report.area.name,
           population: number(report.population, 0),
@@ -132,7 +132,7 @@ function CapacityView({ report }: { report: CapacityReport }) {
       </Text>
       <CapacityFigures report={report} />
       {loadingChildren && (
-        <Text size="sm" c="dimmed" role="status">
+        <Text size="sm" c="gray.7" role="status">
           {t('facilities.capacity.loadingParts')}
         </Text>
       )}
@@ -170,7 +170,7 @@ function CapacityView({ report }: { report: CapacityReport }) {
         </Card>
       </SimpleGrid>
       {(profile?.capacityTargets.length ?? 0) > 0 && (
-        <Text size="sm" c="dimmed" data-testid="capacity-targets">
+        <Text size="sm" c="gray.7" data-testid="capacity-targets">
           {t('facilities.capacity.targetsNote', {
             targets: (profile?.capacityTargets ?? [])
               .map((x) =>

@@ -1,4 +1,4 @@
-import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
+import { Grid, NativeSelect, TextInput } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type FacilityFilters, useChildAreas, useHomeArea, useProfile } from './api.ts';
 import { useLabels } from './labels.ts';
@@ -30,53 +30,63 @@ export function FacilityFiltersBar({
     onChange({ ...filters, [key]: event.currentTarget.value || undefined });
 
   return (
-    <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="sm">
-      <TextInput
-        label={t('facilities.filter.search')}
-        placeholder={t('facilities.filter.searchHint')}
-        type="search"
-        value={search}
-        maxLength={100}
-        error={searchError}
-        onChange={(e) => onSearch(e.currentTarget.value)}
-      />
-      <NativeSelect
-        label={t('facilities.field.kind')}
-        value={filters.kind ?? ''}
-        onChange={set('kind')}
-        data={[
-          any,
-          ...(profile?.facilityKinds ?? []).map((k) => ({ value: k.id, label: labels.kind(k.id) })),
-        ]}
-      />
-      <NativeSelect
-        label={t('facilities.field.tier')}
-        value={filters.tier ?? ''}
-        onChange={set('tier')}
-        data={[
-          any,
-          ...[...(profile?.tiers ?? [])]
-            .sort((a, b) => a.rank - b.rank)
-            .map((x) => ({ value: x.id, label: labels.tier(x.id) })),
-        ]}
-      />
-      <NativeSelect
-        label={t('facilities.field.status')}
-        value={filters.status ?? ''}
-        onChange={set('status')}
-        data={[any, ...STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
-      />
-      {(children.data?.length ?? 0) > 0 && (
+    <Grid gap="sm">
+      <Grid.Col span={{ base: 12, md: 4 }}>
+        <TextInput
+          label={t('facilities.filter.search')}
+          placeholder={t('facilities.filter.searchHint')}
+          type="search"
+          value={search}
+          maxLength={100}
+          error={searchError}
+          onChange={(e) => onSearch(e.currentTarget.value)}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, md: 2 }}>
         <NativeSelect
-          label={t('facilities.field.area')}
-          value={filters.area ?? ''}
-          onChange={set('area')}
+          label={t('facilities.field.kind')}
+          value={filters.kind ?? ''}
+          onChange={set('kind')}
           data={[
-            { value: '', label: home.area?.name ?? t('facilities.filter.any') },
-            ...(children.data ?? []).map((a) => ({ value: a.code, label: a.name })),
+            any,
+            ...(profile?.facilityKinds ?? []).map((k) => ({ value: k.id, label: labels.kind(k.id) })),
           ]}
         />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, md: 2 }}>
+        <NativeSelect
+          label={t('facilities.field.tier')}
+          value={filters.tier ?? ''}
+          onChange={set('tier')}
+          data={[
+            any,
+            ...[...(profile?.tiers ?? [])]
+              .sort((a, b) => a.rank - b.rank)
+              .map((x) => ({ value: x.id, label: labels.tier(x.id) })),
+          ]}
+        />
+      </Grid.Col>
+      <Grid.Col span={{ base: 6, md: 2 }}>
+        <NativeSelect
+          label={t('facilities.field.status')}
+          value={filters.status ?? ''}
+          onChange={set('status')}
+          data={[any, ...STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
+        />
+      </Grid.Col>
+      {(children.data?.length ?? 0) > 0 && (
+        <Grid.Col span={{ base: 6, md: 2 }}>
+          <NativeSelect
+            label={t('facilities.field.area')}
+            value={filters.area ?? ''}
+            onChange={set('area')}
+            data={[
+              { value: '', label: home.area?.name ?? t('facilities.filter.any') },
+              ...(children.data ?? []).map((a) => ({ value: a.code, label: a.name })),
+            ]}
+          />
+        </Grid.Col>
       )}
-    </SimpleGrid>
+    </Grid>
   );
 }

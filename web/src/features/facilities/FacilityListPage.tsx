@@ -73,12 +73,12 @@ export function FacilityListPage() {
           </Stack>
         </Alert>
       ) : items.length === 0 ? (
-        <Text c="dimmed" data-testid="facility-list-empty">
+        <Text c="gray.7" data-testid="facility-list-empty">
           {t('facilities.list.empty')}
         </Text>
       ) : (
         <>
-          <Text size="sm" c="dimmed" aria-live="polite">
+          <Text size="sm" c="gray.7" aria-live="polite">
             {t('facilities.list.shown', { count: i18n.number(items.length, 0) })}
           </Text>
           <FacilityTable items={items} />
@@ -122,7 +122,7 @@ function FacilityTable({ items }: { items: Facility[] }) {
                 <Anchor component={Link} to={`/facilities/${f.id}`}>
                   {f.name}
                 </Anchor>
-                <Text size="xs" c="dimmed">
+                <Text size="xs" c="gray.7">
                   {f.areaName}
                 </Text>
               </Table.Td>
@@ -157,7 +157,7 @@ function FacilityCards({ items }: { items: Facility[] }) {
           <Text size="sm">
             {labels.kind(f.kind)} · {labels.tier(f.tier)}
           </Text>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('facilities.card.codeBeds', { code: f.code, beds: number(f.beds, 0) })}
           </Text>
         </Card>

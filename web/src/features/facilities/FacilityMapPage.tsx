@@ -59,10 +59,10 @@ export function FacilityMapPage() {
           </Stack>
         </Alert>
       ) : items.length === 0 ? (
-        <Text c="dimmed">{t('facilities.list.empty')}</Text>
+        <Text c="gray.7">{t('facilities.list.empty')}</Text>
       ) : (
         <>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {t('facilities.map.hint')}
           </Text>
           <MapLegend styles={styles} facilities={items} />
@@ -74,7 +74,7 @@ export function FacilityMapPage() {
             onSelect={setSelected}
           />
           {missing > 0 && (
-            <Text size="sm" c="dimmed" data-testid="map-missing">
+            <Text size="sm" c="gray.7" data-testid="map-missing">
               {t('facilities.map.missing', { count: i18n.number(missing, 0) })}
             </Text>
           )}
@@ -102,7 +102,7 @@ function SelectedFacility({ facility }: { facility: Facility | null }) {
           </Anchor>
         </Stack>
       ) : (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {t('facilities.map.choose')}
         </Text>
       )}

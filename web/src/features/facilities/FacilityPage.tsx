@@ -58,7 +58,7 @@ export function FacilityPage() {
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text component="div">{children}</Text>
@@ -86,13 +86,13 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
           </Title>
           <StatusBadge status={f.status} />
         </Group>
-        <Text c="dimmed">
+        <Text c="gray.7">
           {labels.kind(f.kind)} · {f.code}
         </Text>
       </div>
 
       <Card withBorder>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="md">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
           <Field label={t('facilities.field.code')}>{f.code}</Field>
           <Field label={t('facilities.field.kind')}>{labels.kind(f.kind)}</Field>
           <Field label={t('facilities.field.tier')}>{labels.tier(f.tier)}</Field>
@@ -126,7 +126,7 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
           {t('facilities.field.services')}
         </Title>
         {f.services.length === 0 ? (
-          <Text c="dimmed">{t('facilities.page.noServices')}</Text>
+          <Text c="gray.7">{t('facilities.page.noServices')}</Text>
         ) : (
           <Group gap="xs" data-testid="facility-services">
             {f.services.map((s) => (
@@ -151,7 +151,7 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
                 <Anchor component={Link} to={`/facilities/${m.id}`}>
                   {m.name}
                 </Anchor>
-                <Text size="sm" c="dimmed">
+                <Text size="sm" c="gray.7">
                   {labels.kind(m.kind)}
                 </Text>
               </Group>
@@ -165,7 +165,7 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
           {t('facilities.page.statusHistory')}
         </Title>
         {history.length === 0 ? (
-          <Text c="dimmed">{t('facilities.page.noHistory')}</Text>
+          <Text c="gray.7">{t('facilities.page.noHistory')}</Text>
         ) : (
           <Stack gap={6} component="ol" p={0} m={0} data-testid="status-history">
             {history.map((h) => (
@@ -180,7 +180,7 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
                 </Text>
                 <StatusBadge status={h.status} />
                 {h.reason && (
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {h.reason}
                   </Text>
                 )}

@@ -4,6 +4,7 @@ import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/comp
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import { niceAxisMax } from './chart-scale.ts';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, SVGRenderer]);
 
@@ -55,7 +56,6 @@ export function RateChart({
 
   useEffect(() => {
     const names = bars.map((b) => b.name);
-    const max = Math.max(target ?? 0, ...bars.map((b) => b.value ?? 0));
     chart.current?.setOption(
       {
         animation: false,
@@ -66,14 +66,18 @@ export function RateChart({
         },
         xAxis: {
           type: 'value',
-          max: Math.ceil(max * 1.1) || 1,
-          axisLabel: { formatter: (v: number) => format(v), color: '#333' },
+          max: niceAxisMax(
+            bars.map((b) => b.value),
+            target,
+          ),
+          splitNumber: 4,
+          axisLabel: { formatter: (v: number) => format(v), color: '#333', hideOverlap: true },
         },
         yAxis: {
           type: 'category',
           inverse: true,
           data: names,
-          axisLabel: { width: 130, overflow: 'truncate', color: '#222' },
+          axisLabel: { width: 130, overflow: 'truncate', color: '#222', interval: 0 },
         },
         series: [
           {
@@ -96,7 +100,13 @@ export function RateChart({
                     symbol: 'none',
                     silent: true,
                     lineStyle: { color: '#b3261e', type: 'dashed', width: 2 },
-                    label: { formatter: targetLabel, position: 'end', color: '#b3261e', fontWeight: 'bold' },
+                    // The y axis runs top-down (inverse), so the line's start is at the top.
+                    label: {
+                      formatter: targetLabel,
+                      position: 'start',
+                      color: '#b3261e',
+                      fontWeight: 'bold',
+                    },
                     data: [{ xAxis: target }],
                   },
           },

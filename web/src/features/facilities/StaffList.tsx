@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useStaffAt } from './api.ts';
@@ -19,7 +19,7 @@ export function StaffList({ facilityId }: { facilityId: string }) {
       <Title order={2} size="h4" mb={2}>
         {t('facilities.staff.title')}
       </Title>
-      <Text size="sm" c="dimmed" mb="xs">
+      <Text size="sm" c="gray.7" mb="xs">
         {staff.isSuccess
           ? t('facilities.staff.countOn', {
               count: number(workers.length, 0) + (staff.hasNextPage ? '+' : ''),
@@ -37,30 +37,27 @@ export function StaffList({ facilityId }: { facilityId: string }) {
           {errorText(staff.error, i18n)}
         </Alert>
       ) : workers.length === 0 ? (
-        <Text c="dimmed">{t('facilities.staff.none')}</Text>
+        <Text c="gray.7">{t('facilities.staff.none')}</Text>
       ) : (
         <Stack gap={6} component="ul" p={0} m={0}>
           {workers.map((w) => (
-            <Group
+            <li
               key={w.id}
-              component="li"
-              justify="space-between"
-              gap="xs"
-              style={{ listStyle: 'none', borderBottom: '1px solid var(--mantine-color-gray-2)' }}
-              pb={4}
+              style={{
+                listStyle: 'none',
+                borderBottom: '1px solid var(--mantine-color-gray-2)',
+                paddingBottom: 4,
+              }}
             >
-              <div>
-                <Text size="sm" fw={500}>
-                  {w.fullName}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {w.currentAssignment?.position ?? w.code}
-                </Text>
-              </div>
-              <Text size="sm" ta="right">
-                {labels.cadre(w.cadre)} · {labels.qualification(w.qualification)}
+              <Text size="sm" fw={500}>
+                {w.fullName}
               </Text>
-            </Group>
+              <Text size="xs" c="gray.7">
+                {[labels.cadre(w.cadre), labels.qualification(w.qualification), w.currentAssignment?.position]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </Text>
+            </li>
           ))}
         </Stack>
       )}

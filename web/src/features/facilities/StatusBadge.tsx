@@ -7,7 +7,13 @@ const COLOURS: Record<FacilityStatus, string> = { open: 'teal', temporarily_clos
 export function StatusBadge({ status }: { status: FacilityStatus }) {
   const labels = useLabels();
   return (
-    <Badge color={COLOURS[status] ?? 'gray'} variant="light" tt="none" data-testid="facility-status">
+    <Badge
+      color={COLOURS[status] ?? 'gray'}
+      variant="light"
+      tt="none"
+      data-testid="facility-status"
+      style={{ flexShrink: 0 }}
+    >
       {labels.status(status)}
     </Badge>
   );

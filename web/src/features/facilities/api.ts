@@ -159,7 +159,7 @@ export function useStaffAt(facilityId: string | undefined, on: string, enabled: 
   return useInfiniteQuery({
     queryKey: ['facilities', 'staff', facilityId, on],
     queryFn: ({ pageParam }) =>
-      api.get<Page<Worker>>('/workers', { facility: facilityId, on, limit: 100, cursor: pageParam }),
+      api.get<Page<Worker>>('/workers', { facility: facilityId, on, limit: 25, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: enabled && Boolean(facilityId),
