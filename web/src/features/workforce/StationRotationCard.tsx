@@ -7,7 +7,7 @@ import { useFacilityCalendar } from './api.ts';
 import { sessionLabel } from './labels.ts';
 import { ownFacility } from './own-facility.ts';
 import { addDays, dayMonth, localToday, mondayOf, weekdayName } from './week.ts';
-import { entriesFromCalendar } from './week-entries.ts';
+import { entriesFromCalendar, placeName } from './week-entries.ts';
 
 /** Home card of station staff and doctors: the district doctors who come to their station this week. */
 export function StationRotationCard() {
@@ -48,7 +48,14 @@ export function StationRotationCard() {
                 <Text span fw={600}>
                   {weekdayName(locale, e.date)} {dayMonth(locale, e.date)}
                 </Text>
-                {` · ${e.workerName} · ${sessionLabel(t, e.session)} · ${t('workforce.rotations.comesFrom', { facility: e.place.name })}`}
+                {[
+                  '',
+                  e.workerName,
+                  sessionLabel(t, e.session),
+                  placeName(e) && t('workforce.rotations.comesFrom', { facility: placeName(e) ?? '' }),
+                ]
+                  .filter((part) => part !== null)
+                  .join(' · ')}
               </Text>
             </li>
           ))}

@@ -1,19 +1,22 @@
-import { Badge, Card, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { sessionLabel } from './labels.ts';
 import { dayMonth, weekdayName } from './week.ts';
-import { byDay, type WeekEntry } from './week-entries.ts';
+import { byDay, placeName, type WeekEntry } from './week-entries.ts';
 
 const SESSION_COLOURS = { morning: 'yellow', afternoon: 'indigo', day: 'teal' } as const;
 
 function EntryLine({ entry }: { entry: WeekEntry }) {
   const { t } = useI18n();
+  const facility = placeName(entry);
   const where =
-    entry.role === 'host'
-      ? t('workforce.rotations.comesFrom', { facility: entry.place.name })
-      : entry.role === 'home'
-        ? t('workforce.rotations.awayAt', { facility: entry.place.name })
-        : t('workforce.rotations.atStation', { facility: entry.place.name });
+    facility === null
+      ? null
+      : entry.role === 'host'
+        ? t('workforce.rotations.comesFrom', { facility })
+        : entry.role === 'home'
+          ? t('workforce.rotations.awayAt', { facility })
+          : t('workforce.rotations.atStation', { facility });
   return (
     <Card component="li" withBorder padding="xs" radius="sm" data-testid="rotation-entry">
       <Badge size="xs" variant="light" color={SESSION_COLOURS[entry.session]} tt="none">
@@ -22,9 +25,11 @@ function EntryLine({ entry }: { entry: WeekEntry }) {
       <Text size="sm" fw={500} mt={4} style={{ overflowWrap: 'anywhere' }}>
         {entry.workerName}
       </Text>
-      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-        {where}
-      </Text>
+      {where && (
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {where}
+        </Text>
+      )}
     </Card>
   );
 }
@@ -68,13 +73,15 @@ export function WeekGrid({
             data-testid="week-day"
             data-date={date}
           >
-            <Text fw={600} size="sm" data-testid="weekday-name">
-              {weekdayName(locale, date)}
-            </Text>
-            <Text size="xs" c="dimmed" mb={6}>
-              {dayMonth(locale, date)}
-              {isToday ? ` · ${t('workforce.rotations.today')}` : ''}
-            </Text>
+            <Group gap={6} mb={6} align="baseline">
+              <Text fw={600} size="sm" data-testid="weekday-name">
+                {weekdayName(locale, date)}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {dayMonth(locale, date)}
+                {isToday ? ` · ${t('workforce.rotations.today')}` : ''}
+              </Text>
+            </Group>
             {list.length === 0 ? (
               <Text size="xs" c="dimmed">
                 {t('workforce.rotations.noSession')}

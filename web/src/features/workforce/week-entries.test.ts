@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Rotation } from './api.ts';
 import { weekDates } from './week.ts';
-import { byDay, entriesFromCalendar, entriesFromRotations } from './week-entries.ts';
+import { byDay, entriesFromCalendar, entriesFromRotations, placeName } from './week-entries.ts';
 
 const centre = { id: 'c', code: '56800', name: 'Trung tâm Y tế huyện' };
 const station = { id: 's', code: '56811', name: 'Trạm Y tế xã' };
@@ -81,5 +81,18 @@ describe('week entries', () => {
     expect([...days.keys()]).toHaveLength(7);
     expect(days.get('2026-11-30')).toHaveLength(1);
     expect(days.get('2026-12-01')).toEqual([]);
+  });
+});
+
+describe('a place outside the reader scope', () => {
+  it("is left unsaid rather than shown as the API's '?'", () => {
+    const [entry] = entriesFromRotations(
+      [rotation({ hostFacility: { id: 'x', code: '?', name: '?' } })],
+      '2026-11-30',
+      '2026-11-30',
+    );
+    expect(entry && placeName(entry)).toBeNull();
+    const [known] = entriesFromRotations([rotation({})], '2026-11-30', '2026-11-30');
+    expect(known && placeName(known)).toBe('Trạm Y tế xã');
   });
 });

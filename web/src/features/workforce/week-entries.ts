@@ -53,6 +53,14 @@ export function entriesFromRotations(rotations: Rotation[], from: string, to: st
     .sort(bySessionThenName);
 }
 
+/**
+ * The API names a facility outside the reader's scope '?' (a station's staff cannot read the district
+ * centre its visiting doctor comes from): such a place is left unsaid rather than shown as '?'.
+ */
+export function placeName(entry: WeekEntry): string | null {
+  return entry.place.name && entry.place.name !== '?' ? entry.place.name : null;
+}
+
 /** Entries by date, every day of the week present (an empty day is a day without rotation). */
 export function byDay(dates: string[], entries: WeekEntry[]): Map<string, WeekEntry[]> {
   const days = new Map(dates.map((d) => [d, [] as WeekEntry[]]));
