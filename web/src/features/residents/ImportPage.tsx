@@ -143,24 +143,22 @@ function ImportReportView({ report }: { report: ImportReport }) {
           {t('residents.import.allGood')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={320} mt="sm">
-          <Table striped withTableBorder data-testid="import-rejected">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={80}>{t('residents.import.line')}</Table.Th>
-                <Table.Th>{t('residents.import.reason')}</Table.Th>
+        <Table striped withTableBorder mt="sm" layout="fixed" data-testid="import-rejected">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={64}>{t('residents.import.line')}</Table.Th>
+              <Table.Th>{t('residents.import.reason')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {report.rejected.map((r) => (
+              <Table.Tr key={`${r.line}-${r.reason}`}>
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.reason}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {report.rejected.map((r) => (
-                <Table.Tr key={`${r.line}-${r.reason}`}>
-                  <Table.Td>{r.line}</Table.Td>
-                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </Card>
   );

@@ -83,7 +83,7 @@ function CardView({ card, today, current }: { card: InsuranceCard; today: string
           </Badge>
         </Group>
       </Group>
-      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs" component="dl" m={0}>
+      <SimpleGrid cols={2} spacing="xs" component="dl" m={0}>
         <Fact label={t('residents.card.validity')}>
           {t('residents.card.period', { from: i18n.date(card.validFrom), to: i18n.date(card.validTo) })}
         </Fact>

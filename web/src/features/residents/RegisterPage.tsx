@@ -6,6 +6,7 @@ import {
   Fieldset,
   Group,
   NativeSelect,
+  Radio,
   SegmentedControl,
   SimpleGrid,
   Stack,
@@ -212,16 +213,13 @@ export function RegisterPage() {
           </Fieldset>
           <Fieldset legend={t('residents.household.title')}>
             <Stack>
-              <SegmentedControl
-                aria-label={t('residents.household.title')}
-                fullWidth
-                data={[
-                  { value: 'existing', label: t('residents.household.existing') },
-                  { value: 'new', label: t('residents.household.new') },
-                  { value: 'none', label: t('residents.household.noHousehold') },
-                ]}
-                {...form.getInputProps('householdMode')}
-              />
+              <Radio.Group label={t('residents.form.householdMode')} {...form.getInputProps('householdMode')}>
+                <Group gap="md" mt={4}>
+                  <Radio value="existing" label={t('residents.household.existing')} />
+                  <Radio value="new" label={t('residents.household.new')} />
+                  <Radio value="none" label={t('residents.household.noHousehold')} />
+                </Group>
+              </Radio.Group>
               {values.householdMode === 'existing' && (
                 <HouseholdPicker
                   area={role?.area?.id}

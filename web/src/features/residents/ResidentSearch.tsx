@@ -1,5 +1,5 @@
 import './residents.css';
-import { Alert, Badge, Group, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, useId, useRef } from 'react';
 import { Link } from 'react-router';
@@ -16,13 +16,15 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   autoFocus?: boolean;
+  /** Show at most this many results, then a link to the search page with all of them. */
+  limit?: number;
 }
 
 /**
  * Search as you type: name without accents, citizen id, phone, birth year, village. Each result is a
  * link (Tab reaches it); the arrow keys also walk from the box through the results.
  */
-export function ResidentSearch({ value, onChange, autoFocus }: Props) {
+export function ResidentSearch({ value, onChange, autoFocus, limit }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [debounced] = useDebouncedValue(value, DEBOUNCE_MS);
@@ -88,13 +90,28 @@ export function ResidentSearch({ value, onChange, autoFocus }: Props) {
         data-testid="search-results"
         style={{ listStyle: 'none', margin: 0, padding: 0, opacity: search.isPlaceholderData ? 0.6 : 1 }}
       >
-        {search.data.items.map((r) => (
+        {search.data.items.slice(0, limit).map((r) => (
           <li key={r.id}>
             <ResidentRow resident={r} />
           </li>
         ))}
       </ul>
     );
+    if (limit !== undefined && search.data.items.length > limit)
+      body = (
+        <>
+          {body}
+          <Anchor
+            component={Link}
+            to={`/residents?q=${encodeURIComponent(term)}`}
+            size="sm"
+            mt="xs"
+            display="block"
+          >
+            {t('residents.search.all', { q: term })}
+          </Anchor>
+        </>
+      );
   }
 
   return (

@@ -17,7 +17,7 @@ export function ResidentsHomeCard() {
       <Title order={2} size="h4" mb="xs">
         {t('residents.home.title')}
       </Title>
-      <ResidentSearch value={q} onChange={setQ} />
+      <ResidentSearch value={q} onChange={setQ} limit={6} />
       {can(session, 'insurance.read') && area && <ExpiringSoon area={area} />}
     </Card>
   );

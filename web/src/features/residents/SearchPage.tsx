@@ -1,4 +1,5 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -9,7 +10,11 @@ export function SearchPage() {
   const { t } = useI18n();
   const session = useSignedIn();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
+  // The box keeps its own text (a keystroke never waits for the address); the address follows it.
+  const [q, setQ] = useState(() => params.get('q') ?? '');
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== q) setParams(q ? { q } : {}, { replace: true });
+  }, [q, params, setParams]);
   return (
     <Stack maw={720}>
       <Group justify="space-between">
@@ -22,11 +27,7 @@ export function SearchPage() {
           </Button>
         )}
       </Group>
-      <ResidentSearch
-        value={q}
-        onChange={(next) => setParams(next ? { q: next } : {}, { replace: true })}
-        autoFocus
-      />
+      <ResidentSearch value={q} onChange={setQ} autoFocus />
     </Stack>
   );
 }

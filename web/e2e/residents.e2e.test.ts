@@ -1,0 +1,204 @@
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { DESKTOP, PHONE, screenshot } from './support/browser.ts';
+import { startDemoSite } from './support/demo-server.ts';
+
+const site = startDemoSite();
+
+/** Waits for what the screen shows; a shared two-core machine can take seconds to answer. */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+/** Follows a menu entry (the menu folds behind the burger on a phone). */
+async function openMenu(page: Page, name: RegExp) {
+  const burger = page.getByRole('button', { name: /^(menu|danh mục|菜单)$/i });
+  if (await burger.isVisible()) await burger.click();
+  await page.getByRole('navigation').getByRole('link', { name }).click();
+}
+
+/** No horizontal page scroll: the page is no wider than the window. */
+async function fitsWidth(page: Page) {
+  const [scroll, client] = await page.evaluate(() => {
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return [root.scrollWidth, root.clientWidth];
+  });
+  expect(scroll).toBeLessThanOrEqual(client);
+}
+
+/** A GET of the API from inside the signed-in page (its session cookie). */
+function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(`/api${p}`)).json(), path) as Promise<T>;
+}
+
+interface ResidentRow {
+  id: string;
+  fullName: string;
+  citizenId: string | null;
+  sex: string | null;
+  birthYear: number | null;
+}
+
+test('station: search without accents, the resident page, and back in Vietnamese', async () => {
+  for (const viewport of [PHONE, DESKTOP]) {
+    const page = await site().newPage(viewport);
+    await site().signIn(page, 'station');
+
+    // The home card is the search box itself, with the cards about to expire.
+    const card = page.getByTestId('residents-home-card');
+    await card.getByTestId('expiring-count').getByRole('link').waitFor();
+    expect(await card.getByTestId('expiring-count').textContent()).toMatch(
+      /\d+ residents’ cards expire within 30 days/,
+    );
+    const search = card.getByLabel('Search residents');
+    await search.fill('nguyen van an');
+    const first = card.getByTestId('result-name').first();
+    await poll(() => first.textContent()).toBe('Nguyễn Văn An');
+    // Citizen ids are masked in the list.
+    expect(await card.getByTestId('search-results').textContent()).toMatch(/•{8}\d{4}/);
+    // The home card shows the first few and links to all of them.
+    expect(await card.getByTestId('result-name').count()).toBe(6);
+    await card.getByRole('link', { name: 'All results for “nguyen van an”' }).waitFor();
+    await screenshot(page, 'residents-home-search');
+    await fitsWidth(page);
+
+    // Keyboard: the arrow key walks from the box into the results, Enter opens one.
+    await search.focus();
+    await search.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('resident-name').textContent()).toBe('Nguyễn Văn An');
+    expect(page.url()).toMatch(/\/residents\/[0-9a-f-]{36}$/);
+
+    const household = page.getByTestId('household');
+    await poll(() => household.getByTestId('household-member').count()).toBeGreaterThan(0);
+    expect(await household.textContent()).toMatch(/Members \(\d+\)/);
+    const insurance = page.getByTestId('insurance');
+    await poll(() => insurance.textContent()).toMatch(
+      /Health insurance.*(Valid|Expires soon|Expired|Not yet valid|Withdrawn|No insurance card)/,
+    );
+    expect(await page.getByTestId('status-history').textContent()).toMatch(/Registered · Active/);
+
+    // Eligibility at the station, today.
+    const check = page.getByTestId('check-eligibility');
+    if (await check.isVisible()) {
+      await check.click();
+      const answer = page.getByTestId('eligibility');
+      await poll(() => answer.textContent()).toMatch(/(Eligible|Not eligible).*Benefit.*Route/);
+    }
+    await screenshot(page, 'resident-page-station');
+    await fitsWidth(page);
+
+    // The search page: a no-match state, then Vietnamese labels.
+    await openMenu(page, /^Residents$/);
+    const box = page.getByTestId('resident-search');
+    await box.fill('zzqxw');
+    await page.getByTestId('search-none').waitFor();
+    expect(await page.getByTestId('search-none').textContent()).toContain('No resident matches “zzqxw”');
+    await page.getByTestId('language-switcher').selectOption('vi');
+    await page.getByLabel('Tìm người dân').waitFor();
+    expect(await page.getByTestId('search-none').textContent()).toContain('Không có người dân nào khớp');
+    // Typed letter by letter, the search waits for a pause: a few requests, not one per letter.
+    const searches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/residents?')) searches.push(r.url());
+    });
+    await box.fill('');
+    await box.pressSequentially('nguyen thi h', { delay: 40 });
+    await poll(() => searches.at(-1) ?? '').toContain('q=nguyen+thi+h&');
+    await poll(() => page.getByTestId('result-name').first().textContent()).toMatch(/^Nguyễn Thị H/);
+    expect(searches.length).toBeLessThanOrEqual(3);
+    expect(await page.getByRole('navigation').textContent()).toContain('Đăng ký người dân');
+    await screenshot(page, 'residents-search-vi');
+    await fitsWidth(page);
+  }
+});
+
+test('station: a registration refused next to its fields (in the browser, then by the server), corrected, lands on the new resident', async () => {
+  const page = await site().newPage(PHONE);
+  await site().signIn(page, 'station');
+  const found = await apiGet<{ items: ResidentRow[] }>(page, '/residents?q=nguyen%20van%20an');
+  const taken = found.items.find((r) => r.citizenId && r.sex && r.birthYear);
+  if (!taken?.citizenId || !taken.birthYear)
+    throw new Error('the demo has no Nguyễn Văn An with a citizen id');
+
+  await openMenu(page, /^Register a resident$/);
+  await page.getByLabel('Full name').fill('Nguyễn Thị Thử');
+  await page.getByLabel('Sex').selectOption(taken.sex ?? 'male');
+  await page.getByText('Year only').click();
+  await page.getByLabel('Year of birth').fill(String(taken.birthYear));
+  await page.getByLabel('Citizen identity number').fill(taken.citizenId.slice(0, 11));
+  await page.getByLabel('New household').check();
+  await page.getByLabel('Address').fill('Số 7, đường Thử Nghiệm');
+  await page.getByRole('combobox', { name: /^Village/ }).selectOption({ index: 1 });
+  await page.getByLabel('Relationship to the head').selectOption('head');
+  await page.getByTestId('register-submit').click();
+
+  // The browser's own check: 11 digits, next to the field, nothing sent.
+  const citizenId = page.getByLabel('Citizen identity number');
+  const errorOf = async (input: typeof citizenId) => {
+    const id = await input.getAttribute('aria-describedby');
+    const errorId = id?.split(' ').find((part) => part.includes('error'));
+    return errorId ? page.locator(`[id="${errorId}"]`).textContent() : null;
+  };
+  await poll(() => errorOf(citizenId)).toBe('Must be 12 digits');
+  await screenshot(page, 'resident-register-error');
+
+  // A well-formed number that belongs to someone else: the server refuses it, next to the same field.
+  await citizenId.fill(taken.citizenId);
+  await page.getByTestId('register-submit').click();
+  await poll(() => errorOf(citizenId)).toMatch(/already exists/i);
+  expect(await page.getByTestId('form-error').textContent()).toMatch(/already registered/i);
+  await screenshot(page, 'resident-register-duplicate');
+
+  // The household was created on the first try and is now chosen: correcting the number is enough.
+  const fresh = `${taken.citizenId.slice(0, 6)}${String(Date.now()).slice(-6)}`;
+  await citizenId.fill(fresh);
+  await page.getByTestId('register-submit').click();
+  await poll(() => page.getByTestId('resident-name').textContent()).toBe('Nguyễn Thị Thử');
+  expect(await page.getByTestId('citizen-id').textContent()).toContain(fresh);
+  expect(await page.getByTestId('household').textContent()).toContain('Số 7, đường Thử Nghiệm');
+  await poll(() => page.getByTestId('household').textContent()).toContain('Head of household');
+  expect(await page.getByTestId('registered-facility').textContent()).toMatch(/Trạm Y tế/);
+  await screenshot(page, 'resident-registered');
+  await fitsWidth(page);
+
+  const desktop = await site().newPage(DESKTOP);
+  await site().signIn(desktop, 'station');
+  await desktop.goto('/residents/new');
+  await desktop.getByLabel('Full name').waitFor();
+  await screenshot(desktop, 'resident-register');
+});
+
+test('province: import households from CSV with one bad row, and see the report with its line', async () => {
+  for (const viewport of [DESKTOP, PHONE]) {
+    const page = await site().newPage(viewport);
+    await site().signIn(page, 'province');
+    const villages = await apiGet<{ items: { code: string }[] }>(page, '/areas?level=village&limit=1');
+    const village = villages.items[0]?.code;
+    if (!village) throw new Error('the demo has no village');
+    const csv = [
+      'code,address,area_code',
+      `E2E-${viewport.width}-1,Số 1 đường Thử,${village}`,
+      `E2E-${viewport.width}-2,Số 2 đường Thử,NO-SUCH-AREA`,
+      `E2E-${viewport.width}-3,Số 3 đường Thử,${village}`,
+    ].join('\n');
+
+    await openMenu(page, /^Import households and residents$/);
+    await page.getByLabel('What the file holds').selectOption('households');
+    await page
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'households.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-start').click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    expect(await page.getByTestId('import-summary').textContent()).toBe(
+      '3 rows read, 2 stored (2 new, 0 updated), 1 refused.',
+    );
+    const rejected = page.getByTestId('import-rejected').locator('tbody tr');
+    expect(await rejected.count()).toBe(1);
+    expect(await rejected.first().locator('td').first().textContent()).toBe('3');
+    expect(await rejected.first().textContent()).toMatch(/NO-SUCH-AREA/);
+    await screenshot(page, 'residents-import-report');
+    await fitsWidth(page);
+  }
+});
