@@ -43,6 +43,7 @@ test('province: the list, a search, the map, a facility page, capacity against t
   // The home card of a manager: beds and doctors per 10,000 against the target.
   const card = page.getByTestId('capacity-home-card');
   await expect.poll(() => card.textContent(), WAIT).toMatch(/Beds per 10,000.*\(target 34\)/);
+  await screenshot(page, 'home-province');
 
   await openMenu(page, /^Facilities$/);
   const table = page.getByTestId('facility-table');
@@ -113,6 +114,7 @@ test('province: the list, a search, the map, a facility page, capacity against t
     .poll(() => page.getByRole('heading', { level: 1 }).textContent(), WAIT)
     .toBe('Bản đồ cơ sở y tế');
   expect(await page.getByTestId('map-legend').textContent()).toMatch(/Tỉnh: \d+ cơ sở/);
+  await screenshot(page, 'facilities-map-province-vi');
 });
 
 test('district on a phone: cards, the map by keyboard, a facility page, capacity by commune', async () => {

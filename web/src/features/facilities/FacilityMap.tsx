@@ -1,5 +1,5 @@
 import { Box } from '@mantine/core';
-import { useElementSize } from '@mantine/hooks';
+import { useElementSize, useViewportSize } from '@mantine/hooks';
 import type { KeyboardEvent } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Facility } from './api.ts';
@@ -30,7 +30,10 @@ export function FacilityMap({
   const { t } = useI18n();
   const labels = useLabels();
   const { ref, width } = useElementSize();
-  const height = width > 0 ? fittedHeight(facilities, width, MARGIN) : 0;
+  const viewport = useViewportSize();
+  // As tall as the area's shape asks, but a desktop map should fit the window (the projection centres it).
+  const cap = Math.max(360, Math.round((viewport.height || 800) * 0.85));
+  const height = width > 0 ? Math.min(cap, fittedHeight(facilities, width, MARGIN)) : 0;
   const { points } = project(drawingOrder(facilities, styles), { width, height, margin: MARGIN });
   const selected = points.find((p) => p.item.id === selectedId);
   const keyDown = (facility: Facility) => (event: KeyboardEvent) => {

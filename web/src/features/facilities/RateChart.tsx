@@ -56,6 +56,10 @@ export function RateChart({
 
   useEffect(() => {
     const names = bars.map((b) => b.name);
+    const end = niceAxisMax(
+      bars.map((b) => b.value),
+      target,
+    );
     chart.current?.setOption(
       {
         animation: false,
@@ -66,11 +70,8 @@ export function RateChart({
         },
         xAxis: {
           type: 'value',
-          max: niceAxisMax(
-            bars.map((b) => b.value),
-            target,
-          ),
-          splitNumber: 4,
+          max: end,
+          interval: end / 5,
           axisLabel: { formatter: (v: number) => format(v), color: '#333', hideOverlap: true },
         },
         yAxis: {
