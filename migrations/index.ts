@@ -7,6 +7,8 @@ import * as m20261125_2110 from './2026_11_25_2110_create_insurance_cards.ts';
 import * as m20261125_2200 from './2026_11_25_2200_ltree_containment_leakproof.ts';
 import * as m20261126_0900 from './2026_11_26_0900_insurance_card_keys.ts';
 import * as m20261126_1000 from './2026_11_26_1000_resident_search_by_area.ts';
+import * as m20261126_1010 from './2026_11_26_1010_resident_name_keys_once.ts';
+import * as m20261126_1100 from './2026_11_26_1100_insurance_enrolments.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_25_2200_ltree_containment_leakproof': m20261125_2200,
   '2026_11_26_0900_insurance_card_keys': m20261126_0900,
   '2026_11_26_1000_resident_search_by_area': m20261126_1000,
+  '2026_11_26_1010_resident_name_keys_once': m20261126_1010,
+  '2026_11_26_1100_insurance_enrolments': m20261126_1100,
 };

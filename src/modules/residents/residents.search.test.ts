@@ -59,6 +59,20 @@ describeOnBothEngines('resident search', (t) => {
     expect(names(joined)).toEqual(['Lê Thị Thủy']);
   });
 
+  test('a renamed resident is found by the new name only; other changes keep the name keys', async () => {
+    const patch = (payload: Record<string, unknown>) =>
+      t().inject({ method: 'PATCH', url: `/api/residents/${ids.hoa2}`, payload });
+    expect((await patch({ fullName: 'Trần Văn Hòa Bình' })).statusCode).toBe(200);
+    const renamed = (await t().inject({ url: '/api/residents?q=tran%20van%20hoa%20binh' })).json().items;
+    expect(renamed.map((r: { id: string }) => r.id)).toEqual([ids.hoa2]);
+    const old = (await t().inject({ url: '/api/residents?q=tran%20van%20hoa' })).json().items;
+    expect(old[0].fullName).toBe('Trần Văn Hòa Bình'); // now a prefix match, not an exact one
+    expect((await patch({ occupation: 'teacher' })).statusCode).toBe(200);
+    const still = (await t().inject({ url: '/api/residents?q=binh&limit=5' })).json().items;
+    expect(names(still)).toContain('Trần Văn Hòa Bình');
+    expect((await patch({ fullName: 'Trần Văn Hoa' })).statusCode).toBe(200);
+  });
+
   test('an area filter keeps to the area, not to a sibling whose code starts alike', async () => {
     const inFirst = (await t().inject({ url: '/api/residents?q=nguyen%20bihn&area=56801_1' })).json().items;
     expect(names(inFirst)).toEqual(['Nguyễn Văn Bình']);
