@@ -132,6 +132,22 @@ test('district: scheduling a doctor who is already rotating that day is refused,
   );
   expect(await clash.textContent()).toContain(doctor);
   await screenshot(page, 'workforce-rotation-clash');
+
+  // The station picker narrows the week to one station: its visiting doctors and where they come from.
+  await page.getByTestId('station-picker').fill(station);
+  await page
+    .getByRole('listbox')
+    .getByRole('option', { name: new RegExp(`^${literal(station)}`) })
+    .click();
+  await poll(() => page.url()).toMatch(/facility=[0-9a-f-]{36}/);
+  await poll(async () => {
+    const texts = await entries.allTextContents();
+    return texts.length > 0 && texts.every((t) => /from Trung tâm Y tế/.test(t));
+  }).toBe(true);
+  expect(await entries.allTextContents()).toContain(
+    `Whole day${doctor}from Trung tâm Y tế thành phố Nha Trang`,
+  );
+  await screenshot(page, 'workforce-week-station-picked');
 });
 
 test('station: this week on the home card, the week calendar of its own station, next week, then in Vietnamese', async () => {
@@ -141,6 +157,7 @@ test('station: this week on the home card, the week calendar of its own station,
 
     const card = page.getByTestId('home-rotations');
     await poll(() => card.getByTestId('home-rotation').count()).toBeGreaterThan(0);
+    await screenshot(page, 'workforce-home-station');
     expect(await card.textContent()).toMatch(/Rotating doctors this week.*Trạm Y tế/);
     expect(await card.getByTestId('home-rotation').first().textContent()).toMatch(
       /^(Monday|Tuesday|Wednesday|Thursday|Friday) \d+ \w{3} · .+ · Whole day/,
@@ -199,10 +216,23 @@ test('phone: the staff list as cards and a worker page fit 360 pixels', async ()
   const cards = page.getByTestId('worker-card');
   await poll(() => cards.count()).toBeGreaterThan(10);
   expect(await page.getByTestId('worker-row').first().isVisible()).toBe(false);
+  // The filters other than the search fold behind a button, so the list is in view at once.
+  expect(await page.getByLabel('Cadre').isVisible()).toBe(false);
+  await page.getByTestId('staff-filters-toggle').click();
+  await poll(() => page.getByLabel('Cadre').isVisible()).toBe(true);
+  await page.getByLabel('Qualification').selectOption('postgraduate');
+  await poll(() => page.getByTestId('staff-filters-toggle').textContent()).toBe('Filters (1)');
+  await poll(async () => {
+    const texts = await cards.allTextContents();
+    return texts.length > 0 && texts.every((t) => t.includes('Postgraduate'));
+  }).toBe(true);
+  await page.getByTestId('staff-filters-toggle').click();
   await fitsWidth(page);
   await screenshot(page, 'workforce-staff');
   await cards.first().getByRole('link').click();
   await page.getByTestId('add-training-form').waitFor();
+  await poll(() => page.getByLabel('Loading…').count()).toBe(0);
+  expect(await page.getByTestId('assignment').first().textContent()).toMatch(/since \d+ \w{3} \d{4}$/);
   await fitsWidth(page);
   await screenshot(page, 'workforce-worker');
 });

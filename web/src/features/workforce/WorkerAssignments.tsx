@@ -36,10 +36,9 @@ export function WorkerAssignments({ assignments }: { assignments: Assignment[] }
                 </Group>
                 <Text size="sm" c="dimmed">
                   {a.position ? `${a.position} · ` : ''}
-                  {t('workforce.worker.period', {
-                    from: i18n.date(a.startDate),
-                    to: a.endDate ? i18n.date(a.endDate) : t('workforce.worker.untilFurther'),
-                  })}
+                  {a.endDate
+                    ? t('workforce.worker.period', { from: i18n.date(a.startDate), to: i18n.date(a.endDate) })
+                    : t('workforce.worker.since', { from: i18n.date(a.startDate) })}
                 </Text>
               </li>
             );
