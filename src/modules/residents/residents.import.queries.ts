@@ -67,44 +67,53 @@ export async function residentsByKeys(db: Db, citizenIds: string[], codes: strin
   return result.rows;
 }
 
-/**
- * Inserts new residents, then their 'registered' history entries and the heads of their households:
- * the batch is parsed once. A row whose citizen id or code is already taken is skipped
- * (on conflict do nothing) and gets no history: the ids inserted are returned, so the caller matches
- * the others to the existing residents. A fresh import thus needs no read of existing keys first.
- * (History and heads cannot share the insert's statement: their row-level security checks look the
- * resident up, and a statement does not see its own inserts.)
- */
-export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
-  const result = await sql<{ id: string }>`
+/** Inserts new residents, then their 'registered' history entries and the heads of their households. */
+export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
     insert into resident (id, code, citizen_id, full_name, sex, birth_date, birth_year, birth_date_precision,
       ethnicity, phone, occupation, household_id, relationship_to_head, registered_facility_id, area_id, area_path)
     select v.id, v.code, v.citizen_id, v.full_name, v.sex, v.birth_date, v.birth_year, v.birth_date_precision,
       v.ethnicity, v.phone, v.occupation, v.household_id, v.relationship_to_head, v.registered_facility_id,
       v.area_id, v.area_path::ltree
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}
-    on conflict do nothing
-    returning id`.execute(db);
-  const inserted = new Set(result.rows.map((r) => r.id));
-  const added = rows.filter((r) => inserted.has(r.id));
-  if (added.length === 0) return inserted;
-  const heads = added.filter((r) => r.head && r.household_id);
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${recordType}`.execute(db);
   // Arrays only, no join: while a registry is being loaded its statistics lag behind, and a join
-  // with resident or household was planned as a hash join over a whole-table scan.
+  // with resident or household was planned as a hash join over a whole-table scan. (History cannot
+  // share the insert's statement: its row-level security check looks the resident up, and a
+  // statement does not see its own inserts.)
   await sql`
     insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
     select v.history_id, v.id, 'registered', 'active', current_date, 'CSV import', v.area_id, v.household_id, v.area_path::ltree
-    from unnest(${added.map((r) => r.history_id)}::uuid[], ${added.map((r) => r.id)}::uuid[],
-      ${added.map((r) => r.area_id)}::uuid[], ${added.map((r) => r.household_id)}::uuid[],
-      ${added.map((r) => r.area_path)}::text[]) as v(history_id, id, area_id, household_id, area_path)`.execute(
+    from unnest(${rows.map((r) => r.history_id)}::uuid[], ${rows.map((r) => r.id)}::uuid[],
+      ${rows.map((r) => r.area_id)}::uuid[], ${rows.map((r) => r.household_id)}::uuid[],
+      ${rows.map((r) => r.area_path)}::text[]) as v(history_id, id, area_id, household_id, area_path)`.execute(
     db,
   );
   await setHeads(
     db,
-    heads.map((r) => ({ household_id: r.household_id!, resident_id: r.id })),
+    rows
+      .filter((r) => r.head && r.household_id)
+      .map((r) => ({ household_id: r.household_id!, resident_id: r.id })),
   );
-  return inserted;
+}
+
+/**
+ * Inserts residents taken to be new, as insertResidents, under a savepoint: when a citizen id or code
+ * is already taken (a unique violation) nothing of it is kept and the answer is false, so the caller
+ * matches the rows to the existing residents instead. A fresh import thus needs no read of existing
+ * keys before its writes, nor the per-row checks of an insert ... on conflict.
+ */
+export async function insertIfAllNew(db: Db, rows: ResidentWrite[]): Promise<boolean> {
+  await sql`savepoint resident_import_new`.execute(db);
+  try {
+    await insertResidents(db, rows);
+  } catch (err) {
+    await sql`rollback to savepoint resident_import_new`.execute(db);
+    if ((err as { code?: string }).code === '23505') return false;
+    throw err;
+  }
+  await sql`release savepoint resident_import_new`.execute(db);
+  return true;
 }
 
 export async function updateResidents(db: Db, rows: ResidentWrite[]): Promise<void> {

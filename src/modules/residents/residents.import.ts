@@ -12,6 +12,7 @@ import { findFacilityByCode, findFacilityById } from '../facilities/index.ts';
 import { validateCitizenId } from './identity.rules.ts';
 import {
   householdExportBatch,
+  insertIfAllNew,
   insertResidents,
   type ResidentWrite,
   residentExportBatch,
@@ -225,8 +226,6 @@ interface BatchPlan {
   updates: Map<string, ResidentWrite>;
   /** Household id to the resident the batch makes its head. */
   heads: Map<string, string>;
-  /** The resident id each row was matched or given (undefined for a rejected row). */
-  rowIds: (string | undefined)[];
   /** Rows rejected because their household already has another head. */
   headClashes: number;
 }
@@ -248,8 +247,7 @@ function planRows(
   const updates = new Map<string, ResidentWrite>();
   const batchHeads = new Map<string, string>();
   let headClashes = 0;
-  const rowIds: (string | undefined)[] = [];
-  const outcomes: Outcome[] = values.map((v, row) => {
+  const outcomes: Outcome[] = values.map((v) => {
     const household = v.householdCode ? refs.households.get(v.householdCode) : undefined;
     if (v.householdCode && !household)
       return {
@@ -273,7 +271,6 @@ function planRows(
       }
     }
     const id = knownId ?? newId();
-    rowIds[row] = id;
     const write: ResidentWrite = {
       id,
       code: v.code,
@@ -312,12 +309,12 @@ function planRows(
   // A new resident who is their household's head is made so by the insert itself.
   const newHeads = new Set(batchHeads.values());
   for (const [id, w] of inserts) if (newHeads.has(id)) inserts.set(id, { ...w, head: true });
-  return { outcomes, inserts, updates, heads: batchHeads, rowIds, headClashes };
+  return { outcomes, inserts, updates, heads: batchHeads, headClashes };
 }
 
 /** Writes a plan: inserts (with history and heads), updates, and heads set on existing residents. */
-async function writePlan(trx: Db, plan: BatchPlan): Promise<Set<string>> {
-  const inserted = await insertResidents(trx, [...plan.inserts.values()]);
+async function writePlan(trx: Db, plan: BatchPlan): Promise<void> {
+  await insertResidents(trx, [...plan.inserts.values()]);
   await updateResidents(trx, [...plan.updates.values()]);
   await setHeads(
     trx,
@@ -325,7 +322,6 @@ async function writePlan(trx: Db, plan: BatchPlan): Promise<Set<string>> {
       .filter(([, resident_id]) => !plan.inserts.has(resident_id))
       .map(([household_id, resident_id]) => ({ household_id, resident_id })),
   );
-  return inserted;
 }
 
 function keysOf(values: ResidentImportRow[]): [string[], string[]] {
@@ -337,10 +333,10 @@ function keysOf(values: ResidentImportRow[]): [string[], string[]] {
 
 /**
  * The residents CSV import: match on citizen_id, else on code. A batch is first taken as all new
- * people (a fresh registry, the common case): one read of its households and one statement that
- * inserts the residents, their history and heads, skipping any whose citizen id or code is taken.
- * Only the rows skipped are then matched to the existing residents (one read) and written as
- * updates. A batch naming a head for a household that already has one is matched first.
+ * people (a fresh registry, the common case): one read of its households, then the inserts of the
+ * residents, their history and heads. If a citizen id or code is already taken, that is undone and
+ * the batch is matched to the existing residents (one read) and written as inserts and updates, as
+ * is a batch naming a head for a household that already has one.
  */
 export function residentImport(profile: CountryProfile): ImportDefinition<ResidentImportRow> {
   const areasOf = areaCache();
@@ -372,28 +368,9 @@ export function residentImport(profile: CountryProfile): ImportDefinition<Reside
           v.relationship === 'head' && v.householdCode && households.get(v.householdCode)?.head_resident_id,
       );
       if (!headsTaken) {
-        const heads = new Map<string, string>();
-        const plan = planRows(values, refs, [], heads);
-        if (plan.headClashes === 0) {
-          const inserted = await writePlan(trx, plan);
-          if (inserted.size === plan.inserts.size) return plan.outcomes;
-          // Some people are already registered: match those rows and go again for them only.
-          const pending = plan.rowIds.flatMap((id, i) => (id && !inserted.has(id) ? [i] : []));
-          const again = pending.map((i) => values[i]!);
-          for (const [household, resident] of [...heads])
-            if (!inserted.has(resident)) heads.delete(household);
-          const retry = planRows(again, refs, await residentsByKeys(trx, ...keysOf(again)), heads);
-          const insertedAgain = await writePlan(trx, retry);
-          const outcomes = [...plan.outcomes];
-          pending.forEach((rowIndex, j) => {
-            const o = retry.outcomes[j]!;
-            outcomes[rowIndex] =
-              o === 'created' && !insertedAgain.has(retry.rowIds[j]!)
-                ? { reason: 'citizen_id or code was registered by another import meanwhile' }
-                : o;
-          });
-          return outcomes;
-        }
+        const plan = planRows(values, refs, [], new Map());
+        if (plan.headClashes === 0 && (await insertIfAllNew(trx, [...plan.inserts.values()])))
+          return plan.outcomes;
       }
       const plan = planRows(values, refs, await residentsByKeys(trx, ...keysOf(values)), new Map());
       await writePlan(trx, plan);
