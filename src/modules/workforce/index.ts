@@ -17,7 +17,7 @@ import { requireWorkerRow } from './workforce.service.ts';
 export { exportWorkersCsv, workerImport } from './workforce.import.ts';
 export { workforceRoutes } from './workforce.routes.ts';
 export type { TrainingBody, TrainingRecord, Worker, WorkerDetail } from './workforce.schema.ts';
-export { addTraining } from './workforce.service.ts';
+export { addTraining, addTrainingBatch } from './workforce.service.ts';
 
 /** What other modules need to know about a worker. */
 export interface WorkerRef {

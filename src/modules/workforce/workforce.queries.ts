@@ -180,8 +180,15 @@ export function trainingOfWorker(db: Db, workerId: string): Promise<TrainingReco
     .execute();
 }
 
-export async function insertTraining(db: Db, row: Omit<TrainingRecordRow, 'created_at'>): Promise<void> {
-  await db.insertInto('training_record').values(row).execute();
+export async function insertTraining(db: Db, rows: Omit<TrainingRecordRow, 'created_at'>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('training_record').values(rows).execute();
+}
+
+/** Which of these worker ids exist, in one query. */
+export async function existingWorkerIds(db: Db, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('health_worker').select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Workers by staff number, in one query (imports). */

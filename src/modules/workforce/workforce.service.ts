@@ -11,6 +11,7 @@ import { type FacilityFacts, facilitiesByIds, requireFacility } from './facility
 import {
   assignmentsOfWorker,
   endAssignments,
+  existingWorkerIds,
   findWorkerIdByCode,
   findWorkerIdByLicence,
   findWorkerRow,
@@ -403,13 +404,10 @@ export async function listTraining(db: Db, id: string): Promise<{ items: Trainin
 }
 
 /** Records a completed training course. */
-export async function addTraining(ctx: AppContext, id: string, body: TrainingBody, today = todayIso()) {
-  await requireWorkerRow(ctx.db, id);
-  const errors = checkTraining(body, today);
-  if (errors.length > 0) throw invalidFields(errors);
-  const row = {
+function trainingRow(workerId: string, body: TrainingBody) {
+  return {
     id: newId(),
-    worker_id: id,
+    worker_id: workerId,
     course: body.course.trim(),
     provider: body.provider?.trim() || null,
     kind: body.kind ?? 'continuing_education',
@@ -418,6 +416,39 @@ export async function addTraining(ctx: AppContext, id: string, body: TrainingBod
     completed_on: body.completedOn,
     certificate_number: body.certificateNumber?.trim() || null,
   };
-  await insertTraining(ctx.db, row);
+}
+
+export async function addTraining(ctx: AppContext, id: string, body: TrainingBody, today = todayIso()) {
+  await requireWorkerRow(ctx.db, id);
+  const errors = checkTraining(body, today);
+  if (errors.length > 0) throw invalidFields(errors);
+  const row = trainingRow(id, body);
+  await insertTraining(ctx.db, [row]);
   return toTraining(row as TrainingRecordRow);
+}
+
+/**
+ * Many training records at once (the demo's thousands): each checked as `addTraining` checks it, then
+ * stored with one statement, all or nothing. `index` in an error names the record's place in the list.
+ */
+export async function addTrainingBatch(
+  ctx: AppContext,
+  records: { workerId: string; body: TrainingBody }[],
+  today = todayIso(),
+): Promise<number> {
+  const problems = records.flatMap((r, index) =>
+    checkTraining(r.body, today).map((e) => ({ field: `[${index}].${e.field}`, message: e.message })),
+  );
+  if (problems.length > 0) throw invalidFields(problems);
+  await inTransaction(ctx.db, async (trx) => {
+    const ids = [...new Set(records.map((r) => r.workerId))];
+    const known = await existingWorkerIds(trx, ids);
+    const unknown = ids.filter((id) => !known.has(id));
+    if (unknown.length > 0) throw notFound('Health worker', unknown.slice(0, 5).join(', '));
+    await insertTraining(
+      trx,
+      records.map((r) => trainingRow(r.workerId, r.body)),
+    );
+  });
+  return records.length;
 }
