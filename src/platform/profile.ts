@@ -69,9 +69,27 @@ const ReimbursementSchemeSchema = Type.Object({
   ),
 });
 
+/**
+ * An enrolment in a scheme (CN basic medical insurance): the scheme (one of `reimbursement.schemes`)
+ * and the insured area that runs it (an area at one of `insuredAreaLevels`). `number` is given when
+ * the scheme has its own member number; without it the citizen id is the key. A visit outside the
+ * insured area is refused unless `outsideInsuredArea.covered` or the visit is of an excepted kind.
+ */
+const InsuranceEnrolmentSchema = Type.Object({
+  label: Type.String(),
+  insuredAreaLevels: Type.Array(Type.String(), { minItems: 1 }),
+  number: Type.Optional(Type.Object({ pattern: Type.String(), label: Type.String() })),
+  outsideInsuredArea: Type.Object({
+    covered: Type.Boolean(),
+    exceptVisitKinds: Type.Array(Type.String()),
+    note: Type.Optional(Type.String()),
+  }),
+});
+
 export const InsuranceProfileSchema = Type.Object({
   coverageTargets: Type.Array(Type.Object({ year: Type.Integer(), percent: Percent })),
   card: Type.Optional(InsuranceCardSchema),
+  enrolment: Type.Optional(InsuranceEnrolmentSchema),
   benefit: Type.Optional(InsuranceBenefitSchema),
   reimbursement: Type.Optional(
     Type.Object({
@@ -171,7 +189,13 @@ function checkInsuranceReferences(p: CountryProfile, file: string, tiers: Set<st
   const fail = (what: string) => {
     throw new Error(`Country profile ${file}: insurance ${what}`);
   };
-  const { card, benefit, reimbursement } = p.insurance;
+  const { card, benefit, reimbursement, enrolment } = p.insurance;
+  if (card && enrolment) fail('has both a card and an enrolment format: keep one');
+  if (enrolment) {
+    if (!reimbursement) fail('enrolment needs reimbursement schemes');
+    for (const level of enrolment.insuredAreaLevels)
+      if (!p.areaLevels.some((l) => l.id === level)) fail(`insuredAreaLevels names unknown level ${level}`);
+  }
   if (card && benefit) {
     const levels = new Set(benefit.levels.map((l) => l.level));
     for (const g of card.groups)

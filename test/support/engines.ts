@@ -49,14 +49,20 @@ async function openTestDatabase(
 /**
  * Runs a suite once per engine: the embedded PGlite and the PostgreSQL server. Each engine gets its own
  * fresh database for the suite. The server leg is skipped (with a line printed by the global setup) only
- * outside CI when no server answers.
+ * outside CI when no server answers. `options.profile` runs the suite's server under another country
+ * profile (`vn` by default), as `GRASSROOTS_PROFILE` would.
  *
  * @example
  * describeOnBothEngines('facilities', (t) => {
  *   test('lists', async () => { const res = await t().inject({ url: '/api/facilities' }); ... });
  * });
  */
-export function describeOnBothEngines(title: string, body: (engine: () => TestEngine) => void): void {
+export function describeOnBothEngines(
+  title: string,
+  body: (engine: () => TestEngine) => void,
+  options: { profile?: string } = {},
+): void {
+  const profile = options.profile ?? 'vn';
   for (const name of ['embedded', 'postgres'] as const) {
     const skip = name === 'postgres' && !inject('pgTemplate');
     describe.skipIf(skip)(`${title} [${name}]`, () => {
@@ -65,11 +71,11 @@ export function describeOnBothEngines(title: string, body: (engine: () => TestEn
       beforeAll(async () => {
         const opened = await openTestDatabase(name);
         cleanup = opened.cleanup;
-        const config = loadConfig({ GRASSROOTS_PROFILE: 'vn' });
+        const config = loadConfig({ GRASSROOTS_PROFILE: profile });
         const ctx: AppContext = {
           db: opened.handle.db,
           engine: opened.handle.engine,
-          profile: loadProfile('vn'),
+          profile: loadProfile(profile),
           config,
         };
         const app = await buildServer(ctx, { webDist: null });

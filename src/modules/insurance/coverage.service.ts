@@ -1,6 +1,6 @@
 import { daysBetween, todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { inScope, type Scope } from '../access/index.ts';
 import { populationOf, requireArea } from '../areas/index.ts';
@@ -27,10 +27,16 @@ async function requireAreaInScope(db: Db, idOrCode: string, scope: Scope) {
   return area;
 }
 
+/** What coverage counts by: the card's beneficiary groups, or the enrolments' schemes. */
+function coverageGroups(profile: CountryProfile): string[] {
+  const { card, reimbursement } = profile.insurance;
+  return [...(card?.groups.map((g) => g.code) ?? []), ...(reimbursement?.schemes.map((s) => s.id) ?? [])];
+}
+
 /**
  * Insurance coverage of an area on a date: the residents who lived there and were active on that date
  * (from their status history, see residentIdsActiveOn) holding an active card valid on it (optionally
- * of one beneficiary group), over those residents and over the area's population figure for the
+ * of one beneficiary group, or one scheme under a profile of enrolments), over those residents and over the area's population figure for the
  * year, against the profile's targets; with the insured by beneficiary group.
  */
 export async function coverageOf(
@@ -39,6 +45,12 @@ export async function coverageOf(
   q: CoverageQuery,
   scope: Scope = { all: true, paths: [] },
 ): Promise<CoverageReportType> {
+  const groups = coverageGroups(profile);
+  if (q.group !== undefined && !groups.includes(q.group)) {
+    throw invalidFields([
+      { field: 'query.group', message: `unknown group ${q.group}: one of ${groups.join(', ')}` },
+    ]);
+  }
   const area = await requireAreaInScope(db, q.area, scope);
   const date = q.date ?? todayIso();
   const counts = await coverageCounts(db, { date, residentIds: residentIdsActiveOn(area.path, date) });

@@ -3,7 +3,8 @@ import type { Db } from '../../platform/db/database.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { findFacilityByCode, lookupFacility } from '../facilities/index.ts';
-import { parseCardNumber } from './card.rules.ts';
+import { normaliseCardNumber, parseCardNumber } from './card.rules.ts';
+import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
 import { checkEligibility } from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
 import { cardForDate, cardRowsFor, toCard } from './insurance.service.ts';
@@ -15,7 +16,9 @@ const provinceOf = (areaPath: string) => areaPath.split('.')[0] ?? '';
  * Eligibility at the point of care: finds the card that speaks for the date (by number or by the
  * holder's citizen identity number), the facility and the registered facility's province, and lets
  * the rules answer. A number the registry does not hold is still checked for shape, group, benefit
- * digit and province code, then answered "no card data" (050).
+ * digit and province code, then answered "no card data" (050). Under a profile with enrolments (CN)
+ * the enrolment that speaks for the date is judged by checkEnrolmentEligibility instead: validity,
+ * insured area, then the scheme's deductible and ratio at the facility's level.
  */
 export async function eligibilityFor(
   db: Db,
@@ -23,8 +26,19 @@ export async function eligibilityFor(
   q: EligibilityQuery,
 ): Promise<EligibilityAnswerType> {
   const errors = [];
+  const enrolment = profile.insurance.enrolment;
   if ((q.card === undefined) === (q.citizenId === undefined)) {
     errors.push({ field: 'query.card', message: 'give exactly one of card or citizenId' });
+  } else if (enrolment && q.card !== undefined) {
+    const pattern = enrolment.number?.pattern;
+    if (!pattern) {
+      errors.push({
+        field: 'query.card',
+        message: `${profile.name} enrolments have no card number: give citizenId (${profile.citizenId.label})`,
+      });
+    } else if (!new RegExp(pattern).test(normaliseCardNumber(q.card))) {
+      errors.push({ field: 'query.card', message: `must match ${pattern}: ${expectedRecord(profile)}` });
+    }
   }
   const facility = await lookupFacility(db, q.facility);
   if (!facility)
@@ -34,6 +48,38 @@ export async function eligibilityFor(
   const date = q.date ?? todayIso();
   const facilityOut = { code: facility.code, kind: facility.kind, tier: facility.tier };
   const row = cardForDate(await cardRowsFor(db, { number: q.card, citizenId: q.citizenId }), date);
+  if (enrolment) {
+    const answer = checkEnrolmentEligibility(profile, {
+      enrolment:
+        row?.scheme && row.insured_area_path
+          ? {
+              scheme: row.scheme,
+              validFrom: row.valid_from,
+              validTo: row.valid_to,
+              status: row.status,
+              insuredAreaPath: row.insured_area_path,
+            }
+          : null,
+      facility: { kind: facility.kind, areaPath: facility.areaPath },
+      visit: { date, kind: q.visitKind ?? 'registered', cost: q.cost },
+    });
+    return {
+      valid: answer.valid,
+      reason: answer.reason,
+      benefitPercent: answer.ratioPercent,
+      onRoute: null,
+      rule: answer.rule,
+      routeRule: null,
+      date,
+      facility: facilityOut,
+      card: row ? toCard(row) : null,
+      scheme: answer.scheme,
+      areaRule: answer.areaRule,
+      deductible: answer.deductible,
+      ratioPercent: answer.ratioPercent,
+      reimbursement: answer.reimbursement,
+    };
+  }
   if (!row) {
     const parsed = q.card !== undefined ? parseCardNumber(profile, q.card) : undefined;
     const reason =
@@ -59,7 +105,7 @@ export async function eligibilityFor(
     : undefined;
   const answer = checkEligibility(profile, {
     card: {
-      number: row.card_number,
+      number: row.card_number ?? '',
       validFrom: row.valid_from,
       validTo: row.valid_to,
       status: row.status,

@@ -118,7 +118,8 @@ function referenceCache() {
 interface HeldCard {
   id: string;
   residentId: string;
-  number: string;
+  /** Null for an enrolment keyed by citizen id (held for the overlap check only). */
+  number: string | null;
   validFrom: string;
   validTo: string;
   status: CardStatus;
@@ -167,7 +168,7 @@ export function insuranceCardImport(profile: CountryProfile): ImportDefinition<C
       const ownerOfNumber = new Map<string, string>();
       const cardsOf = new Map<string, HeldCard[]>();
       const hold = (c: HeldCard) => {
-        const previous = byKey.get(keyOf(c.number, c.validFrom));
+        const previous = c.number === null ? undefined : byKey.get(keyOf(c.number, c.validFrom));
         if (previous) {
           const list = cardsOf.get(previous.residentId) ?? [];
           cardsOf.set(
@@ -175,8 +176,10 @@ export function insuranceCardImport(profile: CountryProfile): ImportDefinition<C
             list.filter((x) => x !== previous),
           );
         }
-        byKey.set(keyOf(c.number, c.validFrom), c);
-        ownerOfNumber.set(c.number, c.residentId);
+        if (c.number !== null) {
+          byKey.set(keyOf(c.number, c.validFrom), c);
+          ownerOfNumber.set(c.number, c.residentId);
+        }
         cardsOf.set(c.residentId, [...(cardsOf.get(c.residentId) ?? []), c]);
       };
       for (const r of existing) {
@@ -222,7 +225,7 @@ export function insuranceCardImport(profile: CountryProfile): ImportDefinition<C
           );
           if (clash) {
             return reason(
-              `valid_from ${v.validFrom} to ${v.validTo} overlaps the holder's card ${clash.number} valid ${clash.validFrom} to ${clash.validTo}`,
+              `valid_from ${v.validFrom} to ${v.validTo} overlaps the holder's ${clash.number === null ? 'enrolment' : `card ${clash.number}`} valid ${clash.validFrom} to ${clash.validTo}`,
             );
           }
         }

@@ -61,7 +61,7 @@ export function insertCard(db: Db, row: NewInsuranceCardRow): Promise<InsuranceC
 /**
  * Coverage on a date over a set of residents (those active in the area on that date, given by the
  * residents module): how many they are, and how many hold an active card valid on the date, by the
- * card's beneficiary group. One query.
+ * card's beneficiary group (an enrolment's scheme). One query.
  */
 export async function coverageCounts(
   db: Db,
@@ -70,7 +70,8 @@ export async function coverageCounts(
   const result = await sql<{ active: string; groups: { group: string; insured: number }[] | null }>`
     with a as (${q.residentIds}),
     insured as (
-      select distinct on (c.resident_id) c.resident_id, c.beneficiary_group
+      select distinct on (c.resident_id) c.resident_id,
+        coalesce(c.beneficiary_group, c.scheme) as beneficiary_group
       from insurance_card c join a on a.id = c.resident_id
       where c.status = 'active' and c.valid_from <= ${q.date}::date and c.valid_to >= ${q.date}::date
       order by c.resident_id, c.valid_from desc

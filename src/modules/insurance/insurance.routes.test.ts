@@ -147,6 +147,26 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     expect(res.json().errors[0].message).toContain('wrong benefit code');
   });
 
+  test('a Chinese enrolment under the Vietnamese profile is a 400 that asks for the card number', async () => {
+    const res = await t().inject({
+      method: 'POST',
+      url: `/api/residents/${ids['Phạm Văn Dũng']}/insurance-cards`,
+      payload: { scheme: 'resident', insuredArea: '568', validFrom: '2025-01-01', validTo: '2025-12-31' },
+    });
+    expect(res.statusCode).toBe(400);
+    const errors = res.json().errors as { field: string; message: string }[];
+    expect(errors.map((x) => x.field)).toEqual(['body.scheme', 'body.insuredArea', 'body.cardNumber']);
+    expect(errors[0]?.message).toMatch(/^not part of a card in Việt Nam: send cardNumber \(Mã thẻ BHYT/);
+    expect(errors[2]?.message).toMatch(/^required: Mã thẻ BHYT/);
+  });
+
+  test('coverage by an unknown beneficiary group is a 400 listing the groups', async () => {
+    const res = await t().inject({ url: '/api/coverage?area=22300&date=2025-06-01&group=resident' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'query.group' });
+    expect(res.json().errors[0].message).toMatch(/unknown group resident: one of CC, TE, /);
+  });
+
   test('a card for an unknown resident is a 404', async () => {
     const res = await t().inject({
       method: 'POST',

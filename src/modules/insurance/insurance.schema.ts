@@ -20,14 +20,23 @@ const VisitKind = Type.Union(
 
 export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
 
+/**
+ * A card (VN: the number and its parts) or an enrolment in a scheme (CN: scheme and insured area,
+ * a member number only when the profile has one); the profile decides which. The other format's
+ * fields are null.
+ */
 export const InsuranceCard = Type.Object({
   id: Type.String(),
   residentId: Type.String(),
-  cardNumber: Type.String(),
-  beneficiaryGroup: Type.String(),
-  benefitLevel: Type.Integer(),
-  provinceCode: Type.String(),
-  socialInsuranceNumber: Type.String(),
+  cardNumber: Nullable(
+    Type.String({ description: 'Card number; null for an enrolment keyed by citizen id' }),
+  ),
+  beneficiaryGroup: Nullable(Type.String()),
+  benefitLevel: Nullable(Type.Integer()),
+  provinceCode: Nullable(Type.String()),
+  socialInsuranceNumber: Nullable(Type.String()),
+  scheme: Nullable(Type.String({ description: "An enrolment's scheme (profile reimbursement schemes)" })),
+  insuredAreaCode: Nullable(Type.String({ description: 'The area running the scheme of an enrolment' })),
   validFrom: Type.String(),
   validTo: Type.String(),
   registeredFacilityCode: Nullable(Type.String()),
@@ -41,7 +50,19 @@ export const CardList = Type.Object({ items: Type.Array(InsuranceCard) });
 
 export const CreateCardBody = Type.Object(
   {
-    cardNumber: Type.String({ minLength: 1, description: 'The 15-character card number (spaces allowed)' }),
+    cardNumber: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          "A card's number (VN: 15 characters, spaces allowed); an enrolment's member number only when the profile has one",
+      }),
+    ),
+    scheme: Type.Optional(
+      Type.String({ minLength: 1, description: "An enrolment's scheme (CN: employee, resident)" }),
+    ),
+    insuredArea: Type.Optional(
+      Type.String({ minLength: 1, description: 'Id or code of the area running the scheme (an enrolment)' }),
+    ),
     validFrom: IsoDate('First day of validity'),
     validTo: IsoDate('Last day of validity'),
     registeredFacilityCode: Type.Optional(
@@ -69,7 +90,7 @@ export type FindCardsQuery = Static<typeof FindCardsQuery>;
 export const EligibilityQuery = Type.Object(
   {
     card: Type.Optional(Type.String({ minLength: 1, description: 'Card number (or the 10-digit number)' })),
-    citizenId: Type.Optional(Type.String({ minLength: 1 })),
+    citizenId: Type.Optional(Type.String({ minLength: 1, description: 'Citizen identity number' })),
     facility: Type.String({ minLength: 1, description: 'Facility id or code where the visit takes place' }),
     date: Type.Optional(IsoDate('The visit date (today by default)')),
     visitKind: Type.Optional(VisitKind),
@@ -94,6 +115,29 @@ export const EligibilityAnswer = Type.Object({
   date: Type.String(),
   facility: Type.Object({ code: Type.String(), kind: Type.String(), tier: Type.String() }),
   card: Nullable(InsuranceCard),
+  scheme: Type.Optional(Nullable(Type.String({ description: "An enrolment's scheme" }))),
+  areaRule: Type.Optional(
+    Nullable(Type.String({ description: 'Why the place of the visit was accepted or not (enrolments)' })),
+  ),
+  deductible: Type.Optional(
+    Nullable(Type.Number({ description: "The scheme's deductible at the facility's level (enrolments)" })),
+  ),
+  ratioPercent: Type.Optional(
+    Type.Number({ description: 'Reimbursement ratio above the deductible at the level (enrolments)' }),
+  ),
+  reimbursement: Type.Optional(
+    Nullable(
+      Type.Object(
+        {
+          cost: Type.Number(),
+          deductibleApplied: Type.Number(),
+          reimbursed: Type.Number(),
+          selfPaid: Type.Number(),
+        },
+        { description: 'The split of the visit cost, when given (deductible taken as unpaid this year)' },
+      ),
+    ),
+  ),
 });
 export type EligibilityAnswerType = Static<typeof EligibilityAnswer>;
 
@@ -101,7 +145,12 @@ export const CoverageQuery = Type.Object(
   {
     area: Type.String({ minLength: 1, description: 'Area id or code' }),
     date: Type.Optional(IsoDate('Counted on this date (today by default)')),
-    group: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'Beneficiary group' })),
+    group: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_-]{1,40}$',
+        description: "Beneficiary group of the card (VN), or an enrolment's scheme (CN)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -122,7 +171,7 @@ export const CoverageReport = Type.Object({
       insuredResidents: Type.Integer(),
       coveragePercent: Nullable(Type.Number({ description: 'insured of the group / active residents' })),
     }),
-    { description: 'The insured by the beneficiary group of the card valid on the date' },
+    { description: 'The insured by the beneficiary group (or scheme) of the record valid on the date' },
   ),
   population: Type.Integer({ description: "The area's population figure for the year of the date" }),
   populationCoveragePercent: Nullable(Type.Number()),

@@ -4,7 +4,9 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
-import { normaliseCardNumber, parseCardNumber } from './card.rules.ts';
+import { lookupArea } from '../areas/index.ts';
+import { normaliseCardNumber } from './card.rules.ts';
+import { areaCodeOfPath, readCardFields } from './enrolment.rules.ts';
 import { lockCardWritesShared } from './insurance.import.queries.ts';
 import {
   cardRowsByNumber,
@@ -27,6 +29,8 @@ export function toCard(r: InsuranceCardRow): InsuranceCard {
     benefitLevel: r.benefit_level,
     provinceCode: r.province_code,
     socialInsuranceNumber: r.social_insurance_number,
+    scheme: r.scheme,
+    insuredAreaCode: r.insured_area_path === null ? null : areaCodeOfPath(r.insured_area_path),
     validFrom: r.valid_from,
     validTo: r.valid_to,
     registeredFacilityCode: r.registered_facility_code,
@@ -43,10 +47,19 @@ export async function listResidentCards(db: Db, residentId: string): Promise<{ i
   return { items: (await cardRowsOfResident(db, residentId)).map(toCard) };
 }
 
+/** How a stored card or enrolment is named in a message. */
+export function describeCard(r: InsuranceCardRow): string {
+  if (r.scheme === null) return `card ${r.card_number}`;
+  const number = r.card_number ? ` ${r.card_number}` : '';
+  const area = r.insured_area_path ? ` of ${areaCodeOfPath(r.insured_area_path)}` : '';
+  return `enrolment${number} in the ${r.scheme} scheme${area}`;
+}
+
 /**
- * Adds a card to a resident's history: the number must parse under the profile (group, benefit
- * digit, province code), the period must be in order, and it must not overlap another active card
- * of the same resident (409). The card takes the resident's area path, for scoping.
+ * Adds a card or an enrolment to a resident's history, in the profile's format (see readCardFields:
+ * VN a card number that parses by group, benefit digit and province code; CN a scheme and insured
+ * area). The period must be in order, and it must not overlap another active record of the same
+ * resident (409). The record takes the resident's area path, for scoping.
  */
 export async function addResidentCard(
   db: Db,
@@ -55,8 +68,9 @@ export async function addResidentCard(
   body: CreateCardBody,
 ): Promise<InsuranceCard> {
   const errors: FieldError[] = [];
-  const parsed = parseCardNumber(profile, body.cardNumber);
-  if (!parsed.ok) errors.push({ field: 'body.cardNumber', message: parsed.reason.message });
+  const area = body.insuredArea === undefined ? undefined : await lookupArea(db, body.insuredArea);
+  const read = readCardFields(profile, body, area);
+  if (!read.ok) errors.push(...read.errors);
   if (body.validTo < body.validFrom)
     errors.push({ field: 'body.validTo', message: `must not be before validFrom (${body.validFrom})` });
   if (
@@ -65,8 +79,8 @@ export async function addResidentCard(
   ) {
     errors.push({ field: 'body.registeredFacilityCode', message: `must be ${profile.facilityCodeHint}` });
   }
-  if (errors.length > 0 || !parsed.ok) throw invalidFields(errors);
-  const card = parsed.card;
+  if (errors.length > 0 || !read.ok) throw invalidFields(errors);
+  const card = read.fields;
 
   return inTransaction(db, async (trx) => {
     const resident = await findResidentRef(trx, residentId);
@@ -77,7 +91,7 @@ export async function addResidentCard(
       const [clash] = await overlappingCardRows(trx, residentId, body.validFrom, body.validTo);
       if (clash) {
         throw conflict(
-          `The resident already has card ${clash.card_number} valid ${clash.valid_from} to ${clash.valid_to}, which overlaps ${body.validFrom} to ${body.validTo}`,
+          `The resident already has ${describeCard(clash)} valid ${clash.valid_from} to ${clash.valid_to}, which overlaps ${body.validFrom} to ${body.validTo}`,
           'body.validFrom',
         );
       }
@@ -85,11 +99,13 @@ export async function addResidentCard(
     const row = await insertCard(trx, {
       id: newId(),
       resident_id: residentId,
-      card_number: card.number,
+      card_number: card.cardNumber,
       beneficiary_group: card.beneficiaryGroup,
       benefit_level: card.benefitLevel,
       province_code: card.provinceCode,
       social_insurance_number: card.socialInsuranceNumber,
+      scheme: card.scheme,
+      insured_area_path: card.insuredAreaPath,
       valid_from: body.validFrom,
       valid_to: body.validTo,
       registered_facility_code: body.registeredFacilityCode ?? null,
@@ -100,7 +116,7 @@ export async function addResidentCard(
     });
     if (!row) {
       throw conflict(
-        `A card ${card.number} valid from ${body.validFrom} is already registered`,
+        `A card ${card.cardNumber} valid from ${body.validFrom} is already registered`,
         'body.cardNumber',
       );
     }

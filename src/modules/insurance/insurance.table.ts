@@ -5,12 +5,20 @@ export type CardStatus = 'active' | 'withdrawn';
 export interface InsuranceCardTable {
   id: string;
   resident_id: string;
-  /** The full 15-character number (VN), normalised. */
-  card_number: string;
-  beneficiary_group: string;
-  benefit_level: number;
-  province_code: string;
-  social_insurance_number: string;
+  /**
+   * The full 15-character number (VN), normalised; for an enrolment, the member number when the
+   * profile defines one (else null: the citizen id is the key).
+   */
+  card_number: string | null;
+  /** The parts of a VN card number; null on an enrolment. */
+  beneficiary_group: string | null;
+  benefit_level: number | null;
+  province_code: string | null;
+  social_insurance_number: string | null;
+  /** An enrolment's scheme (profile `insurance.reimbursement.schemes`); null on a VN card. */
+  scheme: string | null;
+  /** The path of the area running the enrolment's scheme (its insured area); null on a VN card. */
+  insured_area_path: string | null;
   valid_from: string;
   valid_to: string;
   /** The registered first-point facility's official (insurance) code. */
