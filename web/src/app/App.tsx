@@ -1,25 +1,16 @@
-import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Button, Center, Stack, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense, useEffect } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { whenUnauthorized } from '../api/client.ts';
 import { can, forgetSession, useSession } from '../api/session.ts';
 import { errorText } from '../components/api-errors.ts';
+import { Loading } from '../components/Loading.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { FEATURES } from './features.ts';
 import { Shell } from './Shell.tsx';
-
-function Loading() {
-  const { t } = useI18n();
-  return (
-    <Center p="xl" role="status" aria-live="polite">
-      <Loader size="sm" aria-hidden />
-      <Text ml="sm">{t('common.loading')}</Text>
-    </Center>
-  );
-}
 
 function Guarded({ permission, Page }: { permission?: string; Page: ComponentType }) {
   const { t } = useI18n();

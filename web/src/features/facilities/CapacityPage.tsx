@@ -1,18 +1,7 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  NativeSelect,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
   type CapacityReport,
@@ -79,10 +68,7 @@ export function CapacityPage() {
         />
       </Group>
       {home.isPending || report.isPending ? (
-        <Center p="lg" role="status">
-          <Loader size="sm" aria-hidden />
-          <Text ml="sm">{t('common.loading')}</Text>
-        </Center>
+        <Loading />
       ) : report.isError ? (
         <Alert color="red" role="alert">
           <Stack gap="xs" align="flex-start">

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Card, Center, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Facility, type FacilityFilters, useFacilityList } from './api.ts';
 import { FacilityFiltersBar } from './FacilityFiltersBar.tsx';
@@ -59,10 +60,7 @@ export function FacilityListPage() {
         searchError={searchError}
       />
       {list.isPending ? (
-        <Center p="lg" role="status">
-          <Loader size="sm" aria-hidden />
-          <Text ml="sm">{t('common.loading')}</Text>
-        </Center>
+        <Loading />
       ) : list.isError && !searchError ? (
         <Alert color="red" role="alert">
           <Stack gap="xs" align="flex-start">

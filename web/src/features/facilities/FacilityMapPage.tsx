@@ -1,8 +1,9 @@
 import './facilities.css';
-import { Alert, Anchor, Button, Card, Center, Loader, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Facility, useAllFacilities, useChildAreas, useHomeArea, useProfile } from './api.ts';
 import { FacilityMap } from './FacilityMap.tsx';
@@ -45,10 +46,7 @@ export function FacilityMapPage() {
         />
       )}
       {facilities.isPending ? (
-        <Center p="lg" role="status">
-          <Loader size="sm" aria-hidden />
-          <Text ml="sm">{t('common.loading')}</Text>
-        </Center>
+        <Loading />
       ) : facilities.isError ? (
         <Alert color="red" role="alert">
           <Stack gap="xs" align="flex-start">

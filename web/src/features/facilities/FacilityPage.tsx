@@ -1,22 +1,10 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { FEATURES } from '../../app/features.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type FacilityDetail, useFacility, useProfile } from './api.ts';
 import { useLabels } from './labels.ts';
@@ -34,13 +22,7 @@ export function FacilityPage() {
   const { id } = useParams();
   const facility = useFacility(id);
 
-  if (facility.isPending)
-    return (
-      <Center p="lg" role="status">
-        <Loader size="sm" aria-hidden />
-        <Text ml="sm">{t('common.loading')}</Text>
-      </Center>
-    );
+  if (facility.isPending) return <Loading />;
   if (facility.isError)
     return (
       <Stack align="flex-start">

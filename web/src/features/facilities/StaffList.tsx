@@ -1,5 +1,6 @@
-import { Alert, Button, Card, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useStaffAt } from './api.ts';
 import { localToday } from './dates.ts';
@@ -28,10 +29,7 @@ export function StaffList({ facilityId }: { facilityId: string }) {
           : t('facilities.staff.on', { date: date(today) })}
       </Text>
       {staff.isPending ? (
-        <Center p="sm" role="status">
-          <Loader size="sm" aria-hidden />
-          <Text ml="sm">{t('common.loading')}</Text>
-        </Center>
+        <Loading />
       ) : staff.isError ? (
         <Alert color="red" role="alert">
           {errorText(staff.error, i18n)}

@@ -1,8 +1,9 @@
-import { Alert, Button, Center, Collapse, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFacilityCalendar, useRotations } from './api.ts';
 import { ownFacility, picksStations } from './own-facility.ts';
@@ -92,10 +93,7 @@ export function RotationsPage() {
         </Group>
       </Group>
       {query.isPending && query.fetchStatus !== 'idle' ? (
-        <Center p="lg" role="status">
-          <Loader size="sm" aria-hidden />
-          <Text ml="sm">{t('common.loading')}</Text>
-        </Center>
+        <Loading />
       ) : query.isError ? (
         <Alert color="red" role="alert">
           {errorText(query.error, i18n)}

@@ -1,6 +1,7 @@
-import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useProfile, useWorkers, type WorkerFilters } from './api.ts';
 import { StaffFilters } from './StaffFilters.tsx';
@@ -48,10 +49,7 @@ export function StaffListPage() {
         onChange={(next) => setParams(toParams(next), { replace: true })}
       />
       {workers.isPending ? (
-        <Center p="lg" role="status">
-          <Loader size="sm" aria-hidden />
-          <Text ml="sm">{t('common.loading')}</Text>
-        </Center>
+        <Loading />
       ) : workers.isError ? (
         <Alert color="red" role="alert">
           {errorText(workers.error, i18n)}

@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Card,
-  Center,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { can, useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AddTrainingForm } from './AddTrainingForm.tsx';
 import { useProfile, useWorker } from './api.ts';
@@ -48,13 +37,7 @@ export function WorkerPage() {
       {t('workforce.worker.backToList')}
     </Anchor>
   );
-  if (worker.isPending)
-    return (
-      <Center p="lg" role="status">
-        <Loader size="sm" aria-hidden />
-        <Text ml="sm">{t('common.loading')}</Text>
-      </Center>
-    );
+  if (worker.isPending) return <Loading />;
   if (worker.isError)
     return (
       <Stack align="flex-start">
