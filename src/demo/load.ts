@@ -39,6 +39,8 @@ export interface DemoSummary {
   /** Residents registered (one whole district and the demo station's commune), and their households. */
   residents: number;
   households: number;
+  /** Insurance card periods of those residents (current and past). */
+  insuranceCards: number;
   /** The demo logins created (all with DEMO_PASSWORD). */
   logins: DemoLogin[];
   seconds: number;
@@ -76,7 +78,7 @@ function summarise(
   today: string,
   logins: DemoLogin[],
   started: number,
-): Omit<DemoSummary, 'residents' | 'households'> {
+): Omit<DemoSummary, 'residents' | 'households' | 'insuranceCards'> {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), POPULATION_YEARS[0]!), POPULATION_YEARS.at(-1)!);
   return {
     areas: demo.areas.all.length,
@@ -113,6 +115,7 @@ function printSummary(s: DemoSummary, url: string): void {
       `  rotations    ${n(s.rotations)} district doctors at commune stations, 1-3 days a week for 6 months`,
       `  population   ${n(s.population)} in ${s.populationYear}`,
       `  residents    ${n(s.residents)} registered in ${n(s.households)} households (district ${DEMO_POPULATION_DISTRICT} and the demo station's commune)`,
+      `  insurance    ${n(s.insuranceCards)} card periods (about 92% of those residents covered today)`,
     ].join('\n'),
   );
   if (s.logins.length === 0) return;
@@ -167,7 +170,7 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   );
   const registry =
     options.residents === false
-      ? { households: 0, residents: 0 }
+      ? { households: 0, residents: 0, insuranceCards: 0 }
       : await loadPopulation(ctx, demo, today, (label, def, records, total) =>
           importStep(ctx, label, def as Parameters<typeof runImport>[1], records, total, output),
         );
@@ -178,6 +181,7 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     ...summarise(demo, today, logins, started),
     residents: registry.residents,
     households: registry.households,
+    insuranceCards: registry.insuranceCards,
   };
   if (output) printSummary(summary, `http://${shownHost(ctx.config.host)}:${ctx.config.port}/`);
   return summary;
