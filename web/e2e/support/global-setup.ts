@@ -45,7 +45,7 @@ function demoTemplateName(today: string): string {
     ...filesUnder(path.join(root, 'migrations')),
     ...filesUnder(path.join(root, 'src/modules')).filter((f) => /\.import[^/]*\.ts$/.test(f)),
   ].sort();
-  for (const f of files) hash.update(f).update(fs.readFileSync(f));
+  for (const f of files) hash.update(path.relative(root, f)).update(fs.readFileSync(f));
   return `${PREFIX}${hash.digest('hex').slice(0, 16)}`;
 }
 
@@ -87,8 +87,10 @@ export default async function setup(project: { provide: (key: 'demoTemplate', va
         `select datname, shobj_description(oid, 'pg_database') as ready from pg_database where datname like $1`,
         [`${PREFIX}%`],
       );
-      for (const old of rows.filter((r) => r.datname !== template))
-        await dropDatabase(old.datname).catch(() => {});
+      // Older templates go, unless a run elsewhere (another checkout) is copying from one right now.
+      for (const old of rows.filter((r) => r.datname !== template)) {
+        await admin.query(`drop database if exists "${old.datname}"`).catch(() => {});
+      }
       if (rows.some((r) => r.datname === template && r.ready === 'demo loaded')) return;
       await dropDatabase(template);
       await createTemplateDatabase(template);

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { FEATURES } from '../../app/features.ts';
@@ -31,15 +31,19 @@ export function HomePage() {
             const key = roleLabelKey(r.role);
             const place = r.facility?.name ?? r.area?.name ?? t('home.allPlaces');
             return (
-              <Badge
+              <Text
                 key={`${r.role}-${r.scopePath}`}
-                variant="light"
-                size="lg"
-                tt="none"
+                size="sm"
+                fw={600}
+                c="teal.9"
+                bg="teal.0"
+                px="sm"
+                py={4}
+                style={{ borderRadius: 16 }}
                 data-testid="role-badge"
               >
                 {key ? t(key) : r.role} · {place}
-              </Badge>
+              </Text>
             );
           })}
         </Group>
