@@ -70,7 +70,11 @@ describe('components', () => {
         const where = `${path.relative(SRC, file)}:${i + 1}`;
         // JSX text: letters between a closing `>` and the next `<` or `{`, outside expressions.
         const text = line.match(/>\s*([^<>{}=;()]*\p{L}{2,}[^<>{}=;()]*)\s*(<|$)/u);
-        if (text && !/^\s*(\/\/|\*|import|export|const|return|if|type|interface)/.test(line) && !line.includes('=>')) {
+        if (
+          text &&
+          !/^\s*(\/\/|\*|import|export|const|return|if|type|interface)/.test(line) &&
+          !line.includes('=>')
+        ) {
           found.push(`${where}: ${text[1]?.trim()}`);
         }
         // JSX text alone on its line (Biome puts long text there): words only, not a keyword.
@@ -79,7 +83,9 @@ describe('components', () => {
         if (alone) {
           found.push(`${where}: ${alone[1]?.trim()}`);
         }
-        const attribute = line.match(/\b(label|title|placeholder|aria-label|alt|description)="([^"]*\p{L}[^"]*)"/u);
+        const attribute = line.match(
+          /\b(label|title|placeholder|aria-label|alt|description)="([^"]*\p{L}[^"]*)"/u,
+        );
         if (attribute) found.push(`${where}: ${attribute[1]}="${attribute[2]}"`);
       });
     }
