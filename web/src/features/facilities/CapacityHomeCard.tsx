@@ -1,9 +1,9 @@
 import { Anchor, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
+import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCapacity, useHomeArea } from './api.ts';
-import { localToday } from './dates.ts';
 
 /** A manager's home card: the area's beds and doctors per 10,000 against the plan's target. */
 export function CapacityHomeCard() {

@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,7 +14,6 @@ import {
 } from './api.ts';
 import { CapacityFigures } from './CapacityFigures.tsx';
 import { capacityYears, hasComparableChildren } from './capacity-areas.ts';
-import { localToday } from './dates.ts';
 import { type RateBar, RateChart } from './RateChart.tsx';
 
 /**

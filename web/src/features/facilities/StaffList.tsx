@@ -1,9 +1,9 @@
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
+import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useStaffAt } from './api.ts';
-import { localToday } from './dates.ts';
 import { useLabels } from './labels.ts';
 
 /** Who works at the facility today (assigned on today's date), with cadre, qualification and post. */

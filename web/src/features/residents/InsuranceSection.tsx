@@ -1,9 +1,10 @@
 import { Alert, Badge, Card, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { daysBetween, localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type InsuranceCard, type ResidentDetail, useInsuranceCards } from './api.ts';
-import { type CardState, cardState, currentCard, daysBetween, localToday } from './display.ts';
+import { type CardState, cardState, currentCard } from './display.ts';
 import { EligibilityCheck } from './EligibilityCheck.tsx';
 import { Fact } from './Fact.tsx';
 

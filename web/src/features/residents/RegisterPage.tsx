@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { useSignedIn } from '../../api/session.ts';
+import { localToday } from '../../calendar.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -30,7 +31,6 @@ import {
   useLowestAreas,
   useProfile,
 } from './api.ts';
-import { localToday } from './display.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 import { relationshipLabel, sexLabel } from './labels.ts';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';

@@ -1,3 +1,5 @@
+import { isIsoDate } from '../../calendar.ts';
+
 /**
  * Citizen identity numbers checked in the browser as the server checks them
  * (src/modules/residents/identity.rules.ts), from the country profile's format and region codes, so a
@@ -37,11 +39,6 @@ function cnCheckCharacter(first17: string): string {
   return MOD11_CHECK[sum % 11] ?? '';
 }
 
-function isCalendarDate(iso: string): boolean {
-  const d = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
-}
-
 type Decoded = { sex: 'male' | 'female'; birthYear: number; birthDate?: string } | CitizenIdProblem;
 
 function decode(rule: CitizenIdRule, id: string): Decoded {
@@ -49,7 +46,7 @@ function decode(rule: CitizenIdRule, id: string): Decoded {
     if (!/^\d{17}[\dX]$/.test(id)) return { kind: 'length', digits: 18 };
     if (!rule.regionCodes.includes(id.slice(0, 2))) return { kind: 'region', code: id.slice(0, 6) };
     const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
-    if (!isCalendarDate(birthDate)) return { kind: 'birthDate' };
+    if (!isIsoDate(birthDate)) return { kind: 'birthDate' };
     if (cnCheckCharacter(id) !== id[17]) return { kind: 'checkDigit' };
     return {
       sex: Number(id[16]) % 2 === 1 ? 'male' : 'female',

@@ -1,3 +1,4 @@
+import { daysBetween } from '../../calendar.ts';
 /** Pure helpers for showing residents and their cards: no DOM, unit-tested in Node. */
 
 /** Only the last four characters of a citizen id show in a list (the resident's page shows it whole). */
@@ -5,17 +6,6 @@ export function maskCitizenId(id: string | null): string | null {
   if (!id) return null;
   const keep = Math.min(4, Math.floor(id.length / 3));
   return `${'•'.repeat(id.length - keep)}${id.slice(id.length - keep)}`;
-}
-
-/** Today as YYYY-MM-DD on this device's calendar (a station's day, not UTC's). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/** Whole days from one calendar date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export interface CardDates {

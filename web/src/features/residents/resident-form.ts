@@ -1,3 +1,4 @@
+import { isIsoDate } from '../../calendar.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import type { CreateHouseholdBody, CreateResidentBody, Relationship, Sex } from './api.ts';
 import {
@@ -79,9 +80,7 @@ export function birthProblem(values: ResidentFormValues, today: string): Problem
   }
   const v = values.birthDate.trim();
   if (v === '') return null;
-  const d = new Date(`${v}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
-    return { key: 'residents.form.dateFormat' };
+  if (!isIsoDate(v)) return { key: 'residents.form.dateFormat' };
   if (v > today) return { key: 'residents.form.dateFuture' };
   if (Number(v.slice(0, 4)) < 1850) return { key: 'residents.form.yearImplausible' };
   return null;

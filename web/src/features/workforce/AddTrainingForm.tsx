@@ -11,12 +11,12 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { localToday } from '../../calendar.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAddTraining } from './api.ts';
 import { TRAINING_KINDS, trainingKindLabel } from './labels.ts';
 import { TRAINING_FIELDS, type TrainingValues, trainingBody, trainingProblems } from './training-form.ts';
-import { localToday } from './week.ts';
 
 const EMPTY: TrainingValues = {
   course: '',

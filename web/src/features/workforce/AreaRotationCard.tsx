@@ -1,10 +1,10 @@
 import { Alert, Anchor, Card, Loader, Progress, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedIn } from '../../api/session.ts';
+import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRotationCoverage } from './api.ts';
-import { localToday } from './week.ts';
 
 /** Home card of district and province managers: how many commune stations have a rotating doctor this week. */
 export function AreaRotationCard() {

@@ -2,6 +2,7 @@ import { Alert, Button, Collapse, Group, Stack, Text, Title } from '@mantine/cor
 import { useDisclosure } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
+import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -10,7 +11,7 @@ import { ownFacility, picksStations } from './own-facility.ts';
 import { ScheduleRotationForm } from './ScheduleRotationForm.tsx';
 import { StationPicker } from './StationPicker.tsx';
 import { WeekGrid } from './WeekGrid.tsx';
-import { addDays, localToday, weekDates, weekFromParam, weekRange } from './week.ts';
+import { addDays, weekDates, weekFromParam, weekRange } from './week.ts';
 import { entriesFromCalendar, entriesFromRotations, type WeekEntry } from './week-entries.ts';
 
 /**

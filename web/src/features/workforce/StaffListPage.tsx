@@ -1,12 +1,12 @@
 import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
+import { isIsoDate } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useProfile, useWorkers, type WorkerFilters } from './api.ts';
 import { StaffFilters } from './StaffFilters.tsx';
 import { StaffResults } from './StaffResults.tsx';
-import { isIsoDate } from './week.ts';
 
 /** The filters live in the address, so a list can be shared, reloaded, and returned to with Back. */
 function filtersFrom(params: URLSearchParams): WorkerFilters {

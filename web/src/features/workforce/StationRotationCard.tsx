@@ -1,12 +1,13 @@
 import { Alert, Anchor, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedIn } from '../../api/session.ts';
+import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFacilityCalendar } from './api.ts';
 import { sessionLabel } from './labels.ts';
 import { ownFacility } from './own-facility.ts';
-import { addDays, dayMonth, localToday, mondayOf, weekdayName } from './week.ts';
+import { addDays, dayMonth, mondayOf, weekdayName } from './week.ts';
 import { entriesFromCalendar, placeName } from './week-entries.ts';
 
 /** Home card of station staff and doctors: the district doctors who come to their station this week. */

@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { localToday } from '../../calendar.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Assignment } from './api.ts';
-import { localToday } from './week.ts';
 
 /** Current and past assignments, newest first: where, as what, from when to when. */
 export function WorkerAssignments({ assignments }: { assignments: Assignment[] }) {

@@ -1,9 +1,10 @@
 import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
+import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRotations } from './api.ts';
 import { sessionLabel } from './labels.ts';
-import { addYears, localToday, mondayOf, weekDates, weekdayName } from './week.ts';
+import { addYears, mondayOf, weekDates, weekdayName } from './week.ts';
 
 /** The worker's rotations from this week on: where, which weekdays, which session, for how long. */
 export function WorkerRotations({ workerId }: { workerId: string }) {

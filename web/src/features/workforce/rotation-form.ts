@@ -1,6 +1,7 @@
+import { isIsoDate } from '../../calendar.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import type { CreateRotationBody } from './api.ts';
-import { addYears, isIsoDate, type RotationSession } from './week.ts';
+import { addYears, type RotationSession } from './week.ts';
 
 export interface RotationValues {
   workerId: string;

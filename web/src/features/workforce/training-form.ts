@@ -1,6 +1,6 @@
+import { isIsoDate } from '../../calendar.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import type { TrainingBody } from './api.ts';
-import { isIsoDate } from './week.ts';
 
 /** The add-training form's values as the inputs hold them ('' for an empty number). */
 export interface TrainingValues {

@@ -1,24 +1,10 @@
+import { isIsoDate } from '../../calendar.ts';
 import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 
 /**
  * Calendar weeks for the rotation calendar, on 'YYYY-MM-DD' strings computed in UTC (a rotation day
  * has no time zone). ISO weeks: Monday to Sunday, weekday 1 = Monday ... 7 = Sunday, as the API.
  */
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** True for a real calendar date written 'YYYY-MM-DD' (refuses 2026-02-30), as the API checks. */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-/** The reader's today (their own calendar day, not UTC's) as 'YYYY-MM-DD'. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
