@@ -1,6 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client.ts';
+import { type CountryProfile, useProfile } from '../../api/profile.ts';
 import { useSignedIn } from '../../api/session.ts';
+
+export { type CountryProfile, useProfile };
 
 /** Typed hooks over /api/facilities, /api/capacity, /api/areas, /api/workers and /api/profile. */
 
@@ -85,19 +88,6 @@ export interface CapacityReport {
   } | null;
 }
 
-/** The parts of GET /api/profile these screens use. */
-export interface CountryProfile {
-  id: string;
-  areaLevels: { id: string; label: string }[];
-  communeLevel: string;
-  tiers: { id: string; rank: number; label: string }[];
-  facilityKinds: { id: string; tier: string; label: string }[];
-  communeStationKind: string;
-  cadres: { id: string; label: string }[];
-  qualifications: { id: string; label: string }[];
-  capacityTargets: { year: number; bedsPer10k: number; doctorsPer10k: number }[];
-}
-
 export interface Worker {
   id: string;
   code: string;
@@ -105,14 +95,6 @@ export interface Worker {
   cadre: string;
   qualification: string;
   currentAssignment: { facilityId: string; position: string | null; startDate: string } | null;
-}
-
-export function useProfile() {
-  return useQuery({
-    queryKey: ['facilities', 'profile'],
-    queryFn: () => api.get<CountryProfile>('/profile'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
 }
 
 const PAGE_SIZE = 50;

@@ -1,6 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client.ts';
 
+export { type CountryProfile as Profile, useProfile } from '../../api/profile.ts';
+
 /** Typed hooks over /api/residents, /api/households, the insurance cards and the country profile. */
 
 export type Sex = 'male' | 'female' | 'other';
@@ -122,12 +124,6 @@ export interface FacilitySummary {
 }
 
 /** The parts of GET /api/profile these screens use. */
-export interface Profile {
-  areaLevels: { id: string; label: string }[];
-  communeLevel: string;
-  citizenId: { format: string; regionCodes: string[] };
-}
-
 export interface ImportReport {
   kind: string;
   read: number;
@@ -222,14 +218,6 @@ export function useLowestAreas(within: string | undefined, level: string | undef
       api.get<Page<Area>>('/areas', { within, level, q: term, sort: 'name', limit: 100 }, { signal }),
     enabled: Boolean(level),
     placeholderData: keepPreviousData,
-  });
-}
-
-export function useProfile() {
-  return useQuery({
-    queryKey: [KEY, 'profile'],
-    queryFn: ({ signal }) => api.get<Profile>('/profile', undefined, { signal }),
-    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

@@ -2,6 +2,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { api, type Page } from '../../api/client.ts';
 import type { RotationSession } from './week.ts';
 
+export { type CountryProfile as Profile, useProfile } from '../../api/profile.ts';
+
 /** Typed hooks over /api/workers, /api/rotations, /api/facilities/:id/calendar (and what they need). */
 
 export interface Brief {
@@ -114,12 +116,6 @@ export interface FacilityOption extends Brief {
 }
 
 /** The parts of GET /api/profile these screens use. */
-export interface Profile {
-  communeStationKind: string;
-  cadres: { id: string; label: string; isDoctor?: boolean }[];
-  qualifications: { id: string; rank: number; label: string }[];
-}
-
 export interface WorkerFilters {
   q?: string;
   cadre?: string;
@@ -132,14 +128,6 @@ export interface WorkerFilters {
 
 export interface CapacityRotation {
   rotation: { weekStart: string; weekEnd: string; communeStations: number; withRotatingDoctor: number };
-}
-
-export function useProfile() {
-  return useQuery({
-    queryKey: ['workforce', 'profile'],
-    queryFn: () => api.get<Profile>('/profile'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
 }
 
 export function useWorkers(filters: WorkerFilters) {

@@ -1,0 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.ts';
+
+/** The parts of the country profile (GET /api/profile) the screens use: rule data, fetched once. */
+export interface CountryProfile {
+  id: string;
+  currency: string;
+  areaLevels: { id: string; label: string }[];
+  communeLevel: string;
+  tiers: { id: string; rank: number; label: string }[];
+  facilityKinds: { id: string; tier: string; label: string }[];
+  communeStationKind: string;
+  cadres: { id: string; label: string; isDoctor?: boolean }[];
+  qualifications: { id: string; rank: number; label: string }[];
+  capacityTargets: { year: number; bedsPer10k: number; doctorsPer10k: number }[];
+  citizenId: { format: string; regionCodes: string[] };
+}
+
+/** The profile in force; it changes only with a server restart, so it is never refetched. */
+export function useProfile() {
+  return useQuery({
+    queryKey: ['profile'],
+    queryFn: ({ signal }) => api.get<CountryProfile>('/profile', undefined, { signal }),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
