@@ -5,10 +5,12 @@ import { residentsMessages } from '../features/residents/residents.messages.ts';
 import { workforceMessages } from '../features/workforce/workforce.messages.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locales.ts';
+import { profileMessages } from './profile.messages.ts';
 
 /** Every feature's catalog. A new feature adds its `*.messages.ts` here. */
 export const CATALOGS = [
   commonMessages,
+  profileMessages,
   authMessages,
   homeMessages,
   facilitiesMessages,

@@ -4,9 +4,11 @@ import { type CountryProfile, useProfile } from './api.ts';
 
 type Group = 'kind' | 'tier' | 'status' | 'ownership' | 'service' | 'cadre' | 'qualification' | 'level';
 
-/** `facilities.kind.commune_health_station` and the like, if the catalog has that id. */
+/** `facilities.kind.commune_health_station`, `profile.cadre.nurse` and the like, if the catalog has that id. */
 function keyFor(group: Group, id: string): MessageKey | undefined {
-  const key = `facilities.${group}.${id}`;
+  // Cadres and qualifications are named once for every screen, in the profile catalog.
+  const prefix = group === 'cadre' || group === 'qualification' ? 'profile' : 'facilities';
+  const key = `${prefix}.${group}.${id}`;
   return key in MESSAGES.en ? (key as MessageKey) : undefined;
 }
 

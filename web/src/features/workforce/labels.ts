@@ -6,7 +6,7 @@ import type { RotationSession } from './week.ts';
 
 type T = Pick<I18n, 't'>['t'];
 
-/** The catalog key for a profile id, if the catalog knows it (`workforce.cadre.nurse`). */
+/** The catalog key for a profile id, if the catalog knows it (`profile.cadre.nurse`). */
 function knownKey(prefix: string, id: string): MessageKey | undefined {
   const key = `${prefix}.${id}`;
   return key in MESSAGES.en ? (key as MessageKey) : undefined;
@@ -22,7 +22,7 @@ export function profileLabel(
   id: string,
   profile: Profile | undefined,
 ): string {
-  const key = knownKey(`workforce.${kind}`, id);
+  const key = knownKey(`profile.${kind}`, id);
   if (key) return t(key);
   const list = kind === 'cadre' ? profile?.cadres : profile?.qualifications;
   return list?.find((item) => item.id === id)?.label ?? id;
