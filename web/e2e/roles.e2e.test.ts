@@ -37,8 +37,10 @@ test.each(ROLES)(
       expect(failures).toEqual([]);
 
       await page.getByTestId('user-menu').click();
+      const loggedOut = page.waitForResponse((r) => r.url().endsWith('/api/auth/logout'));
       await page.getByRole('menuitem', { name: 'Sign out' }).click();
       await page.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect((await loggedOut).status()).toBe(204);
       // Signed out for real: the API refuses the old session.
       const session = await page.evaluate(async () => (await fetch('/api/auth/session')).status);
       expect(session).toBe(401);

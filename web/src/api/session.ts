@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import { ApiError, api, setCsrfToken } from './client.ts';
 
 /** Who is signed in, as `GET /api/auth/session` answers. */
@@ -39,11 +40,18 @@ export function useSession() {
   });
 }
 
+/**
+ * The session the signed-in shell was drawn for. A context, not the query: when the session ends,
+ * App swaps the shell for the sign-in page, and the screens inside must not render once more
+ * with no session before they go.
+ */
+export const SignedInSession = createContext<Session | null>(null);
+
 /** The signed-in session; only for screens inside the signed-in shell. */
 export function useSignedIn(): Session {
-  const { data } = useSession();
-  if (!data) throw new Error('useSignedIn outside the signed-in shell');
-  return data;
+  const session = useContext(SignedInSession);
+  if (!session) throw new Error('useSignedIn outside the signed-in shell');
+  return session;
 }
 
 export function can(session: Session | null | undefined, permission: string | undefined): boolean {
@@ -68,8 +76,14 @@ export function useSignIn() {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/logout'),
-    onSettled: () => forgetSession(queryClient),
+    // The screen clears at once, not when the server answers: on a slow line a shared phone must not
+    // keep showing health data after the tap. The request is built (CSRF token included) before
+    // the session is forgotten, so the server still ends it.
+    mutationFn: async () => {
+      const ended = api.post<void>('/auth/logout');
+      forgetSession(queryClient);
+      await ended;
+    },
   });
 }
 

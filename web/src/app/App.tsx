@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, Suspense, useEffect } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { whenUnauthorized } from '../api/client.ts';
-import { can, forgetSession, useSession } from '../api/session.ts';
+import { can, forgetSession, SignedInSession, useSession, useSignedIn } from '../api/session.ts';
 import { errorText } from '../components/api-errors.ts';
 import { Loading } from '../components/Loading.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
@@ -14,7 +14,7 @@ import { Shell } from './Shell.tsx';
 
 function Guarded({ permission, Page }: { permission?: string; Page: ComponentType }) {
   const { t } = useI18n();
-  const { data: session } = useSession();
+  const session = useSignedIn();
   if (!can(session, permission)) return <Alert color="yellow">{t('common.forbidden')}</Alert>;
   return (
     <Suspense fallback={<Loading />}>
@@ -55,14 +55,16 @@ export function App() {
   if (!session.data) return <SignInPage />;
 
   return (
-    <Shell>
-      <Routes>
-        <Route index element={<HomePage />} />
-        {FEATURES.flatMap((f) => f.routes).map((r) => (
-          <Route key={r.path} path={r.path} element={<Guarded permission={r.permission} Page={r.Page} />} />
-        ))}
-        <Route path="*" element={<NotFound />} />
-      </Routes>
-    </Shell>
+    <SignedInSession value={session.data}>
+      <Shell>
+        <Routes>
+          <Route index element={<HomePage />} />
+          {FEATURES.flatMap((f) => f.routes).map((r) => (
+            <Route key={r.path} path={r.path} element={<Guarded permission={r.permission} Page={r.Page} />} />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Shell>
+    </SignedInSession>
   );
 }

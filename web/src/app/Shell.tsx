@@ -69,7 +69,10 @@ export function Shell({ children }: { children: ReactNode }) {
                 </Menu.Item>
                 <Menu.Item
                   color="red"
-                  onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+                  onClick={() => {
+                    navigate('/');
+                    signOut.mutate();
+                  }}
                 >
                   {t('user.signOut')}
                 </Menu.Item>
