@@ -1,13 +1,19 @@
 /**
  * Population registry benchmarks on the PostgreSQL server (issue 4 targets):
- * - import of a whole province (about 1.2 million residents in about 300,000 households) through the
- *   residents module's CSV import definitions: target under 3 minutes;
+ * - import of a whole province (about 1.2 million residents in about 300,000 households) from its two
+ *   CSV files, as `grassroots import` reads them: target under 3 minutes;
  * - name search at the counter, 200 realistic queries typed without diacritics (some misspelt),
  *   through the HTTP API as a province manager and as a commune station: target p95 under 50 ms.
  *
  * Usage: npm run bench:population [-- --share 0.25] [--search-only] [--queries N] [--verbose: slowest queries]   (BENCH_DATABASE_URL, default a throwaway
  * database `grassroots_bench` on 127.0.0.1:5432). Prints figures; asserts nothing.
  */
+import { createWriteStream, statSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -20,10 +26,12 @@ import {
 import { loadDemoProvince } from '../src/demo/load.ts';
 import { Rng } from '../src/demo/random.ts';
 import { createUser } from '../src/modules/access/index.ts';
-import { householdImport, residentImport } from '../src/modules/residents/index.ts';
+import { runImportFile } from '../src/modules/registry-io.ts';
+import { HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS } from '../src/modules/residents/index.ts';
 import type { AppContext } from '../src/platform/app-context.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { runImport } from '../src/platform/csv/import-runner.ts';
+import { csvWriter } from '../src/platform/csv/csv-stream.ts';
+import type { CsvRecord } from '../src/platform/csv/import-runner.ts';
 import { openServerDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { loadProfile } from '../src/platform/profile.ts';
@@ -91,47 +99,58 @@ async function main(): Promise<void> {
       duplicateShare: 0.002,
     });
 
-  if (!searchOnly) await importPopulation(handle, ctx, population);
+  if (!searchOnly) await importPopulation(ctx, population);
   await benchSearch(handle, ctx, demo, population);
   await handle.close();
 }
 
+/**
+ * Writes the generated province as the two CSV files a health office would bring (untimed), then
+ * imports them the way `grassroots import` does (timed): file read, CSV parsing, row checks, saving.
+ */
 async function importPopulation(
-  handle: ReturnType<typeof openServerDatabase>,
   ctx: AppContext,
   population: () => ReturnType<typeof generatePopulation>,
 ): Promise<void> {
-  const t0 = Date.now();
-  const hhBar = new ProgressBar('Households');
-  const hh = await runImport(
-    handle.db,
-    householdImport(ctx.profile),
-    asAsync(householdRecordsOf(population())),
-    {
-      batchSize: 2000,
-      onProgress: (p) => hhBar.update(p.read),
-    },
+  const dir = await mkdtemp(path.join(tmpdir(), 'grassroots-bench-'));
+  try {
+    const households = path.join(dir, 'households.csv');
+    const residents = path.join(dir, 'residents.csv');
+    await writeCsv(households, HOUSEHOLD_COLUMNS, householdRecordsOf(population()));
+    await writeCsv(residents, RESIDENT_COLUMNS, residentRecordsOf(population()));
+    const mib = (f: string) => (statSync(f).size / 2 ** 20).toFixed(0);
+    console.log(`CSV files written: households ${mib(households)} MiB, residents ${mib(residents)} MiB`);
+
+    const t0 = Date.now();
+    const hhBar = new ProgressBar('Households');
+    const hh = await runImportFile(ctx, 'households', households, (p) => hhBar.update(p.read));
+    hhBar.finish(hh.read);
+    const t1 = Date.now();
+    const resBar = new ProgressBar('Residents ');
+    const res = await runImportFile(ctx, 'residents', residents, (p) => resBar.update(p.read));
+    resBar.finish(res.read);
+    const t2 = Date.now();
+    await sql`analyze`.execute(ctx.db);
+    console.log(
+      `\nImport: ${hh.created} households in ${((t1 - t0) / 1000).toFixed(1)} s; ${res.created} residents in ${((t2 - t1) / 1000).toFixed(1)} s ` +
+        `(${Math.round(res.read / ((t2 - t1) / 1000))} rows/s; ${res.rejected.length} rejected); total ${((t2 - t0) / 1000).toFixed(1)} s (target < 180 s)`,
+    );
+    if (res.rejected.length > 0) console.log('  first rejections:', res.rejected.slice(0, 5));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function writeCsv(file: string, columns: string[], records: Iterable<CsvRecord>): Promise<void> {
+  await pipeline(
+    Readable.from(
+      (function* () {
+        for (const r of records) yield r.values;
+      })(),
+    ),
+    csvWriter(columns),
+    createWriteStream(file),
   );
-  hhBar.finish(hh.read);
-  const t1 = Date.now();
-  const resBar = new ProgressBar('Residents ');
-  const res = await runImport(
-    handle.db,
-    residentImport(ctx.profile),
-    asAsync(residentRecordsOf(population())),
-    {
-      batchSize: 2000,
-      onProgress: (p) => resBar.update(p.read),
-    },
-  );
-  resBar.finish(res.read);
-  const t2 = Date.now();
-  await sql`analyze`.execute(handle.db);
-  console.log(
-    `\nImport: ${hh.created} households in ${((t1 - t0) / 1000).toFixed(1)} s; ${res.created} residents in ${((t2 - t1) / 1000).toFixed(1)} s ` +
-      `(${Math.round(res.read / ((t2 - t1) / 1000))} rows/s; ${res.rejected.length} rejected); total ${((t2 - t0) / 1000).toFixed(1)} s (target < 180 s)`,
-  );
-  if (res.rejected.length > 0) console.log('  first rejections:', res.rejected.slice(0, 5));
 }
 
 async function benchSearch(
@@ -202,10 +221,6 @@ async function benchSearch(
     }
   }
   await app.close();
-}
-
-async function* asAsync<T>(items: Iterable<T>): AsyncGenerator<T> {
-  yield* items;
 }
 
 main().catch((err) => {

@@ -6,7 +6,9 @@
 export {
   exportHouseholdsCsv,
   exportResidentsCsv,
+  HOUSEHOLD_COLUMNS,
   householdImport,
+  RESIDENT_COLUMNS,
   residentImport,
 } from './residents.import.ts';
 export { type LinkedRecordMover, registerLinkedRecordMover } from './residents.movers.ts';

@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 
 /**
  * Set-based writes for CSV imports: a whole batch travels as one jsonb parameter and is written by
- * one statement, so a batch of 500 rows costs a handful of queries whatever its size.
+ * one statement, so a batch of 2,000 rows costs a handful of queries whatever its size.
  */
 
 export interface HouseholdUpsert {

@@ -65,7 +65,7 @@ export async function runImport<T>(
   records: AsyncIterable<CsvRecord>,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 2000;
   const report: ImportReport = { kind: def.kind, read: 0, created: 0, updated: 0, rejected: [] };
   let batch: { line: number; value: T }[] = [];
   let checkedHeader = false;
