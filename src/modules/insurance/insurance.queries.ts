@@ -113,19 +113,32 @@ export async function expiringCardRows(
   return result.rows;
 }
 
-/** Re-points every card of `fromId` to `toId` (a merge of duplicates); returns the ids moved. */
+/**
+ * Re-points every card of `fromId` to `toId` (a merge of duplicates), in the survivor's place, since a
+ * card's area path is its holder's; returns the ids moved.
+ */
 export async function moveCards(db: Db, fromId: string, toId: string): Promise<string[]> {
   const rows = await db
     .updateTable('insurance_card')
-    .set({ resident_id: toId })
+    .set((eb) => ({
+      resident_id: toId,
+      area_path: eb.selectFrom('resident').select('area_path').where('id', '=', toId),
+    }))
     .where('resident_id', '=', fromId)
     .returning('id')
     .execute();
   return rows.map((r) => r.id);
 }
 
-/** Puts the cards a merge moved back on their first resident (undoing the merge). */
+/** Puts the cards a merge moved back on their first resident, in that resident's place (undoing the merge). */
 export async function unmoveCards(db: Db, ids: string[], fromId: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('insurance_card').set({ resident_id: fromId }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('insurance_card')
+    .set((eb) => ({
+      resident_id: fromId,
+      area_path: eb.selectFrom('resident').select('area_path').where('id', '=', fromId),
+    }))
+    .where('id', 'in', ids)
+    .execute();
 }

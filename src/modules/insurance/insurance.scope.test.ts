@@ -11,7 +11,7 @@ describeOnBothEngines('insurance cards inside and outside the caller scope', (t)
   const cards: Record<'one' | 'two', string> = { one: 'DN4450000000101', two: 'DN4450000000202' };
 
   beforeAll(async () => {
-    w = await buildAccessWorld(t(), { roles: ['station', 'district', 'insurance'] });
+    w = await buildAccessWorld(t(), { roles: ['station', 'district', 'insurance', 'province'] });
     const add = async (commune: string, fullName: string, cardNumber: string) => {
       const r = await t().inject({
         method: 'POST',
@@ -68,6 +68,64 @@ describeOnBothEngines('insurance cards inside and outside the caller scope', (t)
     expect(expiring.statusCode).toBe(403);
     const own = await as(t(), token, { url: `/api/coverage?area=${w.areas.district1.code}&date=2025-06-01` });
     expect(own.json()).toMatchObject({ insuredResidents: 1, activeResidents: 1, coveragePercent: 100 });
+  });
+
+  test('a card follows its holder: after a move to district 2, and through a merge and its undo', async () => {
+    const district1 = w.users.district.token;
+    const province = w.users.province.token;
+    const found = async (token: string, number: string) =>
+      (await as(t(), token, { url: `/api/insurance-cards?number=${number}` })).json().items.length;
+    const resident = await t().inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: { fullName: 'Người Chuyển', areaCode: w.areas.commune1.code },
+    });
+    const id = resident.json().id as string;
+    const number = 'DN4450000000404';
+    const card = await t().inject({
+      method: 'POST',
+      url: `/api/residents/${id}/insurance-cards`,
+      payload: { cardNumber: number, validFrom: '2025-01-01', validTo: '2025-12-31' },
+    });
+    expect(card.statusCode, card.body).toBe(201);
+    expect(await found(district1, number)).toBe(1);
+
+    const moved = await t().inject({
+      method: 'POST',
+      url: `/api/residents/${id}/move`,
+      payload: {
+        newHousehold: { address: 'Số 4, thôn Mới', areaCode: w.areas.commune2.code },
+        effectiveOn: '2025-03-01',
+      },
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    // District 1 no longer reads the card of someone who left; the province still does.
+    expect(await found(district1, number)).toBe(0);
+    expect(await found(province, number)).toBe(1);
+    const expiring = await as(t(), district1, {
+      url: `/api/insurance-cards/expiring?area=${w.areas.district1.code}&days=400`,
+    });
+    expect(JSON.stringify(expiring.json())).not.toContain(number);
+
+    // Merged into a duplicate in district 1, the card goes where the survivor lives, and back on undo.
+    const survivor = await t().inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: { fullName: 'Người Chuyển', areaCode: w.areas.commune1.code },
+    });
+    const merge = await t().inject({
+      method: 'POST',
+      url: '/api/residents/merge',
+      payload: { survivorId: survivor.json().id, duplicateId: id },
+    });
+    expect(merge.statusCode, merge.body).toBe(200);
+    expect(await found(district1, number)).toBe(1);
+    const undo = await t().inject({
+      method: 'POST',
+      url: `/api/residents/merges/${merge.json().merge.id}/undo`,
+    });
+    expect(undo.statusCode, undo.body).toBe(200);
+    expect(await found(district1, number)).toBe(0);
   });
 
   test('the insurance officer reads but cannot record cards', async () => {
