@@ -7,7 +7,7 @@ import { normaliseCardNumber, parseCardNumber } from './card.rules.ts';
 import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
 import { checkEligibility } from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
-import { cardForDate, cardRowsFor, toCard } from './insurance.service.ts';
+import { cardForDate, cardRowsFor, checkedCitizenId, toCard } from './insurance.service.ts';
 
 /** The province of a place: the first label of its area path (the province's code). */
 const provinceOf = (areaPath: string) => areaPath.split('.')[0] ?? '';
@@ -40,6 +40,8 @@ export async function eligibilityFor(
       errors.push({ field: 'query.card', message: `must match ${pattern}: ${expectedRecord(profile)}` });
     }
   }
+  const citizenId = q.citizenId === undefined ? undefined : checkedCitizenId(profile, q.citizenId);
+  if (citizenId && !citizenId.ok) errors.push({ field: 'query.citizenId', message: citizenId.message });
   const facility = await lookupFacility(db, q.facility);
   if (!facility)
     errors.push({ field: 'query.facility', message: `no facility with id or code ${q.facility}` });
@@ -47,7 +49,10 @@ export async function eligibilityFor(
 
   const date = q.date ?? todayIso();
   const facilityOut = { code: facility.code, kind: facility.kind, tier: facility.tier };
-  const row = cardForDate(await cardRowsFor(db, { number: q.card, citizenId: q.citizenId }), date);
+  const row = cardForDate(
+    await cardRowsFor(db, { number: q.card, citizenId: citizenId?.ok ? citizenId.id : undefined }),
+    date,
+  );
   if (enrolment) {
     const answer = checkEnrolmentEligibility(profile, {
       enrolment:

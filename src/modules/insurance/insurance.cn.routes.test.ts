@@ -232,11 +232,19 @@ describeOnBothEngines(
       },
       {
         name: 'a citizen id nobody holds',
-        query: 'citizenId=110105196001010012&facility=CHC110105001&date=2025-06-01',
+        query: 'citizenId=110105196001010017&facility=CHC110105001&date=2025-06-01',
         expected: { valid: false, reason: { code: 'no-enrolment' } },
       },
     ])('eligibility: $name', async ({ query, expected }) => {
       expect(await eligibility(query)).toMatchObject({ ...expected, onRoute: null, routeRule: null });
+    });
+
+    test('a resident id with a wrong check character is a 400 naming it, not "no enrolment"', async () => {
+      const res = await t().inject({
+        url: '/api/eligibility?citizenId=110105196001010012&facility=CHC110105001&date=2025-06-01',
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ field: 'query.citizenId' });
     });
 
     test('eligibility by a card number under the CN profile is a 400 asking for the citizen id', async () => {

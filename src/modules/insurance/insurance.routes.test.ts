@@ -206,6 +206,17 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     expect(body).toMatchObject({ valid: false, reason: { code: 'expired' } });
   });
 
+  test.each([
+    ['/api/eligibility?citizenId=05619000000&facility=56101', 'must be 12 digits'],
+    ['/api/eligibility?citizenId=999190000002&facility=56101', 'not a province-of-birth code'],
+    ['/api/insurance-cards?citizenId=0561900000AB', 'must be 12 digits'],
+  ])('a mistyped citizen id is a 400 naming what is wrong, not "no card data": %s', async (url, message) => {
+    const res = await t().inject({ url });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().errors[0].field).toBe('query.citizenId');
+    expect(res.json().errors[0].message).toContain(message);
+  });
+
   test('a card from another province at the district centre is valid but off-route', async () => {
     const body = await get(
       t(),

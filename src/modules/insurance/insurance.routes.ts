@@ -61,7 +61,7 @@ export function insuranceRoutes(app: App, ctx: AppContext): void {
         response: { 200: CardList },
       },
     },
-    (req) => findCards(req.db, req.query),
+    (req) => findCards(req.db, ctx.profile, req.query),
   );
   app.get(
     '/insurance-cards/expiring',

@@ -17,7 +17,7 @@ import {
 } from './insurance.queries.ts';
 import type { CreateCardBody, FindCardsQuery, InsuranceCard } from './insurance.schema.ts';
 import type { InsuranceCardRow } from './insurance.table.ts';
-import { findResidentRef, findResidentRefByCitizenId } from './resident-refs.ts';
+import { findResidentRef, findResidentRefByCitizenId, validateCitizenId } from './resident-refs.ts';
 
 /** The one mapping from a card row to the API object. */
 export function toCard(r: InsuranceCardRow): InsuranceCard {
@@ -125,23 +125,44 @@ export async function addResidentCard(
 }
 
 /** Cards found by number (full, or the 10-digit number) or by the holder's citizen identity number. */
-export async function findCards(db: Db, q: FindCardsQuery): Promise<{ items: InsuranceCard[] }> {
+export async function findCards(
+  db: Db,
+  profile: CountryProfile,
+  q: FindCardsQuery,
+): Promise<{ items: InsuranceCard[] }> {
   if ((q.number === undefined) === (q.citizenId === undefined)) {
     throw invalidFields([{ field: 'query.number', message: 'give exactly one of number or citizenId' }]);
   }
-  return { items: (await cardRowsFor(db, q)).map(toCard) };
+  const citizenId = q.citizenId === undefined ? undefined : checkedCitizenId(profile, q.citizenId);
+  if (citizenId && !citizenId.ok)
+    throw invalidFields([{ field: 'query.citizenId', message: citizenId.message }]);
+  return { items: (await cardRowsFor(db, { number: q.number, citizenId: citizenId?.id })).map(toCard) };
 }
 
-/** The card rows of a number or of a citizen's resident record (empty when unknown). */
+/**
+ * A citizen identity number typed to look a person up, checked under the profile: a mistyped number
+ * is named as such (what to fix) instead of being answered "no card data" as if the person had none.
+ */
+export function checkedCitizenId(
+  profile: CountryProfile,
+  value: string,
+): { ok: true; id: string } | { ok: false; message: string } {
+  const checked = validateCitizenId(profile, value);
+  return checked.ok
+    ? { ok: true, id: checked.normalised }
+    : { ok: false, message: `${checked.reason} (${profile.citizenId.label})` };
+}
+
+/**
+ * The card rows of a number or of a citizen's resident record (empty when unknown); the citizen id
+ * as checkedCitizenId normalised it.
+ */
 export async function cardRowsFor(
   db: Db,
   q: { number?: string; citizenId?: string },
 ): Promise<InsuranceCardRow[]> {
   if (q.number !== undefined) return cardRowsByNumber(db, normaliseCardNumber(q.number));
-  const resident = await findResidentRefByCitizenId(
-    db,
-    (q.citizenId ?? '').replace(/[\s.-]/g, '').toUpperCase(),
-  );
+  const resident = q.citizenId ? await findResidentRefByCitizenId(db, q.citizenId) : undefined;
   return resident ? cardRowsOfResident(db, resident.id) : [];
 }
 

@@ -11,4 +11,5 @@ export {
   type ResidentRef,
   residentIdsActiveOn,
   residentKeysByIds,
+  validateCitizenId,
 } from '../residents/index.ts';
