@@ -12,6 +12,14 @@ describe('coverage figures', () => {
     { part: 10, whole: 10, percent: 100 },
     { part: 5, whole: 0, percent: null },
     { part: 9204, whole: 10000, percent: 92.04 },
+    // A true half of a hundredth rounds up; just below it rounds down.
+    { part: 57, whole: 800, percent: 7.13 },
+    { part: 581, whole: 800, percent: 72.63 },
+    { part: 1, whole: 8, percent: 12.5 },
+    { part: 1, whole: 3, percent: 33.33 },
+    { part: 9_204_499, whole: 10_000_000, percent: 92.04 },
+    { part: 9_204_500, whole: 10_000_000, percent: 92.05 },
+    { part: 95, whole: 100, percent: 95 },
   ])('$part of $whole is $percent%', ({ part, whole, percent }) => {
     expect(coveragePercent(part, whole)).toBe(percent);
   });

@@ -3,10 +3,14 @@
  * applies to a year (the first target year at or after it; none once the last target year is past).
  */
 
-/** `part` over `whole` in percent, two decimals; null when there is nothing to divide by. */
+/**
+ * `part` over `whole` in percent, two decimals rounded half-up; null when there is nothing to divide
+ * by. One division of the scaled count, so a true half (57 of 800 is 7.125%) rounds up: dividing
+ * first (57 / 800 × 10,000) lands a hair below 712.5 and would round down.
+ */
 export function coveragePercent(part: number, whole: number): number | null {
   if (whole <= 0) return null;
-  return Math.round((part / whole) * 10_000) / 100;
+  return Math.round((part * 10_000) / whole) / 100;
 }
 
 /**
