@@ -94,3 +94,67 @@ describe('VN card number: refusals carry the agency answer code', () => {
     expect(normaliseCardNumber(value)).toBe(want);
   });
 });
+
+describe('VN card number: the profile holds the reference tables', () => {
+  // Reference: benefit digit → beneficiary groups (insurance-vietnam.md, "Card number").
+  const groupsByDigit: Record<number, string[]> = {
+    1: ['CC', 'TE'],
+    2: ['CK', 'CB', 'KC', 'HN', 'DT', 'DK', 'XD', 'BT', 'TS'],
+    3: ['HT', 'TC', 'CN'],
+    4: [
+      ...['DN', 'HX', 'CH', 'NN', 'TK', 'HC', 'XK', 'TB', 'NO', 'CT', 'XB', 'TN', 'CS'],
+      ...['XN', 'MS', 'HD', 'TQ', 'TA', 'TY', 'HG', 'LS', 'PV', 'HS', 'SV', 'GB', 'GD'],
+    ],
+    5: ['QN', 'CA', 'CY'],
+  };
+  const rows = Object.entries(groupsByDigit).flatMap(([digit, groups]) =>
+    groups.map((group) => ({ group, digit: Number(digit) })),
+  );
+
+  test('the profile has exactly the reference groups', () => {
+    const profileGroups = (vn.insurance.card?.groups ?? []).map((g) => `${g.code}${g.benefitLevel}`);
+    expect(profileGroups.sort()).toEqual(rows.map((r) => `${r.group}${r.digit}`).sort());
+  });
+
+  test.each(rows)('$group carries benefit digit $digit and only that one', ({ group, digit }) => {
+    for (let d = 1; d <= 5; d++) {
+      const result = parseCardNumber(vn, `${group}${d}560000000001`);
+      if (d === digit) expect(result.ok).toBe(true);
+      else
+        expect(!result.ok && result.reason).toMatchObject({ code: 'wrong-benefit-code', agencyCode: '053' });
+    }
+  });
+
+  // The 63 provinces' codes (characters 4-5), and 97/98 for the defence and police funds.
+  const provinces = [
+    ...['01', '02', '04', '06', '08', '10', '11', '12', '14', '15', '17', '19', '20', '22', '24', '25'],
+    ...['26', '27', '30', '31', '33', '34', '35', '36', '37', '38', '40', '42', '44', '45', '46', '48'],
+    ...['49', '51', '52', '54', '56', '58', '60', '62', '64', '66', '67', '68', '70', '72', '74', '75'],
+    ...['77', '79', '80', '82', '83', '84', '86', '87', '89', '91', '92', '93', '94', '95', '96'],
+    ...['97', '98'],
+  ];
+  test.each(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')))('province code %s', (code) => {
+    const result = parseCardNumber(vn, `DN4${code}0000000001`);
+    if (provinces.includes(code)) expect(result.ok).toBe(true);
+    else
+      expect(!result.ok && result.reason).toMatchObject({ code: 'wrong-province-code', agencyCode: '052' });
+  });
+
+  test.each([
+    // The 10 last characters are the social insurance number, leading zeros kept.
+    { value: 'DN4560000000000', sin: '0000000000' },
+    { value: 'DN4569999999999', sin: '9999999999' },
+  ])('$value carries social insurance number $sin', ({ value, sin }) => {
+    const result = parseCardNumber(vn, value);
+    expect(result.ok && result.card.socialInsuranceNumber).toBe(sin);
+  });
+
+  test.each([
+    // Checked in order: shape, group, benefit digit (character 3), province (characters 4-5).
+    { value: 'ZZ6990000000001', code: 'wrong-card-number', agency: '051' },
+    { value: 'ZZ4990000000001', code: 'unknown-group', agency: '051' },
+    { value: 'DN3990000000001', code: 'wrong-benefit-code', agency: '053' },
+  ])('$value with several faults: $code first', ({ value, code, agency }) => {
+    expect(parseCardNumber(vn, value)).toMatchObject({ ok: false, reason: { code, agencyCode: agency } });
+  });
+});

@@ -14,11 +14,16 @@ export interface ParsedCard {
   socialInsuranceNumber: string;
 }
 
-/** Why a card (or a visit on it) is refused; `agencyCode` is the insurance agency's lookup code. */
+/**
+ * Why a card (or a visit on it) is refused; `agencyCode` is the insurance agency's lookup answer:
+ * 000 valid, 010 expired, 050 no card data, 051 wrong card number, 052 wrong province code, 053
+ * wrong benefit code, 110 withdrawn. The agency has no code for "not yet valid".
+ */
 export interface CardReason {
   code:
     | 'valid'
     | 'no-card-scheme'
+    | 'no-card-data'
     | 'wrong-card-number'
     | 'unknown-group'
     | 'wrong-benefit-code'

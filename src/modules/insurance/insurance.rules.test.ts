@@ -39,7 +39,15 @@ const visit = (v: Partial<Visit> = {}): Visit => ({ date: '2025-03-10', kind: 's
 
 describe('base salary and benefit levels are profile data with effective dates', () => {
   test.each([
-    { date: '2019-06-30', amount: undefined },
+    { date: '2013-06-30', amount: undefined },
+    { date: '2013-07-01', amount: 1_150_000 },
+    { date: '2016-04-30', amount: 1_150_000 },
+    { date: '2016-05-01', amount: 1_210_000 },
+    { date: '2017-06-30', amount: 1_210_000 },
+    { date: '2017-07-01', amount: 1_300_000 },
+    { date: '2018-06-30', amount: 1_300_000 },
+    { date: '2018-07-01', amount: 1_390_000 },
+    { date: '2019-06-30', amount: 1_390_000 },
     { date: '2019-07-01', amount: 1_490_000 },
     { date: '2023-06-30', amount: 1_490_000 },
     { date: '2023-07-01', amount: 1_800_000 },
@@ -538,4 +546,289 @@ describe('co-payment exemption', () => {
       expect(isCopayExempt(c, date)).toBe(exempt);
     },
   );
+});
+
+describe('the validity period: first and last day in, the days either side out', () => {
+  test.each([
+    { date: '2024-12-31', valid: false, code: 'not-yet-valid', agency: undefined },
+    { date: '2025-01-01', valid: true, code: 'valid', agency: '000' },
+    { date: '2025-12-31', valid: true, code: 'valid', agency: '000' },
+    { date: '2026-01-01', valid: false, code: 'expired', agency: '010' },
+  ])('on $date: $code', ({ date, valid, code, agency }) => {
+    const answer = checkEligibility(vn, {
+      card,
+      facility: district,
+      visit: visit({ date, kind: 'referred' }),
+    });
+    expect(answer.valid).toBe(valid);
+    expect(answer.reason.code).toBe(code);
+    expect(answer.reason.agencyCode).toBe(agency);
+  });
+
+  test('a card valid for one day is valid on that day only', () => {
+    const oneDay = { ...card, validFrom: '2025-02-28', validTo: '2025-02-28' };
+    const on = (date: string) =>
+      checkEligibility(vn, { card: oneDay, facility: station, visit: visit({ date }) }).reason.code;
+    expect([on('2025-02-27'), on('2025-02-28'), on('2025-03-01')]).toEqual([
+      'not-yet-valid',
+      'valid',
+      'expired',
+    ]);
+  });
+});
+
+describe('benefit by level (card digit), on-route and off-route', () => {
+  // Referred to the district above the low-cost threshold; self-referred in-patient at central (40%).
+  test.each([
+    { number: 'CC1560123456789', onRoute: 100, centralInpatient: 40 },
+    { number: 'TE1560123456789', onRoute: 100, centralInpatient: 40 },
+    { number: 'HN2560123456789', onRoute: 100, centralInpatient: 40 },
+    { number: 'HT3560123456789', onRoute: 95, centralInpatient: 38 },
+    { number: 'CN3560123456789', onRoute: 95, centralInpatient: 38 },
+    { number: 'DN4560123456789', onRoute: 80, centralInpatient: 32 },
+    { number: 'HS4560123456789', onRoute: 80, centralInpatient: 32 },
+    { number: 'QN5970123456789', onRoute: 100, centralInpatient: 40 },
+    { number: 'CA5980123456789', onRoute: 100, centralInpatient: 40 },
+  ])('$number: $onRoute% on-route, $centralInpatient% off-route in-patient at central', (c) => {
+    const held = { ...card, number: c.number, registeredProvinceCode: '56' };
+    const referred = checkEligibility(vn, {
+      card: held,
+      facility: district,
+      visit: visit({ kind: 'referred', cost: 1_000_000 }),
+    });
+    expect(referred).toMatchObject({ onRoute: true, benefitPercent: c.onRoute, rule: 'benefit-level' });
+    const offRoute = checkEligibility(vn, {
+      card: held,
+      facility: central,
+      visit: visit({ careType: 'inpatient', cost: 1_000_000 }),
+    });
+    expect(offRoute).toMatchObject({
+      onRoute: false,
+      benefitPercent: c.centralInpatient,
+      rule: 'off-route-rate',
+    });
+  });
+});
+
+describe('every visit kind at every tier (DN card, level 4, registered at station 56101)', () => {
+  type Row = {
+    at: string;
+    f: VisitFacility;
+    kind: Visit['kind'];
+    route: string;
+    out: [number, string];
+    inp: [number, string];
+  };
+  const facilities: [string, VisitFacility][] = [
+    ['registered station', station],
+    ['other station in the province', otherStation],
+    ['private clinic in the province', privateClinic],
+    ['district centre in the province', district],
+    ['provincial hospital in the province', provincial],
+    ['central hospital', central],
+    ['station in another province', farStation],
+    ['district centre in another province', farDistrict],
+    ['provincial hospital in another province', farProvincial],
+  ];
+  const commune: [number, string] = [100, 'commune-station'];
+  const level: [number, string] = [80, 'benefit-level'];
+  // Referral, emergency and re-examination are on-route anywhere; the registered facility wins first.
+  const onRouteKinds = (['referred', 'emergency', 're-examination'] as const).flatMap((kind) =>
+    facilities.map(([at, f]): Row => {
+      const isStation = f.kind === 'commune_health_station';
+      const route =
+        f === station
+          ? 'registered-facility'
+          : { referred: 'referral', emergency: 'emergency', 're-examination': 're-examination' }[kind];
+      return { at, f, kind, route, out: isStation ? commune : level, inp: isStation ? commune : level };
+    }),
+  );
+  // Self-referred (or claiming to be at the registered facility) depends on the tier and province.
+  const selfReferred = (['self-referred', 'registered'] as const).flatMap((kind): Row[] => [
+    { at: 'registered station', f: station, kind, route: 'registered-facility', out: commune, inp: commune },
+    {
+      at: 'other station in the province',
+      f: otherStation,
+      kind,
+      route: 'same-province-primary',
+      out: commune,
+      inp: commune,
+    },
+    {
+      at: 'private clinic in the province',
+      f: privateClinic,
+      kind,
+      route: 'same-province-primary',
+      out: level,
+      inp: level,
+    },
+    {
+      at: 'district centre in the province',
+      f: district,
+      kind,
+      route: 'same-province-primary',
+      out: level,
+      inp: level,
+    },
+    {
+      at: 'provincial hospital in the province',
+      f: provincial,
+      kind,
+      route: 'self-referred',
+      out: [0, 'off-route-rate'],
+      inp: [80, 'off-route-rate'],
+    },
+    {
+      at: 'central hospital',
+      f: central,
+      kind,
+      route: 'self-referred',
+      out: [0, 'off-route-rate'],
+      inp: [32, 'off-route-rate'],
+    },
+    {
+      at: 'station in another province',
+      f: farStation,
+      kind,
+      route: 'self-referred',
+      out: commune,
+      inp: commune,
+    },
+    {
+      at: 'district centre in another province',
+      f: farDistrict,
+      kind,
+      route: 'self-referred',
+      out: [80, 'off-route-rate'],
+      inp: [80, 'off-route-rate'],
+    },
+    {
+      at: 'provincial hospital in another province',
+      f: farProvincial,
+      kind,
+      route: 'self-referred',
+      out: [0, 'off-route-rate'],
+      inp: [80, 'off-route-rate'],
+    },
+  ]);
+  test.each([...onRouteKinds, ...selfReferred])(
+    '$kind at the $at: $route, out-patient $out, in-patient $inp',
+    ({ f, kind, route, out, inp }) => {
+      for (const [careType, [pct, rule]] of [
+        ['outpatient', out],
+        ['inpatient', inp],
+      ] as const) {
+        const answer = checkEligibility(vn, {
+          card,
+          facility: f,
+          visit: visit({ kind, careType, cost: 1_000_000 }),
+        });
+        expect(answer).toMatchObject({
+          valid: true,
+          onRoute: route !== 'self-referred',
+          routeRule: route,
+          benefitPercent: pct,
+          rule,
+        });
+      }
+    },
+  );
+});
+
+describe('under 15% of the base salary in force on the visit date', () => {
+  const since2013 = { ...card, validFrom: '2013-01-01', validTo: '2030-12-31' };
+  // 15% of each base salary: the threshold is paid in full only strictly below it.
+  test.each([
+    { date: '2013-07-01', threshold: 172_500 },
+    { date: '2016-05-01', threshold: 181_500 },
+    { date: '2017-07-01', threshold: 195_000 },
+    { date: '2018-07-01', threshold: 208_500 },
+    { date: '2019-07-01', threshold: 223_500 },
+    { date: '2023-07-01', threshold: 270_000 },
+    { date: '2024-07-01', threshold: 351_000 },
+    { date: '2026-06-30', threshold: 351_000 },
+  ])('on $date the threshold is $threshold', ({ date, threshold }) => {
+    const at = (cost: number) =>
+      checkEligibility(vn, {
+        card: since2013,
+        facility: district,
+        visit: visit({ date, kind: 'referred', cost }),
+      });
+    expect(at(threshold - 1)).toMatchObject({ benefitPercent: 100, rule: 'low-cost' });
+    expect(at(threshold - 0.01)).toMatchObject({ benefitPercent: 100, rule: 'low-cost' });
+    expect(at(threshold)).toMatchObject({ benefitPercent: 80, rule: 'benefit-level' });
+    expect(at(threshold + 1)).toMatchObject({ benefitPercent: 80, rule: 'benefit-level' });
+  });
+
+  test.each([
+    { date: '2024-06-30', cost: 300_000, pct: 80, rule: 'benefit-level' },
+    { date: '2024-07-01', cost: 300_000, pct: 100, rule: 'low-cost' },
+    { date: '2023-06-30', cost: 250_000, pct: 80, rule: 'benefit-level' },
+    { date: '2023-07-01', cost: 250_000, pct: 100, rule: 'low-cost' },
+  ])('a $cost visit on $date: $pct% by $rule', ({ date, cost, pct, rule }) => {
+    const answer = checkEligibility(vn, {
+      card: since2013,
+      facility: district,
+      visit: visit({ date, kind: 'referred', cost }),
+    });
+    expect(answer).toMatchObject({ benefitPercent: pct, rule });
+  });
+
+  test.each([
+    { kind: 'registered' as const, f: privateClinic, onRoute: true, pct: 100, rule: 'low-cost' },
+    { kind: 'self-referred' as const, f: district, onRoute: true, pct: 100, rule: 'low-cost' },
+    { kind: 'emergency' as const, f: central, onRoute: true, pct: 100, rule: 'low-cost' },
+    { kind: 're-examination' as const, f: provincial, onRoute: true, pct: 100, rule: 'low-cost' },
+    { kind: 'self-referred' as const, f: farDistrict, onRoute: false, pct: 80, rule: 'off-route-rate' },
+    { kind: 'self-referred' as const, f: provincial, onRoute: false, pct: 0, rule: 'off-route-rate' },
+  ])('a 100,000 $kind visit (on-route $onRoute): $pct% by $rule', ({ kind, f, onRoute, pct, rule }) => {
+    const answer = checkEligibility(vn, { card, facility: f, visit: visit({ kind, cost: 100_000 }) });
+    expect(answer).toMatchObject({ onRoute, benefitPercent: pct, rule });
+  });
+});
+
+describe('off-route rates either side of the dates they changed', () => {
+  const longCard = { ...card, validFrom: '2015-01-01', validTo: '2030-12-31' };
+  test.each([
+    // District level: 70% in 2015, 100% from 2016 (a district of another province stays off-route).
+    { f: farDistrict, care: 'outpatient' as const, date: '2015-12-31', pct: 56 },
+    { f: farDistrict, care: 'inpatient' as const, date: '2015-12-31', pct: 56 },
+    { f: farDistrict, care: 'outpatient' as const, date: '2016-01-01', pct: 80 },
+    { f: farDistrict, care: 'inpatient' as const, date: '2016-01-01', pct: 80 },
+    // Provincial in-patient: 60% to 2020, 100% from 2021; out-patient never covered off-route.
+    { f: farProvincial, care: 'inpatient' as const, date: '2020-12-31', pct: 48 },
+    { f: farProvincial, care: 'inpatient' as const, date: '2021-01-01', pct: 80 },
+    { f: provincial, care: 'inpatient' as const, date: '2020-12-31', pct: 48 },
+    { f: provincial, care: 'inpatient' as const, date: '2021-01-01', pct: 80 },
+    { f: farProvincial, care: 'outpatient' as const, date: '2020-12-31', pct: 0 },
+    { f: farProvincial, care: 'outpatient' as const, date: '2021-01-01', pct: 0 },
+    // Central in-patient 40% throughout.
+    { f: central, care: 'inpatient' as const, date: '2015-01-01', pct: 32 },
+    { f: central, care: 'inpatient' as const, date: '2021-01-01', pct: 32 },
+    { f: central, care: 'outpatient' as const, date: '2021-01-01', pct: 0 },
+  ])('$care at $f.kind ($f.provinceCode) on $date: $pct%', ({ f, care, date, pct }) => {
+    const answer = checkEligibility(vn, {
+      card: longCard,
+      facility: f,
+      visit: visit({ date, careType: care, cost: 1_000_000 }),
+    });
+    expect(answer).toMatchObject({ onRoute: false, benefitPercent: pct, rule: 'off-route-rate' });
+  });
+
+  test.each([
+    { tier: 'central', date: '2020-12-31', out: 0, inp: 40 },
+    { tier: 'central', date: '2021-01-01', out: 0, inp: 40 },
+    { tier: 'provincial', date: '2015-01-01', out: 0, inp: 60 },
+    { tier: 'provincial', date: '2020-12-31', out: 0, inp: 60 },
+    { tier: 'provincial', date: '2021-01-01', out: 0, inp: 100 },
+    { tier: 'district', date: '2015-01-01', out: 70, inp: 70 },
+    { tier: 'district', date: '2015-12-31', out: 70, inp: 70 },
+    { tier: 'district', date: '2016-01-01', out: 100, inp: 100 },
+    { tier: 'commune', date: '2015-01-01', out: 100, inp: 100 },
+    { tier: 'commune', date: '2021-01-01', out: 100, inp: 100 },
+    { tier: 'district', date: '2014-12-31', out: 0, inp: 0 },
+  ])('$tier on $date: out-patient $out%, in-patient $inp%', ({ tier, date, out, inp }) => {
+    expect(offRouteRate(vn, tier, 'outpatient', date)).toBe(out);
+    expect(offRouteRate(vn, tier, 'inpatient', date)).toBe(inp);
+  });
 });

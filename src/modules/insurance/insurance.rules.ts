@@ -6,7 +6,9 @@ import { type CardReason, type ParsedCard, parseCardNumber } from './card.rules.
  * pure function of the profile's `insurance.benefit` data, the card on file and the visit. The order
  * of the rules is the law's: is the card good on the date; is the visit on-route; then the benefit
  * (100% at a commune station; on-route: co-payment exemption, low-cost visit, the card's level;
- * off-route: the card's level times the tier's off-route rate).
+ * off-route: the card's level times the tier's off-route rate). The rates of the amended law
+ * (51/2024, from 2025-07-01, three levels of care) are not in the profile yet: the reference asks
+ * for them to be verified first, so a visit after that date is judged by the last schedule.
  */
 
 export const VISIT_KINDS = [
@@ -204,6 +206,7 @@ function decideBenefit(
   if (rules?.fullBenefitFacilityKinds.includes(v.facility.kind)) {
     return { percent: 100, rule: 'commune-station', message: '100% at a commune health station' };
   }
+  // Self-referred off-route: the exemption (art. 22.1đ excludes it) and the low-cost rule do not apply.
   if (!v.onRoute) {
     const tier = tierOfKind(profile, v.facility.kind);
     const careType = v.visit.careType ?? 'outpatient';
