@@ -247,6 +247,19 @@ describeOnBothEngines(
       expect(res.json().errors[0]).toMatchObject({ field: 'query.citizenId' });
     });
 
+    test('the insurance-cards CSV import is refused under CN with what to do instead, and nothing is stored', async () => {
+      const res = await t().inject({
+        method: 'POST',
+        url: '/api/imports/insurance-cards',
+        headers: { 'content-type': 'text/csv' },
+        payload: `card_number,citizen_id,valid_from,valid_to\n,${PEOPLE.D},2025-01-01,2025-12-31\n`,
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().detail).toMatch(/enrolments do not have: record each enrolment with POST/);
+      const after = await get(t(), `/api/insurance-cards?citizenId=${PEOPLE.D}`);
+      expect(after.items).toEqual([]);
+    });
+
     test('eligibility by a card number under the CN profile is a 400 asking for the citizen id', async () => {
       const res = await t().inject({ url: '/api/eligibility?card=DN4560000000001&facility=CHC110105001' });
       expect(res.statusCode).toBe(400);

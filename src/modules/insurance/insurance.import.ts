@@ -5,6 +5,7 @@ import { csvWriter } from '../../platform/csv/csv-stream.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { findAreasByCodes } from '../areas/index.ts';
@@ -136,6 +137,13 @@ const keyOf = (number: string, validFrom: string) => `${number}|${validFrom}`;
  * one lock, two reads (holders, their cards) and at most two writes, whatever its size.
  */
 export function insuranceCardImport(profile: CountryProfile): ImportDefinition<CardImportRow> {
+  if (profile.insurance.enrolment) {
+    // The file's columns are the parts of a card number; enrolments (scheme, insured area) have none.
+    throw new AppError(
+      'bad_request',
+      `The insurance-cards file holds card numbers, which ${profile.name} enrolments do not have: record each enrolment with POST /api/residents/{id}/insurance-cards`,
+    );
+  }
   const references = referenceCache();
   return {
     kind: 'insurance-cards',
