@@ -113,6 +113,26 @@ test('station: search without accents, the resident page, and back in Vietnamese
   }
 });
 
+test('station: the cards about to expire list each person by name, with a phone to call', async () => {
+  const page = await site().newPage(PHONE);
+  await site().signIn(page, 'station');
+  const link = page.getByTestId('expiring-count').getByRole('link');
+  const count = Number((await link.textContent())?.match(/^[\d,.\s]+/)?.[0].replace(/\D/g, ''));
+  expect(count).toBeGreaterThan(0);
+  await link.click();
+  const rows = page.getByTestId('expiring-row');
+  await rows.first().waitFor();
+  expect(await rows.count()).toBe(Math.min(count, 300));
+  // Every row is named from the list itself, none waits on a request of its own.
+  for (const name of await rows
+    .getByRole('link')
+    .filter({ hasNotText: /^\+?\d/ })
+    .allTextContents())
+    expect(name.trim().length).toBeGreaterThan(3);
+  expect(await rows.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+  await screenshot(page, 'expiring-station');
+});
+
 test('station: a registration refused next to its fields (in the browser, then by the server), corrected, lands on the new resident', async () => {
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'station');

@@ -13,7 +13,7 @@ import type {
   ExpiringQuery,
 } from './insurance.schema.ts';
 import { expiringWindow, toCard } from './insurance.service.ts';
-import { activeResidentIdsIn, residentIdsActiveOn } from './resident-refs.ts';
+import { activeResidentIdsIn, residentContactsByIds, residentIdsActiveOn } from './resident-refs.ts';
 
 /** Figures of an area are only whole inside one's scope: refuse rather than count part of it. */
 async function requireAreaInScope(db: Db, idOrCode: string, scope: Scope) {
@@ -94,11 +94,16 @@ export async function expiringCards(
     to,
     residentIds: activeResidentIdsIn(db, area.path),
   });
+  const contacts = await residentContactsByIds(
+    db,
+    rows.map((r) => r.resident_id),
+  );
   return {
     from,
     to,
     items: rows.map((r) => ({
       residentId: r.resident_id,
+      resident: contacts.get(r.resident_id) ?? { fullName: '', phone: null, address: null },
       card: toCard(r),
       daysLeft: daysBetween(from, r.valid_to),
     })),

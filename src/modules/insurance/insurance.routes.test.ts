@@ -315,6 +315,10 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     expect(
       body.items.map((i: { residentId: string; daysLeft: number }) => [i.residentId, i.daysLeft]),
     ).toEqual([[ids['Nguyễn Văn An'], 21]]);
+    // Whom to remind, without opening each record.
+    expect(body.items[0].resident).toMatchObject({ fullName: 'Nguyễn Văn An' });
+    expect(body.items[0].resident).toHaveProperty('phone');
+    expect(body.items[0].resident).toHaveProperty('address');
   });
 
   test('merging a duplicate resident carries its cards to the survivor, and undoing brings them back', async () => {

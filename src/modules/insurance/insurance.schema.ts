@@ -196,7 +196,19 @@ export const ExpiringList = Type.Object({
   from: Type.String(),
   to: Type.String(),
   items: Type.Array(
-    Type.Object({ residentId: Type.String(), card: InsuranceCard, daysLeft: Type.Integer() }),
+    Type.Object({
+      residentId: Type.String(),
+      resident: Type.Object(
+        {
+          fullName: Type.String(),
+          phone: Nullable(Type.String()),
+          address: Nullable(Type.String({ description: "The household's address" })),
+        },
+        { description: 'Whom to remind, and how to reach them' },
+      ),
+      card: InsuranceCard,
+      daysLeft: Type.Integer(),
+    }),
   ),
 });
 export type ExpiringListType = Static<typeof ExpiringList>;

@@ -9,6 +9,7 @@ export {
   findResidentRefsByKeys,
   type ResidentKeyRef,
   type ResidentRef,
+  residentContactsByIds,
   residentIdsActiveOn,
   residentKeysByIds,
   validateCitizenId,

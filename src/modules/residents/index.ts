@@ -19,8 +19,10 @@ export {
   findResidentRef,
   findResidentRefByCitizenId,
   findResidentRefsByKeys,
+  type ResidentContact,
   type ResidentKeyRef,
   type ResidentRef,
+  residentContactsByIds,
   residentIdsActiveOn,
   residentKeysByIds,
 } from './residents.refs.ts';

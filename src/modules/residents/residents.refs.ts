@@ -121,6 +121,24 @@ export async function residentKeysByIds(
   return new Map(rows.map((r) => [r.id, { citizenId: r.citizen_id, code: r.code }]));
 }
 
+/** What a station needs to reach people on a follow-up list: name, phone and where they live. */
+export interface ResidentContact {
+  fullName: string;
+  phone: string | null;
+  address: string | null;
+}
+
+export async function residentContactsByIds(db: Db, ids: string[]): Promise<Map<string, ResidentContact>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('resident as r')
+    .leftJoin('household as h', 'h.id', 'r.household_id')
+    .select(['r.id', 'r.full_name', 'r.phone', 'h.address'])
+    .where('r.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { fullName: r.full_name, phone: r.phone, address: r.address }]));
+}
+
 /**
  * Ids of the residents who lived in a subtree and were active on a date, from the status history:
  * born on or before the date; their status on it is that of their latest status change or move

@@ -104,7 +104,12 @@ export interface Eligibility {
 export interface ExpiringCards {
   from: string;
   to: string;
-  items: { residentId: string; card: InsuranceCard; daysLeft: number }[];
+  items: {
+    residentId: string;
+    resident: { fullName: string; phone: string | null; address: string | null };
+    card: InsuranceCard;
+    daysLeft: number;
+  }[];
 }
 
 export interface Area {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, localToday } from '../../calendar.ts';
 import { cardState, currentCard, maskCitizenId } from './display.ts';
 
 describe('masking a citizen id in lists', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, localToday } from '../../calendar.ts';
 import {
   addYears,
   dayMonth,
