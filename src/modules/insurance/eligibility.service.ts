@@ -86,7 +86,10 @@ export async function eligibilityFor(
     };
   }
   if (!row) {
-    const parsed = q.card !== undefined ? parseCardNumber(profile, q.card) : undefined;
+    // Newer cards print only the 10-digit social insurance number: one not on file is "no card data",
+    // not a malformed 15-character number.
+    const fullNumber = q.card !== undefined && !/^\d{10}$/.test(normaliseCardNumber(q.card));
+    const parsed = fullNumber ? parseCardNumber(profile, q.card!) : undefined;
     const reason =
       parsed && !parsed.ok
         ? parsed.reason

@@ -217,6 +217,11 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     expect(res.json().errors[0].message).toContain(message);
   });
 
+  test('a 10-digit social insurance number not on file is "no card data" (050), not a malformed card', async () => {
+    const body = await get(t(), '/api/eligibility?card=5609999999&facility=56101&date=2025-06-01');
+    expect(body).toMatchObject({ valid: false, reason: { code: 'no-card-data', agencyCode: '050' } });
+  });
+
   test('a card from another province at the district centre is valid but off-route', async () => {
     const body = await get(
       t(),
