@@ -10,6 +10,7 @@ import * as m20261126_1000 from './2026_11_26_1000_resident_search_by_area.ts';
 import * as m20261126_1010 from './2026_11_26_1010_resident_name_keys_once.ts';
 import * as m20261126_1100 from './2026_11_26_1100_insurance_enrolments.ts';
 import * as m20261130_0900 from './2026_11_30_0900_insurance_cards_follow_resident.ts';
+import * as m20261130_1000 from './2026_11_30_1000_eligibility_lookup.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_1010_resident_name_keys_once': m20261126_1010,
   '2026_11_26_1100_insurance_enrolments': m20261126_1100,
   '2026_11_30_0900_insurance_cards_follow_resident': m20261130_0900,
+  '2026_11_30_1000_eligibility_lookup': m20261130_1000,
 };

@@ -2,12 +2,13 @@ import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
-import { findFacilityByCode, lookupFacility } from '../facilities/index.ts';
+import { lookupFacility } from '../facilities/index.ts';
 import { normaliseCardNumber, parseCardNumber } from './card.rules.ts';
 import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
+import { eligibilityCardRows, eligibilityFacilityAreaPath } from './insurance.queries.ts';
 import { checkEligibility } from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
-import { cardForDate, cardRowsFor, checkedCitizenId, toCard } from './insurance.service.ts';
+import { cardForDate, checkedCitizenId, toCard } from './insurance.service.ts';
 
 /** The province of a place: the first label of its area path (the province's code). */
 const provinceOf = (areaPath: string) => areaPath.split('.')[0] ?? '';
@@ -19,6 +20,9 @@ const provinceOf = (areaPath: string) => areaPath.split('.')[0] ?? '';
  * digit and province code, then answered "no card data" (050). Under a profile with enrolments (CN)
  * the enrolment that speaks for the date is judged by checkEnrolmentEligibility instead: validity,
  * insured area, then the scheme's deductible and ratio at the facility's level.
+ *
+ * Cards are read across the caller's scope: a station checks the card of a visitor from another
+ * commune as the agency's lookup would (the answer holds the card, nothing else of the person).
  */
 export async function eligibilityFor(
   db: Db,
@@ -50,7 +54,10 @@ export async function eligibilityFor(
   const date = q.date ?? todayIso();
   const facilityOut = { code: facility.code, kind: facility.kind, tier: facility.tier };
   const row = cardForDate(
-    await cardRowsFor(db, { number: q.card, citizenId: citizenId?.ok ? citizenId.id : undefined }),
+    await eligibilityCardRows(db, {
+      number: q.card === undefined ? undefined : normaliseCardNumber(q.card),
+      citizenId: citizenId?.ok ? citizenId.id : undefined,
+    }),
     date,
   );
   if (enrolment) {
@@ -108,9 +115,9 @@ export async function eligibilityFor(
     };
   }
 
-  const registered = row.registered_facility_code
-    ? await findFacilityByCode(db, row.registered_facility_code)
-    : undefined;
+  const registeredAreaPath = row.registered_facility_code
+    ? await eligibilityFacilityAreaPath(db, row.registered_facility_code)
+    : null;
   const answer = checkEligibility(profile, {
     card: {
       number: row.card_number ?? '',
@@ -118,7 +125,7 @@ export async function eligibilityFor(
       validTo: row.valid_to,
       status: row.status,
       registeredFacilityCode: row.registered_facility_code,
-      registeredProvinceCode: registered ? provinceOf(registered.areaPath) : null,
+      registeredProvinceCode: registeredAreaPath ? provinceOf(registeredAreaPath) : null,
       fiveYearsOn: row.five_years_on,
       copayExemptFrom: row.copay_exempt_from,
     },

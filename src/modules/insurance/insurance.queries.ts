@@ -26,6 +26,30 @@ export function cardRowsByNumber(db: Db, number: string): Promise<InsuranceCardR
     .execute();
 }
 
+/**
+ * The card rows an eligibility check needs, whoever holds them: by the full number, the 10-digit
+ * social insurance number or the holder's citizen id. Not limited to the caller's scope (the point of
+ * care checks visitors' cards too); see migration 2026_11_30_1000_eligibility_lookup.
+ */
+export async function eligibilityCardRows(
+  db: Db,
+  q: { number?: string; citizenId?: string },
+): Promise<InsuranceCardRow[]> {
+  const sin = q.number?.length === 10 ? q.number : null;
+  const card = q.number !== undefined && sin === null ? q.number : null;
+  const result = await sql<InsuranceCardRow>`
+    select * from eligibility_card_rows(${card}, ${sin}, ${q.citizenId ?? null})
+    order by valid_from, id`.execute(db);
+  return result.rows;
+}
+
+/** Where a registered first-point facility is, whoever may see it (for the province rule). */
+export async function eligibilityFacilityAreaPath(db: Db, code: string): Promise<string | null> {
+  const result = await sql<{ path: string | null }>`
+    select eligibility_facility_area_path(${code})::text as path`.execute(db);
+  return result.rows[0]?.path ?? null;
+}
+
 /** Serialises writes of one resident's cards (the overlap check reads, then inserts). */
 export async function lockResidentCards(db: Db, residentId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`insurance_card:${residentId}`}))`.execute(db);

@@ -49,11 +49,24 @@ describeOnBothEngines('insurance cards inside and outside the caller scope', (t)
     }
   });
 
-  test('a district-2 card checked at a district-1 station is "no card data" for a district-1 caller', async () => {
+  test('a district-2 card checked at a district-1 station gets its answer (a visitor), though the card registry stays closed', async () => {
     const res = await as(t(), w.users.station.token, {
       url: `/api/eligibility?card=${cards.two}&facility=${w.facilities.station1.code}&date=2025-06-01`,
     });
-    expect(res.json()).toMatchObject({ valid: false, reason: { code: 'no-card-data' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ valid: true, card: { cardNumber: cards.two } });
+    // By the 10-digit number printed on newer cards, too.
+    const bySin = await as(t(), w.users.station.token, {
+      url: `/api/eligibility?card=${cards.two.slice(5)}&facility=${w.facilities.station1.code}&date=2025-06-01`,
+    });
+    expect(bySin.json()).toMatchObject({ valid: true, card: { cardNumber: cards.two } });
+    // The lookup of the card registry itself, and the holder's record, stay inside the scope.
+    const list = await as(t(), w.users.station.token, { url: `/api/insurance-cards?number=${cards.two}` });
+    expect(list.json().items).toEqual([]);
+    const holder = await as(t(), w.users.station.token, {
+      url: `/api/residents/${res.json().card.residentId}`,
+    });
+    expect(holder.statusCode).toBe(404);
   });
 
   test('coverage and expiring cards of district 2 are refused to district 1', async () => {
