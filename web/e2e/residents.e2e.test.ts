@@ -54,6 +54,8 @@ test('station: search without accents, the resident page, and back in Vietnamese
     await search.fill('nguyen van an');
     const first = card.getByTestId('result-name').first();
     await poll(() => first.textContent()).toBe('Nguyễn Văn An');
+    // Where each lives, to tell the namesakes apart.
+    expect(await card.getByTestId('result-place').first().textContent()).toMatch(/^Số \d+, /);
     // Citizen ids are masked in the list.
     expect(await card.getByTestId('search-results').textContent()).toMatch(/•{8}\d{4}/);
     // The home card shows the first few and links to all of them.

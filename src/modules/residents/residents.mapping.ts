@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { type AreaRef, findAreasByIds } from '../areas/index.ts';
+import { householdAddresses } from './residents.queries.ts';
 import type { Household, MergeInfo, Resident } from './residents.schema.ts';
 import type {
   HouseholdRow,
@@ -15,8 +16,8 @@ function areaOf(areas: Areas, id: string) {
   return { id, code: a?.code ?? '', name: a?.name ?? '' };
 }
 
-/** The one mapping from a resident row to the API object. */
-export function toResident(r: ResidentRow, areas: Areas): Resident {
+/** The one mapping from a resident row to the API object (`addresses`: household id to address). */
+export function toResident(r: ResidentRow, areas: Areas, addresses: Map<string, string>): Resident {
   return {
     id: r.id,
     code: r.code,
@@ -30,6 +31,7 @@ export function toResident(r: ResidentRow, areas: Areas): Resident {
     phone: r.phone,
     occupation: r.occupation,
     householdId: r.household_id,
+    householdAddress: r.household_id ? (addresses.get(r.household_id) ?? null) : null,
     relationshipToHead: r.relationship_to_head,
     registeredFacilityId: r.registered_facility_id,
     area: areaOf(areas, r.area_id),
@@ -80,11 +82,17 @@ export function toMergeInfo(m: ResidentMergeRow): MergeInfo {
   };
 }
 
-/** Maps resident rows with their areas looked up in one query. */
+/** Maps resident rows with their areas and household addresses, one query each. */
 export async function mapResidents(db: Db, rows: ResidentRow[]): Promise<Resident[]> {
-  const areas = await findAreasByIds(
-    db,
-    rows.map((r) => r.area_id),
-  );
-  return rows.map((r) => toResident(r, areas));
+  const [areas, addresses] = await Promise.all([
+    findAreasByIds(
+      db,
+      rows.map((r) => r.area_id),
+    ),
+    householdAddresses(
+      db,
+      rows.flatMap((r) => (r.household_id ? [r.household_id] : [])),
+    ),
+  ]);
+  return rows.map((r) => toResident(r, areas, addresses));
 }

@@ -30,6 +30,17 @@ export async function householdRowsByCodes(db: Db, codes: string[]): Promise<Hou
   return db.selectFrom('household').selectAll().where('code', 'in', codes).execute();
 }
 
+/** Household addresses by id, for lists of residents (one read per page). */
+export async function householdAddresses(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('household')
+    .select(['id', 'address'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((h) => [h.id, h.address]));
+}
+
 export async function insertHousehold(db: Db, row: NewHouseholdRow): Promise<void> {
   await db.insertInto('household').values(row).execute();
 }

@@ -106,6 +106,8 @@ describeOnBothEngines('residents', (t) => {
   test('search by identity number, phone and birth year', async () => {
     const byId = (await t().inject({ url: '/api/residents?q=056085000001' })).json().items;
     expect(byId.map((r: { id: string }) => r.id)).toEqual([ids.an1]);
+    // Namesakes are told apart at the counter by where they live.
+    expect(byId[0].householdAddress).toBe('1 Đường Lê Lợi');
     const byPhone = (await t().inject({ url: '/api/residents?q=0905123456' })).json().items;
     expect(byPhone.map((r: { id: string }) => r.id)).toEqual([ids.an1]);
     const byYear = (await t().inject({ url: '/api/residents?q=nguyen%20van%20an%201990' })).json().items;

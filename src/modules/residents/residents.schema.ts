@@ -50,6 +50,9 @@ export const Resident = Type.Object({
   phone: Nullable(Type.String()),
   occupation: Nullable(Type.String()),
   householdId: Nullable(Type.String()),
+  householdAddress: Nullable(
+    Type.String({ description: "The household's address, to tell namesakes apart" }),
+  ),
   relationshipToHead: Nullable(RelationshipSchema),
   registeredFacilityId: Nullable(Type.String()),
   area: AreaRef,

@@ -51,7 +51,7 @@ export async function getResident(db: Db, id: string): Promise<ResidentDetail> {
   const areaIds = [row.area_id, ...(household ? [household.area_id] : [])];
   const areas = await findAreasByIds(db, areaIds);
   return {
-    ...toResident(row, areas),
+    ...toResident(row, areas, new Map(household ? [[household.id, household.address]] : [])),
     household: household ? toHousehold(household, areas) : null,
     statusHistory: history.map(toStatusChange),
     merges: merges.map(toMergeInfo),

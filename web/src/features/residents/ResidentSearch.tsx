@@ -147,7 +147,12 @@ function ResidentRow({ resident: r }: { resident: Resident }) {
   const i18n = useI18n();
   const { t } = i18n;
   const facts = [sexLabel(r.sex, i18n), birthLabel(r, i18n)].filter(Boolean).join(' · ');
-  const place = [r.area.name, r.relationshipToHead ? relationshipLabel(r.relationshipToHead, i18n) : '']
+  // An address usually names its village already; the area is added only when it does not.
+  const place = [
+    r.householdAddress ?? '',
+    r.householdAddress?.includes(r.area.name) ? '' : r.area.name,
+    r.relationshipToHead ? relationshipLabel(r.relationshipToHead, i18n) : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   const masked = maskCitizenId(r.citizenId);
@@ -167,7 +172,7 @@ function ResidentRow({ resident: r }: { resident: Resident }) {
             {r.fullName}
           </Text>
           <Text size="sm">{facts}</Text>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" data-testid="result-place" style={{ overflowWrap: 'anywhere' }}>
             {place}
           </Text>
         </div>

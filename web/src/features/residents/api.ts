@@ -48,6 +48,8 @@ export interface Resident {
   phone: string | null;
   occupation: string | null;
   householdId: string | null;
+  /** The household's address, to tell namesakes apart. */
+  householdAddress: string | null;
   relationshipToHead: Relationship | null;
   registeredFacilityId: string | null;
   area: AreaRef;
