@@ -34,7 +34,8 @@ export function StaffFilters({ filters, profile, onChange }: Props) {
   const set = (patch: Partial<WorkerFilters>) => onChange({ ...filters, ...patch });
   const all = { value: '', label: t('workforce.staff.all') };
   // On a phone the search box comes first and the other filters fold away, so the list is in view.
-  const wide = useMediaQuery('(min-width: 36em)', true);
+  // Read at the first render (no server rendering here): a phone never draws them open, then folds.
+  const wide = useMediaQuery('(min-width: 36em)', true, { getInitialValueInEffect: false });
   const [open, { toggle }] = useDisclosure(false);
   const active = ['cadre', 'qualification', 'facility', 'on', 'includeInactive', 'sort'].filter(
     (k) => filters[k as keyof WorkerFilters] !== undefined,
