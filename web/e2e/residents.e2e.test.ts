@@ -172,7 +172,8 @@ test('station: a registration refused next to its fields (in the browser, then b
   expect(await page.getByTestId('form-error').textContent()).toMatch(/already registered/i);
   await screenshot(page, 'resident-register-duplicate');
 
-  // The household was created on the first try and is now chosen: correcting the number is enough.
+  // Nothing was stored on the refused try (the household goes with the person, in one request):
+  // correcting the number is enough, and the household exists once.
   const fresh = `${taken.citizenId.slice(0, 6)}${String(Date.now()).slice(-6)}`;
   await citizenId.fill(fresh);
   await page.getByTestId('register-submit').click();
@@ -181,6 +182,8 @@ test('station: a registration refused next to its fields (in the browser, then b
   expect(await page.getByTestId('household').textContent()).toContain('Số 7, đường Thử Nghiệm');
   await poll(() => page.getByTestId('household').textContent()).toContain('Head of household');
   expect(await page.getByTestId('registered-facility').textContent()).toMatch(/Trạm Y tế/);
+  const households = await apiGet<{ items: unknown[] }>(page, '/households?q=Thử%20Nghiệm');
+  expect(households.items).toHaveLength(1);
   await screenshot(page, 'resident-registered');
   await fitsWidth(page);
 

@@ -260,3 +260,79 @@ describeOnBothEngines('residents', (t) => {
     expect(search).toEqual([]);
   });
 });
+
+describeOnBothEngines('registering a resident with a new household', (t) => {
+  const households = async () =>
+    (await t().inject({ url: '/api/households?area=56801&limit=100' })).json().items as { code: string }[];
+
+  test('one request stores both, the person heading the household', async () => {
+    await world(t());
+    const resident = await post(t(), '/api/residents', {
+      fullName: 'Lê Văn Tâm',
+      birthDate: '1980-02-02',
+      newHousehold: { code: 'HB-9', address: '9 Nguyễn Huệ', areaCode: '56801_1' },
+    });
+    expect(resident).toMatchObject({
+      relationshipToHead: 'head',
+      householdAddress: '9 Nguyễn Huệ',
+      area: { code: '56801_1' },
+      household: { code: 'HB-9' },
+    });
+    expect(resident.household.headResidentId).toBe(resident.id);
+  });
+
+  test('a refused person leaves no empty household behind, and every problem is named at once', async () => {
+    const before = (await households()).length;
+    const res = await t().inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: {
+        fullName: 'Lê Thị Hoa',
+        citizenId: '123',
+        newHousehold: { code: 'HB-10', address: '10 Nguyễn Huệ', areaCode: 'nowhere' },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(
+      res
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body.citizenId', 'body.newHousehold.areaCode']);
+    // A duplicate citizen id is found after the household is written: it is rolled back with the rest.
+    await post(t(), '/api/residents', {
+      fullName: 'Người Có Số',
+      citizenId: '056085000077',
+      areaCode: '56801',
+    });
+    const clash = await t().inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: {
+        fullName: 'Người Trùng Số',
+        citizenId: '056085000077',
+        newHousehold: { code: 'HB-11', address: '11 Nguyễn Huệ', areaCode: '56801_1' },
+      },
+    });
+    expect(clash.statusCode, clash.body).toBe(409);
+    expect((await households()).length).toBe(before);
+    const codes = (await households()).map((h) => h.code);
+    expect(codes).toContain('HB-9');
+    expect(codes).not.toContain('HB-10');
+    expect(codes).not.toContain('HB-11');
+  });
+
+  test('newHousehold with householdId or an area is refused, naming both', async () => {
+    const res = await t().inject({
+      method: 'POST',
+      url: '/api/residents',
+      payload: {
+        fullName: 'Lê Văn Hai',
+        areaCode: '56801',
+        newHousehold: { address: '12 Nguyễn Huệ', areaCode: '56801_1' },
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'body.areaCode' });
+  });
+});

@@ -178,6 +178,9 @@ export const CreateResidentBody = Type.Object(
     phone: Type.Optional(residentFields.phone),
     occupation: Type.Optional(residentFields.occupation),
     householdId: Type.Optional(Uuid),
+    // A household registered with the person, in the same transaction; they head it unless
+    // relationshipToHead says otherwise.
+    newHousehold: Type.Optional(CreateHouseholdBody),
     relationshipToHead: Type.Optional(RelationshipSchema),
     areaId: Type.Optional(Uuid),
     areaCode: Type.Optional(Type.String({ minLength: 1, description: 'Needed when not in a household' })),

@@ -145,28 +145,43 @@ async function checkUnique(trx: Db, patch: ResidentPatch, selfId?: string): Prom
   }
 }
 
-/** Registers a resident, as a member of a household (with the relationship to its head) or on an area. */
+/**
+ * Registers a resident, as a member of a household (with the relationship to its head), as the first
+ * member of a household registered with them (`newHousehold`, in the same transaction: a refused
+ * resident leaves no empty household behind), or on an area.
+ */
 export async function createResident(ctx: AppContext, body: CreateResidentBody): Promise<ResidentDetail> {
   const id = newId();
   const today = todayIso();
   await inTransaction(ctx.db, async (trx) => {
     const errors: FieldError[] = [];
     const identity = checkIdentity(ctx.profile, body, errors, today);
-    const household = body.householdId ? await findHouseholdRowById(trx, body.householdId) : undefined;
+    if (body.newHousehold) {
+      for (const field of ['householdId', 'areaId', 'areaCode'] as const)
+        if (body[field] !== undefined)
+          errors.push({ field: `body.${field}`, message: 'give either newHousehold or this, not both' });
+      // Checked with the person's fields, so the form hears of every problem at once.
+      await resolveBodyArea(trx, body.newHousehold, errors, 'body.newHousehold');
+    }
+    // Stored first so the person can join it; anything refused later rolls it back with the rest.
+    const newHouseholdId =
+      body.newHousehold && errors.length === 0
+        ? await insertNewHousehold(trx, body.newHousehold, 'body.newHousehold')
+        : undefined;
+    const householdId = newHouseholdId ?? body.householdId;
+    const household = householdId ? await findHouseholdRowById(trx, householdId) : undefined;
     if (body.householdId && !household)
       errors.push({ field: 'body.householdId', message: `no household has the id ${body.householdId}` });
     else if (household && !household.active)
       errors.push({ field: 'body.householdId', message: 'the household is deactivated' });
+    const relationship = body.relationshipToHead ?? (newHouseholdId ? 'head' : undefined);
     if (household) {
-      const problem = relationshipProblem(
-        body.relationshipToHead ?? null,
-        await memberFacts(trx, household.id),
-      );
+      const problem = relationshipProblem(relationship ?? null, await memberFacts(trx, household.id));
       if (problem) errors.push({ field: 'body.relationshipToHead', message: problem });
-    } else if (body.relationshipToHead) {
+    } else if (body.relationshipToHead && !body.newHousehold) {
       errors.push({ field: 'body.relationshipToHead', message: 'needs body.householdId' });
     }
-    const area = household ? undefined : await resolveBodyArea(trx, body, errors);
+    const area = household || body.newHousehold ? undefined : await resolveBodyArea(trx, body, errors);
     const facilityId = await resolveFacility(trx, body, errors);
     if (errors.length > 0) throw invalidFields(errors);
     const patch: ResidentPatch = { ...identity, code: body.code ?? null };
@@ -186,14 +201,14 @@ export async function createResident(ctx: AppContext, body: CreateResidentBody):
       phone: body.phone ? compactIdentifier(body.phone) : null,
       occupation: body.occupation ?? null,
       household_id: household?.id ?? null,
-      relationship_to_head: body.relationshipToHead ?? null,
+      relationship_to_head: relationship ?? null,
       registered_facility_id: facilityId ?? null,
       area_id: areaId,
       area_path: areaPath,
       status_date: null,
       merged_into_id: null,
     });
-    if (household && body.relationshipToHead === 'head')
+    if (household && relationship === 'head')
       await updateHouseholdRow(trx, household.id, { head_resident_id: id });
     await insertStatusChanges(trx, [
       {

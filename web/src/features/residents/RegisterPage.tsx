@@ -26,7 +26,6 @@ import {
   type Household,
   RELATIONSHIPS,
   SEXES,
-  useCreateHousehold,
   useCreateResident,
   useLowestAreas,
   useProfile,
@@ -38,8 +37,6 @@ import {
   EMPTY_RESIDENT_FORM,
   type FormField,
   formFieldOf,
-  HOUSEHOLD_API_FIELDS,
-  householdBody,
   RESIDENT_API_FIELDS,
   type ResidentFormValues,
   residentBody,
@@ -53,7 +50,6 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const session = useSignedIn();
   const profile = useProfile();
-  const createHousehold = useCreateHousehold();
   const createResident = useCreateResident();
   const [banner, setBanner] = useState<{ text: string; duplicateOf?: string } | null>(null);
   const [chosenHousehold, setChosenHousehold] = useState<Household | null>(null);
@@ -73,37 +69,26 @@ export function RegisterPage() {
   });
   const values = form.values;
 
-  const placeErrors = (error: unknown, creatingHousehold: boolean, sent: ResidentFormValues) =>
+  const placeErrors = (error: unknown, sent: ResidentFormValues) =>
     applyApiErrors(
       error,
       (apiField, message) => {
-        const field: FormField | undefined = formFieldOf(apiField, sent, creatingHousehold);
+        const field: FormField | undefined = formFieldOf(apiField, sent);
         if (field) form.setFieldError(field, message);
       },
-      creatingHousehold ? HOUSEHOLD_API_FIELDS : RESIDENT_API_FIELDS,
+      RESIDENT_API_FIELDS,
       i18n,
     );
 
+  // One request: a new household is stored with the person or not at all.
   const submit = form.onSubmit(async (sent) => {
     setBanner(null);
-    let householdId = sent.householdMode === 'existing' ? sent.householdId : undefined;
-    if (sent.householdMode === 'new') {
-      try {
-        const household = await createHousehold.mutateAsync(householdBody(sent));
-        householdId = household.id;
-        // The household exists now: a retry after a refused resident joins it instead of making another.
-        setChosenHousehold(household);
-        form.setValues({ householdMode: 'existing', householdId: household.id });
-      } catch (error) {
-        setBanner({ text: placeErrors(error, true, sent) ?? '' });
-        return;
-      }
-    }
+    const householdId = sent.householdMode === 'existing' ? sent.householdId : undefined;
     try {
       const resident = await createResident.mutateAsync(residentBody(sent, householdId, facility?.id));
       navigate(`/residents/${resident.id}`);
     } catch (error) {
-      const text = placeErrors(error, false, sent) ?? '';
+      const text = placeErrors(error, sent) ?? '';
       const duplicate =
         error instanceof ApiError && error.status === 409 && error.fieldMessage('citizenId') !== undefined;
       setBanner(
@@ -112,7 +97,7 @@ export function RegisterPage() {
     }
   });
 
-  const pending = createHousehold.isPending || createResident.isPending;
+  const pending = createResident.isPending;
   const areaOptions = [
     { value: '', label: t('residents.form.chooseVillage') },
     ...(areas.data?.items ?? []).map((a) => ({ value: a.id, label: a.name })),

@@ -243,15 +243,11 @@ export interface CreateResidentBody {
   ethnicity?: string;
   occupation?: string;
   householdId?: string;
+  /** A household registered with the person in the same request; they head it. */
+  newHousehold?: CreateHouseholdBody;
   relationshipToHead?: Relationship;
   areaId?: string;
   registeredFacilityId?: string;
-}
-
-export function useCreateHousehold() {
-  return useMutation({
-    mutationFn: (body: CreateHouseholdBody) => api.post<HouseholdDetail>('/households', body),
-  });
 }
 
 export function useCreateResident() {

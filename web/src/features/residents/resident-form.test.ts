@@ -89,18 +89,31 @@ describe('the bodies it sends', () => {
     expect(body.relationshipToHead).toBeUndefined();
     expect(body.registeredFacilityId).toBeUndefined();
   });
+
+  it('a new household travels in the same request, which the person heads', () => {
+    const body = residentBody(
+      { ...good, householdMode: 'new', householdAddress: ' 9 Nguyễn Huệ ', householdCode: '', areaId: 'v1' },
+      undefined,
+      'f1',
+    );
+    expect(body.newHousehold).toEqual({ address: '9 Nguyễn Huệ', code: undefined, areaId: 'v1' });
+    expect(body.householdId).toBeUndefined();
+    expect(body.areaId).toBeUndefined();
+    expect(body.relationshipToHead).toBe(good.relationshipToHead);
+  });
 });
 
 describe("the API's fields land next to the form's", () => {
   it.each([
-    ['body.citizenId', good, false, 'citizenId'],
-    ['body.birthDate', { ...good, birthKnown: 'year' as const }, false, 'birthYear'],
-    ['body.birthDate', good, false, 'birthDate'],
-    ['body.areaCode', good, false, 'areaId'],
-    ['body.address', good, true, 'householdAddress'],
-    ['body.code', good, true, 'householdCode'],
-    ['body.code', good, false, undefined],
-  ])('%s → %s', (field, values, creatingHousehold, expected) => {
-    expect(formFieldOf(field, values, creatingHousehold)).toBe(expected);
+    ['body.citizenId', good, 'citizenId'],
+    ['body.birthDate', { ...good, birthKnown: 'year' as const }, 'birthYear'],
+    ['body.birthDate', good, 'birthDate'],
+    ['body.areaCode', good, 'areaId'],
+    ['body.newHousehold.address', good, 'householdAddress'],
+    ['body.newHousehold.code', good, 'householdCode'],
+    ['body.newHousehold.areaId', good, 'areaId'],
+    ['body.code', good, undefined],
+  ])('%s → %s', (field, values, expected) => {
+    expect(formFieldOf(field, values)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { isIsoDate } from '../../calendar.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
-import type { CreateHouseholdBody, CreateResidentBody, Relationship, Sex } from './api.ts';
+import type { CreateResidentBody, Relationship, Sex } from './api.ts';
 import {
   type CitizenIdProblem,
   type CitizenIdRule,
@@ -151,21 +151,18 @@ const optional = (value: string) => {
   return v === '' ? undefined : v;
 };
 
-export function householdBody(values: ResidentFormValues): CreateHouseholdBody {
-  return {
-    address: values.householdAddress.trim(),
-    code: optional(values.householdCode),
-    areaId: values.areaId,
-  };
-}
-
-/** The POST /api/residents body; `householdId` is the chosen household or the one just created. */
+/**
+ * The POST /api/residents body: in a chosen household (`householdId`), in a new one registered in the
+ * same request (`newHousehold`, which the person heads unless another relationship is chosen), or on
+ * an area.
+ */
 export function residentBody(
   values: ResidentFormValues,
   householdId: string | undefined,
   facilityId: string | undefined,
 ): CreateResidentBody {
-  const inHousehold = values.householdMode !== 'none' && householdId;
+  const existing = values.householdMode === 'existing' && householdId;
+  const created = values.householdMode === 'new';
   return {
     fullName: values.fullName.trim().replace(/\s+/g, ' '),
     sex: values.sex || undefined,
@@ -174,9 +171,16 @@ export function residentBody(
     phone: optional(values.phone),
     ethnicity: optional(values.ethnicity),
     occupation: optional(values.occupation),
-    householdId: inHousehold ? householdId : undefined,
-    relationshipToHead: inHousehold ? values.relationshipToHead || undefined : undefined,
-    areaId: inHousehold ? undefined : values.areaId,
+    householdId: existing ? householdId : undefined,
+    newHousehold: created
+      ? {
+          address: values.householdAddress.trim(),
+          code: optional(values.householdCode),
+          areaId: values.areaId,
+        }
+      : undefined,
+    relationshipToHead: existing || created ? values.relationshipToHead || undefined : undefined,
+    areaId: existing || created ? undefined : values.areaId,
     registeredFacilityId: values.registerHere ? facilityId : undefined,
   };
 }
@@ -195,22 +199,18 @@ export const RESIDENT_API_FIELDS = [
   'areaId',
   'areaCode',
   'registeredFacilityId',
+  'newHousehold.address',
+  'newHousehold.code',
+  'newHousehold.areaId',
+  'newHousehold.areaCode',
 ] as const;
-export const HOUSEHOLD_API_FIELDS = ['address', 'code', 'areaId', 'areaCode'] as const;
 
 /** Where the API's field names land in this form (`body.birthDate` → the birth field in use). */
-export function formFieldOf(
-  apiField: string,
-  values: ResidentFormValues,
-  creatingHousehold: boolean,
-): FormField | undefined {
+export function formFieldOf(apiField: string, values: ResidentFormValues): FormField | undefined {
   const name = apiField.replace(/^body\./, '');
-  if (creatingHousehold) {
-    if (name === 'address') return 'householdAddress';
-    if (name === 'code') return 'householdCode';
-    if (name === 'areaId' || name === 'areaCode') return 'areaId';
-    return undefined;
-  }
+  if (name === 'newHousehold.address') return 'householdAddress';
+  if (name === 'newHousehold.code') return 'householdCode';
+  if (name === 'newHousehold.areaId' || name === 'newHousehold.areaCode') return 'areaId';
   if (name === 'birthDate') return values.birthKnown === 'year' ? 'birthYear' : 'birthDate';
   if (name === 'areaCode') return 'areaId';
   if (name === 'registeredFacilityId') return 'registerHere';
