@@ -5,23 +5,22 @@ import { type Kysely, sql } from 'kysely';
  * from their commune every day (a referral to the district centre, an emergency on the road); a card
  * check that answered "no card data" there would make them pay in full. As the agency's own lookup
  * does, any facility may check any card: these two functions (security definer, so row-level security
- * does not hide the rows) answer only that, the card rows of a number or a citizen id and the place of
- * a registered facility. Everything else about the holder stays inside the scope, and the request that
+ * does not hide the rows) answer only that, the cards of whoever holds a number or a citizen id and the
+ * place of a registered facility. Everything else about the holder stays inside the scope, and the request that
  * called them is in the access log like every other.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  // Every card of the holders found, so a number that was replaced can be answered with the new one.
   await sql`
     create function eligibility_card_rows(p_card_number text, p_social_insurance_number text, p_citizen_id text)
     returns setof insurance_card language sql stable security definer set search_path from current as $$
       select c.* from insurance_card c
-      where c.card_number = p_card_number
-      union all
-      select c.* from insurance_card c
-      where c.social_insurance_number = p_social_insurance_number
-      union all
-      select c.* from insurance_card c
-      where c.resident_id = (select r.id from resident r
-                             where r.citizen_id = p_citizen_id and r.merged_into_id is null)
+      where c.resident_id in (
+        select resident_id from insurance_card where card_number = p_card_number
+        union
+        select resident_id from insurance_card where social_insurance_number = p_social_insurance_number
+        union
+        select r.id from resident r where r.citizen_id = p_citizen_id and r.merged_into_id is null)
     $$`.execute(db);
   await sql`
     create function eligibility_facility_area_path(p_code text)

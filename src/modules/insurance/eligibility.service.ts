@@ -3,12 +3,14 @@ import type { Db } from '../../platform/db/database.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { lookupFacility } from '../facilities/index.ts';
-import { normaliseCardNumber, parseCardNumber } from './card.rules.ts';
+import { type CardReason, normaliseCardNumber, parseCardNumber } from './card.rules.ts';
+import { cardToCheck, type Renewal } from './card-choice.rules.ts';
 import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
 import { eligibilityCardRows, eligibilityFacilityAreaPath } from './insurance.queries.ts';
 import { checkEligibility } from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
-import { cardForDate, checkedCitizenId, toCard } from './insurance.service.ts';
+import { checkedCitizenId, toCard } from './insurance.service.ts';
+import type { InsuranceCardRow } from './insurance.table.ts';
 
 /** The province of a place: the first label of its area path (the province's code). */
 const provinceOf = (areaPath: string) => areaPath.split('.')[0] ?? '';
@@ -53,13 +55,18 @@ export async function eligibilityFor(
 
   const date = q.date ?? todayIso();
   const facilityOut = { code: facility.code, kind: facility.kind, tier: facility.tier };
-  const row = cardForDate(
-    await eligibilityCardRows(db, {
-      number: q.card === undefined ? undefined : normaliseCardNumber(q.card),
-      citizenId: citizenId?.ok ? citizenId.id : undefined,
-    }),
-    date,
-  );
+  const number = q.card === undefined ? undefined : normaliseCardNumber(q.card);
+  const holderCards = await eligibilityCardRows(db, {
+    number,
+    citizenId: citizenId?.ok ? citizenId.id : undefined,
+  });
+  // A number shown speaks for its own periods (a replaced one may point to the holder's new card);
+  // a citizen id, for all the person's cards.
+  const shown =
+    number === undefined
+      ? holderCards
+      : holderCards.filter((c) => c.card_number === number || c.social_insurance_number === number);
+  const { card: row, renewal } = cardToCheck(shown, number === undefined ? [] : holderCards, date);
   if (enrolment) {
     const answer = checkEnrolmentEligibility(profile, {
       enrolment:
@@ -133,5 +140,24 @@ export async function eligibilityFor(
     visit: { date, kind: q.visitKind ?? 'registered', careType: q.careType, cost: q.cost },
   });
   const { card: _parsed, ...rest } = answer;
-  return { ...rest, date, facility: facilityOut, card: toCard(row) };
+  const reason =
+    answer.valid && renewal
+      ? renewalReason(renewal, number ?? '', row, answer.reason.message)
+      : answer.reason;
+  return { ...rest, reason, date, facility: facilityOut, card: toCard(row) };
+}
+
+/** The agency's remark on a card shown when a newer number was issued (003, 004), with the answer's own words. */
+function renewalReason(renewal: Renewal, shown: string, used: InsuranceCardRow, answer: string): CardReason {
+  return renewal === 'old-card-expired-new-issued'
+    ? {
+        code: renewal,
+        agencyCode: '003',
+        message: `Card ${shown} expired; the new card ${used.card_number} is valid: use it. ${answer}`,
+      }
+    : {
+        code: renewal,
+        agencyCode: '004',
+        message: `Card ${shown} is still valid; a new card was issued. ${answer}`,
+      };
 }

@@ -27,9 +27,9 @@ export function cardRowsByNumber(db: Db, number: string): Promise<InsuranceCardR
 }
 
 /**
- * The card rows an eligibility check needs, whoever holds them: by the full number, the 10-digit
- * social insurance number or the holder's citizen id. Not limited to the caller's scope (the point of
- * care checks visitors' cards too); see migration 2026_11_30_1000_eligibility_lookup.
+ * Every card of whoever holds a full number, a 10-digit social insurance number or a citizen id, for an
+ * eligibility check. Not limited to the caller's scope (the point of care checks visitors' cards too);
+ * see migration 2026_11_30_1000_eligibility_lookup.
  */
 export async function eligibilityCardRows(
   db: Db,

@@ -166,21 +166,6 @@ export async function cardRowsFor(
   return resident ? cardRowsOfResident(db, resident.id) : [];
 }
 
-/**
- * The card that speaks for a date among a person's (or a number's) cards: the active one valid on it,
- * else a withdrawn one covering it, else the one that ended last before it (expired), else the next
- * one to start (not yet valid).
- */
-export function cardForDate(rows: InsuranceCardRow[], date: string): InsuranceCardRow | undefined {
-  const covering = rows.filter((r) => r.valid_from <= date && r.valid_to >= date);
-  const active = covering.find((r) => r.status === 'active');
-  if (active) return active;
-  if (covering[0]) return covering[0];
-  const ended = rows.filter((r) => r.valid_to < date).sort((a, b) => b.valid_to.localeCompare(a.valid_to))[0];
-  if (ended) return ended;
-  return rows.filter((r) => r.valid_from > date).sort((a, b) => a.valid_from.localeCompare(b.valid_from))[0];
-}
-
 /** The window of an expiring list: from a date (today by default) to `days` days later. */
 export function expiringWindow(q: { date?: string; days?: number }): { from: string; to: string } {
   const from = q.date ?? todayIso();

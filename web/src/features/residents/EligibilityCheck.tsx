@@ -11,6 +11,8 @@ const REASONS: Record<string, MessageKey> = {
   expired: 'residents.eligibility.reason.expired',
   'not-yet-valid': 'residents.eligibility.reason.notYetValid',
   'no-card-data': 'residents.eligibility.reason.noCardData',
+  'old-card-expired-new-issued': 'residents.eligibility.reason.oldExpiredNewIssued',
+  'old-card-valid-new-issued': 'residents.eligibility.reason.oldValidNewIssued',
 };
 
 interface Props {
