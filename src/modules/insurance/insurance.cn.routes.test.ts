@@ -247,17 +247,35 @@ describeOnBothEngines(
       expect(res.json().errors[0]).toMatchObject({ field: 'query.citizenId' });
     });
 
-    test('the insurance-cards CSV import is refused under CN with what to do instead, and nothing is stored', async () => {
+    test('the insurance-cards CSV import stores enrolments under CN, matching those posted one by one', async () => {
       const res = await t().inject({
         method: 'POST',
         url: '/api/imports/insurance-cards',
         headers: { 'content-type': 'text/csv' },
-        payload: `card_number,citizen_id,valid_from,valid_to\n,${PEOPLE.D},2025-01-01,2025-12-31\n`,
+        payload: [
+          'citizen_id,scheme,insured_area_code,valid_from,valid_to',
+          `${PEOPLE.A},resident,110105,2025-01-01,2025-12-31`,
+          `${PEOPLE.B},resident,110105,2026-01-01,2026-12-31`,
+          `${PEOPLE.A},employee,1101,2025-07-01,2026-06-30`,
+        ].join('\n'),
       });
-      expect(res.statusCode, res.body).toBe(400);
-      expect(res.json().detail).toMatch(/enrolments do not have: record each enrolment with POST/);
-      const after = await get(t(), `/api/insurance-cards?citizenId=${PEOPLE.D}`);
-      expect(after.items).toEqual([]);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        read: 3,
+        created: 1,
+        updated: 1,
+        rejected: [
+          {
+            line: 4,
+            reason:
+              "valid_from 2025-07-01 to 2026-06-30 overlaps the holder's enrolment in the resident scheme of 110105 valid 2025-01-01 to 2025-12-31",
+          },
+        ],
+      });
+      // A's row is the enrolment posted by hand (same scheme and first day): updated, not doubled.
+      expect((await get(t(), `/api/residents/${ids.A}/insurance-cards`)).items).toHaveLength(1);
+      const b = await get(t(), `/api/insurance-cards?citizenId=${PEOPLE.B}`);
+      expect(b.items.map((c: { validFrom: string }) => c.validFrom)).toEqual(['2024-01-01', '2026-01-01']);
     });
 
     test('eligibility by a card number under the CN profile is a 400 asking for the citizen id', async () => {

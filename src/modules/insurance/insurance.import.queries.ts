@@ -93,9 +93,66 @@ export async function updateCards(db: Db, rows: CardWrite[]): Promise<void> {
     where c.id = v.id`.execute(db);
 }
 
-/** A page of cards in id order, for the export (keyset on id). */
-export function cardExportBatch(db: Db, after: string | null, limit: number): Promise<InsuranceCardRow[]> {
-  let query = db.selectFrom('insurance_card').selectAll().orderBy('id').limit(limit);
+/** An enrolment as the import writes it (CN): scheme and insured area, a member number or none. */
+export interface EnrolmentWrite {
+  id: string;
+  resident_id: string;
+  card_number: string | null;
+  scheme: string;
+  insured_area_path: string;
+  valid_from: string;
+  valid_to: string;
+  status: CardStatus;
+  area_path: string;
+}
+
+const enrolmentType = sql`v(id uuid, resident_id uuid, card_number text, scheme text, insured_area_path text,
+  valid_from date, valid_to date, status text, area_path text)`;
+
+/**
+ * Inserts new enrolments (the card parts stay null); one whose member number and first day are
+ * already held, by a record the caller cannot see, is skipped. Returns the ids inserted.
+ */
+export async function insertEnrolments(db: Db, rows: EnrolmentWrite[]): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const result = await sql<{ id: string }>`
+    insert into insurance_card (id, resident_id, card_number, scheme, insured_area_path, valid_from, valid_to,
+      status, area_path)
+    select v.id, v.resident_id, v.card_number, v.scheme, v.insured_area_path::ltree, v.valid_from, v.valid_to,
+      v.status, v.area_path::ltree
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${enrolmentType}
+    on conflict (card_number, valid_from) do nothing
+    returning id`.execute(db);
+  return new Set(result.rows.map((r) => r.id));
+}
+
+/** Rewrites known enrolments (by id) with the file's values; the enrolment follows its holder's area. */
+export async function updateEnrolments(db: Db, rows: EnrolmentWrite[]): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`
+    update insurance_card c set
+      card_number = v.card_number, insured_area_path = v.insured_area_path::ltree, valid_to = v.valid_to,
+      status = v.status, area_path = v.area_path::ltree
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as ${enrolmentType}
+    where c.id = v.id`.execute(db);
+}
+
+/**
+ * A page of records in id order, for the export (keyset on id): the VN cards (`card`) or the
+ * enrolments (`enrolment`), the one format a profile's file holds.
+ */
+export function cardExportBatch(
+  db: Db,
+  after: string | null,
+  limit: number,
+  format: 'card' | 'enrolment' = 'card',
+): Promise<InsuranceCardRow[]> {
+  let query = db
+    .selectFrom('insurance_card')
+    .selectAll()
+    .where('scheme', format === 'card' ? 'is' : 'is not', null)
+    .orderBy('id')
+    .limit(limit);
   if (after) query = query.where('id', '>', after);
   return query.execute();
 }

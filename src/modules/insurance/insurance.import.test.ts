@@ -205,4 +205,21 @@ describeOnBothEngines('insurance cards CSV import', (t) => {
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toContain('card_number');
   });
+
+  test('a file of enrolments (the CN columns) is refused as a whole under VN, and nothing is stored', async () => {
+    const before = await t().ctx.db.selectFrom('insurance_card').select('id').execute();
+    const res = await t().inject({
+      method: 'POST',
+      url: '/api/imports/insurance-cards',
+      headers: { 'content-type': 'text/csv' },
+      payload:
+        'citizen_id,resident_code,scheme,insured_area_code,member_number,valid_from,valid_to,status\n' +
+        '056090000001,,resident,568,,2027-01-01,2027-12-31,active\n',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().detail).toBe(
+      'The insurance-cards file lacks the column(s) card_number; the header must include card_number, valid_from, valid_to',
+    );
+    expect(await t().ctx.db.selectFrom('insurance_card').select('id').execute()).toHaveLength(before.length);
+  });
 });
