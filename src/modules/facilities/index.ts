@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import {
@@ -62,6 +63,24 @@ export async function findFacilityById(db: Db, id: string): Promise<FacilityRef 
 export async function findFacilityByCode(db: Db, code: string): Promise<FacilityRef | undefined> {
   const row = await findFacilityRowByCode(db, code);
   return row && toRef(row);
+}
+
+/** A facility as a row that points at it names it: id, official code and name. */
+export interface FacilityName {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/**
+ * Names of the facilities that rows the caller can see point at (a rotation's home centre), even
+ * outside the caller's scope: names and codes are the public directory (migration 2026_11_30_1100).
+ */
+export async function facilityNamesByIds(db: Db, ids: string[]): Promise<Map<string, FacilityName>> {
+  if (ids.length === 0) return new Map();
+  const result = await sql<FacilityName>`
+    select id, code, name from facility_names(${[...new Set(ids)]}::uuid[])`.execute(db);
+  return new Map(result.rows.map((f) => [f.id, f]));
 }
 
 /** The facility with this id (a UUID) or official code, or undefined. */

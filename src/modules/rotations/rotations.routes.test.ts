@@ -318,4 +318,64 @@ describeOnBothEngines('rotations API', (t) => {
     ]);
     expect(await stationsWithRotationBetween(ctx.db, path, '2029-01-08', '2029-01-12')).toEqual([]);
   });
+
+  test('a station names where its visiting doctor comes from, though that centre is outside its scope', async () => {
+    // The district centre sits in one commune, the station in another: the station's user cannot read
+    // the centre's record, but the rotation names it.
+    const area = async (code: string) => {
+      const res = await t().inject({
+        method: 'POST',
+        url: '/api/areas',
+        payload: { code, name: `Xã ${code}`, level: 'commune', parentCode: districtCode },
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await area(`${districtCode}91`);
+    await area(`${districtCode}92`);
+    const farCentre = await createFacility(
+      t(),
+      `${districtCode}91`,
+      'district_health_centre',
+      'Trung tâm Y tế Xa',
+    );
+    const station = await createFacility(t(), `${districtCode}92`, 'commune_health_station', 'Trạm Y tế Gần');
+    const w = await createWorker(t(), {
+      code: uniqueCode('BS'),
+      fullName: 'Bác sĩ Đi Xa',
+      cadre: 'doctor',
+      qualification: 'postgraduate',
+      assignment: { facilityId: farCentre.id, startDate: '2020-01-01' },
+    });
+    const r = await post({
+      workerId: w.id,
+      hostFacilityId: station.id,
+      startDate: '2030-03-01',
+      endDate: '2030-03-31',
+      weekdays: [1],
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const user = await t().inject({
+      method: 'POST',
+      url: '/api/users',
+      payload: {
+        username: 'station-gan',
+        displayName: 'Trạm Gần',
+        password: 'a-long-enough-passphrase',
+        roles: [{ role: 'station', facility: station.code }],
+      },
+    });
+    expect(user.statusCode, user.body).toBe(201);
+    const token = await t().signIn('station-gan', 'a-long-enough-passphrase');
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await t().app.inject({ url: `/api/facilities/${farCentre.id}`, headers })).statusCode).toBe(404);
+    const calendar = await t().app.inject({
+      url: `/api/facilities/${station.code}/calendar?from=2030-03-01&to=2030-03-10`,
+      headers,
+    });
+    expect(calendar.statusCode, calendar.body).toBe(200);
+    expect(calendar.json().days[0]).toMatchObject({ role: 'host', otherFacility: farCentre });
+    const list = await t().app.inject({ url: `/api/rotations?facility=${station.code}`, headers });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items[0]).toMatchObject({ homeFacility: farCentre, hostFacility: station });
+  });
 });

@@ -5,7 +5,7 @@ import { AppError, conflict, type FieldError, invalidFields, notFound } from '..
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireArea } from '../areas/index.ts';
-import { type FacilityRef, findFacilityById, lookupFacility } from '../facilities/index.ts';
+import { type FacilityRef, facilityNamesByIds, lookupFacility } from '../facilities/index.ts';
 import {
   findAssignmentOn,
   findWorkersByIds,
@@ -32,12 +32,12 @@ import type { RotationRow, RotationSession } from './rotations.table.ts';
 type Brief = { id: string; code: string; name: string };
 export type SelectedRotation = Omit<RotationRow, 'dates'> & { dates: string[] };
 
-/** Facilities by id for decorating rotations (a page names few distinct facilities). */
-export async function facilityBriefs(db: Db, ids: string[]): Promise<Map<string, Brief>> {
-  const found = await Promise.all([...new Set(ids)].map((id) => findFacilityById(db, id)));
-  return new Map(
-    found.flatMap((f) => (f ? [[f.id, { id: f.id, code: f.code, name: f.name }] as const] : [])),
-  );
+/**
+ * Facilities by id for decorating rotations, one read; named even outside the caller's scope (a
+ * station sees where its visiting doctor comes from).
+ */
+export function facilityBriefs(db: Db, ids: string[]): Promise<Map<string, Brief>> {
+  return facilityNamesByIds(db, ids);
 }
 
 /** The one mapping from a row to the API object. */
