@@ -14,15 +14,7 @@ import {
   updateCards,
 } from './insurance.import.queries.ts';
 import type { CardStatus } from './insurance.table.ts';
-import {
-  batchHolders,
-  compact,
-  describeHeld,
-  heldOf,
-  heldRecords,
-  keyOf,
-  type Outcome,
-} from './insurance-import.held.ts';
+import { batchHolders, compact, heldOf, heldRecords, keyOf, type Outcome } from './insurance-import.held.ts';
 
 /** The columns of the insurance-cards file, in the order the export writes them. */
 export const CARD_COLUMNS = [
@@ -162,14 +154,9 @@ export function cardImport(profile: CountryProfile): ImportDefinition<CardImport
           return reason(`registered_facility_code ${v.registeredFacilityCode} is not a known facility`);
         }
         const known = held.find({ residentId, number, scheme: null, validFrom: v.validFrom });
-        if (v.status === 'active') {
-          const clash = held.clash(residentId, v.validFrom, v.validTo, known);
-          if (clash) {
-            return reason(
-              `valid_from ${v.validFrom} to ${v.validTo} overlaps the holder's ${describeHeld(clash)} valid ${clash.validFrom} to ${clash.validTo}`,
-            );
-          }
-        }
+        const overlap =
+          v.status === 'active' ? held.overlap(residentId, v.validFrom, v.validTo, known) : null;
+        if (overlap) return reason(overlap);
         const id = known?.id ?? newId();
         rowIds[i] = id;
         const write: CardWrite = {

@@ -156,14 +156,9 @@ export function enrolmentImport(profile: CountryProfile): ImportDefinition<Enrol
               `member_number ${number} from ${v.validFrom} is already the holder's ${describeHeld(other)}`,
             );
         }
-        if (v.status === 'active') {
-          const clash = held.clash(residentId, v.validFrom, v.validTo, known);
-          if (clash) {
-            return reason(
-              `valid_from ${v.validFrom} to ${v.validTo} overlaps the holder's ${describeHeld(clash)} valid ${clash.validFrom} to ${clash.validTo}`,
-            );
-          }
-        }
+        const overlap =
+          v.status === 'active' ? held.overlap(residentId, v.validFrom, v.validTo, known) : null;
+        if (overlap) return reason(overlap);
         const id = known?.id ?? newId();
         rowIds[i] = id;
         const write: EnrolmentWrite = {

@@ -90,10 +90,18 @@ export function heldRecords(
     numberFrom: (number: string, validFrom: string) => byNumberFrom.get(keyOf(number, validFrom)),
     ownerOf: (number: string) => ownerOfNumber.get(number),
     /** An active record of the holder, other than `except`, whose period meets this one. */
-    clash: (residentId: string, validFrom: string, validTo: string, except: HeldCard | undefined) =>
-      (recordsOf.get(residentId) ?? []).find(
+    /**
+     * Why an active period cannot be stored: it meets another active record of the holder (other
+     * than `except`, the record it updates); null when it does not.
+     */
+    overlap(residentId: string, validFrom: string, validTo: string, except: HeldCard | undefined) {
+      const clash = (recordsOf.get(residentId) ?? []).find(
         (c) => c !== except && c.status === 'active' && c.validFrom <= validTo && c.validTo >= validFrom,
-      ),
+      );
+      return clash
+        ? `valid_from ${validFrom} to ${validTo} overlaps the holder's ${describeHeld(clash)} valid ${clash.validFrom} to ${clash.validTo}`
+        : null;
+    },
   };
 }
 
