@@ -115,6 +115,28 @@ test('station: search without accents, the resident page, and back in Vietnamese
   }
 });
 
+test('station: the residents of one village, then a name within it', async () => {
+  const page = await site().newPage(PHONE);
+  await site().signIn(page, 'station');
+  await openMenu(page, /^Residents$/);
+  const village = page.getByTestId('village-filter');
+  await poll(() => village.locator('option').count()).toBeGreaterThan(2);
+  const name = (await village.locator('option').nth(2).textContent()) ?? '';
+  await village.selectOption({ index: 2 });
+  // No text: the village's residents by name, every one of them living there.
+  const places = page.getByTestId('result-place');
+  await poll(() => places.count()).toBeGreaterThan(5);
+  for (const place of await places.allTextContents()) expect(place).toContain(name);
+  await page.getByLabel('Search residents').fill('nguyen');
+  await poll(async () => (await page.getByTestId('result-name').allTextContents())[0] ?? '').toMatch(
+    /^Nguyễn /,
+  );
+  for (const place of await places.allTextContents()) expect(place).toContain(name);
+  expect(new URL(page.url()).searchParams.get('area')).toBeTruthy();
+  await fitsWidth(page);
+  await screenshot(page, 'residents-village');
+});
+
 test('station: the cards about to expire list each person by name, with a phone to call', async () => {
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'station');

@@ -16,19 +16,22 @@ interface Props {
   value: string;
   onChange: (value: string) => void;
   autoFocus?: boolean;
+  /** Only residents of this area (a village's id), as the search page's village picker sets it. */
+  area?: string;
   /** Show at most this many results, then a link to the search page with all of them. */
   limit?: number;
 }
 
 /**
- * Search as you type: name without accents, citizen id, phone, birth year, village. Each result is a
+ * Search as you type: name without accents, citizen id, phone, birth year, within a village when one is
+ * chosen (then, with no text, the village's residents by name). Each result is a
  * link (Tab reaches it); the arrow keys also walk from the box through the results.
  */
-export function ResidentSearch({ value, onChange, autoFocus, limit }: Props) {
+export function ResidentSearch({ value, onChange, autoFocus, area, limit }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const [debounced] = useDebouncedValue(value, DEBOUNCE_MS);
-  const search = useResidentSearch(debounced);
+  const search = useResidentSearch(debounced, area);
   const listRef = useRef<HTMLUListElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const resultsId = useId();
@@ -60,7 +63,7 @@ export function ResidentSearch({ value, onChange, autoFocus, limit }: Props) {
   };
 
   let body: React.ReactNode;
-  if (term.length < MIN_SEARCH_LENGTH) {
+  if (term.length < MIN_SEARCH_LENGTH && !area) {
     body = (
       <Text c="dimmed" size="sm" data-testid="search-empty">
         {t('residents.search.empty')}

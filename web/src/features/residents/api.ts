@@ -145,12 +145,19 @@ const KEY = 'residents';
 export const MIN_SEARCH_LENGTH = 2;
 
 /** A ranked search; each keystroke's request is cancelled when the next one supersedes it. */
-export function useResidentSearch(q: string) {
+/** A counter search (ranked), or with a village and no text the village's residents by name. */
+export function useResidentSearch(q: string, area?: string) {
   const term = q.trim();
+  const searching = term.length >= MIN_SEARCH_LENGTH;
   return useQuery({
-    queryKey: [KEY, 'search', term],
-    queryFn: ({ signal }) => api.get<Page<Resident>>('/residents', { q: term, limit: 20 }, { signal }),
-    enabled: term.length >= MIN_SEARCH_LENGTH,
+    queryKey: [KEY, 'search', term, area ?? null],
+    queryFn: ({ signal }) =>
+      api.get<Page<Resident>>(
+        '/residents',
+        { q: searching ? term : undefined, area, limit: searching ? 20 : 50 },
+        { signal },
+      ),
+    enabled: searching || Boolean(area),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
   });
