@@ -43,7 +43,8 @@ export function startDemoSite(): () => DemoSite {
       url,
       browser,
       async newPage(viewport = DESKTOP, locale = 'en-GB') {
-        const context = await browser.newContext({ viewport, locale, baseURL: url });
+        // Reduced motion: the app then skips its transitions, so a click never lands mid-animation.
+        const context = await browser.newContext({ viewport, locale, baseURL: url, reducedMotion: 'reduce' });
         contexts.push(context);
         return context.newPage();
       },
