@@ -22,6 +22,22 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         union
         select r.id from resident r where r.citizen_id = p_citizen_id and r.merged_into_id is null)
     $$`.execute(db);
+  // The agency's lookup also answers whether the name and birth date given at the counter are the
+  // holder's (060, 070): compared here, so nothing of the holder leaves the database.
+  await sql`
+    create function eligibility_holder_matches(p_resident_id uuid, p_full_name text, p_birth text)
+    returns table (name_matches boolean, birth_matches boolean)
+    language sql stable security definer set search_path from current as $$
+      select
+        case when p_full_name is null then null else r.name_key = resident_name_key(p_full_name) end,
+        case
+          when p_birth is null then null
+          when length(p_birth) = 4 then r.birth_year = p_birth::int
+          else r.birth_date = p_birth::date
+            or (r.birth_date_precision = 'year' and r.birth_year = left(p_birth, 4)::int)
+        end
+      from resident r where r.id = p_resident_id
+    $$`.execute(db);
   await sql`
     create function eligibility_facility_area_path(p_code text)
     returns ltree language sql stable security definer set search_path from current as $$
@@ -31,5 +47,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop function if exists eligibility_facility_area_path(text)`.execute(db);
+  await sql`drop function if exists eligibility_holder_matches(uuid, text, text)`.execute(db);
   await sql`drop function if exists eligibility_card_rows(text, text, text)`.execute(db);
 }

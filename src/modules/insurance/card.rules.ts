@@ -18,7 +18,7 @@ export interface ParsedCard {
  * Why a card (or a visit on it) is refused; `agencyCode` is the insurance agency's lookup answer:
  * 000 valid, 003 old card expired and a new one issued, 004 old card still valid and a new one issued,
  * 010 expired, 050 no card data, 051 wrong card number, 052 wrong province code, 053 wrong benefit
- * code, 110 withdrawn. The agency has no code for "not yet valid".
+ * code, 060 wrong name, 070 wrong date of birth, 110 withdrawn. The agency has no code for "not yet valid".
  */
 export interface CardReason {
   code:
@@ -33,7 +33,9 @@ export interface CardReason {
     | 'not-yet-valid'
     | 'withdrawn'
     | 'old-card-expired-new-issued'
-    | 'old-card-valid-new-issued';
+    | 'old-card-valid-new-issued'
+    | 'wrong-name'
+    | 'wrong-birth-date';
   agencyCode?: string;
   message: string;
 }

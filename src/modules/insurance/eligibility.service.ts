@@ -1,4 +1,4 @@
-import { todayIso } from '../../platform/dates.ts';
+import { isIsoDate, todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -6,7 +6,7 @@ import { lookupFacility } from '../facilities/index.ts';
 import { type CardReason, normaliseCardNumber, parseCardNumber } from './card.rules.ts';
 import { cardToCheck, type Renewal } from './card-choice.rules.ts';
 import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
-import { eligibilityCardRows, eligibilityFacilityAreaPath } from './insurance.queries.ts';
+import { eligibilityCardRows, eligibilityFacilityAreaPath, holderMatches } from './insurance.queries.ts';
 import { checkEligibility } from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
 import { checkedCitizenId, toCard } from './insurance.service.ts';
@@ -48,6 +48,8 @@ export async function eligibilityFor(
   }
   const citizenId = q.citizenId === undefined ? undefined : checkedCitizenId(profile, q.citizenId);
   if (citizenId && !citizenId.ok) errors.push({ field: 'query.citizenId', message: citizenId.message });
+  if (q.birthDate && q.birthDate.length > 4 && !isIsoDate(q.birthDate))
+    errors.push({ field: 'query.birthDate', message: `${q.birthDate} is not a real date` });
   const facility = await lookupFacility(db, q.facility);
   if (!facility)
     errors.push({ field: 'query.facility', message: `no facility with id or code ${q.facility}` });
@@ -67,6 +69,21 @@ export async function eligibilityFor(
       ? holderCards
       : holderCards.filter((c) => c.card_number === number || c.social_insurance_number === number);
   const { card: row, renewal } = cardToCheck(shown, number === undefined ? [] : holderCards, date);
+  const refusal = row ? await holderRefusal(db, row.resident_id, q) : null;
+  if (refusal) {
+    // Not this person's card: nothing of it is shown.
+    return {
+      valid: false,
+      reason: refusal,
+      benefitPercent: 0,
+      onRoute: null,
+      rule: 'card-holder',
+      routeRule: null,
+      date,
+      facility: facilityOut,
+      card: null,
+    };
+  }
   if (enrolment) {
     const answer = checkEnrolmentEligibility(profile, {
       enrolment:
@@ -160,4 +177,23 @@ function renewalReason(renewal: Renewal, shown: string, used: InsuranceCardRow, 
         agencyCode: '004',
         message: `Card ${shown} is still valid; a new card was issued. ${answer}`,
       };
+}
+
+/** The agency's 060 or 070 when the name or birth date given at the counter is not the holder's. */
+async function holderRefusal(
+  db: Db,
+  residentId: string,
+  given: { fullName?: string; birthDate?: string },
+): Promise<CardReason | null> {
+  if (given.fullName === undefined && given.birthDate === undefined) return null;
+  const { nameMatches, birthMatches } = await holderMatches(db, residentId, given);
+  if (nameMatches === false)
+    return { code: 'wrong-name', agencyCode: '060', message: "The name given is not the card holder's" };
+  if (birthMatches === false)
+    return {
+      code: 'wrong-birth-date',
+      agencyCode: '070',
+      message: "The date of birth given is not the card holder's",
+    };
+  return null;
 }

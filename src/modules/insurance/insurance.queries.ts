@@ -43,6 +43,23 @@ export async function eligibilityCardRows(
   return result.rows;
 }
 
+/**
+ * Whether a name and a birth date (YYYY-MM-DD or YYYY) given at the counter are a card holder's; null
+ * for what was not given. Compared in the database (migration 2026_11_30_1000), accents ignored.
+ */
+export async function holderMatches(
+  db: Db,
+  residentId: string,
+  given: { fullName?: string; birthDate?: string },
+): Promise<{ nameMatches: boolean | null; birthMatches: boolean | null }> {
+  const result = await sql<{ name_matches: boolean | null; birth_matches: boolean | null }>`
+    select * from eligibility_holder_matches(${residentId}, ${given.fullName ?? null}, ${given.birthDate ?? null})`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  return { nameMatches: row?.name_matches ?? null, birthMatches: row?.birth_matches ?? null };
+}
+
 /** Where a registered first-point facility is, whoever may see it (for the province rule). */
 export async function eligibilityFacilityAreaPath(db: Db, code: string): Promise<string | null> {
   const result = await sql<{ path: string | null }>`

@@ -96,6 +96,19 @@ export const EligibilityQuery = Type.Object(
     visitKind: Type.Optional(VisitKind),
     careType: Type.Optional(Type.Union([Type.Literal('outpatient'), Type.Literal('inpatient')])),
     cost: Type.Optional(Type.Number({ minimum: 0, description: 'Cost of the visit covered by insurance' })),
+    fullName: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: "The name as the person gives it; checked against the holder's (agency answer 060)",
+      }),
+    ),
+    birthDate: Type.Optional(
+      Type.String({
+        pattern: '^[0-9]{4}(-[0-9]{2}-[0-9]{2})?$',
+        description: "YYYY-MM-DD or YYYY; checked against the holder's (agency answer 070)",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

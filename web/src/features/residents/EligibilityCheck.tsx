@@ -13,6 +13,8 @@ const REASONS: Record<string, MessageKey> = {
   'no-card-data': 'residents.eligibility.reason.noCardData',
   'old-card-expired-new-issued': 'residents.eligibility.reason.oldExpiredNewIssued',
   'old-card-valid-new-issued': 'residents.eligibility.reason.oldValidNewIssued',
+  'wrong-name': 'residents.eligibility.reason.wrongName',
+  'wrong-birth-date': 'residents.eligibility.reason.wrongBirthDate',
 };
 
 interface Props {

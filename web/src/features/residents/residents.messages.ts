@@ -96,6 +96,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.oldExpiredNewIssued':
       'That card has expired; a new card was issued and is valid: use it.',
     'residents.eligibility.reason.oldValidNewIssued': 'The card is still valid; a new card has been issued.',
+    'residents.eligibility.reason.wrongName': 'The name given is not the card holder’s.',
+    'residents.eligibility.reason.wrongBirthDate': 'The date of birth given is not the card holder’s.',
     'residents.expiring.title': 'Insurance cards expiring in the next 30 days',
     'residents.expiring.count': '{count} residents’ cards expire within {days} days',
     'residents.expiring.unavailable': 'Expiring cards cannot be shown right now.',
@@ -253,6 +255,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.oldExpiredNewIssued':
       'Thẻ cũ đã hết hạn; thẻ mới đã được cấp và còn hiệu lực: dùng thẻ mới.',
     'residents.eligibility.reason.oldValidNewIssued': 'Thẻ cũ còn giá trị sử dụng; đã được cấp thẻ mới.',
+    'residents.eligibility.reason.wrongName': 'Họ tên không đúng với chủ thẻ.',
+    'residents.eligibility.reason.wrongBirthDate': 'Ngày sinh không đúng với chủ thẻ.',
     'residents.expiring.title': 'Thẻ BHYT hết hạn trong 30 ngày tới',
     'residents.expiring.count': '{count} người có thẻ hết hạn trong {days} ngày',
     'residents.expiring.unavailable': 'Hiện chưa xem được danh sách thẻ sắp hết hạn.',
@@ -408,6 +412,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.noCardData': '没有此人的医保卡数据。',
     'residents.eligibility.reason.oldExpiredNewIssued': '旧卡已过期，已发新卡且有效：请使用新卡。',
     'residents.eligibility.reason.oldValidNewIssued': '旧卡仍然有效，已发新卡。',
+    'residents.eligibility.reason.wrongName': '姓名与持卡人不符。',
+    'residents.eligibility.reason.wrongBirthDate': '出生日期与持卡人不符。',
     'residents.expiring.title': '未来30天内到期的医保卡',
     'residents.expiring.count': '{count} 位居民的医保卡将在 {days} 天内到期',
     'residents.expiring.unavailable': '暂时无法显示即将到期的医保卡。',

@@ -4,7 +4,8 @@ import { describeOnBothEngines, type TestEngine } from '../../../test/support/en
 /**
  * A child's card (TE, benefit 1) ran to the end of 2024; from 2025 the same child holds a pupil's card
  * (HS, benefit 4) with a new number. The agency's lookup answers the old number with 003 (expired, a
- * new card was issued) or, while it still runs, 004 (still valid, a new card was issued).
+ * new card was issued) or, while it still runs, 004 (still valid, a new card was issued). The name and
+ * birth date given at the counter are checked against the holder's (060, 070).
  */
 async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
   const res = await t.inject({ method: 'POST', url, payload });
@@ -12,7 +13,7 @@ async function post(t: TestEngine, url: string, payload: Record<string, unknown>
   return res.json();
 }
 
-describeOnBothEngines('eligibility when a card was replaced by a new number', (t) => {
+describeOnBothEngines('eligibility at the counter: a replaced card number, the holder named', (t) => {
   const check = async (query: string) => {
     const res = await t().inject({ url: `/api/eligibility?facility=56101&${query}` });
     expect(res.statusCode, res.body).toBe(200);
@@ -33,6 +34,7 @@ describeOnBothEngines('eligibility when a card was replaced by a new number', (t
     const child = await post(e, '/api/residents', {
       fullName: 'Nguyễn Văn Bé',
       citizenId: '056218000007',
+      birthDate: '2018-03-04',
       areaCode: '22300',
     });
     for (const [cardNumber, validFrom, validTo] of [
@@ -80,5 +82,35 @@ describeOnBothEngines('eligibility when a card was replaced by a new number', (t
   test('the old number after the new card ended too: expired (010)', async () => {
     const answer = await check('card=TE1560000000007&date=2026-02-01');
     expect(answer).toMatchObject({ valid: false, reason: { code: 'expired', agencyCode: '010' } });
+  });
+
+  test.each([
+    [
+      'the name typed without accents and the birth date',
+      'fullName=nguyen%20van%20be&birthDate=2018-03-04',
+      'valid',
+      true,
+    ],
+    ['the birth year only', 'birthDate=2018', 'valid', true],
+    [
+      "another person's name: 060, and nothing of the card",
+      'fullName=Tr%E1%BA%A7n%20V%C4%83n%20B%C3%A9',
+      'wrong-name',
+      false,
+    ],
+    ['a wrong birth date: 070', 'fullName=Nguyen%20Van%20Be&birthDate=2018-04-03', 'wrong-birth-date', false],
+    ['a wrong birth year: 070', 'birthDate=2017', 'wrong-birth-date', false],
+  ])('the holder checked at the counter: %s', async (_name, given, code, valid) => {
+    const answer = await check(`card=HS4560000000007&date=2025-06-01&${given}`);
+    expect(answer).toMatchObject({ valid, reason: { code } });
+    if (!valid) expect(answer.card).toBeNull();
+  });
+
+  test('an impossible birth date is a 400 naming the field', async () => {
+    const res = await t().inject({
+      url: '/api/eligibility?facility=56101&card=HS4560000000007&birthDate=2018-02-30',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].field).toBe('query.birthDate');
   });
 });
