@@ -137,6 +137,44 @@ test('station: the residents of one village, then a name within it', async () =>
   await screenshot(page, 'residents-village');
 });
 
+test('station: a visitor from another commune has their card checked at the counter, name and birth date too', async () => {
+  // The province office finds a card of someone living outside the station's ward.
+  const office = await site().newPage(DESKTOP);
+  await site().signIn(office, 'province');
+  const list = await apiGet<{ items: { card: { cardNumber: string }; resident: { address: string } }[] }>(
+    office,
+    '/insurance-cards/expiring?area=56&days=60',
+  );
+  const visitor = list.items.find((i) => !i.resident.address.includes('Phước Hải'));
+  if (!visitor) throw new Error('the demo has no card outside the station ward');
+
+  const page = await site().newPage(PHONE);
+  await site().signIn(page, 'station');
+  await openMenu(page, /^Check an insurance card$/);
+  const form = page.getByTestId('card-check-form');
+  // A mistake first: a birth date that does not exist, said next to its field, nothing sent.
+  await form.getByLabel('Card number or citizen id').fill(visitor.card.cardNumber);
+  await form.getByLabel('Date or year of birth').fill('1990-02-30');
+  await form.getByRole('button', { name: 'Check' }).click();
+  await poll(() => form.getByText('Write a date YYYY-MM-DD or a year').count()).toBe(1);
+
+  await form.getByLabel('Date or year of birth').fill('');
+  await form.getByLabel('Kind of visit').selectOption('referred');
+  await form.getByRole('button', { name: 'Check' }).click();
+  const answer = page.getByTestId('eligibility');
+  await poll(() => answer.textContent()).toContain(visitor.card.cardNumber);
+  expect(await answer.textContent()).toMatch(/Eligible|Not eligible/);
+  expect(await page.getByTestId('eligibility-reason').textContent()).toMatch(/\(0\d\d\)$/);
+  await screenshot(page, 'card-check');
+
+  // Someone else's name on that card: the agency's 060, and nothing of the card is shown.
+  await form.getByLabel('Full name, as the person gives it').fill('Tên Không Đúng');
+  await form.getByRole('button', { name: 'Check' }).click();
+  await poll(() => page.getByTestId('eligibility-reason').textContent()).toContain('(060)');
+  expect(await answer.textContent()).not.toContain(visitor.card.cardNumber);
+  await fitsWidth(page);
+});
+
 test('station: the cards about to expire list each person by name, with a phone to call', async () => {
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'station');

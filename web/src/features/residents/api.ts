@@ -94,13 +94,16 @@ export interface InsuranceCard {
 
 export interface Eligibility {
   valid: boolean;
-  reason: { code: string; message: string };
+  /** `agencyCode`: the insurance agency's lookup answer (000 valid, 010 expired, 050 no card data ...). */
+  reason: { code: string; agencyCode?: string; message: string };
   benefitPercent: number;
   onRoute: boolean | null;
   rule: string;
   routeRule: string | null;
   date: string;
   facility: { code: string; kind: string; tier: string };
+  /** The card the answer speaks for (the new one when the number shown was replaced); null if none. */
+  card: InsuranceCard | null;
 }
 
 export interface ExpiringCards {
@@ -199,10 +202,30 @@ export function useInsuranceCards(residentId: string | undefined, enabled: boole
   });
 }
 
+/** GET /api/eligibility's query: a card number or a citizen id, the facility, the visit. */
+export interface EligibilityQuery {
+  card?: string;
+  citizenId?: string;
+  facility: string;
+  date: string;
+  visitKind?: VisitKind;
+  cost?: number;
+  fullName?: string;
+  birthDate?: string;
+}
+
+export const VISIT_KINDS = [
+  'registered',
+  'referred',
+  'emergency',
+  're-examination',
+  'self-referred',
+] as const;
+export type VisitKind = (typeof VISIT_KINDS)[number];
+
 export function useEligibility() {
   return useMutation({
-    mutationFn: (query: { card?: string; citizenId?: string; facility: string; date: string }) =>
-      api.get<Eligibility>('/eligibility', query),
+    mutationFn: (query: EligibilityQuery) => api.get<Eligibility>('/eligibility', { ...query }),
   });
 }
 

@@ -30,6 +30,11 @@ export const residentsFeature: Feature = {
       Page: page(() => import('./ExpiringPage.tsx'), 'ExpiringPage'),
     },
     {
+      path: 'insurance/check',
+      permission: 'insurance.read',
+      Page: page(() => import('./CardCheckPage.tsx'), 'CardCheckPage'),
+    },
+    {
       path: 'residents/:id',
       permission: 'residents.read',
       Page: page(() => import('./ResidentPage.tsx'), 'ResidentPage'),
@@ -39,6 +44,7 @@ export const residentsFeature: Feature = {
     { to: '/residents', label: 'residents.nav.search', permission: 'residents.read', order: 10 },
     { to: '/residents/new', label: 'residents.nav.register', permission: 'residents.write', order: 11 },
     { to: '/residents/import', label: 'residents.nav.import', permission: 'registry.import', order: 12 },
+    { to: '/insurance/check', label: 'residents.nav.check', permission: 'insurance.read', order: 13 },
   ],
   homeCards: [
     {

@@ -1,0 +1,63 @@
+import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
+import type { MessageKey } from '../../i18n/catalog.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import type { Eligibility } from './api.ts';
+import { Fact } from './Fact.tsx';
+
+/** The API's reason codes, in the reader's language; an unlisted code is shown as it came. */
+const REASONS: Record<string, MessageKey> = {
+  valid: 'residents.eligibility.reason.valid',
+  withdrawn: 'residents.eligibility.reason.withdrawn',
+  expired: 'residents.eligibility.reason.expired',
+  'not-yet-valid': 'residents.eligibility.reason.notYetValid',
+  'no-card-data': 'residents.eligibility.reason.noCardData',
+  'wrong-card-number': 'residents.eligibility.reason.wrongCardNumber',
+  'unknown-group': 'residents.eligibility.reason.unknownGroup',
+  'wrong-benefit-code': 'residents.eligibility.reason.wrongBenefitCode',
+  'wrong-province-code': 'residents.eligibility.reason.wrongProvinceCode',
+  'old-card-expired-new-issued': 'residents.eligibility.reason.oldExpiredNewIssued',
+  'old-card-valid-new-issued': 'residents.eligibility.reason.oldValidNewIssued',
+  'wrong-name': 'residents.eligibility.reason.wrongName',
+  'wrong-birth-date': 'residents.eligibility.reason.wrongBirthDate',
+};
+
+/** An eligibility answer: eligible or not and why (with the agency's code), benefit, route, the card used. */
+export function EligibilityAnswerPanel({ answer }: { answer: Eligibility }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const reasonKey = REASONS[answer.reason.code];
+  return (
+    <Paper withBorder p="sm" role="status" data-testid="eligibility">
+      <Group gap="xs" mb="xs">
+        <Badge color={answer.valid ? 'green' : 'red'} size="lg">
+          {answer.valid ? t('residents.eligibility.valid') : t('residents.eligibility.invalid')}
+        </Badge>
+        <Text size="sm" data-testid="eligibility-reason">
+          {reasonKey ? t(reasonKey) : answer.reason.code}
+          {answer.reason.agencyCode ? ` (${answer.reason.agencyCode})` : ''}
+        </Text>
+      </Group>
+      <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs" component="dl" m={0}>
+        <Fact label={t('residents.eligibility.benefit')}>{i18n.percent(answer.benefitPercent / 100, 0)}</Fact>
+        <Fact label={t('residents.eligibility.route')}>
+          {answer.onRoute === null
+            ? '—'
+            : answer.onRoute
+              ? t('residents.eligibility.onRoute')
+              : t('residents.eligibility.offRoute')}
+        </Fact>
+        <Fact label={t('residents.eligibility.date')}>{i18n.date(answer.date)}</Fact>
+        {answer.card?.cardNumber && (
+          <Fact label={t('residents.eligibility.cardUsed')}>
+            <span style={{ fontFamily: 'monospace', overflowWrap: 'anywhere' }}>
+              {answer.card.cardNumber}
+            </span>
+          </Fact>
+        )}
+      </SimpleGrid>
+      <Text size="xs" c="dimmed" mt="xs">
+        {t('residents.eligibility.detail', { message: answer.reason.message, rule: answer.rule })}
+      </Text>
+    </Paper>
+  );
+}
