@@ -57,7 +57,15 @@ test.each([
     expect(await englishLeftOn(page)).toEqual([]);
     await screenshot(page, `journey-map-vi-${name}`);
 
-    for (const link of ['Trang chủ', 'Người dân']) {
+    for (const link of [
+      'Trang chủ',
+      'Người dân',
+      'Kiểm tra thẻ BHYT',
+      'Nhân viên y tế',
+      'Lịch luân phiên',
+      'Cơ sở y tế',
+      'Năng lực',
+    ]) {
       await openMenu();
       await page.locator('nav').getByRole('link', { name: link, exact: true }).click();
       await page.waitForLoadState('networkidle');
