@@ -14,7 +14,15 @@ import {
   updateCards,
 } from './insurance.import.queries.ts';
 import type { CardStatus } from './insurance.table.ts';
-import { batchHolders, compact, heldOf, heldRecords, keyOf, type Outcome } from './insurance-import.held.ts';
+import {
+  batchHolders,
+  batchWrites,
+  compact,
+  heldOf,
+  heldRecords,
+  keyOf,
+  type Outcome,
+} from './insurance-import.held.ts';
 
 /** The columns of the insurance-cards file, in the order the export writes them. */
 export const CARD_COLUMNS = [
@@ -135,9 +143,7 @@ export function cardImport(profile: CountryProfile): ImportDefinition<CardImport
       const held = heldRecords((c) => (c.number === null ? null : keyOf(c.number, c.validFrom)));
       for (const r of existing) held.hold(heldOf(r));
 
-      const inserts = new Map<string, CardWrite>();
-      const updates = new Map<string, CardWrite>();
-      const rowIds: string[] = [];
+      const writes = batchWrites<CardWrite>();
       const outcomes: Outcome[] = values.map((v, i) => {
         const reason = (text: string) => ({ reason: text });
         const holder = holderOf(v);
@@ -158,7 +164,6 @@ export function cardImport(profile: CountryProfile): ImportDefinition<CardImport
           v.status === 'active' ? held.overlap(residentId, v.validFrom, v.validTo, known) : null;
         if (overlap) return reason(overlap);
         const id = known?.id ?? newId();
-        rowIds[i] = id;
         const write: CardWrite = {
           id,
           resident_id: residentId,
@@ -185,28 +190,16 @@ export function cardImport(profile: CountryProfile): ImportDefinition<CardImport
           validTo: v.validTo,
           status: v.status,
         });
-        if (inserts.has(id)) {
-          inserts.set(id, write);
-          return 'updated';
-        }
-        if (known) {
-          updates.set(id, write);
-          return 'updated';
-        }
-        inserts.set(id, write);
-        return 'created';
+        return writes.stage(i, id, write, known !== undefined);
       });
 
-      const inserted = await insertCards(trx, [...inserts.values()]);
-      await updateCards(trx, [...updates.values()]);
-      // A card held by a record outside the caller's scope is invisible above; the insert skipped it.
-      return outcomes.map((o, i) => {
-        const id = rowIds[i];
-        if (typeof o !== 'string' || id === undefined || !inserts.has(id) || inserted.has(id)) return o;
-        return {
-          reason: `card ${values[i]!.card.number} from ${values[i]!.validFrom} is already registered`,
-        };
-      });
+      const inserted = await insertCards(trx, [...writes.inserts.values()]);
+      await updateCards(trx, [...writes.updates.values()]);
+      return writes.settle(
+        outcomes,
+        inserted,
+        (write) => `card ${write.card_number} from ${write.valid_from} is already registered`,
+      );
     },
   };
 }

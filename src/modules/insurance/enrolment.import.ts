@@ -14,6 +14,7 @@ import {
 import type { CardStatus } from './insurance.table.ts';
 import {
   batchHolders,
+  batchWrites,
   compact,
   describeHeld,
   heldOf,
@@ -128,9 +129,7 @@ export function enrolmentImport(profile: CountryProfile): ImportDefinition<Enrol
       );
       for (const r of existing) held.hold(heldOf(r));
 
-      const inserts = new Map<string, EnrolmentWrite>();
-      const updates = new Map<string, EnrolmentWrite>();
-      const rowIds: string[] = [];
+      const writes = batchWrites<EnrolmentWrite>();
       const outcomes: Outcome[] = values.map((v, i) => {
         const reason = (text: string) => ({ reason: text });
         const read = reads[i]!;
@@ -160,7 +159,6 @@ export function enrolmentImport(profile: CountryProfile): ImportDefinition<Enrol
           v.status === 'active' ? held.overlap(residentId, v.validFrom, v.validTo, known) : null;
         if (overlap) return reason(overlap);
         const id = known?.id ?? newId();
-        rowIds[i] = id;
         const write: EnrolmentWrite = {
           id,
           resident_id: residentId,
@@ -173,30 +171,17 @@ export function enrolmentImport(profile: CountryProfile): ImportDefinition<Enrol
           area_path: holder.areaPath,
         };
         held.hold({ ...key, id, insuredAreaPath, validTo: v.validTo, status: v.status });
-        if (inserts.has(id)) {
-          inserts.set(id, write);
-          return 'updated';
-        }
-        if (known) {
-          updates.set(id, write);
-          return 'updated';
-        }
-        inserts.set(id, write);
-        return 'created';
+        return writes.stage(i, id, write, known !== undefined);
       });
 
       // Updates first: a member number an update gives up may be taken by a new enrolment.
-      await updateEnrolments(trx, [...updates.values()]);
-      const inserted = await insertEnrolments(trx, [...inserts.values()]);
-      // A member number held by a record outside the caller's scope is invisible above; the insert skipped it.
-      return outcomes.map((o, i) => {
-        const id = rowIds[i];
-        if (typeof o !== 'string' || id === undefined || !inserts.has(id) || inserted.has(id)) return o;
-        const write = inserts.get(id)!;
-        return {
-          reason: `member_number ${write.card_number} from ${write.valid_from} is already registered`,
-        };
-      });
+      await updateEnrolments(trx, [...writes.updates.values()]);
+      const inserted = await insertEnrolments(trx, [...writes.inserts.values()]);
+      return writes.settle(
+        outcomes,
+        inserted,
+        (write) => `member_number ${write.card_number} from ${write.valid_from} is already registered`,
+      );
     },
   };
 }

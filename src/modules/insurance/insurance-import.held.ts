@@ -137,3 +137,42 @@ export async function batchHolders(
   };
   return { holderOf, holderIds: [...new Set(holders.map((h) => h.survivorId ?? h.id))] };
 }
+
+/**
+ * The writes a batch comes to, by record id, in file order: a later row of a record the batch itself
+ * creates updates that insert; a row of a held record is an update; any other row is a new record.
+ */
+export function batchWrites<W>() {
+  const inserts = new Map<string, W>();
+  const updates = new Map<string, W>();
+  const rowIds: string[] = [];
+  return {
+    inserts,
+    updates,
+    /** Stages row `row`'s write of record `id` (`held`: the registry already holds it). */
+    stage(row: number, id: string, write: W, held: boolean): 'created' | 'updated' {
+      rowIds[row] = id;
+      if (inserts.has(id)) {
+        inserts.set(id, write);
+        return 'updated';
+      }
+      if (held) {
+        updates.set(id, write);
+        return 'updated';
+      }
+      inserts.set(id, write);
+      return 'created';
+    },
+    /**
+     * The rows' outcomes once the inserts ran: a row whose insert was skipped (the record is held by
+     * someone outside the caller's scope, invisible above) is refused with `reason`.
+     */
+    settle(outcomes: Outcome[], inserted: Set<string>, reason: (write: W, row: number) => string): Outcome[] {
+      return outcomes.map((o, i) => {
+        const id = rowIds[i];
+        if (typeof o !== 'string' || id === undefined || !inserts.has(id) || inserted.has(id)) return o;
+        return { reason: reason(inserts.get(id)!, i) };
+      });
+    },
+  };
+}
