@@ -1,5 +1,5 @@
 import { Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -14,26 +14,22 @@ export function SearchPage() {
   // The box keeps its own text (a keystroke never waits for the address); the address follows it.
   const [q, setQ] = useState(() => params.get('q') ?? '');
   const area = params.get('area') ?? '';
-  useEffect(() => {
-    if ((params.get('q') ?? '') !== q)
+  // Both live in the address, replaced in place: Back leaves the page rather than undoing keystrokes.
+  const setParam = useCallback(
+    (name: 'q' | 'area', value: string) =>
       setParams(
         (p) => {
-          if (q) p.set('q', q);
-          else p.delete('q');
+          if (value) p.set(name, value);
+          else p.delete(name);
           return p;
         },
         { replace: true },
-      );
-  }, [q, params, setParams]);
-  const setArea = (id: string) =>
-    setParams(
-      (p) => {
-        if (id) p.set('area', id);
-        else p.delete('area');
-        return p;
-      },
-      { replace: true },
-    );
+      ),
+    [setParams],
+  );
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== q) setParam('q', q);
+  }, [q, params, setParam]);
   const profile = useProfile();
   const within = session.roles.find((r) => r.area)?.area?.id;
   const villages = useLowestAreas(within, profile.data?.areaLevels.at(-1)?.id, '');
@@ -52,7 +48,7 @@ export function SearchPage() {
       <NativeSelect
         label={t('residents.search.village')}
         value={area}
-        onChange={(e) => setArea(e.currentTarget.value)}
+        onChange={(e) => setParam('area', e.currentTarget.value)}
         data={[
           { value: '', label: t('residents.search.allVillages') },
           ...(villages.data?.items ?? []).map((v) => ({ value: v.id, label: v.name })),
