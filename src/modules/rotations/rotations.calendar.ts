@@ -1,12 +1,12 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalidFields, notFound } from '../../platform/http/errors.ts';
-import { lookupFacility } from '../facilities/index.ts';
+import { facilityNamesByIds, lookupFacility } from '../facilities/index.ts';
 import { findWorkersByIds } from '../workforce/index.ts';
 import { rotationsAtFacility, rotationsHostedIn } from './rotations.queries.ts';
 import { daysBetween, sessionDays } from './rotations.rules.ts';
 import type { CalendarDay, CalendarQuery, FacilityCalendar } from './rotations.schema.ts';
-import { facilityBriefs, type SelectedRotation } from './rotations.service.ts';
+import type { SelectedRotation } from './rotations.service.ts';
 
 export const MAX_CALENDAR_DAYS = 62;
 const SESSION_ORDER = { morning: 0, day: 1, afternoon: 2 } as const;
@@ -31,7 +31,7 @@ export async function facilityCalendar(
   if (!facility) throw notFound('Facility', idOrCode);
   const rows = (await rotationsAtFacility(ctx.db, facility.id, q.from, q.to)) as SelectedRotation[];
   const [facilities, workers] = await Promise.all([
-    facilityBriefs(
+    facilityNamesByIds(
       ctx.db,
       rows.flatMap((r) => [r.home_facility_id, r.host_facility_id]),
     ),

@@ -5,7 +5,12 @@ import { AppError, conflict, type FieldError, invalidFields, notFound } from '..
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireArea } from '../areas/index.ts';
-import { type FacilityRef, facilityNamesByIds, lookupFacility } from '../facilities/index.ts';
+import {
+  type FacilityName,
+  type FacilityRef,
+  facilityNamesByIds,
+  lookupFacility,
+} from '../facilities/index.ts';
 import {
   findAssignmentOn,
   findWorkersByIds,
@@ -29,21 +34,12 @@ import type {
 } from './rotations.schema.ts';
 import type { RotationRow, RotationSession } from './rotations.table.ts';
 
-type Brief = { id: string; code: string; name: string };
 export type SelectedRotation = Omit<RotationRow, 'dates'> & { dates: string[] };
-
-/**
- * Facilities by id for decorating rotations, one read; named even outside the caller's scope (a
- * station sees where its visiting doctor comes from).
- */
-export function facilityBriefs(db: Db, ids: string[]): Promise<Map<string, Brief>> {
-  return facilityNamesByIds(db, ids);
-}
 
 /** The one mapping from a row to the API object. */
 function toRotation(
   r: SelectedRotation,
-  facilities: Map<string, Brief>,
+  facilities: Map<string, FacilityName>,
   workers: Map<string, WorkerRef>,
 ): Rotation {
   const brief = (id: string) => facilities.get(id) ?? { id, code: '?', name: '?' };
@@ -67,7 +63,7 @@ function toRotation(
 
 async function toRotations(db: Db, rows: SelectedRotation[]): Promise<(r: SelectedRotation) => Rotation> {
   const [facilities, workers] = await Promise.all([
-    facilityBriefs(
+    facilityNamesByIds(
       db,
       rows.flatMap((r) => [r.home_facility_id, r.host_facility_id]),
     ),
@@ -234,7 +230,7 @@ async function refuseClash(trx: Db, worker: WorkerRef, plan: RotationPlan): Prom
   const clash = findClash(plan, existing.map(toPlan));
   if (!clash) return;
   const other = existing.find((r) => r.id === clash.rotationId)!;
-  const host = (await facilityBriefs(trx, [other.host_facility_id])).get(other.host_facility_id);
+  const host = (await facilityNamesByIds(trx, [other.host_facility_id])).get(other.host_facility_id);
   const session = clash.session === 'day' ? 'the whole day' : `the ${clash.session}`;
   throw conflict(
     `${worker.fullName} (${worker.code}) is already rotating to ${host?.name ?? '?'} (${host?.code ?? '?'}) on ${clash.date} for ${session} (rotation ${clash.rotationId}): a worker cannot be at two places at once`,
