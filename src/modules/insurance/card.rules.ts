@@ -47,6 +47,11 @@ export function normaliseCardNumber(value: string): string {
   return value.replace(/[\s.-]/g, '').toUpperCase();
 }
 
+/** A normalised number that is the 10-digit social insurance number newer cards print alone. */
+export function isSocialInsuranceNumber(number: string): boolean {
+  return /^\d{10}$/.test(number);
+}
+
 /**
  * Parses and checks a card number against the profile: shape (051), known group (051), the group's
  * benefit digit (053, character 3), a real province code (052, characters 4-5).

@@ -3,7 +3,12 @@ import type { Db } from '../../platform/db/database.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { lookupFacility } from '../facilities/index.ts';
-import { type CardReason, normaliseCardNumber, parseCardNumber } from './card.rules.ts';
+import {
+  type CardReason,
+  isSocialInsuranceNumber,
+  normaliseCardNumber,
+  parseCardNumber,
+} from './card.rules.ts';
 import { cardToCheck, type Renewal } from './card-choice.rules.ts';
 import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
 import { eligibilityCardRows, eligibilityFacilityAreaPath, holderMatches } from './insurance.queries.ts';
@@ -119,8 +124,8 @@ export async function eligibilityFor(
   if (!row) {
     // Newer cards print only the 10-digit social insurance number: one not on file is "no card data",
     // not a malformed 15-character number.
-    const fullNumber = q.card !== undefined && !/^\d{10}$/.test(normaliseCardNumber(q.card));
-    const parsed = fullNumber ? parseCardNumber(profile, q.card!) : undefined;
+    const parsed =
+      number !== undefined && !isSocialInsuranceNumber(number) ? parseCardNumber(profile, number) : undefined;
     const reason =
       parsed && !parsed.ok
         ? parsed.reason

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { isSocialInsuranceNumber } from './card.rules.ts';
 import type { InsuranceCardRow, NewInsuranceCardRow } from './insurance.table.ts';
 
 /** Only this module queries `insurance_card`; other modules go through index.ts. */
@@ -16,7 +17,7 @@ export function cardRowsOfResident(db: Db, residentId: string): Promise<Insuranc
 
 /** Cards by the full number or by the 10-digit social insurance number printed on newer cards. */
 export function cardRowsByNumber(db: Db, number: string): Promise<InsuranceCardRow[]> {
-  const column = number.length === 10 ? 'social_insurance_number' : 'card_number';
+  const column = isSocialInsuranceNumber(number) ? 'social_insurance_number' : 'card_number';
   return db
     .selectFrom('insurance_card')
     .selectAll()
@@ -35,7 +36,7 @@ export async function eligibilityCardRows(
   db: Db,
   q: { number?: string; citizenId?: string },
 ): Promise<InsuranceCardRow[]> {
-  const sin = q.number?.length === 10 ? q.number : null;
+  const sin = q.number !== undefined && isSocialInsuranceNumber(q.number) ? q.number : null;
   const card = q.number !== undefined && sin === null ? q.number : null;
   const result = await sql<InsuranceCardRow>`
     select * from eligibility_card_rows(${card}, ${sin}, ${q.citizenId ?? null})
