@@ -96,7 +96,17 @@ export async function insertNewHousehold(
 ): Promise<string> {
   const errors: FieldError[] = [];
   const area = await resolveBodyArea(trx, body, errors, prefix);
-  if (errors.length > 0) throw invalidFields(errors);
+  if (errors.length > 0 || !area) throw invalidFields(errors);
+  return storeNewHousehold(trx, body, area, prefix);
+}
+
+/** Inserts a household whose area the caller already resolved (and found active); returns its id. */
+export async function storeNewHousehold(
+  trx: Db,
+  body: CreateHouseholdBody,
+  area: AreaRef,
+  prefix = 'body',
+): Promise<string> {
   if (body.code && (await findHouseholdRowByCode(trx, body.code))) {
     throw conflict(`A household with the book number ${body.code} already exists`, `${prefix}.code`);
   }
@@ -105,8 +115,8 @@ export async function insertNewHousehold(
     id,
     code: body.code ?? null,
     address: body.address,
-    area_id: area!.id,
-    area_path: area!.path,
+    area_id: area.id,
+    area_path: area.path,
     latitude: body.latitude ?? null,
     longitude: body.longitude ?? null,
     head_resident_id: null,

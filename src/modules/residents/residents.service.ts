@@ -5,9 +5,9 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
-import { findAreasByIds } from '../areas/index.ts';
+import { type AreaRef, findAreasByIds } from '../areas/index.ts';
 import { findFacilityByCode, findFacilityById } from '../facilities/index.ts';
-import { insertNewHousehold, resolveBodyArea } from './households.service.ts';
+import { insertNewHousehold, resolveBodyArea, storeNewHousehold } from './households.service.ts';
 import { validateCitizenId } from './identity.rules.ts';
 import { toHousehold, toMergeInfo, toResident, toStatusChange } from './residents.mapping.ts';
 import type { ResidentPatch } from './residents.queries.ts';
@@ -156,17 +156,18 @@ export async function createResident(ctx: AppContext, body: CreateResidentBody):
   await inTransaction(ctx.db, async (trx) => {
     const errors: FieldError[] = [];
     const identity = checkIdentity(ctx.profile, body, errors, today);
+    let newHouseholdArea: AreaRef | undefined;
     if (body.newHousehold) {
       for (const field of ['householdId', 'areaId', 'areaCode'] as const)
         if (body[field] !== undefined)
           errors.push({ field: `body.${field}`, message: 'give either newHousehold or this, not both' });
       // Checked with the person's fields, so the form hears of every problem at once.
-      await resolveBodyArea(trx, body.newHousehold, errors, 'body.newHousehold');
+      newHouseholdArea = await resolveBodyArea(trx, body.newHousehold, errors, 'body.newHousehold');
     }
     // Stored first so the person can join it; anything refused later rolls it back with the rest.
     const newHouseholdId =
-      body.newHousehold && errors.length === 0
-        ? await insertNewHousehold(trx, body.newHousehold, 'body.newHousehold')
+      body.newHousehold && newHouseholdArea && errors.length === 0
+        ? await storeNewHousehold(trx, body.newHousehold, newHouseholdArea, 'body.newHousehold')
         : undefined;
     const householdId = newHouseholdId ?? body.householdId;
     const household = householdId ? await findHouseholdRowById(trx, householdId) : undefined;
