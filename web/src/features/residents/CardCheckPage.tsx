@@ -6,7 +6,13 @@ import { localToday } from '../../calendar.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useEligibility, VISIT_KINDS } from './api.ts';
-import { type CardCheckValues, cardCheckFieldOf, cardCheckProblems, cardCheckQuery } from './card-check.ts';
+import {
+  CARD_CHECK_API_FIELDS,
+  type CardCheckValues,
+  cardCheckFieldOf,
+  cardCheckProblems,
+  cardCheckQuery,
+} from './card-check.ts';
 import { EligibilityAnswerPanel } from './EligibilityAnswer.tsx';
 
 /** The counter's card check: any card or citizen id, at the user's facility, for today's visit. */
@@ -40,7 +46,7 @@ export function CardCheckPage() {
               const field = cardCheckFieldOf(apiField);
               if (field) form.setFieldError(field, message);
             },
-            ['card', 'citizenId', 'birthDate', 'fullName', 'cost', 'facility'],
+            CARD_CHECK_API_FIELDS,
             i18n,
           ),
         ),

@@ -48,6 +48,16 @@ export function cardCheckQuery(v: CardCheckValues, date: string): EligibilityQue
   };
 }
 
+/** The API's field names that cardCheckFieldOf places, for applyApiErrors. */
+export const CARD_CHECK_API_FIELDS = [
+  'card',
+  'citizenId',
+  'birthDate',
+  'fullName',
+  'cost',
+  'facility',
+] as const;
+
 /** Where the API's field names land in the form. */
 export function cardCheckFieldOf(apiField: string): keyof CardCheckValues | undefined {
   const name = apiField.replace(/^query\./, '');
