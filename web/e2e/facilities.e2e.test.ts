@@ -2,27 +2,11 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { DESKTOP, PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
+import { openMenu } from './support/navigation.ts';
 
 const site = startDemoSite();
 /** Capacity pages ask for one report per district or commune: give them time. */
 const WAIT = { timeout: 20_000 };
-
-/** Follows a menu entry (the menu folds behind the burger on a phone). */
-async function openMenu(page: Page, name: RegExp) {
-  const burger = page.getByRole('button', { name: /^(menu|danh mục|菜单)$/i });
-  if (await burger.isVisible()) await burger.click();
-  const nav = page.getByRole('navigation');
-  await nav.getByRole('link', { name }).click();
-  // On a phone the menu slides away: wait until it is off screen, or a click meant for the page hits it.
-  if (await burger.isVisible()) {
-    await expect
-      .poll(async () => {
-        const box = await nav.boundingBox();
-        return box ? box.x + box.width : 0;
-      }, WAIT)
-      .toBeLessThanOrEqual(1);
-  }
-}
 
 /** A map point's accessible name is "<facility name>, <tier>"; names may hold commas themselves. */
 const facilityNameOf = (label: string | null) => (label ?? '').replace(/, [^,]*$/, '');

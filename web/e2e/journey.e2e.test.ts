@@ -2,6 +2,7 @@ import { expect, test } from 'vitest';
 import { MESSAGES } from '../src/i18n/catalog.ts';
 import { DESKTOP, PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
+import { openMenu } from './support/navigation.ts';
 
 const site = startDemoSite();
 
@@ -32,20 +33,14 @@ test.each([
   async (name, viewport) => {
     const page = await site().newPage(viewport);
     await site().signIn(page, 'station');
-    const openMenu = async () => {
-      if (viewport === PHONE) await page.getByRole('button', { name: /menu|danh mục/i }).click();
-    };
-
-    await openMenu();
-    await page.locator('nav').getByRole('link', { name: 'Residents', exact: true }).click();
+    await openMenu(page, 'Residents');
     const search = page.getByTestId('resident-search');
     await search.pressSequentially('nguyen van an', { delay: 30 });
     const first = page.getByTestId('result-name').first();
     await expect.poll(() => first.textContent(), { timeout: 15_000 }).toMatch(/Nguyễn Văn An\b/);
     await screenshot(page, `journey-search-${name}`);
 
-    await openMenu();
-    await page.locator('nav').getByRole('link', { name: 'Facility map', exact: true }).click();
+    await openMenu(page, 'Facility map');
     await page.locator('svg [role="button"]').first().waitFor();
     await screenshot(page, `journey-map-${name}`);
 
@@ -66,8 +61,7 @@ test.each([
       'Cơ sở y tế',
       'Năng lực',
     ]) {
-      await openMenu();
-      await page.locator('nav').getByRole('link', { name: link, exact: true }).click();
+      await openMenu(page, link);
       await page.waitForLoadState('networkidle');
       expect(await englishLeftOn(page), link).toEqual([]);
     }

@@ -2,18 +2,12 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { DESKTOP, PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
+import { openMenu } from './support/navigation.ts';
 
 const site = startDemoSite();
 
 /** Waits for the page to show what is expected: the server shares two cores with other test runs. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
-
-/** Follows a menu entry (the menu folds behind the burger on a phone). */
-async function openMenu(page: Page, name: RegExp) {
-  const burger = page.getByRole('button', { name: /^(menu|danh mục|菜单)$/i });
-  if (await burger.isVisible()) await burger.click();
-  await page.getByRole('navigation').getByRole('link', { name }).click();
-}
 
 /** No horizontal page scroll: the page is no wider than the window. */
 async function fitsWidth(page: Page) {

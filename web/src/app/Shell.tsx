@@ -15,6 +15,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { can, useSignedIn, useSignOut } from '../api/session.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { currentEntry } from './current-entry.ts';
 import { FEATURES } from './features.ts';
 
 /** The frame of every signed-in page: header with language and account, a menu that folds on phones. */
@@ -25,13 +26,16 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const nav = FEATURES.flatMap((f) => f.nav)
-    .filter((n) => can(session, n.permission))
-    .sort((a, b) => a.order - b.order);
-  const isActive = (to: string) =>
-    to === '/'
-      ? location.pathname === '/'
-      : location.pathname === to || location.pathname.startsWith(`${to}/`);
+  const nav = [
+    { to: '/', label: 'nav.home' as const },
+    ...FEATURES.flatMap((f) => f.nav)
+      .filter((n) => can(session, n.permission))
+      .sort((a, b) => a.order - b.order),
+  ];
+  const current = currentEntry(
+    nav.map((n) => n.to),
+    location.pathname,
+  );
 
   return (
     <AppShell
@@ -83,14 +87,15 @@ export function Shell({ children }: { children: ReactNode }) {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')}>
         <ScrollArea>
-          <NavLink component={Link} to="/" label={t('nav.home')} active={isActive('/')} onClick={close} />
           {nav.map((item) => (
             <NavLink
               key={item.to}
               component={Link}
               to={item.to}
               label={t(item.label)}
-              active={isActive(item.to)}
+              active={item.to === current}
+              // A screen reader says which entry is the page shown; it changes in the render that swaps the page.
+              aria-current={item.to === current ? 'page' : undefined}
               onClick={close}
             />
           ))}
