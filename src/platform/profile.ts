@@ -38,13 +38,23 @@ const InsuranceCardSchema = Type.Object({
   ),
 });
 
-/** Off-route rates (percent of the card's rate) by facility tier, in force from a date. */
+/**
+ * Off-route rates (percent of the card's rate), in force from a date. A rate names a facility tier
+ * (the old law's tuyến), a level of care (the amended law's cấp), or both (a level for facilities that
+ * were of that tier before): the rate naming the most that the facility matches applies.
+ */
 const OffRouteScheduleSchema = Type.Object({
   from: IsoDate,
   note: Type.Optional(Type.String()),
-  rates: Type.Array(Type.Object({ tier: Type.String(), outpatient: Percent, inpatient: Percent }), {
-    minItems: 1,
-  }),
+  rates: Type.Array(
+    Type.Object({
+      tier: Type.Optional(Type.String()),
+      careLevel: Type.Optional(Type.String()),
+      outpatient: Percent,
+      inpatient: Percent,
+    }),
+    { minItems: 1 },
+  ),
 });
 
 /** Benefit rules at the point of care (VN): every figure an administrator may have to correct. */
@@ -123,9 +133,27 @@ export const CountryProfileSchema = Type.Object({
   tiers: Type.Array(Type.Object({ id: Type.String(), rank: Type.Integer(), label: Type.String() }), {
     minItems: 1,
   }),
-  facilityKinds: Type.Array(Type.Object({ id: Type.String(), tier: Type.String(), label: Type.String() }), {
-    minItems: 1,
-  }),
+  /**
+   * Levels of care (VN from 2025-07-01: primary, basic, specialised), where the country grades
+   * facilities by level as well as by tier. A facility is classified on its own; its kind gives the
+   * usual level.
+   */
+  careLevels: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String(), rank: Type.Integer(), label: Type.String() }), {
+      minItems: 1,
+    }),
+  ),
+  facilityKinds: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      tier: Type.String(),
+      label: Type.String(),
+      careLevel: Type.Optional(
+        Type.String({ description: 'The level of care a facility of this kind usually has' }),
+      ),
+    }),
+    { minItems: 1 },
+  ),
   communeStationKind: Type.String(),
   cadres: Type.Array(
     Type.Object({ id: Type.String(), label: Type.String(), isDoctor: Type.Optional(Type.Boolean()) }),
@@ -157,27 +185,35 @@ export function loadProfile(id: string): CountryProfile {
   const cached = cache.get(id);
   if (cached) return cached;
   const file = path.join(PROFILE_DIR, `${id}.json`);
-  const data: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const profile = parseProfile(JSON.parse(fs.readFileSync(file, 'utf8')), file);
+  cache.set(id, profile);
+  return profile;
+}
+
+/** Checks a profile's shape and what its parts name (tiers, levels of care, kinds); errors name `file`. */
+export function parseProfile(data: unknown, file: string): CountryProfile {
   if (!Value.Check(CountryProfileSchema, data)) {
     const first = [...Value.Errors(CountryProfileSchema, data)][0];
     throw new Error(`Country profile ${file} is invalid at ${first?.instancePath || '/'}: ${first?.message}`);
   }
   const profile = data as CountryProfile;
   checkReferences(profile, file);
-  cache.set(id, profile);
   return profile;
 }
 
 function checkReferences(p: CountryProfile, file: string): void {
   const tiers = new Set(p.tiers.map((t) => t.id));
+  const careLevels = new Set((p.careLevels ?? []).map((l) => l.id));
   for (const k of p.facilityKinds) {
     if (!tiers.has(k.tier))
       throw new Error(`Country profile ${file}: kind ${k.id} names unknown tier ${k.tier}`);
+    if (k.careLevel !== undefined && !careLevels.has(k.careLevel))
+      throw new Error(`Country profile ${file}: kind ${k.id} names unknown level of care ${k.careLevel}`);
   }
   if (!p.areaLevels.some((l) => l.id === p.communeLevel)) {
     throw new Error(`Country profile ${file}: communeLevel ${p.communeLevel} is not an area level`);
   }
-  checkInsuranceReferences(p, file, tiers);
+  checkInsuranceReferences(p, file, tiers, careLevels);
   if (!p.facilityKinds.some((k) => k.id === p.communeStationKind)) {
     throw new Error(
       `Country profile ${file}: communeStationKind ${p.communeStationKind} is not a facility kind`,
@@ -185,7 +221,12 @@ function checkReferences(p: CountryProfile, file: string): void {
   }
 }
 
-function checkInsuranceReferences(p: CountryProfile, file: string, tiers: Set<string>): void {
+function checkInsuranceReferences(
+  p: CountryProfile,
+  file: string,
+  tiers: Set<string>,
+  careLevels: Set<string>,
+): void {
   const fail = (what: string) => {
     throw new Error(`Country profile ${file}: insurance ${what}`);
   };
@@ -208,8 +249,13 @@ function checkInsuranceReferences(p: CountryProfile, file: string, tiers: Set<st
     for (const tier of benefit.sameProvinceOnRouteTiers)
       if (!tiers.has(tier)) fail(`names unknown tier ${tier}`);
     for (const schedule of benefit.offRouteRates)
-      for (const r of schedule.rates)
-        if (!tiers.has(r.tier)) fail(`off-route rates name unknown tier ${r.tier}`);
+      for (const r of schedule.rates) {
+        if (r.tier === undefined && r.careLevel === undefined)
+          fail(`off-route rates from ${schedule.from}: a rate names neither a tier nor a level of care`);
+        if (r.tier !== undefined && !tiers.has(r.tier)) fail(`off-route rates name unknown tier ${r.tier}`);
+        if (r.careLevel !== undefined && !careLevels.has(r.careLevel))
+          fail(`off-route rates name unknown level of care ${r.careLevel}`);
+      }
   }
   for (const scheme of reimbursement?.schemes ?? [])
     for (const l of scheme.levels)
@@ -219,4 +265,9 @@ function checkInsuranceReferences(p: CountryProfile, file: string, tiers: Set<st
 /** The tier a facility kind belongs to, or undefined for a kind the profile does not know. */
 export function tierOfKind(profile: CountryProfile, kind: string): string | undefined {
   return profile.facilityKinds.find((k) => k.id === kind)?.tier;
+}
+
+/** The level of care a facility kind usually has, or undefined where the profile grades none. */
+export function careLevelOfKind(profile: CountryProfile, kind: string): string | undefined {
+  return profile.facilityKinds.find((k) => k.id === kind)?.careLevel;
 }

@@ -81,7 +81,7 @@ describe('base salary and benefit levels are profile data with effective dates',
     { tier: undefined, care: 'outpatient' as const, date: '2025-03-10', rate: 0 },
     { tier: 'district', care: 'outpatient' as const, date: '2010-01-01', rate: 0 },
   ])('off-route $care at $tier on $date: $rate%', ({ tier, care, date, rate }) => {
-    expect(offRouteRate(vn, tier, care, date)).toBe(rate);
+    expect(offRouteRate(vn, { tier }, care, date)).toBe(rate);
   });
 });
 
@@ -828,7 +828,7 @@ describe('off-route rates either side of the dates they changed', () => {
     { tier: 'commune', date: '2021-01-01', out: 100, inp: 100 },
     { tier: 'district', date: '2014-12-31', out: 0, inp: 0 },
   ])('$tier on $date: out-patient $out%, in-patient $inp%', ({ tier, date, out, inp }) => {
-    expect(offRouteRate(vn, tier, 'outpatient', date)).toBe(out);
-    expect(offRouteRate(vn, tier, 'inpatient', date)).toBe(inp);
+    expect(offRouteRate(vn, { tier }, 'outpatient', date)).toBe(out);
+    expect(offRouteRate(vn, { tier }, 'inpatient', date)).toBe(inp);
   });
 });

@@ -1,4 +1,4 @@
-import { type CountryProfile, tierOfKind } from '../../platform/profile.ts';
+import { type CountryProfile, careLevelOfKind, tierOfKind } from '../../platform/profile.ts';
 import { type CardReason, type ParsedCard, parseCardNumber } from './card.rules.ts';
 
 /**
@@ -6,9 +6,9 @@ import { type CardReason, type ParsedCard, parseCardNumber } from './card.rules.
  * pure function of the profile's `insurance.benefit` data, the card on file and the visit. The order
  * of the rules is the law's: is the card good on the date; is the visit on-route; then the benefit
  * (100% at a commune station; on-route: co-payment exemption, low-cost visit, the card's level;
- * off-route: the card's level times the tier's off-route rate). The rates of the amended law
- * (51/2024, from 2025-07-01, three levels of care) are not in the profile yet: the reference asks
- * for them to be verified first, so a visit after that date is judged by the last schedule.
+ * off-route: the card's level times the off-route rate of the facility's place). A schedule of rates
+ * names the old law's tiers (tuyến) or the amended law's levels of care (51/2024, from 2025-07-01:
+ * primary, basic, specialised), or both, so either scheme is profile data with its dates.
  */
 
 export const VISIT_KINDS = [
@@ -40,7 +40,18 @@ export interface VisitFacility {
   code: string;
   kind: string;
   provinceCode: string;
+  /** The facility's level of care (its own classification or its kind's); its kind's when omitted. */
+  careLevel?: string | null;
 }
+
+/** Where a facility stands for the off-route rates: its tier and its level of care. */
+export interface RatePlace {
+  tier?: string;
+  careLevel?: string | null;
+}
+
+type OffRouteRates = NonNullable<CountryProfile['insurance']['benefit']>['offRouteRates'];
+type OffRouteRateRow = OffRouteRates[number]['rates'][number];
 
 export interface Visit {
   date: string;
@@ -92,16 +103,48 @@ export function benefitPercentOfLevel(profile: CountryProfile, level: number): n
   return profile.insurance.benefit?.levels.find((l) => l.level === level)?.percent;
 }
 
-/** The off-route rate of a tier for a care type on a date (percent of the card's rate); 0 if none. */
+/**
+ * The off-route rate at a place for a care type on a date (percent of the card's rate); 0 if the
+ * schedule in force has none for it.
+ */
 export function offRouteRate(
   profile: CountryProfile,
-  tier: string | undefined,
+  place: RatePlace,
   careType: CareType,
   date: string,
 ): number {
+  const rate = offRouteRateRow(profile, place, date);
+  return rate ? rate[careType] : 0;
+}
+
+/**
+ * The rate row of the schedule in force that speaks for a place: of the rows whose every named key
+ * (tier, level of care) the place matches, the one naming the most. So "basic level, formerly
+ * provincial" wins over "basic level" for a former provincial hospital.
+ */
+function offRouteRateRow(
+  profile: CountryProfile,
+  place: RatePlace,
+  date: string,
+): OffRouteRateRow | undefined {
   const schedule = latestFrom(profile.insurance.benefit?.offRouteRates ?? [], date);
-  const rates = schedule?.rates.find((r) => r.tier === tier);
-  return rates ? rates[careType] : 0;
+  let best: OffRouteRateRow | undefined;
+  let bestKeys = -1;
+  for (const row of schedule?.rates ?? []) {
+    if (row.tier !== undefined && row.tier !== place.tier) continue;
+    if (row.careLevel !== undefined && row.careLevel !== place.careLevel) continue;
+    const keys = Number(row.tier !== undefined) + Number(row.careLevel !== undefined);
+    if (keys > bestKeys) [best, bestKeys] = [row, keys];
+  }
+  return best;
+}
+
+/** The words for the place a rate row speaks for: "the district level", "the basic level of care (formerly provincial)". */
+function placeWords(row: OffRouteRateRow | undefined, place: RatePlace): string {
+  if (row?.careLevel === undefined) return `the ${place.tier ?? 'unknown'} level`;
+  return row.tier === undefined
+    ? `the ${row.careLevel} level of care`
+    : `the ${row.careLevel} level of care (formerly ${row.tier})`;
 }
 
 /**
@@ -208,14 +251,20 @@ function decideBenefit(
   }
   // Self-referred off-route: the exemption (art. 22.1đ excludes it) and the low-cost rule do not apply.
   if (!v.onRoute) {
-    const tier = tierOfKind(profile, v.facility.kind);
+    const place: RatePlace = {
+      tier: tierOfKind(profile, v.facility.kind),
+      careLevel:
+        v.facility.careLevel !== undefined ? v.facility.careLevel : careLevelOfKind(profile, v.facility.kind),
+    };
     const careType = v.visit.careType ?? 'outpatient';
-    const rate = offRouteRate(profile, tier, careType, v.visit.date);
+    const row = offRouteRateRow(profile, place, v.visit.date);
+    const rate = row ? row[careType] : 0;
     const percent = round2((v.levelPercent * rate) / 100);
+    const where = placeWords(row, place);
     const message =
       rate === 0
-        ? `off-route ${careType} care at the ${tier ?? 'unknown'} level is not covered`
-        : `off-route rate ${rate}% of the card's ${v.levelPercent}% at the ${tier} level: ${percent}%`;
+        ? `off-route ${careType} care at ${where} is not covered`
+        : `off-route rate ${rate}% of the card's ${v.levelPercent}% at ${where}: ${percent}%`;
     return { percent, rule: 'off-route-rate', message };
   }
   if (isCopayExempt(v.card, v.visit.date)) {
