@@ -39,6 +39,17 @@ function run(t: TestEngine, records: AsyncIterable<{ line: number; values: Recor
   return runImport(t.ctx.db, facilityImport(profile), records, { batchSize: 5 });
 }
 
+/** Each facility's level of care and where it comes from, by code, as the API answers them. */
+async function careLevels(t: TestEngine): Promise<Record<string, [string | null, string | null]>> {
+  const res = await t.inject({ url: '/api/facilities?area=58&limit=100' });
+  const items = res.json().items as {
+    code: string;
+    careLevel: string | null;
+    careLevelSource: string | null;
+  }[];
+  return Object.fromEntries(items.map((f) => [f.code, [f.careLevel, f.careLevelSource]]));
+}
+
 describeOnBothEngines('facilities CSV import and export', (t) => {
   let file: string;
   beforeAll(async () => {
@@ -104,6 +115,28 @@ describeOnBothEngines('facilities CSV import and export', (t) => {
     expect(report.rejected[1]!.reason).toMatch(/cannot manage itself/);
   });
 
+  test('a care_level column sets the own level of care; a value not of the profile is reported by line', async () => {
+    const text = `code,name,kind,ownership,managing_code,area_code,latitude,longitude,beds,services,status,care_level
+58002,TTYT huyện,district_health_centre,public,,580,,,100,,open,primary
+58101,Trạm Y tế xã Một,commune_health_station,public,58002,22601,12.2,109.2,5,immunization;antenatal care,open,tertiary
+58102,Trạm Y tế xã Hai,commune_health_station,public,58002,22602,,,3,,temporarily_closed,basic
+`;
+    const report = await run(t(), readCsvRecords(Readable.from(text)));
+    expect(report).toMatchObject({ created: 0, updated: 2 });
+    expect(report.rejected).toEqual([
+      {
+        line: 3,
+        reason:
+          "care_level tertiary must be one of the profile's levels of care: specialised, basic, primary",
+      },
+    ]);
+    const levels = await careLevels(t());
+    expect(levels['58002']).toEqual(['primary', 'facility']);
+    expect(levels['58101']).toEqual(['primary', 'kind']);
+    expect(levels['58102']).toEqual(['basic', 'facility']);
+    expect(levels['58001']).toEqual(['basic', 'kind']);
+  });
+
   test('exports managers before those they manage, and the export imports back unchanged', async () => {
     const out = new PassThrough();
     const chunks: Buffer[] = [];
@@ -112,16 +145,38 @@ describeOnBothEngines('facilities CSV import and export', (t) => {
     const text = Buffer.concat(chunks).toString('utf8');
     const lines = text.trim().split('\n');
     expect(lines[0]).toBe(
-      'code,name,kind,ownership,managing_code,area_code,latitude,longitude,beds,services,status',
+      'code,name,kind,ownership,managing_code,area_code,latitude,longitude,beds,services,status,care_level',
     );
     expect(count).toBe(5);
     expect(lines).toContain(
-      '58101,Trạm Y tế xã Một,commune_health_station,public,58002,22601,12.2,109.2,5,immunization;antenatal care,open',
+      '58101,Trạm Y tế xã Một,commune_health_station,public,58002,22601,12.2,109.2,5,immunization;antenatal care,open,',
     );
+    expect(lines).toContain('58002,TTYT huyện,district_health_centre,public,,580,,,100,,open,primary');
     const at = (code: string) => lines.findIndex((l) => l.startsWith(`${code},`));
     expect(at('58002')).toBeLessThan(at('58101'));
     expect(at('58101')).toBeLessThan(at('58201'));
     const again = await run(t(), readCsvRecords(Readable.from(text)));
     expect(again).toMatchObject({ created: 0, updated: 5, rejected: [] });
+    const levels = await careLevels(t());
+    expect(levels['58002']).toEqual(['primary', 'facility']);
+    expect(levels['58101']).toEqual(['primary', 'kind']);
+  });
+
+  test('an empty care_level cell clears the own level; a file without the column leaves it', async () => {
+    const header = 'code,name,kind,ownership,managing_code,area_code,latitude,longitude,beds,services,status';
+    const cleared = `${header},care_level
+58102,Trạm Y tế xã Hai,commune_health_station,public,58002,22602,,,3,,temporarily_closed,
+`;
+    expect(await run(t(), readCsvRecords(Readable.from(cleared)))).toMatchObject({
+      updated: 1,
+      rejected: [],
+    });
+    const older = `${header}
+58002,TTYT huyện,district_health_centre,public,,580,,,100,,open
+`;
+    expect(await run(t(), readCsvRecords(Readable.from(older)))).toMatchObject({ updated: 1, rejected: [] });
+    const levels = await careLevels(t());
+    expect(levels['58102']).toEqual(['primary', 'kind']);
+    expect(levels['58002']).toEqual(['primary', 'facility']);
   });
 });

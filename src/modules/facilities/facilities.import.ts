@@ -16,6 +16,7 @@ import {
   updateFacilityRow,
 } from './facilities.queries.ts';
 import {
+  checkCareLevel,
   checkFacilityCode,
   checkFacilityKind,
   isOwnership,
@@ -27,7 +28,10 @@ import {
 import { wouldCycle } from './facilities.service.ts';
 import type { FacilityStatus, Ownership } from './facilities.table.ts';
 
-/** The CSV columns, in this order, for import and export. `services` are separated by `;`. */
+/**
+ * The CSV columns, in this order, for import and export. `services` are separated by `;`. `care_level`
+ * is the facility's own level of care (empty: not classified on its own, so its kind's level applies).
+ */
 export const FACILITY_COLUMNS = [
   'code',
   'name',
@@ -40,6 +44,7 @@ export const FACILITY_COLUMNS = [
   'beds',
   'services',
   'status',
+  'care_level',
 ];
 
 export interface FacilityImportRow {
@@ -55,6 +60,8 @@ export interface FacilityImportRow {
   beds: number;
   services: string[];
   status: FacilityStatus;
+  /** The facility's own level of care; null when the cell is empty; undefined when the file has no such column. */
+  careLevel: string | null | undefined;
 }
 
 type Outcome = 'created' | 'updated' | { reason: string };
@@ -67,8 +74,9 @@ function numberCell(raw: string | undefined, min: number, max: number, integer =
 }
 
 /**
- * Checks one CSV row on its own: required values, the profile's code pattern and kinds, ownership and
- * status (defaults public and open), numbers. A row is the whole record: empty cells take defaults.
+ * Checks one CSV row on its own: required values, the profile's code pattern, kinds and levels of care,
+ * ownership and status (defaults public and open), numbers. A row is the whole record: empty cells take
+ * defaults. A file without the `care_level` column (older files) leaves a facility's own level as it is.
  */
 export function parseFacilityRow(
   profile: CountryProfile,
@@ -85,6 +93,9 @@ export function parseFacilityRow(
     problems.push(`ownership ${ownership} must be one of ${OWNERSHIPS.join(', ')}`);
   const status = v.status || 'open';
   if (!isStatus(status)) problems.push(`status ${status} must be one of ${STATUSES.join(', ')}`);
+  const careLevel = v.care_level === undefined ? undefined : v.care_level || null;
+  if (careLevel)
+    for (const e of checkCareLevel(profile, careLevel)) problems.push(`care_level ${careLevel} ${e.message}`);
   const latitude = numberCell(v.latitude, -90, 90);
   const longitude = numberCell(v.longitude, -180, 180);
   const beds = numberCell(v.beds, 0, 100000, true);
@@ -108,6 +119,7 @@ export function parseFacilityRow(
       beds: beds ?? 0,
       services: parseServices(v.services),
       status: status as FacilityStatus,
+      careLevel,
     },
   };
 }
@@ -181,6 +193,7 @@ async function saveFacilityRow(
     beds: v.beds,
     services: v.services,
     status: v.status,
+    ...(v.careLevel !== undefined && { care_level: v.careLevel }),
   };
   const existing = known.get(v.code);
   if (existing) {
@@ -240,6 +253,7 @@ async function* exportRows(db: Db): AsyncGenerator<Record<string, unknown>> {
         beds: f.beds,
         services: f.services.join(';'),
         status: f.status,
+        care_level: f.care_level,
       };
     }
     const last = batch[batch.length - 1];

@@ -46,6 +46,11 @@ export async function findFacilityRowsByCodes(db: Db, codes: string[]): Promise<
 export interface FacilityFilter {
   kinds?: string[];
   tier?: string;
+  /**
+   * The effective level of care: facilities classified at `level`, and unclassified ones of the
+   * kinds that usually have it (`kindsUsually`, from the profile).
+   */
+  careLevel?: { level: string; kindsUsually: string[] };
   ownership?: Ownership;
   status?: FacilityStatus;
   withinPath?: string;
@@ -65,6 +70,17 @@ export function listFacilityRows(db: Db, f: FacilityFilter): Promise<FacilityWit
   if (!f.includeInactive) query = query.where('f.active', '=', true);
   if (f.kinds && f.kinds.length > 0) query = query.where('f.kind', 'in', f.kinds);
   if (f.tier) query = query.where('f.tier', '=', f.tier);
+  if (f.careLevel) {
+    const { level, kindsUsually } = f.careLevel;
+    query = query.where(({ eb, and, or }) =>
+      kindsUsually.length === 0
+        ? eb('f.care_level', '=', level)
+        : or([
+            eb('f.care_level', '=', level),
+            and([eb('f.care_level', 'is', null), eb('f.kind', 'in', kindsUsually)]),
+          ]),
+    );
+  }
   if (f.ownership) query = query.where('f.ownership', '=', f.ownership);
   if (f.status) query = query.where('f.status', '=', f.status);
   if (f.withinPath) query = query.where(inSubtree(f.withinPath));
@@ -99,6 +115,7 @@ export interface FacilityPatch {
   name?: string;
   kind?: string;
   tier?: string;
+  care_level?: string | null;
   ownership?: Ownership;
   managing_facility_id?: string | null;
   area_id?: string;

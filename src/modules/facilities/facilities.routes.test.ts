@@ -1,6 +1,12 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { countFacilitiesByKind, listFacilitiesIn, requireFacility, sumBedsIn } from './index.ts';
+import {
+  countFacilitiesByKind,
+  listFacilitiesIn,
+  lookupFacility,
+  requireFacility,
+  sumBedsIn,
+} from './index.ts';
 
 type Item = { id: string; code: string; name: string; beds: number };
 
@@ -319,5 +325,79 @@ describeOnBothEngines('facilities API', (t) => {
     expect(await codes(t(), 'ownership=private&includeInactive=true')).toEqual(['57201']);
     const got = await t().inject({ url: `/api/facilities/${ids['57201']}` });
     expect(got.json()).toMatchObject({ code: '57201', active: false });
+  });
+
+  test("a level of care: the facility's own, else its kind's; refused when not a profile level", async () => {
+    // Runs last: 57201 (private hospital, basic by kind) is deactivated by now.
+    const own = await post(t(), '/api/facilities', {
+      code: '57401',
+      name: 'Trung tâm Y tế xếp cấp ban đầu',
+      kind: 'district_health_centre',
+      careLevel: 'primary',
+      areaCode: '570',
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    expect(own.json()).toMatchObject({ tier: 'district', careLevel: 'primary', careLevelSource: 'facility' });
+    const none = await post(t(), '/api/facilities', {
+      code: '57402',
+      name: 'Trung tâm Kiểm soát bệnh tật',
+      kind: 'preventive_medicine_unit',
+      areaCode: '57',
+    });
+    expect(none.json()).toMatchObject({ careLevel: null, careLevelSource: null });
+
+    const bad = await post(t(), '/api/facilities', {
+      code: '57403',
+      name: 'X',
+      kind: 'sub_station',
+      careLevel: 'tertiary',
+      areaCode: '22501',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors).toEqual([
+      { field: 'body.careLevel', message: expect.stringContaining('specialised, basic, primary') },
+    ]);
+
+    const list = await t().inject({ url: '/api/facilities?area=57&limit=100' });
+    const byCode = Object.fromEntries(list.json().items.map((f: Item) => [f.code, f]));
+    expect(byCode['57002']).toMatchObject({ careLevel: 'basic', careLevelSource: 'kind' });
+    expect(byCode['57101']).toMatchObject({ careLevel: 'primary', careLevelSource: 'kind' });
+    expect(byCode['57401']).toMatchObject({ careLevel: 'primary', careLevelSource: 'facility' });
+    expect(await codes(t(), 'careLevel=primary')).toEqual(['57101', '57102', '57103', '57301', '57401']);
+    expect(await codes(t(), 'careLevel=basic')).toEqual(['57001', '57002']);
+    expect(await codes(t(), 'careLevel=specialised')).toEqual([]);
+    const badFilter = await t().inject({ url: '/api/facilities?careLevel=tertiary' });
+    expect(badFilter.statusCode).toBe(400);
+    expect(badFilter.json().errors.map((e: { field: string }) => e.field)).toEqual(['query.careLevel']);
+
+    const db = t().ctx.db;
+    const profile = t().ctx.profile;
+    expect(await lookupFacility(db, '57401', profile)).toMatchObject({
+      code: '57401',
+      tier: 'district',
+      careLevel: 'primary',
+      careLevelSource: 'facility',
+    });
+    expect(await lookupFacility(db, ids['57001']!, profile)).toMatchObject({
+      careLevel: 'basic',
+      careLevelSource: 'kind',
+    });
+
+    const url = `/api/facilities/${own.json().id}`;
+    const refused = await t().inject({ method: 'PATCH', url, payload: { careLevel: 'tertiary' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['body.careLevel']);
+    const cleared = await t().inject({ method: 'PATCH', url, payload: { careLevel: null } });
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json()).toMatchObject({ careLevel: 'basic', careLevelSource: 'kind' });
+    expect(await codes(t(), 'careLevel=basic')).toEqual(['57001', '57002', '57401']);
+    expect(await lookupFacility(db, '57401', profile)).toMatchObject({
+      careLevel: 'basic',
+      careLevelSource: 'kind',
+    });
+    const specialised = await t().inject({ method: 'PATCH', url, payload: { careLevel: 'specialised' } });
+    expect(specialised.json()).toMatchObject({ careLevel: 'specialised', careLevelSource: 'facility' });
+    expect(await codes(t(), 'careLevel=specialised')).toEqual(['57401']);
   });
 });

@@ -24,7 +24,8 @@ export function facilityRoutes(app: App, _ctx: AppContext): void {
       config: read,
       schema: {
         tags,
-        summary: 'List facilities: by kind, tier, ownership, status, area subtree, manager, name or code',
+        summary:
+          'List facilities: by kind, tier, level of care, ownership, status, area subtree, manager, name or code',
         querystring: FacilityListQuery,
         response: { 200: FacilityPage },
       },
@@ -43,7 +44,7 @@ export function facilityRoutes(app: App, _ctx: AppContext): void {
         response: { 200: FacilityDetail },
       },
     },
-    (req) => getFacility(req.db, req.params.id),
+    (req) => getFacility(req.ctx, req.params.id),
   );
 
   app.post(

@@ -1,12 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { loadProfile } from '../../platform/profile.ts';
 import {
+  checkCareLevel,
   checkFacilityCode,
   checkFacilityKind,
   checkStatusChange,
   createsManagementCycle,
+  effectiveCareLevel,
   isOwnership,
   isStatus,
+  kindsWithCareLevel,
   parseServices,
 } from './facilities.rules.ts';
 
@@ -66,6 +69,47 @@ describe('facility kinds and tiers', () => {
   ])('"$value": ownership $ownership, status $status', ({ value, ownership, status }) => {
     expect(isOwnership(value)).toBe(ownership);
     expect(isStatus(value)).toBe(status);
+  });
+});
+
+describe('levels of care', () => {
+  test.each([
+    { profile: vn, careLevel: 'primary', ok: true },
+    { profile: vn, careLevel: 'basic', ok: true },
+    { profile: vn, careLevel: 'specialised', ok: true },
+    { profile: vn, careLevel: 'Primary', ok: false },
+    { profile: vn, careLevel: 'commune', ok: false },
+    { profile: vn, careLevel: '', ok: false },
+    { profile: cn, careLevel: 'primary', ok: false },
+  ])('$careLevel is a level of care in $profile.id: $ok', ({ profile, careLevel, ok }) => {
+    expect(checkCareLevel(profile, careLevel).map((e) => e.field)).toEqual(ok ? [] : ['careLevel']);
+  });
+
+  test('the error lists the allowed ids, or says the profile has none', () => {
+    expect(checkCareLevel(vn, 'tertiary')[0]!.message).toBe(
+      "must be one of the profile's levels of care: specialised, basic, primary",
+    );
+    expect(checkCareLevel(cn, 'primary')[0]!.message).toContain('grades no levels of care');
+  });
+
+  test.each([
+    { profile: vn, kind: 'district_health_centre', own: null, want: ['basic', 'kind'] },
+    { profile: vn, kind: 'district_health_centre', own: 'primary', want: ['primary', 'facility'] },
+    { profile: vn, kind: 'commune_health_station', own: 'primary', want: ['primary', 'facility'] },
+    { profile: vn, kind: 'preventive_medicine_unit', own: null, want: [null, null] },
+    { profile: vn, kind: 'preventive_medicine_unit', own: 'basic', want: ['basic', 'facility'] },
+    { profile: cn, kind: 'township_health_centre', own: null, want: [null, null] },
+  ])('$kind with own level $own in $profile.id: $want', ({ profile, kind, own, want }) => {
+    const { careLevel, careLevelSource } = effectiveCareLevel(profile, kind, own);
+    expect([careLevel, careLevelSource]).toEqual(want);
+  });
+
+  test('the kinds that usually have a level', () => {
+    expect(kindsWithCareLevel(vn, 'specialised')).toEqual(['central_hospital']);
+    expect(kindsWithCareLevel(vn, 'primary')).toEqual(
+      expect.arrayContaining(['commune_health_station', 'sub_station']),
+    );
+    expect(kindsWithCareLevel(cn, 'primary')).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
-import { type CountryProfile, tierOfKind } from '../../platform/profile.ts';
+import { type CountryProfile, careLevelOfKind, tierOfKind } from '../../platform/profile.ts';
 import type { FacilityStatus, Ownership } from './facilities.table.ts';
 
 /**
  * The rules of the facility network as pure functions of the profile and plain data: what a valid
- * code and kind are, which tier a kind sits in, who may manage whom, and how a status may change.
+ * code, kind and level of care are, which tier a kind sits in, which level of care a facility has, who
+ * may manage whom, and how a status may change.
  */
 
 export const OWNERSHIPS: readonly Ownership[] = ['public', 'private', 'military', 'other'];
@@ -34,6 +35,51 @@ export function checkFacilityKind(
     tier: undefined,
     errors: [{ field: 'kind', message: `must be one of the profile's kinds: ${known}` }],
   };
+}
+
+/** Where a facility's level of care comes from: its own classification, its kind's usual level, or none. */
+export type CareLevelSource = 'facility' | 'kind';
+
+/**
+ * Checks a level of care against the profile's `careLevels`. A profile without levels of care (CN)
+ * refuses every value; the message lists the allowed ids either way.
+ */
+export function checkCareLevel(profile: CountryProfile, careLevel: string): FacilityRuleError[] {
+  const known = (profile.careLevels ?? []).map((l) => l.id);
+  if (known.includes(careLevel)) return [];
+  return [
+    {
+      field: 'careLevel',
+      message:
+        known.length > 0
+          ? `must be one of the profile's levels of care: ${known.join(', ')}`
+          : `is not allowed: the ${profile.id} profile grades no levels of care (allowed ids: none)`,
+    },
+  ];
+}
+
+/**
+ * A facility's level of care: its own classification when it has one, else the level its kind usually
+ * has, else none; with where it comes from, so a reader can tell a classification from a default.
+ *
+ * @example
+ * effectiveCareLevel(vn, 'district_health_centre', null) // => { careLevel: 'basic', careLevelSource: 'kind' }
+ */
+export function effectiveCareLevel(
+  profile: CountryProfile,
+  kind: string,
+  own: string | null,
+): { careLevel: string | null; careLevelSource: CareLevelSource | null } {
+  if (own !== null) return { careLevel: own, careLevelSource: 'facility' };
+  const ofKind = careLevelOfKind(profile, kind);
+  return ofKind === undefined
+    ? { careLevel: null, careLevelSource: null }
+    : { careLevel: ofKind, careLevelSource: 'kind' };
+}
+
+/** The profile's facility kinds whose usual level of care is `careLevel`. */
+export function kindsWithCareLevel(profile: CountryProfile, careLevel: string): string[] {
+  return profile.facilityKinds.filter((k) => k.careLevel === careLevel).map((k) => k.id);
 }
 
 export function isOwnership(value: string): value is Ownership {

@@ -16,6 +16,10 @@ export const StatusSchema = Type.Union(
   { description: 'open, temporarily_closed or closed' },
 );
 
+export const CareLevelSourceSchema = Type.Union([Type.Literal('facility'), Type.Literal('kind')], {
+  description: "facility: classified on its own; kind: its kind's usual level",
+});
+
 export const FacilityRefSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() });
 
 export const Facility = Type.Object({
@@ -24,6 +28,13 @@ export const Facility = Type.Object({
   name: Type.String(),
   kind: Type.String(),
   tier: Type.String(),
+  careLevel: Nullable(
+    Type.String({
+      description:
+        "Level of care (a profile careLevels id): the facility's own classification, else its kind's usual level, else null",
+    }),
+  ),
+  careLevelSource: Nullable(CareLevelSourceSchema),
   ownership: OwnershipSchema,
   areaId: Type.String(),
   areaCode: Type.String(),
@@ -66,6 +77,12 @@ export const FacilityListQuery = Type.Object(
       Type.Array(Type.String({ minLength: 1 }), { description: 'Facility kinds: repeat, or a comma list' }),
     ),
     tier: Type.Optional(Type.String({ minLength: 1 })),
+    careLevel: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description: "Level of care: the facility's own, or its kind's when it has none of its own",
+      }),
+    ),
     ownership: Type.Optional(OwnershipSchema),
     status: Type.Optional(StatusSchema),
     area: Type.Optional(
@@ -88,6 +105,12 @@ export const FacilityListQuery = Type.Object(
 const editable = {
   name: Type.String({ minLength: 1, maxLength: 300 }),
   kind: Type.String({ minLength: 1, description: 'A facility kind of the country profile' }),
+  // minLength: with type coercion on, null would otherwise be read as '' by the string branch.
+  careLevel: Type.String({
+    minLength: 1,
+    description:
+      "The facility's own level of care (a profile careLevels id); on update, null clears it and the kind's level applies",
+  }),
   ownership: OwnershipSchema,
   areaId: Uuid,
   areaCode: Type.String({ minLength: 1 }),
@@ -102,6 +125,7 @@ export const CreateFacilityBody = Type.Object(
     code: Type.String({ minLength: 1, maxLength: 40, description: 'Official code (profile pattern)' }),
     name: editable.name,
     kind: editable.kind,
+    careLevel: Type.Optional(editable.careLevel),
     ownership: Type.Optional(editable.ownership),
     areaId: Type.Optional(editable.areaId),
     areaCode: Type.Optional(editable.areaCode),
@@ -121,6 +145,7 @@ export const UpdateFacilityBody = Type.Object(
   {
     name: Type.Optional(editable.name),
     kind: Type.Optional(editable.kind),
+    careLevel: Type.Optional(Nullable(editable.careLevel)),
     ownership: Type.Optional(editable.ownership),
     areaId: Type.Optional(editable.areaId),
     areaCode: Type.Optional(editable.areaCode),

@@ -5,6 +5,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
 import {
   type AreaRef,
   areaPathFilter,
@@ -24,17 +25,29 @@ import {
   statusHistory,
   updateFacilityRow,
 } from './facilities.queries.ts';
-import { checkFacilityCode, checkFacilityKind, createsManagementCycle } from './facilities.rules.ts';
+import {
+  checkCareLevel,
+  checkFacilityCode,
+  checkFacilityKind,
+  createsManagementCycle,
+  effectiveCareLevel,
+  kindsWithCareLevel,
+} from './facilities.rules.ts';
 import type { CreateFacilityBody, Facility, FacilityDetail, FacilityListQuery } from './facilities.schema.ts';
 
-/** The one mapping from a row (and its area) to the API object. */
-export function toFacility(row: FacilityWithManager, area: AreaRef | undefined): Facility {
+/** The one mapping from a row (and its area) to the API object; the profile gives the kind's level of care. */
+export function toFacility(
+  profile: CountryProfile,
+  row: FacilityWithManager,
+  area: AreaRef | undefined,
+): Facility {
   return {
     id: row.id,
     code: row.code,
     name: row.name,
     kind: row.kind,
     tier: row.tier,
+    ...effectiveCareLevel(profile, row.kind, row.care_level),
     ownership: row.ownership,
     areaId: row.area_id,
     areaCode: area?.code ?? '',
@@ -67,6 +80,10 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
   if (query.tier && !ctx.profile.tiers.some((t) => t.id === query.tier)) {
     errors.push({ field: 'query.tier', message: `is not a tier of the ${ctx.profile.id} profile` });
   }
+  if (query.careLevel !== undefined) {
+    for (const e of checkCareLevel(ctx.profile, query.careLevel))
+      errors.push({ field: 'query.careLevel', message: e.message });
+  }
   const withinPath = await areaPathFilter(ctx.db, query.area, 'query.area', errors);
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
@@ -74,6 +91,10 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
   const rows = await listFacilityRows(ctx.db, {
     kinds,
     tier: query.tier,
+    careLevel:
+      query.careLevel === undefined
+        ? undefined
+        : { level: query.careLevel, kindsUsually: kindsWithCareLevel(ctx.profile, query.careLevel) },
     ownership: query.ownership,
     status: query.status,
     withinPath,
@@ -93,12 +114,13 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
     rows,
     limit,
     (r) => r[sort],
-    (r) => toFacility(r, areas.get(r.area_id)),
+    (r) => toFacility(ctx.profile, r, areas.get(r.area_id)),
   );
 }
 
 /** One facility with its status history and the facilities it manages; 404 when unknown. */
-export async function getFacility(db: Db, id: string): Promise<FacilityDetail> {
+export async function getFacility(ctx: AppContext, id: string): Promise<FacilityDetail> {
+  const db = ctx.db;
   const row = await findFacilityRowById(db, id);
   if (!row) throw notFound('Facility', id);
   const [area, history, manages] = await Promise.all([
@@ -107,7 +129,7 @@ export async function getFacility(db: Db, id: string): Promise<FacilityDetail> {
     managedFacilities(db, id),
   ]);
   return {
-    ...toFacility(row, area),
+    ...toFacility(ctx.profile, row, area),
     statusHistory: history.map((h) => ({ status: h.status, effectiveOn: h.effective_on, reason: h.reason })),
     manages,
   };
@@ -175,6 +197,7 @@ export async function createFacility(ctx: AppContext, body: CreateFacilityBody):
     checkFacilityCode(ctx.profile, body.code).forEach(fieldErr);
     const kind = checkFacilityKind(ctx.profile, body.kind);
     kind.errors.forEach(fieldErr);
+    if (body.careLevel !== undefined) checkCareLevel(ctx.profile, body.careLevel).forEach(fieldErr);
     const area = await resolveArea(trx, body, errors);
     const manager = await resolveManager(trx, body, errors);
     if (errors.length > 0) throw invalidFields(errors);
@@ -188,6 +211,7 @@ export async function createFacility(ctx: AppContext, body: CreateFacilityBody):
       name: body.name,
       kind: body.kind,
       tier: kind.tier!,
+      care_level: body.careLevel ?? null,
       ownership: body.ownership ?? 'public',
       managing_facility_id: manager?.id ?? null,
       area_id: area!.id,
@@ -206,7 +230,7 @@ export async function createFacility(ctx: AppContext, body: CreateFacilityBody):
       reason: 'registered',
     });
   });
-  return getFacility(ctx.db, id);
+  return getFacility(ctx, id);
 }
 
 /** Whether `managerId` may manage `facilityId`: not itself, and no loop up the chain. */
@@ -219,5 +243,5 @@ export async function deactivateFacility(ctx: AppContext, id: string): Promise<F
   const row = await findFacilityRowById(ctx.db, id);
   if (!row) throw notFound('Facility', id);
   if (row.active) await updateFacilityRow(ctx.db, id, { active: false });
-  return getFacility(ctx.db, id);
+  return getFacility(ctx, id);
 }

@@ -12,6 +12,11 @@ export interface FacilityTable {
   kind: string;
   /** The tier of the kind in the profile, stored so that queries can group by it. */
   tier: string;
+  /**
+   * The facility's own level of care (a profile `careLevels` id), as classified by the health
+   * department; null when not classified on its own, so it has its kind's usual level.
+   */
+  care_level: string | null;
   ownership: Ownership;
   managing_facility_id: string | null;
   area_id: string;

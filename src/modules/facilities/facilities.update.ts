@@ -12,7 +12,7 @@ import {
   statusHistory,
   updateFacilityRow,
 } from './facilities.queries.ts';
-import { checkFacilityKind, checkStatusChange } from './facilities.rules.ts';
+import { checkCareLevel, checkFacilityKind, checkStatusChange } from './facilities.rules.ts';
 import type { FacilityDetail, StatusChangeBody, UpdateFacilityBody } from './facilities.schema.ts';
 import { getFacility, resolveArea, resolveManager, wouldCycle } from './facilities.service.ts';
 
@@ -32,7 +32,7 @@ export async function updateFacility(
     const patch = await checkUpdate(trx, ctx.profile, row, body);
     if (Object.keys(patch).length > 0) await updateFacilityRow(trx, id, patch);
   });
-  return getFacility(ctx.db, id);
+  return getFacility(ctx, id);
 }
 
 async function checkUpdate(
@@ -60,6 +60,12 @@ async function checkUpdate(
     const kind = checkFacilityKind(profile, body.kind);
     for (const e of kind.errors) errors.push({ field: `body.${e.field}`, message: e.message });
     if (kind.tier) Object.assign(patch, { kind: body.kind, tier: kind.tier });
+  }
+  if (body.careLevel === null) patch.care_level = null;
+  else if (body.careLevel !== undefined) {
+    const problems = checkCareLevel(profile, body.careLevel);
+    for (const e of problems) errors.push({ field: `body.${e.field}`, message: e.message });
+    if (problems.length === 0) patch.care_level = body.careLevel;
   }
   if (body.areaId !== undefined || body.areaCode !== undefined) {
     const area = await resolveArea(trx, body, errors);
@@ -116,5 +122,5 @@ export async function changeFacilityStatus(
     });
     await updateFacilityRow(trx, id, { status: body.status });
   });
-  return getFacility(ctx.db, id);
+  return getFacility(ctx, id);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
 import {
   countActiveByKind,
   facilityRowsIn,
@@ -8,6 +9,7 @@ import {
   findFacilityRowById,
   sumOpenBedsIn,
 } from './facilities.queries.ts';
+import { type CareLevelSource, effectiveCareLevel } from './facilities.rules.ts';
 import type { FacilityRow, FacilityStatus } from './facilities.table.ts';
 
 /**
@@ -16,6 +18,7 @@ import type { FacilityRow, FacilityStatus } from './facilities.table.ts';
  */
 export { exportFacilitiesCsv, facilityImport } from './facilities.import.ts';
 export { facilityRoutes } from './facilities.routes.ts';
+export type { CareLevelSource } from './facilities.rules.ts';
 export type { Facility, FacilityDetail } from './facilities.schema.ts';
 export type { FacilityStatus, Ownership } from './facilities.table.ts';
 
@@ -34,6 +37,15 @@ export interface FacilityRef {
   status: FacilityStatus;
   beds: number;
   managingFacilityId: string | null;
+}
+
+/**
+ * A facility's level of care (VN: primary, basic, specialised): its own classification, else its
+ * kind's usual level, else null; `careLevelSource` says which.
+ */
+export interface FacilityCareLevel {
+  careLevel: string | null;
+  careLevelSource: CareLevelSource | null;
 }
 
 function toRef(r: FacilityRow): FacilityRef {
@@ -83,9 +95,26 @@ export async function facilityNamesByIds(db: Db, ids: string[]): Promise<Map<str
   return new Map(result.rows.map((f) => [f.id, f]));
 }
 
-/** The facility with this id (a UUID) or official code, or undefined. */
-export function lookupFacility(db: Db, idOrCode: string): Promise<FacilityRef | undefined> {
-  return UUID.test(idOrCode) ? findFacilityById(db, idOrCode) : findFacilityByCode(db, idOrCode);
+/**
+ * The facility with this id (a UUID) or official code, or undefined. Given the profile in force, it
+ * also has its effective level of care (its kind's usual level comes from the profile).
+ */
+export function lookupFacility(db: Db, idOrCode: string): Promise<FacilityRef | undefined>;
+export function lookupFacility(
+  db: Db,
+  idOrCode: string,
+  profile: CountryProfile,
+): Promise<(FacilityRef & FacilityCareLevel) | undefined>;
+export async function lookupFacility(
+  db: Db,
+  idOrCode: string,
+  profile?: CountryProfile,
+): Promise<FacilityRef | undefined> {
+  const row = UUID.test(idOrCode)
+    ? await findFacilityRowById(db, idOrCode)
+    : await findFacilityRowByCode(db, idOrCode);
+  if (!row) return undefined;
+  return profile ? { ...toRef(row), ...effectiveCareLevel(profile, row.kind, row.care_level) } : toRef(row);
 }
 
 /**
