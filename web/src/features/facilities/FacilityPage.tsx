@@ -6,7 +6,7 @@ import { FEATURES } from '../../app/features.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type FacilityDetail, useFacility, useProfile } from './api.ts';
+import { type FacilityDetail, type ProfileCareLevels, useFacility, useProfile } from './api.ts';
 import { useLabels } from './labels.ts';
 import { StaffList } from './StaffList.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -54,6 +54,7 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
   const session = useSignedIn();
   const { data: profile } = useProfile();
   const isStation = profile?.communeStationKind === f.kind;
+  const gradesCare = f.careLevel !== null || Boolean((profile as ProfileCareLevels | undefined)?.careLevels);
   const history = [...f.statusHistory].reverse();
 
   return (
@@ -78,6 +79,18 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
           <Field label={t('facilities.field.code')}>{f.code}</Field>
           <Field label={t('facilities.field.kind')}>{labels.kind(f.kind)}</Field>
           <Field label={t('facilities.field.tier')}>{labels.tier(f.tier)}</Field>
+          {gradesCare && (
+            <Field label={t('facilities.field.careLevel')}>
+              <span data-testid="facility-care-level">
+                {f.careLevel ? labels.careLevel(f.careLevel) : t('facilities.page.noCareLevel')}
+              </span>
+              {f.careLevelSource === 'kind' && (
+                <Text size="xs" c="gray.7">
+                  {t('facilities.page.careLevelFromKind')}
+                </Text>
+              )}
+            </Field>
+          )}
           <Field label={t('facilities.field.ownership')}>{labels.ownership(f.ownership)}</Field>
           <Field label={t('facilities.field.area')}>{f.areaName}</Field>
           <Field label={t('facilities.field.managedBy')}>

@@ -5,6 +5,9 @@ import { useSignedIn } from '../../api/session.ts';
 
 export { type CountryProfile, useProfile };
 
+/** The profile's levels of care (VN: primary, basic, specialised), where it grades them. */
+export type ProfileCareLevels = { careLevels?: { id: string; rank: number; label: string }[] };
+
 /** Typed hooks over /api/facilities, /api/capacity, /api/areas, /api/workers and /api/profile. */
 
 export type FacilityStatus = 'open' | 'temporarily_closed' | 'closed';
@@ -20,6 +23,9 @@ export interface FacilityRef {
 export interface Facility extends FacilityRef {
   kind: string;
   tier: string;
+  /** The facility's own level of care, else its kind's usual one (careLevelSource says which), else null. */
+  careLevel: string | null;
+  careLevelSource: 'facility' | 'kind' | null;
   ownership: Ownership;
   areaId: string;
   areaCode: string;

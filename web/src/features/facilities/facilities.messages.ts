@@ -1,8 +1,9 @@
 import { defineMessages } from '../../i18n/define.ts';
 
 /**
- * The facility network's words. Profile ids (kinds, tiers, statuses, ownership, services, cadres,
- * qualifications, area levels) are translated by id here; an id not listed falls back to the profile's label.
+ * The facility network's words. Profile ids (kinds, tiers, levels of care, statuses, ownership,
+ * services, cadres, qualifications, area levels) are translated by id here; an id not listed falls
+ * back to the profile's label.
  */
 export const facilitiesMessages = defineMessages({
   en: {
@@ -19,6 +20,7 @@ export const facilitiesMessages = defineMessages({
     'facilities.field.code': 'Code',
     'facilities.field.kind': 'Kind',
     'facilities.field.tier': 'Tier',
+    'facilities.field.careLevel': 'Level of care',
     'facilities.field.beds': 'Beds',
     'facilities.field.status': 'Status',
     'facilities.field.area': 'Area',
@@ -40,6 +42,8 @@ export const facilitiesMessages = defineMessages({
     'facilities.page.backToList': 'Back to the facility list',
     'facilities.page.noManager': 'None',
     'facilities.page.noCoordinates': 'Not recorded',
+    'facilities.page.careLevelFromKind': 'usual for its kind: not classified on its own',
+    'facilities.page.noCareLevel': 'Not classified',
     'facilities.page.noServices': 'No services recorded.',
     'facilities.page.manages': 'Facilities it manages ({count})',
     'facilities.page.statusHistory': 'Status history',
@@ -93,6 +97,9 @@ export const facilitiesMessages = defineMessages({
     'facilities.tier.provincial': 'Provincial',
     'facilities.tier.district': 'District',
     'facilities.tier.commune': 'Commune',
+    'facilities.careLevel.primary': 'Primary',
+    'facilities.careLevel.basic': 'Basic',
+    'facilities.careLevel.specialised': 'Specialised',
     'facilities.level.province': 'Province',
     'facilities.level.district': 'District',
     'facilities.level.commune': 'Commune',
@@ -153,6 +160,7 @@ export const facilitiesMessages = defineMessages({
     'facilities.field.code': 'Mã',
     'facilities.field.kind': 'Loại hình',
     'facilities.field.tier': 'Tuyến',
+    'facilities.field.careLevel': 'Cấp chuyên môn kỹ thuật',
     'facilities.field.beds': 'Giường bệnh',
     'facilities.field.status': 'Trạng thái',
     'facilities.field.area': 'Địa bàn',
@@ -174,6 +182,8 @@ export const facilitiesMessages = defineMessages({
     'facilities.page.backToList': 'Quay lại danh sách cơ sở',
     'facilities.page.noManager': 'Không có',
     'facilities.page.noCoordinates': 'Chưa ghi nhận',
+    'facilities.page.careLevelFromKind': 'theo loại cơ sở: chưa được xếp cấp riêng',
+    'facilities.page.noCareLevel': 'Chưa xếp cấp',
     'facilities.page.noServices': 'Chưa ghi nhận dịch vụ nào.',
     'facilities.page.manages': 'Các cơ sở trực thuộc ({count})',
     'facilities.page.statusHistory': 'Lịch sử trạng thái',
@@ -227,6 +237,9 @@ export const facilitiesMessages = defineMessages({
     'facilities.tier.provincial': 'Tỉnh',
     'facilities.tier.district': 'Huyện',
     'facilities.tier.commune': 'Xã',
+    'facilities.careLevel.primary': 'Cấp ban đầu',
+    'facilities.careLevel.basic': 'Cấp cơ bản',
+    'facilities.careLevel.specialised': 'Cấp chuyên sâu',
     'facilities.level.province': 'Tỉnh',
     'facilities.level.district': 'Huyện',
     'facilities.level.commune': 'Xã',
@@ -287,6 +300,7 @@ export const facilitiesMessages = defineMessages({
     'facilities.field.code': '代码',
     'facilities.field.kind': '机构类别',
     'facilities.field.tier': '级别',
+    'facilities.field.careLevel': '专业技术级别',
     'facilities.field.beds': '床位',
     'facilities.field.status': '状态',
     'facilities.field.area': '地区',
@@ -308,6 +322,8 @@ export const facilitiesMessages = defineMessages({
     'facilities.page.backToList': '返回机构列表',
     'facilities.page.noManager': '无',
     'facilities.page.noCoordinates': '未记录',
+    'facilities.page.careLevelFromKind': '按机构类型的通常级别：未单独定级',
+    'facilities.page.noCareLevel': '未定级',
     'facilities.page.noServices': '未记录服务项目。',
     'facilities.page.manages': '下属机构（{count}）',
     'facilities.page.statusHistory': '状态变更记录',
@@ -361,6 +377,9 @@ export const facilitiesMessages = defineMessages({
     'facilities.tier.provincial': '省级',
     'facilities.tier.district': '县级',
     'facilities.tier.commune': '乡级',
+    'facilities.careLevel.primary': '初级',
+    'facilities.careLevel.basic': '基本级',
+    'facilities.careLevel.specialised': '专科级',
     'facilities.level.province': '省',
     'facilities.level.district': '县',
     'facilities.level.commune': '乡镇',

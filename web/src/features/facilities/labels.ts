@@ -1,8 +1,17 @@
 import { MESSAGES, type MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type CountryProfile, useProfile } from './api.ts';
+import { type CountryProfile, type ProfileCareLevels, useProfile } from './api.ts';
 
-type Group = 'kind' | 'tier' | 'status' | 'ownership' | 'service' | 'cadre' | 'qualification' | 'level';
+type Group =
+  | 'kind'
+  | 'tier'
+  | 'careLevel'
+  | 'status'
+  | 'ownership'
+  | 'service'
+  | 'cadre'
+  | 'qualification'
+  | 'level';
 
 /** `facilities.kind.commune_health_station`, `profile.cadre.nurse` and the like, if the catalog has that id. */
 function keyFor(group: Group, id: string): MessageKey | undefined {
@@ -20,13 +29,15 @@ function profileLabel(profile: CountryProfile | undefined, group: Group, id: str
       ? profile.facilityKinds
       : group === 'tier'
         ? profile.tiers
-        : group === 'cadre'
-          ? profile.cadres
-          : group === 'qualification'
-            ? profile.qualifications
-            : group === 'level'
-              ? profile.areaLevels
-              : [];
+        : group === 'careLevel'
+          ? ((profile as CountryProfile & ProfileCareLevels).careLevels ?? [])
+          : group === 'cadre'
+            ? profile.cadres
+            : group === 'qualification'
+              ? profile.qualifications
+              : group === 'level'
+                ? profile.areaLevels
+                : [];
   return list.find((x) => x.id === id)?.label;
 }
 
@@ -42,6 +53,7 @@ export function useLabels() {
   return {
     kind: label('kind'),
     tier: label('tier'),
+    careLevel: label('careLevel'),
     status: label('status'),
     ownership: label('ownership'),
     service: label('service'),
