@@ -8,7 +8,9 @@ export interface CountryProfile {
   areaLevels: { id: string; label: string }[];
   communeLevel: string;
   tiers: { id: string; rank: number; label: string }[];
-  facilityKinds: { id: string; tier: string; label: string }[];
+  /** Levels of care, where the country grades facilities by them (VN from 2025-07-01). */
+  careLevels?: { id: string; rank: number; label: string }[];
+  facilityKinds: { id: string; tier: string; label: string; careLevel?: string }[];
   communeStationKind: string;
   cadres: { id: string; label: string; isDoctor?: boolean }[];
   qualifications: { id: string; rank: number; label: string }[];

@@ -6,7 +6,7 @@ import { FEATURES } from '../../app/features.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type FacilityDetail, type ProfileCareLevels, useFacility, useProfile } from './api.ts';
+import { type FacilityDetail, useFacility, useProfile } from './api.ts';
 import { useLabels } from './labels.ts';
 import { StaffList } from './StaffList.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -54,7 +54,7 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
   const session = useSignedIn();
   const { data: profile } = useProfile();
   const isStation = profile?.communeStationKind === f.kind;
-  const gradesCare = f.careLevel !== null || Boolean((profile as ProfileCareLevels | undefined)?.careLevels);
+  const gradesCare = f.careLevel !== null || Boolean(profile?.careLevels);
   const history = [...f.statusHistory].reverse();
 
   return (

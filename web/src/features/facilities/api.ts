@@ -5,9 +5,6 @@ import { useSignedIn } from '../../api/session.ts';
 
 export { type CountryProfile, useProfile };
 
-/** The profile's levels of care (VN: primary, basic, specialised), where it grades them. */
-export type ProfileCareLevels = { careLevels?: { id: string; rank: number; label: string }[] };
-
 /** Typed hooks over /api/facilities, /api/capacity, /api/areas, /api/workers and /api/profile. */
 
 export type FacilityStatus = 'open' | 'temporarily_closed' | 'closed';

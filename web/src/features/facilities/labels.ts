@@ -1,6 +1,6 @@
 import { MESSAGES, type MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type CountryProfile, type ProfileCareLevels, useProfile } from './api.ts';
+import { type CountryProfile, useProfile } from './api.ts';
 
 type Group =
   | 'kind'
@@ -30,7 +30,7 @@ function profileLabel(profile: CountryProfile | undefined, group: Group, id: str
       : group === 'tier'
         ? profile.tiers
         : group === 'careLevel'
-          ? ((profile as CountryProfile & ProfileCareLevels).careLevels ?? [])
+          ? (profile.careLevels ?? [])
           : group === 'cadre'
             ? profile.cadres
             : group === 'qualification'
