@@ -23,10 +23,20 @@ const InsuranceCardSchema = Type.Object({
   pattern: Type.String(),
   label: Type.String(),
   provinceCodes: Type.Array(
-    Type.Object({ code: Type.String({ pattern: '^\\d{2}$' }), label: Type.String() }),
-    {
-      minItems: 1,
-    },
+    Type.Object({
+      code: Type.String({ pattern: '^\\d{2}$' }),
+      label: Type.String(),
+      keptElsewhere: Type.Optional(
+        Type.Object(
+          { agencyCode: Type.String({ pattern: '^\\d{3}$' }), note: Type.Optional(Type.String()) },
+          {
+            description:
+              "Cards of this code are kept by another social security body (VN 97 defence, 98 police): the agency's answer for them",
+          },
+        ),
+      ),
+    }),
+    { minItems: 1 },
   ),
   groups: Type.Array(
     Type.Object({

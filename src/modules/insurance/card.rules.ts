@@ -18,7 +18,8 @@ export interface ParsedCard {
  * Why a card (or a visit on it) is refused; `agencyCode` is the insurance agency's lookup answer:
  * 000 valid, 003 old card expired and a new one issued, 004 old card still valid and a new one issued,
  * 010 expired, 050 no card data, 051 wrong card number, 052 wrong province code, 053 wrong benefit
- * code, 060 wrong name, 070 wrong date of birth, 110 withdrawn. The agency has no code for "not yet valid".
+ * code, 060 wrong name, 070 wrong date of birth, 110 withdrawn; 001/002 a card kept by the defence or
+ * police social security, to be checked on its face. The agency has no code for "not yet valid".
  */
 export interface CardReason {
   code:
@@ -35,7 +36,8 @@ export interface CardReason {
     | 'old-card-expired-new-issued'
     | 'old-card-valid-new-issued'
     | 'wrong-name'
-    | 'wrong-birth-date';
+    | 'wrong-birth-date'
+    | 'kept-elsewhere';
   agencyCode?: string;
   message: string;
 }
@@ -100,4 +102,18 @@ export function parseCardNumber(profile: CountryProfile, value: string): CardPar
 
 function fail(code: CardReason['code'], agencyCode: string, message: string): CardParse {
   return { ok: false, reason: { code, agencyCode, message } };
+}
+
+/**
+ * The body that keeps cards of a province code when it is not the agency this registry mirrors (VN: 97
+ * defence, 98 police social security), with the agency's answer for them (001, 002).
+ */
+export function keptElsewhere(
+  profile: CountryProfile,
+  provinceCode: string,
+): { agencyCode: string; keeper: string } | undefined {
+  const entry = profile.insurance.card?.provinceCodes.find((p) => p.code === provinceCode);
+  return entry?.keptElsewhere
+    ? { agencyCode: entry.keptElsewhere.agencyCode, keeper: entry.label }
+    : undefined;
 }

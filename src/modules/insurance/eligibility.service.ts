@@ -6,13 +6,19 @@ import { lookupFacility } from '../facilities/index.ts';
 import {
   type CardReason,
   isSocialInsuranceNumber,
+  keptElsewhere,
   normaliseCardNumber,
   parseCardNumber,
 } from './card.rules.ts';
 import { cardToCheck, type Renewal } from './card-choice.rules.ts';
 import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
 import { eligibilityCardRows, eligibilityFacilityAreaPath, holderMatches } from './insurance.queries.ts';
-import { checkEligibility } from './insurance.rules.ts';
+import {
+  type CardOnFile,
+  checkEligibility,
+  type EligibilityAnswer,
+  type VisitFacility,
+} from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
 import { checkedCitizenId, toCard } from './insurance.service.ts';
 import type { InsuranceCardRow } from './insurance.table.ts';
@@ -55,7 +61,7 @@ export async function eligibilityFor(
   if (citizenId && !citizenId.ok) errors.push({ field: 'query.citizenId', message: citizenId.message });
   if (q.birthDate && q.birthDate.length > 4 && !isIsoDate(q.birthDate))
     errors.push({ field: 'query.birthDate', message: `${q.birthDate} is not a real date` });
-  const facility = await lookupFacility(db, q.facility);
+  const facility = await lookupFacility(db, q.facility, profile);
   if (!facility)
     errors.push({ field: 'query.facility', message: `no facility with id or code ${q.facility}` });
   if (errors.length > 0 || !facility) throw invalidFields(errors);
@@ -121,11 +127,40 @@ export async function eligibilityFor(
       reimbursement: answer.reimbursement,
     };
   }
+  const visitFacility: VisitFacility = {
+    code: facility.code,
+    kind: facility.kind,
+    provinceCode: provinceOf(facility.areaPath),
+    careLevel: facility.careLevel,
+  };
+  const visit = { date, kind: q.visitKind ?? 'registered', careType: q.careType, cost: q.cost } as const;
   if (!row) {
     // Newer cards print only the 10-digit social insurance number: one not on file is "no card data",
     // not a malformed 15-character number.
     const parsed =
       number !== undefined && !isSocialInsuranceNumber(number) ? parseCardNumber(profile, number) : undefined;
+    const keeper = parsed?.ok ? keptElsewhere(profile, parsed.card.provinceCode) : undefined;
+    if (parsed?.ok && keeper) {
+      // Kept by the defence or police social security: judged on the card's face, as the agency says.
+      const onItsFace: CardOnFile = {
+        number: parsed.card.number,
+        validFrom: date,
+        validTo: date,
+        status: 'active',
+        // The card shows its registered facility: a "registered" visit is at the facility it names.
+        registeredFacilityCode: visit.kind === 'registered' ? facility.code : null,
+        registeredProvinceCode: parsed.card.provinceCode,
+      };
+      const answer = checkEligibility(profile, { card: onItsFace, facility: visitFacility, visit });
+      const { card: _parsed, ...rest } = answer;
+      return {
+        ...rest,
+        reason: keptElsewhereReason(keeper, answer),
+        date,
+        facility: facilityOut,
+        card: null,
+      };
+    }
     const reason =
       parsed && !parsed.ok
         ? parsed.reason
@@ -158,15 +193,27 @@ export async function eligibilityFor(
       fiveYearsOn: row.five_years_on,
       copayExemptFrom: row.copay_exempt_from,
     },
-    facility: { code: facility.code, kind: facility.kind, provinceCode: provinceOf(facility.areaPath) },
-    visit: { date, kind: q.visitKind ?? 'registered', careType: q.careType, cost: q.cost },
+    facility: visitFacility,
+    visit,
   });
-  const { card: _parsed, ...rest } = answer;
-  const reason =
-    answer.valid && renewal
-      ? renewalReason(renewal, number ?? '', row, answer.reason.message)
-      : answer.reason;
+  const { card: parsedCard, ...rest } = answer;
+  const keeper = parsedCard ? keptElsewhere(profile, parsedCard.provinceCode) : undefined;
+  let reason = answer.reason;
+  if (answer.valid && renewal) reason = renewalReason(renewal, number ?? '', row, answer.reason.message);
+  else if (answer.valid && keeper) reason = keptElsewhereReason(keeper, answer);
   return { ...rest, reason, date, facility: facilityOut, card: toCard(row) };
+}
+
+/** The agency's 001 or 002: a card the defence or police social security keeps, to be checked on its face. */
+function keptElsewhereReason(
+  keeper: { agencyCode: string; keeper: string },
+  answer: EligibilityAnswer,
+): CardReason {
+  return {
+    code: 'kept-elsewhere',
+    agencyCode: keeper.agencyCode,
+    message: `Card kept by ${keeper.keeper}: check its validity dates and the holder's identity papers. ${answer.reason.message}`,
+  };
 }
 
 /** The agency's remark on a card shown when a newer number was issued (003, 004), with the answer's own words. */

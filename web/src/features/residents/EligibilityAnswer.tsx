@@ -19,6 +19,7 @@ const REASONS: Record<string, MessageKey> = {
   'old-card-valid-new-issued': 'residents.eligibility.reason.oldValidNewIssued',
   'wrong-name': 'residents.eligibility.reason.wrongName',
   'wrong-birth-date': 'residents.eligibility.reason.wrongBirthDate',
+  'kept-elsewhere': 'residents.eligibility.reason.keptElsewhere',
 };
 
 /** An eligibility answer: eligible or not and why (with the agency's code), benefit, route, the card used. */

@@ -125,6 +125,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.oldValidNewIssued': 'The card is still valid; a new card has been issued.',
     'residents.eligibility.reason.wrongName': 'The name given is not the card holder’s.',
     'residents.eligibility.reason.wrongBirthDate': 'The date of birth given is not the card holder’s.',
+    'residents.eligibility.reason.keptElsewhere':
+      'The card is kept by the defence or police social security: check its dates and the holder’s identity papers.',
     'residents.expiring.title': 'Insurance cards expiring in the next 30 days',
     'residents.expiring.count': '{count} residents’ cards expire within {days} days',
     'residents.expiring.unavailable': 'Expiring cards cannot be shown right now.',
@@ -309,6 +311,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.oldValidNewIssued': 'Thẻ cũ còn giá trị sử dụng; đã được cấp thẻ mới.',
     'residents.eligibility.reason.wrongName': 'Họ tên không đúng với chủ thẻ.',
     'residents.eligibility.reason.wrongBirthDate': 'Ngày sinh không đúng với chủ thẻ.',
+    'residents.eligibility.reason.keptElsewhere':
+      'Thẻ do BHXH Bộ Quốc phòng hoặc Bộ Công an quản lý: đề nghị kiểm tra thẻ và giấy tờ tùy thân.',
     'residents.expiring.title': 'Thẻ BHYT hết hạn trong 30 ngày tới',
     'residents.expiring.count': '{count} người có thẻ hết hạn trong {days} ngày',
     'residents.expiring.unavailable': 'Hiện chưa xem được danh sách thẻ sắp hết hạn.',
@@ -491,6 +495,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.oldValidNewIssued': '旧卡仍然有效，已发新卡。',
     'residents.eligibility.reason.wrongName': '姓名与持卡人不符。',
     'residents.eligibility.reason.wrongBirthDate': '出生日期与持卡人不符。',
+    'residents.eligibility.reason.keptElsewhere':
+      '该卡由国防部或公安部社保机构管理：请核对卡的有效期和持卡人身份证件。',
     'residents.expiring.title': '未来30天内到期的医保卡',
     'residents.expiring.count': '{count} 位居民的医保卡将在 {days} 天内到期',
     'residents.expiring.unavailable': '暂时无法显示即将到期的医保卡。',
