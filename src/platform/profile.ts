@@ -46,6 +46,17 @@ const InsuranceCardSchema = Type.Object({
     }),
     { minItems: 1 },
   ),
+  /**
+   * A child under this age with no card is covered on birth papers or a citizen id, as the named group
+   * (VN: under 6, group TE); the agency answers with its own code (130).
+   */
+  childWithoutCard: Type.Optional(
+    Type.Object({
+      underAgeYears: Type.Integer({ minimum: 1, maximum: 18 }),
+      beneficiaryGroup: Type.String({ pattern: '^[A-Z]{2}$' }),
+      agencyCode: Type.String({ pattern: '^\\d{3}$' }),
+    }),
+  ),
 });
 
 /**
@@ -252,6 +263,9 @@ function checkInsuranceReferences(
     for (const g of card.groups)
       if (!levels.has(g.benefitLevel)) fail(`group ${g.code} names unknown level ${g.benefitLevel}`);
   }
+  const child = card?.childWithoutCard;
+  if (child && !card.groups.some((g) => g.code === child.beneficiaryGroup))
+    fail(`childWithoutCard names unknown group ${child.beneficiaryGroup}`);
   if (benefit) {
     for (const kind of benefit.fullBenefitFacilityKinds)
       if (!p.facilityKinds.some((k) => k.id === kind))

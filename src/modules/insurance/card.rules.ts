@@ -19,7 +19,8 @@ export interface ParsedCard {
  * 000 valid, 003 old card expired and a new one issued, 004 old card still valid and a new one issued,
  * 010 expired, 050 no card data, 051 wrong card number, 052 wrong province code, 053 wrong benefit
  * code, 060 wrong name, 070 wrong date of birth, 110 withdrawn; 001/002 a card kept by the defence or
- * police social security, to be checked on its face. The agency has no code for "not yet valid".
+ * police social security, to be checked on its face; 130 a child under 6 covered without a card. The
+ * agency has no code for "not yet valid".
  */
 export interface CardReason {
   code:
@@ -37,7 +38,8 @@ export interface CardReason {
     | 'old-card-valid-new-issued'
     | 'wrong-name'
     | 'wrong-birth-date'
-    | 'kept-elsewhere';
+    | 'kept-elsewhere'
+    | 'child-without-card';
   agencyCode?: string;
   message: string;
 }

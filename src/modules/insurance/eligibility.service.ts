@@ -3,22 +3,12 @@ import type { Db } from '../../platform/db/database.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { lookupFacility } from '../facilities/index.ts';
-import {
-  type CardReason,
-  isSocialInsuranceNumber,
-  keptElsewhere,
-  normaliseCardNumber,
-  parseCardNumber,
-} from './card.rules.ts';
+import { type CardReason, keptElsewhere, normaliseCardNumber } from './card.rules.ts';
 import { cardToCheck, type Renewal } from './card-choice.rules.ts';
+import { answerWithoutCardOnFile, keptElsewhereReason } from './eligibility.no-card.ts';
 import { checkEnrolmentEligibility, expectedRecord } from './enrolment.rules.ts';
 import { eligibilityCardRows, eligibilityFacilityAreaPath, holderMatches } from './insurance.queries.ts';
-import {
-  type CardOnFile,
-  checkEligibility,
-  type EligibilityAnswer,
-  type VisitFacility,
-} from './insurance.rules.ts';
+import { checkEligibility, type VisitFacility } from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
 import { checkedCitizenId, toCard } from './insurance.service.ts';
 import type { InsuranceCardRow } from './insurance.table.ts';
@@ -29,8 +19,8 @@ const provinceOf = (areaPath: string) => areaPath.split('.')[0] ?? '';
 /**
  * Eligibility at the point of care: finds the card that speaks for the date (by number or by the
  * holder's citizen identity number), the facility and the registered facility's province, and lets
- * the rules answer. A number the registry does not hold is still checked for shape, group, benefit
- * digit and province code, then answered "no card data" (050). Under a profile with enrolments (CN)
+ * the rules answer. With no card on file, answerWithoutCardOnFile answers (a malformed number, a card
+ * kept by the defence or police, a child without a card, or "no card data"). Under a profile with enrolments (CN)
  * the enrolment that speaks for the date is judged by checkEnrolmentEligibility instead: validity,
  * insured area, then the scheme's deductible and ratio at the facility's level.
  *
@@ -135,48 +125,9 @@ export async function eligibilityFor(
   };
   const visit = { date, kind: q.visitKind ?? 'registered', careType: q.careType, cost: q.cost } as const;
   if (!row) {
-    // Newer cards print only the 10-digit social insurance number: one not on file is "no card data",
-    // not a malformed 15-character number.
-    const parsed =
-      number !== undefined && !isSocialInsuranceNumber(number) ? parseCardNumber(profile, number) : undefined;
-    const keeper = parsed?.ok ? keptElsewhere(profile, parsed.card.provinceCode) : undefined;
-    if (parsed?.ok && keeper) {
-      // Kept by the defence or police social security: judged on the card's face, as the agency says.
-      const onItsFace: CardOnFile = {
-        number: parsed.card.number,
-        validFrom: date,
-        validTo: date,
-        status: 'active',
-        // The card shows its registered facility: a "registered" visit is at the facility it names.
-        registeredFacilityCode: visit.kind === 'registered' ? facility.code : null,
-        registeredProvinceCode: parsed.card.provinceCode,
-      };
-      const answer = checkEligibility(profile, { card: onItsFace, facility: visitFacility, visit });
-      const { card: _parsed, ...rest } = answer;
-      return {
-        ...rest,
-        reason: keptElsewhereReason(keeper, answer),
-        date,
-        facility: facilityOut,
-        card: null,
-      };
-    }
-    const reason =
-      parsed && !parsed.ok
-        ? parsed.reason
-        : { code: 'no-card-data', agencyCode: '050', message: 'No card data for this number or person' };
-    const rule = parsed && !parsed.ok ? 'card-number' : 'card-on-file';
-    return {
-      valid: false,
-      reason,
-      benefitPercent: 0,
-      onRoute: null,
-      rule,
-      routeRule: null,
-      date,
-      facility: facilityOut,
-      card: null,
-    };
+    const shown = { number, citizenId: citizenId?.ok ? citizenId.id : undefined };
+    const answer = await answerWithoutCardOnFile(db, profile, shown, visitFacility, visit);
+    return { ...answer, date, facility: facilityOut, card: null };
   }
 
   const registeredAreaPath = row.registered_facility_code
@@ -202,18 +153,6 @@ export async function eligibilityFor(
   if (answer.valid && renewal) reason = renewalReason(renewal, number ?? '', row, answer.reason.message);
   else if (answer.valid && keeper) reason = keptElsewhereReason(keeper, answer);
   return { ...rest, reason, date, facility: facilityOut, card: toCard(row) };
-}
-
-/** The agency's 001 or 002: a card the defence or police social security keeps, to be checked on its face. */
-function keptElsewhereReason(
-  keeper: { agencyCode: string; keeper: string },
-  answer: EligibilityAnswer,
-): CardReason {
-  return {
-    code: 'kept-elsewhere',
-    agencyCode: keeper.agencyCode,
-    message: `Card kept by ${keeper.keeper}: check its validity dates and the holder's identity papers. ${answer.reason.message}`,
-  };
 }
 
 /** The agency's remark on a card shown when a newer number was issued (003, 004), with the answer's own words. */

@@ -61,6 +61,21 @@ export async function holderMatches(
   return { nameMatches: row?.name_matches ?? null, birthMatches: row?.birth_matches ?? null };
 }
 
+/**
+ * Whether the living resident with a citizen id is under `years` old on a date (a child covered without
+ * a card), whoever may see the resident; nothing else of them. See migration 2026_12_01_1000.
+ */
+export async function eligibilityChildUnder(
+  db: Db,
+  citizenId: string,
+  on: string,
+  years: number,
+): Promise<boolean> {
+  const result = await sql<{ under: boolean }>`
+    select eligibility_child_under(${citizenId}, ${on}::date, ${years}) as under`.execute(db);
+  return result.rows[0]?.under === true;
+}
+
 /** Where a registered first-point facility is, whoever may see it (for the province rule). */
 export async function eligibilityFacilityAreaPath(db: Db, code: string): Promise<string | null> {
   const result = await sql<{ path: string | null }>`

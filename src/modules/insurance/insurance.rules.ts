@@ -202,14 +202,41 @@ export function checkEligibility(
   if (!parsed.ok) return refused('card-number', parsed.reason, null);
   const refusal = checkValidity(card, visit.date);
   if (refusal) return refused(refusal.rule, refusal.reason, parsed.card);
+  return judgeVisit(profile, parsed.card, card, facility, visit);
+}
 
-  const route = decideRoute(
-    profile,
-    { ...card, provinceCode: parsed.card.provinceCode },
-    facility,
-    visit.kind,
-  );
-  const levelPercent = benefitPercentOfLevel(profile, parsed.card.benefitLevel) ?? 0;
+/**
+ * A visit judged on what the person shows, with no card on file to hold it against: a card kept by the
+ * defence or police social security (001/002), a child under 6 with only birth papers (130). The shown
+ * group's level decides the benefit; the route follows the kind of visit, a "registered" visit being
+ * at the facility the card or papers name.
+ */
+export function checkShownCard(
+  profile: CountryProfile,
+  input: { shown: ParsedCard; facility: VisitFacility; visit: Visit },
+): EligibilityAnswer {
+  const { shown, facility, visit } = input;
+  const onItsFace: CardOnFile = {
+    number: shown.number,
+    validFrom: visit.date,
+    validTo: visit.date,
+    status: 'active',
+    registeredFacilityCode: visit.kind === 'registered' ? facility.code : null,
+    registeredProvinceCode: shown.provinceCode,
+  };
+  return judgeVisit(profile, shown, onItsFace, facility, visit);
+}
+
+/** Route, then benefit, for a card good on the visit date. */
+function judgeVisit(
+  profile: CountryProfile,
+  parsed: ParsedCard,
+  card: CardOnFile,
+  facility: VisitFacility,
+  visit: Visit,
+): EligibilityAnswer {
+  const route = decideRoute(profile, { ...card, provinceCode: parsed.provinceCode }, facility, visit.kind);
+  const levelPercent = benefitPercentOfLevel(profile, parsed.benefitLevel) ?? 0;
   const benefit = decideBenefit(profile, { card, facility, visit, onRoute: route.onRoute, levelPercent });
   return {
     valid: true,
@@ -218,7 +245,7 @@ export function checkEligibility(
     onRoute: route.onRoute,
     rule: benefit.rule,
     routeRule: route.rule,
-    card: parsed.card,
+    card: parsed,
   };
 }
 

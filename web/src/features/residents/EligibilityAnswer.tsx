@@ -20,6 +20,7 @@ const REASONS: Record<string, MessageKey> = {
   'wrong-name': 'residents.eligibility.reason.wrongName',
   'wrong-birth-date': 'residents.eligibility.reason.wrongBirthDate',
   'kept-elsewhere': 'residents.eligibility.reason.keptElsewhere',
+  'child-without-card': 'residents.eligibility.reason.childWithoutCard',
 };
 
 /** An eligibility answer: eligible or not and why (with the agency's code), benefit, route, the card used. */

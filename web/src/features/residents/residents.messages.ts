@@ -127,6 +127,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.wrongBirthDate': 'The date of birth given is not the card holder’s.',
     'residents.eligibility.reason.keptElsewhere':
       'The card is kept by the defence or police social security: check its dates and the holder’s identity papers.',
+    'residents.eligibility.reason.childWithoutCard':
+      'A child under 6 without a card: covered on the birth certificate or citizen id.',
     'residents.expiring.title': 'Insurance cards expiring in the next 30 days',
     'residents.expiring.count': '{count} residents’ cards expire within {days} days',
     'residents.expiring.unavailable': 'Expiring cards cannot be shown right now.',
@@ -313,6 +315,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.wrongBirthDate': 'Ngày sinh không đúng với chủ thẻ.',
     'residents.eligibility.reason.keptElsewhere':
       'Thẻ do BHXH Bộ Quốc phòng hoặc Bộ Công an quản lý: đề nghị kiểm tra thẻ và giấy tờ tùy thân.',
+    'residents.eligibility.reason.childWithoutCard':
+      'Trẻ em dưới 6 tuổi chưa có thẻ: được hưởng theo giấy khai sinh hoặc số định danh.',
     'residents.expiring.title': 'Thẻ BHYT hết hạn trong 30 ngày tới',
     'residents.expiring.count': '{count} người có thẻ hết hạn trong {days} ngày',
     'residents.expiring.unavailable': 'Hiện chưa xem được danh sách thẻ sắp hết hạn.',
@@ -497,6 +501,7 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.wrongBirthDate': '出生日期与持卡人不符。',
     'residents.eligibility.reason.keptElsewhere':
       '该卡由国防部或公安部社保机构管理：请核对卡的有效期和持卡人身份证件。',
+    'residents.eligibility.reason.childWithoutCard': '未满6岁儿童无卡：凭出生证明或身份证号享受待遇。',
     'residents.expiring.title': '未来30天内到期的医保卡',
     'residents.expiring.count': '{count} 位居民的医保卡将在 {days} 天内到期',
     'residents.expiring.unavailable': '暂时无法显示即将到期的医保卡。',

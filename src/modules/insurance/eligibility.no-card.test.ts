@@ -2,9 +2,10 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
 
 /**
- * Cards of the armed forces (province code 97) and the police (98) are kept by their own social
- * security bodies, not by the agency this registry mirrors. The agency's lookup answers them 001 and
- * 002: check the card on its face and the holder's identity papers.
+ * What the counter hears when the registry holds no card for what is shown. Cards of the armed forces
+ * (province code 97) and the police (98) are kept by their own social security bodies: the agency's
+ * lookup answers them 001 and 002, check the card on its face and the holder's identity papers. A child
+ * under 6 is covered without a card, on birth papers or a citizen id (130). Anyone else: 050.
  */
 async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
   const res = await t.inject({ method: 'POST', url, payload });
@@ -12,7 +13,7 @@ async function post(t: TestEngine, url: string, payload: Record<string, unknown>
   return res.json();
 }
 
-describeOnBothEngines('eligibility of a card kept by the defence or police social security', (t) => {
+describeOnBothEngines('eligibility with no card on file', (t) => {
   const check = async (query: string) => {
     const res = await t().inject({ url: `/api/eligibility?${query}` });
     expect(res.statusCode, res.body).toBe(200);
@@ -47,6 +48,18 @@ describeOnBothEngines('eligibility of a card kept by the defence or police socia
       validFrom: '2025-01-01',
       validTo: '2025-12-31',
       registeredFacilityCode: '56020',
+    });
+    await post(e, '/api/residents', {
+      fullName: 'Phạm Thị Bé',
+      citizenId: '056321000013',
+      birthDate: '2021-03-04',
+      areaCode: '22300',
+    });
+    await post(e, '/api/residents', {
+      fullName: 'Phạm Văn Út',
+      citizenId: '056220000014',
+      birthDate: '2020',
+      areaCode: '22300',
     });
   });
 
@@ -97,5 +110,49 @@ describeOnBothEngines('eligibility of a card kept by the defence or police socia
       valid: false,
       reason: { agencyCode: '050' },
     });
+  });
+
+  test('a child under 6 with no card, by citizen id: covered as TE, 130, at the station and at the district', async () => {
+    expect(await check('facility=56101&citizenId=056321000013&date=2025-06-01')).toMatchObject({
+      valid: true,
+      reason: { code: 'child-without-card', agencyCode: '130' },
+      benefitPercent: 100,
+      rule: 'commune-station',
+      card: null,
+    });
+    const referred = await check(
+      'facility=56020&citizenId=056321000013&date=2027-03-03&visitKind=referred&cost=2000000',
+    );
+    expect(referred).toMatchObject({
+      valid: true,
+      reason: { agencyCode: '130' },
+      onRoute: true,
+      benefitPercent: 100,
+    });
+    expect(referred.reason.message).toContain('under 6');
+  });
+
+  test('from the sixth birthday the child needs a card: 050', async () => {
+    expect(await check('facility=56101&citizenId=056321000013&date=2027-03-04')).toMatchObject({
+      valid: false,
+      reason: { agencyCode: '050' },
+    });
+  });
+
+  test('a birth known only by its year counts from the first of January', async () => {
+    expect(await check('facility=56101&citizenId=056220000014&date=2025-12-31')).toMatchObject({
+      reason: { agencyCode: '130' },
+    });
+    expect(await check('facility=56101&citizenId=056220000014&date=2026-01-01')).toMatchObject({
+      reason: { agencyCode: '050' },
+    });
+  });
+
+  test('an adult without a card, or a citizen id nobody holds: 050', async () => {
+    for (const id of ['056090000012', '056321000099'])
+      expect(await check(`facility=56101&citizenId=${id}&date=2025-06-01`)).toMatchObject({
+        valid: false,
+        reason: { agencyCode: '050' },
+      });
   });
 });
