@@ -80,7 +80,16 @@ const OffRouteScheduleSchema = Type.Object({
 
 /** Benefit rules at the point of care (VN): every figure an administrator may have to correct. */
 const InsuranceBenefitSchema = Type.Object({
-  levels: Type.Array(Type.Object({ level: Type.Integer(), percent: Percent }), { minItems: 1 }),
+  /** The insurer's share by benefit level; a level may change on a date (`from`), the latest step applies. */
+  levels: Type.Array(
+    Type.Object({
+      level: Type.Integer(),
+      percent: Percent,
+      from: Type.Optional(IsoDate),
+      note: Type.Optional(Type.String()),
+    }),
+    { minItems: 1 },
+  ),
   baseSalary: Type.Array(Type.Object({ from: IsoDate, amount: Type.Number({ exclusiveMinimum: 0 }) }), {
     minItems: 1,
   }),

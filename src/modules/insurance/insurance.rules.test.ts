@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { loadProfile } from '../../platform/profile.ts';
+import { loadProfile, parseProfile } from '../../platform/profile.ts';
 import {
   baseSalaryOn,
   benefitPercentOfLevel,
@@ -66,7 +66,7 @@ describe('base salary and benefit levels are profile data with effective dates',
     [5, 100],
     [6, undefined],
   ])('level %i pays %s%%', (level, percent) => {
-    expect(benefitPercentOfLevel(vn, level)).toBe(percent);
+    expect(benefitPercentOfLevel(vn, level, '2025-06-01')).toBe(percent);
   });
 
   test.each([
@@ -830,5 +830,50 @@ describe('off-route rates either side of the dates they changed', () => {
   ])('$tier on $date: out-patient $out%, in-patient $inp%', ({ tier, date, out, inp }) => {
     expect(offRouteRate(vn, { tier }, 'outpatient', date)).toBe(out);
     expect(offRouteRate(vn, { tier }, 'inpatient', date)).toBe(inp);
+  });
+});
+
+describe('a benefit level that changes on a date', () => {
+  const benefit = vn.insurance.benefit;
+  if (!benefit) throw new Error('the VN profile has benefit rules');
+  // As the reference asks to verify for the near-poor: level 3 raised to 100% from 2026 (illustrative).
+  const raised = parseProfile(
+    {
+      ...vn,
+      insurance: {
+        ...vn.insurance,
+        benefit: { ...benefit, levels: [...benefit.levels, { level: 3, percent: 100, from: '2026-01-01' }] },
+      },
+    },
+    'raised.json',
+  );
+
+  test.each([
+    ['2025-12-31', 95],
+    ['2026-01-01', 100],
+    ['2026-07-01', 100],
+  ])('level 3 on %s: %i%%', (date, percent) => {
+    expect(benefitPercentOfLevel(raised, 3, date)).toBe(percent);
+    expect(benefitPercentOfLevel(raised, 4, date)).toBe(80);
+  });
+
+  test('an on-route visit on a near-poor card takes the level in force on the visit date', () => {
+    const nearPoor: CardOnFile = {
+      ...card,
+      number: 'CN3560123456789',
+      validFrom: '2025-01-01',
+      validTo: '2026-12-31',
+    };
+    for (const [date, pct] of [
+      ['2025-12-31', 95],
+      ['2026-01-02', 100],
+    ] as const) {
+      const answer = checkEligibility(raised, {
+        card: nearPoor,
+        facility: district,
+        visit: visit({ date, kind: 'referred', cost: 1_000_000 }),
+      });
+      expect(answer).toMatchObject({ benefitPercent: pct, rule: 'benefit-level' });
+    }
   });
 });

@@ -98,9 +98,19 @@ export function baseSalaryOn(profile: CountryProfile, date: string): number | un
   return latestFrom(steps, date)?.amount;
 }
 
-/** The insurer's share of a level's on-route cost, in percent (1:100, 2:100, 3:95, 4:80, 5:100). */
-export function benefitPercentOfLevel(profile: CountryProfile, level: number): number | undefined {
-  return profile.insurance.benefit?.levels.find((l) => l.level === level)?.percent;
+/**
+ * The insurer's share of a level's on-route cost on a date, in percent (VN 1:100, 2:100, 3:95, 4:80,
+ * 5:100): the level's latest step on or before the date (a step without `from` has always applied).
+ */
+export function benefitPercentOfLevel(
+  profile: CountryProfile,
+  level: number,
+  date: string,
+): number | undefined {
+  const steps = (profile.insurance.benefit?.levels ?? [])
+    .filter((l) => l.level === level)
+    .map((l) => ({ ...l, from: l.from ?? '0000-01-01' }));
+  return latestFrom(steps, date)?.percent;
 }
 
 /**
@@ -236,7 +246,7 @@ function judgeVisit(
   visit: Visit,
 ): EligibilityAnswer {
   const route = decideRoute(profile, { ...card, provinceCode: parsed.provinceCode }, facility, visit.kind);
-  const levelPercent = benefitPercentOfLevel(profile, parsed.benefitLevel) ?? 0;
+  const levelPercent = benefitPercentOfLevel(profile, parsed.benefitLevel, visit.date) ?? 0;
   const benefit = decideBenefit(profile, { card, facility, visit, onRoute: route.onRoute, levelPercent });
   return {
     valid: true,
