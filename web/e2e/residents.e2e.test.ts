@@ -131,6 +131,31 @@ test('station: the residents of one village, then a name within it', async () =>
   await screenshot(page, 'residents-village');
 });
 
+test('district: a commune first, then one of its villages (village names repeat across communes)', async () => {
+  const page = await site().newPage(PHONE);
+  await site().signIn(page, 'district');
+  await openMenu(page, /^Residents$/);
+  const commune = page.getByTestId('commune-filter');
+  const village = page.getByTestId('village-filter');
+  await poll(() => commune.locator('option').count()).toBeGreaterThan(2);
+  expect(await village.isDisabled()).toBe(true);
+  // The demo registers the residents of the station's ward (and of Khánh Sơn, another district).
+  const ward = (await commune.locator('option').allTextContents()).find((c) => c.endsWith('Phước Hải'));
+  if (!ward) throw new Error('the district lists no Phước Hải ward');
+  await commune.selectOption({ label: ward });
+  await poll(() => village.isEnabled()).toBe(true);
+  await poll(() => village.locator('option').count()).toBeGreaterThan(1);
+  // The commune alone lists its residents; then one of its villages, every one living there.
+  const places = page.getByTestId('result-place');
+  await poll(() => places.count()).toBeGreaterThan(5);
+  const villageName = (await village.locator('option').nth(1).textContent()) ?? '';
+  await village.selectOption({ index: 1 });
+  await poll(async () => (await places.allTextContents()).every((p) => p.includes(villageName))).toBe(true);
+  expect(new URL(page.url()).searchParams.get('commune')).toBeTruthy();
+  await fitsWidth(page);
+  await screenshot(page, 'residents-district-commune-village');
+});
+
 test('station: a visitor from another commune has their card checked at the counter, name and birth date too', async () => {
   // The province office finds a card of someone living outside the station's ward.
   const office = await site().newPage(DESKTOP);

@@ -13,14 +13,17 @@ export function SearchPage() {
   const [params, setParams] = useSearchParams();
   // The box keeps its own text (a keystroke never waits for the address); the address follows it.
   const [q, setQ] = useState(() => params.get('q') ?? '');
-  const area = params.get('area') ?? '';
-  // Both live in the address, replaced in place: Back leaves the page rather than undoing keystrokes.
-  const setParam = useCallback(
-    (name: 'q' | 'area', value: string) =>
+  const commune = params.get('commune') ?? '';
+  const village = params.get('area') ?? '';
+  // All live in the address, replaced in place: Back leaves the page rather than undoing keystrokes.
+  const setAddress = useCallback(
+    (values: Partial<Record<'q' | 'area' | 'commune', string>>) =>
       setParams(
         (p) => {
-          if (value) p.set(name, value);
-          else p.delete(name);
+          for (const [name, value] of Object.entries(values)) {
+            if (value) p.set(name, value);
+            else p.delete(name);
+          }
           return p;
         },
         { replace: true },
@@ -28,11 +31,25 @@ export function SearchPage() {
     [setParams],
   );
   useEffect(() => {
-    if ((params.get('q') ?? '') !== q) setParam('q', q);
-  }, [q, params, setParam]);
+    if ((params.get('q') ?? '') !== q) setAddress({ q });
+  }, [q, params, setAddress]);
   const profile = useProfile();
-  const within = session.roles.find((r) => r.area)?.area?.id;
-  const villages = useLowestAreas(within, profile.data?.areaLevels.at(-1)?.id, '');
+  const place = session.roles.find((r) => r.area)?.area;
+  const communeLevel = profile.data?.communeLevel;
+  const villageLevel = profile.data?.areaLevels.at(-1)?.id;
+  // Above a commune (a district, a province, the whole country) villages of the same name repeat:
+  // the commune is chosen first, then its villages.
+  const aboveCommune =
+    Boolean(profile.data) && place?.level !== communeLevel && place?.level !== villageLevel;
+  const communes = useLowestAreas(place?.id, aboveCommune ? communeLevel : undefined, '', 500);
+  const villagesWithin = aboveCommune ? commune || undefined : place?.id;
+  const villages = useLowestAreas(
+    villagesWithin,
+    aboveCommune && !commune ? undefined : villageLevel,
+    '',
+    500,
+  );
+  const area = village || commune;
   return (
     <Stack maw={720}>
       <Group justify="space-between">
@@ -45,16 +62,39 @@ export function SearchPage() {
           </Button>
         )}
       </Group>
-      <NativeSelect
-        label={t('residents.search.village')}
-        value={area}
-        onChange={(e) => setParam('area', e.currentTarget.value)}
-        data={[
-          { value: '', label: t('residents.search.allVillages') },
-          ...(villages.data?.items ?? []).map((v) => ({ value: v.id, label: v.name })),
-        ]}
-        data-testid="village-filter"
-      />
+      <Group grow align="flex-end" wrap="wrap">
+        {aboveCommune && (
+          <NativeSelect
+            label={t('residents.search.commune')}
+            value={commune}
+            miw={200}
+            onChange={(e) => setAddress({ commune: e.currentTarget.value, area: '' })}
+            data={[
+              { value: '', label: t('residents.search.allCommunes') },
+              ...(communes.data?.items ?? []).map((c) => ({ value: c.id, label: c.name })),
+            ]}
+            data-testid="commune-filter"
+          />
+        )}
+        <NativeSelect
+          label={t('residents.search.village')}
+          value={village}
+          miw={200}
+          disabled={aboveCommune && !commune}
+          onChange={(e) => setAddress({ area: e.currentTarget.value })}
+          data={[
+            {
+              value: '',
+              label:
+                aboveCommune && !commune
+                  ? t('residents.search.chooseCommuneFirst')
+                  : t('residents.search.allVillages'),
+            },
+            ...(villages.data?.items ?? []).map((v) => ({ value: v.id, label: v.name })),
+          ]}
+          data-testid="village-filter"
+        />
+      </Group>
       <ResidentSearch value={q} onChange={setQ} area={area || undefined} autoFocus />
     </Stack>
   );

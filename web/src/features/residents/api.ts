@@ -247,12 +247,17 @@ export function useFacility(id: string | null | undefined) {
 }
 
 /** The villages (the lowest area level) inside an area, for the registration form. */
-export function useLowestAreas(within: string | undefined, level: string | undefined, q: string) {
+export function useLowestAreas(
+  within: string | undefined,
+  level: string | undefined,
+  q: string,
+  limit = 100,
+) {
   const term = q.trim();
   return useQuery({
-    queryKey: [KEY, 'areas', within, level, term],
+    queryKey: [KEY, 'areas', within, level, term, limit],
     queryFn: ({ signal }) =>
-      api.get<Page<Area>>('/areas', { within, level, q: term, sort: 'name', limit: 100 }, { signal }),
+      api.get<Page<Area>>('/areas', { within, level, q: term, sort: 'name', limit }, { signal }),
     enabled: Boolean(level),
     placeholderData: keepPreviousData,
   });
