@@ -96,6 +96,8 @@ const InsuranceBenefitSchema = Type.Object({
   lowCostPercentOfBaseSalary: Percent,
   fullBenefitFacilityKinds: Type.Array(Type.String()),
   sameProvinceOnRouteTiers: Type.Array(Type.String()),
+  /** The date those tiers opened within the province (VN: 2016-01-01, thông tuyến huyện); always, if absent. */
+  sameProvinceOnRouteFrom: Type.Optional(IsoDate),
   offRouteRates: Type.Array(OffRouteScheduleSchema, { minItems: 1 }),
 });
 

@@ -877,3 +877,18 @@ describe('a benefit level that changes on a date', () => {
     }
   });
 });
+
+describe('a district of the own province opened to self-referral on 2016-01-01 (thông tuyến huyện)', () => {
+  const card2015: CardOnFile = { ...card, validFrom: '2015-01-01', validTo: '2016-12-31' };
+  test.each([
+    { date: '2015-12-31', onRoute: false, pct: 56, rule: 'off-route-rate' },
+    { date: '2016-01-01', onRoute: true, pct: 80, rule: 'benefit-level' },
+  ])('self-referred to a district centre of the province on $date: $pct%', ({ date, onRoute, pct, rule }) => {
+    const answer = checkEligibility(vn, {
+      card: card2015,
+      facility: district,
+      visit: visit({ date, careType: 'outpatient', cost: 1_000_000 }),
+    });
+    expect(answer).toMatchObject({ onRoute, benefitPercent: pct, rule });
+  });
+});

@@ -160,14 +160,16 @@ function placeWords(row: OffRouteRateRow | undefined, place: RatePlace): string 
 /**
  * Whether a visit is on-route and why: at the registered facility; referred, emergency and
  * re-examination by appointment; a self-referred visit at a tier the profile opens within the
- * province of registration (VN: district and commune since 2016). Anything else is off-route.
+ * province of registration, from the date it opens them (VN: district and commune since 2016-01-01).
+ * Anything else is off-route.
  */
 export function decideRoute(
   profile: CountryProfile,
   card: CardOnFile & { provinceCode: string },
   facility: VisitFacility,
-  kind: VisitKind,
+  visit: Pick<Visit, 'kind' | 'date'>,
 ): { onRoute: boolean; rule: RouteRule; message: string } {
+  const { kind } = visit;
   if (card.registeredFacilityCode && facility.code === card.registeredFacilityCode) {
     return { onRoute: true, rule: 'registered-facility', message: 'at the registered first-point facility' };
   }
@@ -179,7 +181,9 @@ export function decideRoute(
   }
   const tier = tierOfKind(profile, facility.kind);
   const home = card.registeredProvinceCode ?? card.provinceCode;
-  const openTiers = profile.insurance.benefit?.sameProvinceOnRouteTiers ?? [];
+  const benefit = profile.insurance.benefit;
+  const opened = !benefit?.sameProvinceOnRouteFrom || benefit.sameProvinceOnRouteFrom <= visit.date;
+  const openTiers = opened ? (benefit?.sameProvinceOnRouteTiers ?? []) : [];
   if (tier && openTiers.includes(tier) && facility.provinceCode === home) {
     return {
       onRoute: true,
@@ -245,7 +249,7 @@ function judgeVisit(
   facility: VisitFacility,
   visit: Visit,
 ): EligibilityAnswer {
-  const route = decideRoute(profile, { ...card, provinceCode: parsed.provinceCode }, facility, visit.kind);
+  const route = decideRoute(profile, { ...card, provinceCode: parsed.provinceCode }, facility, visit);
   const levelPercent = benefitPercentOfLevel(profile, parsed.benefitLevel, visit.date) ?? 0;
   const benefit = decideBenefit(profile, { card, facility, visit, onRoute: route.onRoute, levelPercent });
   return {
