@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import { normaliseCardNumber } from './card.rules.ts';
 import { areaCodeOfPath } from './enrolment.rules.ts';
 import type { CardStatus, InsuranceCardRow } from './insurance.table.ts';
 import { findResidentRefsByKeys } from './resident-refs.ts';
@@ -10,7 +11,8 @@ import { findResidentRefsByKeys } from './resident-refs.ts';
 
 export type Outcome = 'created' | 'updated' | { reason: string };
 
-export const compact = (value: string) => value.replace(/[\s.-]/g, '').toUpperCase();
+/** A code typed with spaces, dots or dashes (a citizen id, a facility code), written as card numbers are. */
+export const compact = normaliseCardNumber;
 
 /** A record the registry holds (a card or an enrolment), as far as the import's checks need it. */
 export interface HeldCard {
