@@ -72,6 +72,7 @@ describeOnBothEngines('eligibility with no card on file', (t) => {
       onRoute: true,
       routeRule: 'registered-facility',
       card: null,
+      facility: { code: '56020', tier: 'district', careLevel: 'basic' },
     });
     expect(answer.reason.message).toContain('BHXH Bộ Quốc phòng');
   });

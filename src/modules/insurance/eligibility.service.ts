@@ -57,7 +57,12 @@ export async function eligibilityFor(
   if (errors.length > 0 || !facility) throw invalidFields(errors);
 
   const date = q.date ?? todayIso();
-  const facilityOut = { code: facility.code, kind: facility.kind, tier: facility.tier };
+  const facilityOut = {
+    code: facility.code,
+    kind: facility.kind,
+    tier: facility.tier,
+    careLevel: facility.careLevel,
+  };
   const number = q.card === undefined ? undefined : normaliseCardNumber(q.card);
   const holderCards = await eligibilityCardRows(db, {
     number,

@@ -118,7 +118,12 @@ export const EligibilityAnswer = Type.Object({
   valid: Type.Boolean(),
   reason: Type.Object({
     code: Type.String(),
-    agencyCode: Type.Optional(Type.String()),
+    agencyCode: Type.Optional(
+      Type.String({
+        description:
+          "The agency's lookup answer: 000 valid, 001/002 kept by the defence/police social security, 003/004 replaced card, 010 expired, 050 no card data, 051 wrong number, 052 wrong province code, 053 wrong benefit code, 060 wrong name, 070 wrong birth date, 110 withdrawn, 130 child under 6 without a card",
+      }),
+    ),
     message: Type.String(),
   }),
   benefitPercent: Type.Number(),
@@ -126,7 +131,14 @@ export const EligibilityAnswer = Type.Object({
   rule: Type.String({ description: 'The rule that decided the answer and the benefit' }),
   routeRule: Nullable(Type.String({ description: 'The rule that decided the route' })),
   date: Type.String(),
-  facility: Type.Object({ code: Type.String(), kind: Type.String(), tier: Type.String() }),
+  facility: Type.Object({
+    code: Type.String(),
+    kind: Type.String(),
+    tier: Type.String(),
+    careLevel: Type.Optional(
+      Nullable(Type.String({ description: 'Its level of care, where the profile grades them' })),
+    ),
+  }),
   card: Nullable(InsuranceCard),
   scheme: Type.Optional(Nullable(Type.String({ description: "An enrolment's scheme" }))),
   areaRule: Type.Optional(
