@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
 import { todayIso } from '../../platform/dates.ts';
 
 /**
@@ -22,12 +23,6 @@ import { todayIso } from '../../platform/dates.ts';
 
 const D = '2025-06-01';
 
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
-
 async function coverage(t: TestEngine, query: string) {
   const res = await t.inject({ url: `/api/coverage?${query}` });
   expect(res.statusCode, res.body).toBe(200);
@@ -37,11 +32,11 @@ async function coverage(t: TestEngine, query: string) {
 describeOnBothEngines('coverage on a date', (t) => {
   beforeAll(async () => {
     const e = t();
-    await post(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
-    await post(e, '/api/areas', { code: '568', name: 'Huyện Một', level: 'district', parentCode: '56' });
-    await post(e, '/api/areas', { code: '569', name: 'Huyện Hai', level: 'district', parentCode: '56' });
-    await post(e, '/api/areas', { code: '22300', name: 'Xã Một', level: 'commune', parentCode: '568' });
-    await post(e, '/api/areas', { code: '22301', name: 'Xã Hai', level: 'commune', parentCode: '569' });
+    await postOk(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
+    await postOk(e, '/api/areas', { code: '568', name: 'Huyện Một', level: 'district', parentCode: '56' });
+    await postOk(e, '/api/areas', { code: '569', name: 'Huyện Hai', level: 'district', parentCode: '56' });
+    await postOk(e, '/api/areas', { code: '22300', name: 'Xã Một', level: 'commune', parentCode: '568' });
+    await postOk(e, '/api/areas', { code: '22301', name: 'Xã Hai', level: 'commune', parentCode: '569' });
     const ids: Record<string, string> = {};
     for (const [name, area, birthDate] of [
       ['A', '22300', '1980-01-01'],
@@ -56,11 +51,11 @@ describeOnBothEngines('coverage on a date', (t) => {
       ['J', '22300', '1970-05-05'],
     ] as const) {
       ids[name] = (
-        await post(e, '/api/residents', { fullName: `Người ${name}`, areaCode: area, birthDate })
+        await postOk(e, '/api/residents', { fullName: `Người ${name}`, areaCode: area, birthDate })
       ).id;
     }
     const card = (name: string, cardNumber: string, validFrom: string, validTo: string, status?: string) =>
-      post(e, `/api/residents/${ids[name]}/insurance-cards`, {
+      postOk(e, `/api/residents/${ids[name]}/insurance-cards`, {
         cardNumber,
         validFrom,
         validTo,
@@ -76,13 +71,13 @@ describeOnBothEngines('coverage on a date', (t) => {
     await card('I', 'GD4560000000009', '2025-01-01', '2025-12-31', 'withdrawn');
     await card('J', 'DN4560000000010', '2024-01-01', '2024-12-31');
     const status = (name: string, s: string, effectiveOn: string) =>
-      post(e, `/api/residents/${ids[name]}/status`, { status: s, effectiveOn });
+      postOk(e, `/api/residents/${ids[name]}/status`, { status: s, effectiveOn });
     await status('B', 'moved_away', '2025-03-01');
     await status('C', 'moved_away', '2025-09-01');
     await status('D', 'deceased', '2025-02-01');
     await status('E', 'deceased', '2025-10-01');
     const move = (name: string, areaCode: string, effectiveOn: string) =>
-      post(e, `/api/residents/${ids[name]}/move`, {
+      postOk(e, `/api/residents/${ids[name]}/move`, {
         newHousehold: { address: `Nhà của ${name}`, areaCode },
         effectiveOn,
       });

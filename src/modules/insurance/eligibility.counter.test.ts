@@ -1,5 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
+import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
 
 /**
  * A child's card (TE, benefit 1) ran to the end of 2024; from 2025 the same child holds a pupil's card
@@ -7,11 +9,6 @@ import { describeOnBothEngines, type TestEngine } from '../../../test/support/en
  * new card was issued) or, while it still runs, 004 (still valid, a new card was issued). The name and
  * birth date given at the counter are checked against the holder's (060, 070).
  */
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
 
 describeOnBothEngines('eligibility at the counter: a replaced card number, the holder named', (t) => {
   const check = async (query: string) => {
@@ -22,16 +19,8 @@ describeOnBothEngines('eligibility at the counter: a replaced card number, the h
 
   beforeAll(async () => {
     const e = t();
-    await post(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
-    await post(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
-    await post(e, '/api/areas', { code: '22300', name: 'Xã Thử', level: 'commune', parentCode: '568' });
-    await post(e, '/api/facilities', {
-      code: '56101',
-      name: 'Trạm Y tế xã Thử',
-      kind: 'commune_health_station',
-      areaCode: '22300',
-    });
-    const child = await post(e, '/api/residents', {
+    await seedCommuneAndDistrict(e);
+    const child = await postOk(e, '/api/residents', {
       fullName: 'Nguyễn Văn Bé',
       citizenId: '056218000007',
       birthDate: '2018-03-04',
@@ -41,7 +30,7 @@ describeOnBothEngines('eligibility at the counter: a replaced card number, the h
       ['TE1560000000007', '2018-06-01', '2024-12-31'],
       ['HS4560000000007', '2025-01-01', '2025-12-31'],
     ])
-      await post(e, `/api/residents/${child.id}/insurance-cards`, {
+      await postOk(e, `/api/residents/${child.id}/insurance-cards`, {
         cardNumber,
         validFrom,
         validTo,

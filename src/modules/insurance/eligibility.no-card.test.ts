@@ -1,5 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
+import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
 
 /**
  * What the counter hears when the registry holds no card for what is shown. Cards of the armed forces
@@ -7,11 +9,6 @@ import { describeOnBothEngines, type TestEngine } from '../../../test/support/en
  * lookup answers them 001 and 002, check the card on its face and the holder's identity papers. A child
  * under 6 is covered without a card, on birth papers or a citizen id (130). Anyone else: 050.
  */
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
 
 describeOnBothEngines('eligibility with no card on file', (t) => {
   const check = async (query: string) => {
@@ -22,40 +19,26 @@ describeOnBothEngines('eligibility with no card on file', (t) => {
 
   beforeAll(async () => {
     const e = t();
-    await post(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
-    await post(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
-    await post(e, '/api/areas', { code: '22300', name: 'Xã Thử', level: 'commune', parentCode: '568' });
-    await post(e, '/api/facilities', {
-      code: '56101',
-      name: 'Trạm Y tế xã Thử',
-      kind: 'commune_health_station',
-      areaCode: '22300',
-    });
-    await post(e, '/api/facilities', {
-      code: '56020',
-      name: 'Trung tâm Y tế huyện Thử',
-      kind: 'district_health_centre',
-      areaCode: '568',
-    });
-    const soldier = await post(e, '/api/residents', {
+    await seedCommuneAndDistrict(e);
+    const soldier = await postOk(e, '/api/residents', {
       fullName: 'Lê Văn Lính',
       citizenId: '056090000011',
       birthDate: '1990-05-06',
       areaCode: '22300',
     });
-    await post(e, `/api/residents/${soldier.id}/insurance-cards`, {
+    await postOk(e, `/api/residents/${soldier.id}/insurance-cards`, {
       cardNumber: 'QN5970000000011',
       validFrom: '2025-01-01',
       validTo: '2025-12-31',
       registeredFacilityCode: '56020',
     });
-    await post(e, '/api/residents', {
+    await postOk(e, '/api/residents', {
       fullName: 'Phạm Thị Bé',
       citizenId: '056321000013',
       birthDate: '2021-03-04',
       areaCode: '22300',
     });
-    await post(e, '/api/residents', {
+    await postOk(e, '/api/residents', {
       fullName: 'Phạm Văn Út',
       citizenId: '056220000014',
       birthDate: '2020',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
 import { runImport } from '../../platform/csv/import-runner.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { runImportFile } from '../registry-io.ts';
@@ -48,12 +49,6 @@ const FILE = [
 ].join('\n');
 
 const REJECTED = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 18];
-
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
 
 async function importCsv(t: TestEngine, kind: string, body: string) {
   const res = await t.inject({
@@ -116,13 +111,13 @@ describeOnBothEngines(
     beforeAll(async () => {
       const e = t();
       const area = (code: string, name: string, level: string, parentCode?: string) =>
-        post(e, '/api/areas', { code, name, level, ...(parentCode ? { parentCode } : {}) });
+        postOk(e, '/api/areas', { code, name, level, ...(parentCode ? { parentCode } : {}) });
       await area('11', '北京市', 'province');
       await area('1101', '市辖区', 'prefecture', '11');
       await area('110105', '朝阳区', 'county', '1101');
       await area('110105001', '建外街道', 'township', '110105');
       await area('110108', '海淀区', 'county', '1101');
-      await post(e, '/api/facilities', {
+      await postOk(e, '/api/facilities', {
         code: 'CHC110105001',
         name: '建外社区卫生服务中心',
         kind: 'community_health_centre',

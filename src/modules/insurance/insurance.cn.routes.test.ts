@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
 
 /**
  * Enrolments in China's basic medical insurance under the CN profile (GRASSROOTS_PROFILE=cn), through
@@ -23,12 +24,6 @@ const PEOPLE = {
 } as const;
 type Person = keyof typeof PEOPLE;
 
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
-
 const get = async (t: TestEngine, url: string) => {
   const res = await t.inject({ url });
   expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
@@ -43,7 +38,7 @@ describeOnBothEngines(
     beforeAll(async () => {
       const e = t();
       const area = (code: string, name: string, level: string, parentCode?: string, population?: number) =>
-        post(e, '/api/areas', {
+        postOk(e, '/api/areas', {
           code,
           name,
           level,
@@ -57,13 +52,13 @@ describeOnBothEngines(
       await area('110108', '海淀区', 'county', '1101');
       await area('110108001', '万寿路街道', 'township', '110108');
       const facility = (code: string, kind: string, areaCode: string) =>
-        post(e, '/api/facilities', { code, name: `机构 ${code}`, kind, areaCode });
+        postOk(e, '/api/facilities', { code, name: `机构 ${code}`, kind, areaCode });
       await facility('CHC110105001', 'community_health_centre', '110105001');
       await facility('CTY110105', 'county_hospital', '110105');
       await facility('T3H110108', 'tertiary_hospital', '110108001');
 
       for (const [name, citizenId] of Object.entries(PEOPLE)) {
-        const r = await post(e, '/api/residents', {
+        const r = await postOk(e, '/api/residents', {
           fullName: `居民${name}`,
           citizenId,
           areaCode: '110105001',
@@ -71,7 +66,7 @@ describeOnBothEngines(
         ids[name as Person] = r.id;
       }
       const enrol = (person: Person, body: Record<string, unknown>) =>
-        post(e, `/api/residents/${ids[person]}/insurance-cards`, body);
+        postOk(e, `/api/residents/${ids[person]}/insurance-cards`, body);
       await enrol('A', {
         scheme: 'resident',
         insuredArea: '110105',

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
 import { runImport } from '../../platform/csv/import-runner.ts';
 import { runImportFile } from '../registry-io.ts';
 import { insuranceCardImport } from './insurance.import.ts';
@@ -36,12 +37,6 @@ const FILE = [
   /* 15 missing date */ 'TE1560000000006,,R4,2026-01-01,,,,,',
 ].join('\n');
 
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
-
 async function importCsv(t: TestEngine, kind: string, body: string) {
   const res = await t.inject({
     method: 'POST',
@@ -63,16 +58,16 @@ describeOnBothEngines('insurance cards CSV import', (t) => {
 
   beforeAll(async () => {
     const e = t();
-    await post(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
-    await post(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
-    await post(e, '/api/areas', { code: '22300', name: 'Xã Thử', level: 'commune', parentCode: '568' });
-    await post(e, '/api/facilities', {
+    await postOk(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
+    await postOk(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
+    await postOk(e, '/api/areas', { code: '22300', name: 'Xã Thử', level: 'commune', parentCode: '568' });
+    await postOk(e, '/api/facilities', {
       code: '56101',
       name: 'Trạm Y tế xã Thử',
       kind: 'commune_health_station',
       areaCode: '22300',
     });
-    await post(e, '/api/facilities', {
+    await postOk(e, '/api/facilities', {
       code: '56020',
       name: 'Trung tâm Y tế huyện Thử',
       kind: 'district_health_centre',

@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
 
 /**
  * Cards, eligibility, coverage and the expiring list over a small commune built through the API.
@@ -14,12 +15,6 @@ import { describeOnBothEngines, type TestEngine } from '../../../test/support/en
  * Active residents: An, Binh, Chi, Dung, Giang = 5; insured: An, Chi, Giang = 3 (60%); DN: 2.
  */
 
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
-
 const get = async (t: TestEngine, url: string) => {
   const res = await t.inject({ url });
   expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
@@ -31,32 +26,32 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
 
   beforeAll(async () => {
     const e = t();
-    await post(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
-    await post(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
-    await post(e, '/api/areas', {
+    await postOk(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
+    await postOk(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
+    await postOk(e, '/api/areas', {
       code: '22300',
       name: 'Xã Thử',
       level: 'commune',
       parentCode: '568',
       population: [{ year: 2025, population: 10, households: 3 }],
     });
-    await post(e, '/api/areas', { code: '79', name: 'TP. Hồ Chí Minh', level: 'province' });
-    await post(e, '/api/areas', { code: '760', name: 'Quận 1', level: 'district', parentCode: '79' });
-    await post(e, '/api/areas', {
+    await postOk(e, '/api/areas', { code: '79', name: 'TP. Hồ Chí Minh', level: 'province' });
+    await postOk(e, '/api/areas', { code: '760', name: 'Quận 1', level: 'district', parentCode: '79' });
+    await postOk(e, '/api/areas', {
       code: '26734',
       name: 'Phường Bến Nghé',
       level: 'commune',
       parentCode: '760',
     });
     const facility = (code: string, kind: string, areaCode: string) =>
-      post(e, '/api/facilities', { code, name: `Cơ sở ${code}`, kind, areaCode });
+      postOk(e, '/api/facilities', { code, name: `Cơ sở ${code}`, kind, areaCode });
     await facility('56101', 'commune_health_station', '22300');
     await facility('56020', 'district_health_centre', '22300');
     await facility('56001', 'provincial_general_hospital', '22300');
     await facility('79101', 'commune_health_station', '26734');
 
     const resident = async (name: string, citizenId: string) => {
-      const r = await post(e, '/api/residents', { fullName: name, citizenId, areaCode: '22300' });
+      const r = await postOk(e, '/api/residents', { fullName: name, citizenId, areaCode: '22300' });
       ids[name] = r.id;
     };
     await resident('Nguyễn Văn An', '056090000001');
@@ -67,7 +62,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     await resident('Võ Thị Giang', '056195000006');
 
     const card = (name: string, body: Record<string, unknown>) =>
-      post(e, `/api/residents/${ids[name]}/insurance-cards`, body);
+      postOk(e, `/api/residents/${ids[name]}/insurance-cards`, body);
     await card('Nguyễn Văn An', {
       cardNumber: 'DN4560000000001',
       validFrom: '2025-01-01',
@@ -104,7 +99,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
       validTo: '2026-12-20',
       registeredFacilityCode: '56101',
     });
-    await post(e, `/api/residents/${ids['Hoàng Văn Em']}/status`, {
+    await postOk(e, `/api/residents/${ids['Hoàng Văn Em']}/status`, {
       status: 'moved_away',
       effectiveOn: '2025-03-01',
     });
@@ -328,26 +323,26 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
 
   test('merging a duplicate resident carries its cards to the survivor, and undoing brings them back', async () => {
     const e = t();
-    const survivor = await post(e, '/api/residents', { fullName: 'Đỗ Thị Mai', areaCode: '26734' });
-    const duplicate = await post(e, '/api/residents', { fullName: 'Do Thi Mai', areaCode: '26734' });
-    await post(e, `/api/residents/${survivor.id}/insurance-cards`, {
+    const survivor = await postOk(e, '/api/residents', { fullName: 'Đỗ Thị Mai', areaCode: '26734' });
+    const duplicate = await postOk(e, '/api/residents', { fullName: 'Do Thi Mai', areaCode: '26734' });
+    await postOk(e, `/api/residents/${survivor.id}/insurance-cards`, {
       cardNumber: 'HS4790000000010',
       validFrom: '2025-01-01',
       validTo: '2025-12-31',
     });
-    await post(e, `/api/residents/${duplicate.id}/insurance-cards`, {
+    await postOk(e, `/api/residents/${duplicate.id}/insurance-cards`, {
       cardNumber: 'HS4790000000010',
       validFrom: '2024-01-01',
       validTo: '2024-12-31',
     });
-    const merged = await post(e, '/api/residents/merge', {
+    const merged = await postOk(e, '/api/residents/merge', {
       survivorId: survivor.id,
       duplicateId: duplicate.id,
     });
     expect(merged.moved.insurance_cards).toBe(1);
     const cards = await get(e, `/api/residents/${survivor.id}/insurance-cards`);
     expect(cards.items.map((c: { validFrom: string }) => c.validFrom)).toEqual(['2024-01-01', '2025-01-01']);
-    await post(e, `/api/residents/merges/${merged.merge.id}/undo`, {});
+    await postOk(e, `/api/residents/merges/${merged.merge.id}/undo`, {});
     expect((await get(e, `/api/residents/${duplicate.id}/insurance-cards`)).items).toHaveLength(1);
     expect((await get(e, `/api/residents/${survivor.id}/insurance-cards`)).items).toHaveLength(1);
   });
