@@ -247,7 +247,7 @@ test('station: a registration refused next to its fields (in the browser, then b
   // A well-formed number that belongs to someone else: the server refuses it, next to the same field.
   await citizenId.fill(taken.citizenId);
   await page.getByTestId('register-submit').click();
-  await poll(() => errorOf(citizenId)).toMatch(/already exists/i);
+  await poll(() => errorOf(citizenId)).toBe('Already used by another record.');
   expect(await page.getByTestId('form-error').textContent()).toMatch(/already registered/i);
   await screenshot(page, 'resident-register-duplicate');
 

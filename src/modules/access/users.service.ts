@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { AppError, type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { lookupArea } from '../areas/index.ts';
 import { lookupFacility } from '../facilities/index.ts';
@@ -77,7 +77,7 @@ export async function createUser(db: Db, input: NewUser, opts: { trustedPassword
       message: 'must be 2-50 lowercase letters, digits, dots, dashes or underscores',
     });
   } else if (await findUserByUsername(db, username)) {
-    throw conflict(`The username ${username} is taken`, 'body.username');
+    throw taken(`The username ${username} is taken`, 'body.username');
   }
   if (!opts.trustedPassword) {
     for (const m of passwordProblems(input.password, username))

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { conflict, type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
 import {
@@ -115,7 +115,7 @@ export async function createArea(ctx: AppContext, body: CreateAreaBody): Promise
     }
     if (errors.length > 0) throw invalidFields(errors);
     if (await findAreaRowByCode(trx, body.code)) {
-      throw conflict(`An area with the code ${body.code} already exists`, 'body.code');
+      throw taken(`An area with the code ${body.code} already exists`, 'body.code');
     }
     await insertArea(trx, {
       id,

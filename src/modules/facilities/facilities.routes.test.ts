@@ -203,7 +203,7 @@ describeOnBothEngines('facilities API', (t) => {
       areaCode: '57',
     });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().code).toBe('conflict');
+    expect(dup.json()).toMatchObject({ code: 'conflict', errors: [{ field: 'body.code', code: 'taken' }] });
     const missing = await t().inject({ url: '/api/facilities/0190a4c2-0000-7000-8000-000000000000' });
     expect(missing.statusCode).toBe(404);
     expect((await t().inject({ url: '/api/facilities/57001' })).statusCode).toBe(400);

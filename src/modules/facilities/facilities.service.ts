@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -202,7 +202,7 @@ export async function createFacility(ctx: AppContext, body: CreateFacilityBody):
     const manager = await resolveManager(trx, body, errors);
     if (errors.length > 0) throw invalidFields(errors);
     if (await findFacilityRowByCode(trx, body.code)) {
-      throw conflict(`A facility with the code ${body.code} already exists`, 'body.code');
+      throw taken(`A facility with the code ${body.code} already exists`, 'body.code');
     }
     const status = body.status ?? 'open';
     await insertFacility(trx, {

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import {
@@ -108,7 +108,7 @@ export async function storeNewHousehold(
   prefix = 'body',
 ): Promise<string> {
   if (body.code && (await findHouseholdRowByCode(trx, body.code))) {
-    throw conflict(`A household with the book number ${body.code} already exists`, `${prefix}.code`);
+    throw taken(`A household with the book number ${body.code} already exists`, `${prefix}.code`);
   }
   const id = newId();
   await insertHousehold(trx, {
@@ -147,7 +147,7 @@ export async function updateHousehold(
     }
     if (body.code && body.code !== row.code) {
       const other = await findHouseholdRowByCode(trx, body.code);
-      if (other) throw conflict(`A household with the book number ${body.code} already exists`, 'body.code');
+      if (other) throw taken(`A household with the book number ${body.code} already exists`, 'body.code');
     }
     const { headResidentId, ...rest } = body;
     await updateHouseholdRow(trx, id, {

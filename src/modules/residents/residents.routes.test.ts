@@ -315,6 +315,10 @@ describeOnBothEngines('registering a resident with a new household', (t) => {
       },
     });
     expect(clash.statusCode, clash.body).toBe(409);
+    // The kind of clash is named, so the app says it in its reader's language.
+    expect(clash.json().errors).toEqual([
+      { field: 'body.citizenId', message: expect.any(String), code: 'taken' },
+    ]);
     expect((await households()).length).toBe(before);
     const codes = (await households()).map((h) => h.code);
     expect(codes).toContain('HB-9');

@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { type AreaRef, findAreasByIds } from '../areas/index.ts';
@@ -136,12 +136,12 @@ async function checkUnique(trx: Db, patch: ResidentPatch, selfId?: string): Prom
   if (patch.citizen_id) {
     const other = await findResidentByCitizenId(trx, patch.citizen_id);
     if (other && other.id !== selfId)
-      throw conflict('A resident with this citizen identity number already exists', 'body.citizenId');
+      throw taken('A resident with this citizen identity number already exists', 'body.citizenId');
   }
   if (patch.code) {
     const other = await findResidentByCode(trx, patch.code);
     if (other && other.id !== selfId)
-      throw conflict(`A resident with the code ${patch.code} already exists`, 'body.code');
+      throw taken(`A resident with the code ${patch.code} already exists`, 'body.code');
   }
 }
 

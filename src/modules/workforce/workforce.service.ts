@@ -2,7 +2,14 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import {
+  AppError,
+  conflict,
+  type FieldError,
+  invalidFields,
+  notFound,
+  taken,
+} from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -222,12 +229,12 @@ async function checkUnique(
   exceptId?: string,
 ) {
   if (code !== undefined && (await findWorkerIdByCode(db, code, exceptId))) {
-    throw conflict(`A health worker with the code ${code} already exists`, 'body.code');
+    throw taken(`A health worker with the code ${code} already exists`, 'body.code');
   }
   if (licence) {
     const holder = await findWorkerIdByLicence(db, licence, exceptId);
     if (holder)
-      throw conflict(`The licence number ${licence} is held by worker ${holder.code}`, 'body.licenceNumber');
+      throw taken(`The licence number ${licence} is held by worker ${holder.code}`, 'body.licenceNumber');
   }
 }
 

@@ -19,10 +19,15 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** One field that must be fixed: its path in the request (e.g. `body.code`) and what is wrong. */
+/**
+ * One field that must be fixed: its path in the request (e.g. `body.code`) and what is wrong. `code`,
+ * when present, says the kind of problem for a client to word in its reader's language: `taken` (the
+ * value is already another record's: a code, a citizen id, a username).
+ */
 export interface FieldError {
   field: string;
   message: string;
+  code?: 'taken';
 }
 
 export class AppError extends Error {
@@ -44,6 +49,11 @@ export function notFound(resource: string, id: string): AppError {
 
 export function conflict(message: string, field?: string): AppError {
   return new AppError('conflict', message, field ? [{ field, message }] : []);
+}
+
+/** 409: the value of a field is already another record's (a code, a citizen id, a username). */
+export function taken(message: string, field: string): AppError {
+  return new AppError('conflict', message, [{ field, message, code: 'taken' }]);
 }
 
 export function badRequest(message: string, field?: string): AppError {

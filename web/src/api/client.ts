@@ -7,6 +7,8 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The kind of problem, for the app to say in the reader's language (`taken`). */
+  code?: string;
 }
 
 export class ApiError extends Error {
