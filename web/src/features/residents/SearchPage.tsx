@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Stack, Title } from '@mantine/core';
+import { Button, Group, NativeSelect, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
@@ -62,12 +62,11 @@ export function SearchPage() {
           </Button>
         )}
       </Group>
-      <Group grow align="flex-end" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, xs: aboveCommune ? 2 : 1 }} spacing="sm">
         {aboveCommune && (
           <NativeSelect
             label={t('residents.search.commune')}
             value={commune}
-            miw={200}
             onChange={(e) => setAddress({ commune: e.currentTarget.value, area: '' })}
             data={[
               { value: '', label: t('residents.search.allCommunes') },
@@ -79,7 +78,6 @@ export function SearchPage() {
         <NativeSelect
           label={t('residents.search.village')}
           value={village}
-          miw={200}
           disabled={aboveCommune && !commune}
           onChange={(e) => setAddress({ area: e.currentTarget.value })}
           data={[
@@ -94,7 +92,7 @@ export function SearchPage() {
           ]}
           data-testid="village-filter"
         />
-      </Group>
+      </SimpleGrid>
       <ResidentSearch value={q} onChange={setQ} area={area || undefined} autoFocus />
     </Stack>
   );
