@@ -130,8 +130,8 @@ export async function eligibilityFor(
   };
   const visit = { date, kind: q.visitKind ?? 'registered', careType: q.careType, cost: q.cost } as const;
   if (!row) {
-    const shown = { number, citizenId: citizenId?.ok ? citizenId.id : undefined };
-    const answer = await answerWithoutCardOnFile(db, profile, shown, visitFacility, visit);
+    const presented = { number, citizenId: citizenId?.ok ? citizenId.id : undefined };
+    const answer = await answerWithoutCardOnFile(db, profile, presented, visitFacility, visit);
     return { ...answer, date, facility: facilityOut, card: null };
   }
 
