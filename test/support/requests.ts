@@ -7,3 +7,23 @@ export async function postOk(t: TestEngine, url: string, payload: Record<string,
   expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
   return res.json();
 }
+
+/** What an import answers: rows read, created, updated, and each refused row with its line and reason. */
+export interface ImportReport {
+  read: number;
+  created: number;
+  updated: number;
+  rejected: { line: number; reason: string }[];
+}
+
+/** POSTs a CSV file to `/api/imports/<kind>` and expects the import to run (200): its report. */
+export async function importCsvOk(t: TestEngine, kind: string, csv: string): Promise<ImportReport> {
+  const res = await t.inject({
+    method: 'POST',
+    url: `/api/imports/${kind}`,
+    headers: { 'content-type': 'text/csv' },
+    payload: csv,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { postOk } from '../../../test/support/requests.ts';
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { importCsvOk, postOk } from '../../../test/support/requests.ts';
 import { runImport } from '../../platform/csv/import-runner.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { runImportFile } from '../registry-io.ts';
@@ -49,22 +49,6 @@ const FILE = [
 ].join('\n');
 
 const REJECTED = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 18];
-
-async function importCsv(t: TestEngine, kind: string, body: string) {
-  const res = await t.inject({
-    method: 'POST',
-    url: `/api/imports/${kind}`,
-    headers: { 'content-type': 'text/csv' },
-    payload: body,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as {
-    read: number;
-    created: number;
-    updated: number;
-    rejected: { line: number; reason: string }[];
-  };
-}
 
 /** Records of a file whose rows are given as CSV lines under HEADER (no quoting), from line 2. */
 async function* records(rows: string[]) {
@@ -123,7 +107,7 @@ describeOnBothEngines(
         kind: 'community_health_centre',
         areaCode: '110105001',
       });
-      const report = await importCsv(
+      const report = await importCsvOk(
         e,
         'residents',
         [
@@ -140,7 +124,7 @@ describeOnBothEngines(
     });
 
     test('a file with bad rows stores the good ones and reports each bad one with its line and reason', async () => {
-      const report = await importCsv(t(), 'insurance-cards', FILE);
+      const report = await importCsvOk(t(), 'insurance-cards', FILE);
       expect(report).toMatchObject({ read: 17, created: 6, updated: 0 });
       const reasons = Object.fromEntries(report.rejected.map((r) => [r.line, r.reason]));
       expect(Object.keys(reasons).map(Number)).toEqual(REJECTED);
@@ -192,14 +176,14 @@ describeOnBothEngines(
 
     test('re-running the same file adds nothing and reports the same bad rows', async () => {
       const before = await stored();
-      const report = await importCsv(t(), 'insurance-cards', FILE);
+      const report = await importCsvOk(t(), 'insurance-cards', FILE);
       expect(report).toMatchObject({ read: 17, created: 0, updated: 6 });
       expect(report.rejected.map((r) => r.line)).toEqual(REJECTED);
       expect(await stored()).toEqual(before);
     });
 
     test('a later row of the same enrolment updates it: the file can correct an end date or area', async () => {
-      const report = await importCsv(
+      const report = await importCsvOk(
         t(),
         'insurance-cards',
         [

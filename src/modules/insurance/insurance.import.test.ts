@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { postOk } from '../../../test/support/requests.ts';
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { importCsvOk, postOk } from '../../../test/support/requests.ts';
 import { runImport } from '../../platform/csv/import-runner.ts';
 import { runImportFile } from '../registry-io.ts';
 import { insuranceCardImport } from './insurance.import.ts';
@@ -37,22 +37,6 @@ const FILE = [
   /* 15 missing date */ 'TE1560000000006,,R4,2026-01-01,,,,,',
 ].join('\n');
 
-async function importCsv(t: TestEngine, kind: string, body: string) {
-  const res = await t.inject({
-    method: 'POST',
-    url: `/api/imports/${kind}`,
-    headers: { 'content-type': 'text/csv' },
-    payload: body,
-  });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as {
-    read: number;
-    created: number;
-    updated: number;
-    rejected: { line: number; reason: string }[];
-  };
-}
-
 describeOnBothEngines('insurance cards CSV import', (t) => {
   const ids: Record<string, string> = {};
 
@@ -73,7 +57,7 @@ describeOnBothEngines('insurance cards CSV import', (t) => {
       kind: 'district_health_centre',
       areaCode: '22300',
     });
-    const report = await importCsv(
+    const report = await importCsvOk(
       e,
       'residents',
       [
@@ -90,7 +74,7 @@ describeOnBothEngines('insurance cards CSV import', (t) => {
   });
 
   test('a file with bad rows stores the good ones and reports each bad one with its line and reason', async () => {
-    const report = await importCsv(t(), 'insurance-cards', FILE);
+    const report = await importCsvOk(t(), 'insurance-cards', FILE);
     expect(report).toMatchObject({ read: 14, created: 6, updated: 0 });
     const reasons = Object.fromEntries(report.rejected.map((r) => [r.line, r.reason]));
     expect(Object.keys(reasons).map(Number)).toEqual([6, 7, 8, 9, 10, 11, 13, 15]);
@@ -129,7 +113,7 @@ describeOnBothEngines('insurance cards CSV import', (t) => {
   });
 
   test('re-running the same file adds nothing and reports the same bad rows', async () => {
-    const report = await importCsv(t(), 'insurance-cards', FILE);
+    const report = await importCsvOk(t(), 'insurance-cards', FILE);
     expect(report).toMatchObject({ read: 14, created: 0, updated: 6 });
     expect(report.rejected.map((r) => r.line)).toEqual([6, 7, 8, 9, 10, 11, 13, 15]);
     const count = await t()
@@ -140,7 +124,7 @@ describeOnBothEngines('insurance cards CSV import', (t) => {
   });
 
   test('a later row of the same card updates it: the file can correct an end date', async () => {
-    const report = await importCsv(
+    const report = await importCsvOk(
       t(),
       'insurance-cards',
       `${HEADER}\nTE1560000000004,,R4,2025-01-01,2025-06-30,,,,\n`,

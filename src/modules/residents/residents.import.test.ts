@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { importCsvOk } from '../../../test/support/requests.ts';
 
 async function post(t: TestEngine, url: string, payload: unknown, status = 201) {
   const res = await t.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
@@ -8,16 +9,8 @@ async function post(t: TestEngine, url: string, payload: unknown, status = 201) 
   return res.json();
 }
 
-async function importCsv(t: TestEngine, kind: string, lines: string[]) {
-  const res = await t.inject({
-    method: 'POST',
-    url: `/api/imports/${kind}`,
-    headers: { 'content-type': 'text/csv' },
-    payload: lines.join('\n'),
-  });
-  expect(res.statusCode).toBe(200);
-  return res.json();
-}
+/** A CSV file from its lines, imported as `kind`. */
+const importCsv = (t: TestEngine, kind: string, lines: string[]) => importCsvOk(t, kind, lines.join('\n'));
 
 const HEADER = 'code,citizen_id,full_name,sex,birth_date,household_code,relationship,area_code';
 
