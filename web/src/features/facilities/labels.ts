@@ -24,20 +24,15 @@ function keyFor(group: Group, id: string): MessageKey | undefined {
 /** The profile's own label for an id we have no translation of (it is in the country's language). */
 function profileLabel(profile: CountryProfile | undefined, group: Group, id: string): string | undefined {
   if (!profile) return undefined;
-  const list =
-    group === 'kind'
-      ? profile.facilityKinds
-      : group === 'tier'
-        ? profile.tiers
-        : group === 'careLevel'
-          ? (profile.careLevels ?? [])
-          : group === 'cadre'
-            ? profile.cadres
-            : group === 'qualification'
-              ? profile.qualifications
-              : group === 'level'
-                ? profile.areaLevels
-                : [];
+  const lists: Partial<Record<Group, readonly { id: string; label: string }[]>> = {
+    kind: profile.facilityKinds,
+    tier: profile.tiers,
+    careLevel: profile.careLevels,
+    cadre: profile.cadres,
+    qualification: profile.qualifications,
+    level: profile.areaLevels,
+  };
+  const list = lists[group] ?? [];
   return list.find((x) => x.id === id)?.label;
 }
 
