@@ -30,7 +30,7 @@ import { runImportFile } from '../src/modules/registry-io.ts';
 import { HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS } from '../src/modules/residents/index.ts';
 import type { AppContext } from '../src/platform/app-context.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { csvWriter } from '../src/platform/csv/csv-stream.ts';
+import { csvWriter } from '../src/platform/csv/csv-export.ts';
 import type { CsvRecord } from '../src/platform/csv/import-runner.ts';
 import { openServerDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { csvWriter } from '../../platform/csv/csv-stream.ts';
+import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AuditQueryType } from './access.schema.ts';
 import type { AuditLogRow } from './access.table.ts';
@@ -47,39 +47,32 @@ const COLUMNS = [
 ];
 
 /** Streams the matching audit entries as CSV, oldest first, in pages of 1,000. */
-export async function exportAudit(db: Db, q: AuditQueryType, out: Writable): Promise<number> {
-  const csv = csvWriter(COLUMNS);
-  csv.pipe(out);
-  let after = 0;
-  let count = 0;
-  for (;;) {
-    const rows = await filtered(db, q).where('id', '>', after).orderBy('id').limit(1000).execute();
-    for (const r of rows) {
-      csv.write([
-        r.id,
-        r.at.toISOString(),
-        r.username,
-        r.role,
-        r.action,
-        r.resource_type,
-        r.resource_id,
-        r.detail,
-        r.status,
-        r.ip,
-        r.reason,
-        r.flagged,
-      ]);
+export function exportAudit(db: Db, q: AuditQueryType, out: Writable): Promise<number> {
+  async function* rows() {
+    let after = 0;
+    for (;;) {
+      const page = await filtered(db, q).where('id', '>', after).orderBy('id').limit(1000).execute();
+      for (const r of page) {
+        yield [
+          r.id,
+          r.at.toISOString(),
+          r.username,
+          r.role,
+          r.action,
+          r.resource_type,
+          r.resource_id,
+          r.detail,
+          r.status,
+          r.ip,
+          r.reason,
+          r.flagged,
+        ];
+      }
+      if (page.length < 1000) return;
+      after = page[page.length - 1]!.id;
     }
-    count += rows.length;
-    if (rows.length < 1000) break;
-    after = rows[rows.length - 1]!.id;
   }
-  await new Promise<void>((resolve, reject) => {
-    out.once('finish', resolve);
-    out.once('error', reject);
-    csv.end();
-  });
-  return count;
+  return streamCsv(out, COLUMNS, rows());
 }
 
 function toEntry(r: AuditLogRow) {

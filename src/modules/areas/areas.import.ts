@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/app-context.ts';
-import { csvWriter } from '../../platform/csv/csv-stream.ts';
+import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
@@ -194,14 +193,6 @@ async function* exportRows(db: Db): AsyncGenerator<Record<string, unknown>> {
  * `out`, fetching them in keyset batches. The file is in path order, so every parent comes before its
  * children and the file imports as it is. Resolves with the number of rows.
  */
-export async function exportAreasCsv(ctx: AppContext, out: Writable): Promise<number> {
-  let count = 0;
-  async function* counted() {
-    for await (const row of exportRows(ctx.db)) {
-      count++;
-      yield row;
-    }
-  }
-  await pipeline(counted(), csvWriter(AREA_COLUMNS), out);
-  return count;
+export function exportAreasCsv(ctx: AppContext, out: Writable): Promise<number> {
+  return streamCsv(out, AREA_COLUMNS, exportRows(ctx.db));
 }

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/app-context.ts';
-import { csvWriter } from '../../platform/csv/csv-stream.ts';
+import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -266,14 +265,6 @@ async function* exportRows(db: Db): AsyncGenerator<Record<string, unknown>> {
  * Streams the active facilities as CSV (FACILITY_COLUMNS) into `out`, in keyset batches, managing
  * facilities before those they manage so that the file imports as it is. Resolves with the row count.
  */
-export async function exportFacilitiesCsv(ctx: AppContext, out: Writable): Promise<number> {
-  let count = 0;
-  async function* counted() {
-    for await (const row of exportRows(ctx.db)) {
-      count++;
-      yield row;
-    }
-  }
-  await pipeline(counted(), csvWriter(FACILITY_COLUMNS), out);
-  return count;
+export function exportFacilitiesCsv(ctx: AppContext, out: Writable): Promise<number> {
+  return streamCsv(out, FACILITY_COLUMNS, exportRows(ctx.db));
 }

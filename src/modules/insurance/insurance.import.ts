@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/app-context.ts';
-import { csvWriter } from '../../platform/csv/csv-stream.ts';
+import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition } from '../../platform/csv/import-runner.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { CARD_COLUMNS, type CardImportRow, cardImport } from './card.import.ts';
@@ -31,9 +30,8 @@ export function insuranceCardColumns(profile: CountryProfile): string[] {
  * Streams the profile's records as CSV (insuranceCardColumns: the VN cards, or the CN enrolments), in
  * keyset batches; the file imports back unchanged.
  */
-export async function exportInsuranceCardsCsv(ctx: AppContext, out: Writable): Promise<number> {
+export function exportInsuranceCardsCsv(ctx: AppContext, out: Writable): Promise<number> {
   const enrolments = ctx.profile.insurance.enrolment !== undefined;
-  let count = 0;
   async function* rows() {
     let after: string | null = null;
     for (;;) {
@@ -44,7 +42,6 @@ export async function exportInsuranceCardsCsv(ctx: AppContext, out: Writable): P
       );
       for (const c of batch) {
         const holder = holders.get(c.resident_id);
-        count++;
         if (enrolments) {
           yield {
             citizen_id: holder?.citizenId ?? '',
@@ -74,6 +71,5 @@ export async function exportInsuranceCardsCsv(ctx: AppContext, out: Writable): P
       after = batch[batch.length - 1]!.id;
     }
   }
-  await pipeline(rows(), csvWriter(insuranceCardColumns(ctx.profile)), out);
-  return count;
+  return streamCsv(out, insuranceCardColumns(ctx.profile), rows());
 }

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/app-context.ts';
-import { csvWriter } from '../../platform/csv/csv-stream.ts';
+import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -377,22 +376,6 @@ export function residentImport(profile: CountryProfile): ImportDefinition<Reside
       return plan.outcomes;
     },
   };
-}
-
-async function streamCsv(
-  out: Writable,
-  columns: string[],
-  rows: AsyncGenerator<Record<string, unknown>>,
-): Promise<number> {
-  let count = 0;
-  async function* counted() {
-    for await (const row of rows) {
-      count++;
-      yield row;
-    }
-  }
-  await pipeline(counted(), csvWriter(columns), out);
-  return count;
 }
 
 /** Streams the active households as CSV (HOUSEHOLD_COLUMNS), in keyset batches. */

@@ -5,19 +5,18 @@ import { decodeCursor, type PageOf, toPage } from '../../platform/http/paginatio
 import { areaPathFilter } from '../areas/index.ts';
 import { cardHolderIds } from './insurance-card-refs.ts';
 import { mapResidents } from './residents.mapping.ts';
+import { listResidentRows, type ResidentFilter } from './residents.queries.ts';
+import { parseSearchTerm, type SearchTerm } from './residents.rules.ts';
+import type { Resident, ResidentListQuery } from './residents.schema.ts';
 import {
   type AreaRange,
   currentScope,
-  listResidentRows,
   type RankedRow,
-  type ResidentFilter,
   searchByIdentifier,
   searchExactName,
   searchFuzzy,
   searchNearNames,
-} from './residents.queries.ts';
-import { parseSearchTerm, type SearchTerm } from './residents.rules.ts';
-import type { Resident, ResidentListQuery } from './residents.schema.ts';
+} from './residents.search.queries.ts';
 import {
   cardNumberOf,
   oneEditVariants,

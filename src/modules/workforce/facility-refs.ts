@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
-import { invalidFields, notFound } from '../../platform/http/errors.ts';
+import { AppError, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { lookupFacility } from '../facilities/index.ts';
 
 /**
@@ -60,4 +60,38 @@ export async function requireFacility(db: Db, idOrCode: string, field?: string):
       : notFound('Facility', idOrCode);
   }
   return { id: found.id, code: found.code, name: found.name, areaPath: found.areaPath, active: found.active };
+}
+
+/** Awaits a lookup; a field error (unknown code ...) is collected instead of thrown, so all are reported at once. */
+export async function collectFieldErrors<T>(
+  lookup: Promise<T>,
+  errors: FieldError[],
+): Promise<T | undefined> {
+  try {
+    return await lookup;
+  } catch (e) {
+    if (e instanceof AppError && e.errors.length > 0) {
+      errors.push(...e.errors);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** Resolves `{facilityId | facilityCode}`: exactly one must be given and name an active facility. */
+export async function resolveFacility(
+  db: Db,
+  ref: { facilityId?: string; facilityCode?: string },
+  prefix: string,
+): Promise<{ facility?: FacilityFacts; errors: FieldError[] }> {
+  const given = ref.facilityId ?? ref.facilityCode;
+  const field = `${prefix}${ref.facilityId ? 'facilityId' : 'facilityCode'}`;
+  if (!given || (ref.facilityId && ref.facilityCode)) {
+    return { errors: [{ field: `${prefix}facilityId`, message: 'give either facilityId or facilityCode' }] };
+  }
+  const errors: FieldError[] = [];
+  const facility = await collectFieldErrors(requireFacility(db, given, field), errors);
+  if (facility && !facility.active)
+    errors.push({ field, message: `facility ${facility.code} is deactivated` });
+  return { facility: errors.length === 0 ? facility : undefined, errors };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { requireWorkerRow } from './workers.service.ts';
 import {
   assignmentOn,
   doctorCountsRows,
@@ -8,8 +9,8 @@ import {
   workerNamesRows,
   workerRefsByCodes,
 } from './workforce.queries.ts';
-import { requireWorkerRow } from './workforce.service.ts';
 
+export { addTraining, addTrainingBatch } from './training.service.ts';
 /**
  * The workforce module's public surface: health workers, their assignments and training (routes, CSV
  * import/export) and what other modules need (rotations, capacity). Other modules import only this file.
@@ -17,7 +18,6 @@ import { requireWorkerRow } from './workforce.service.ts';
 export { exportWorkersCsv, workerImport } from './workforce.import.ts';
 export { workforceRoutes } from './workforce.routes.ts';
 export type { TrainingBody, TrainingRecord, Worker, WorkerDetail } from './workforce.schema.ts';
-export { addTraining, addTrainingBatch } from './workforce.service.ts';
 
 /** What other modules need to know about a worker. */
 export interface WorkerRef {

@@ -2,8 +2,8 @@ import { expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { addTrainingBatch } from './training.service.ts';
 import { createWorker, uniqueCode } from './workforce.fixtures.ts';
-import { addTrainingBatch } from './workforce.service.ts';
 
 const TODAY = '2026-06-01';
 const course = (n: number) => ({ course: `Course ${n}`, completedOn: '2026-01-15', hours: 8 });

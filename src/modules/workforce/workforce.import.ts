@@ -1,8 +1,6 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
 import type { AppContext } from '../../platform/app-context.ts';
-import { csvWriter } from '../../platform/csv/csv-stream.ts';
+import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -10,6 +8,7 @@ import type { Cursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { facilitiesByCodes, facilitiesByIds } from './facility-refs.ts';
+import { profileLists } from './workers.service.ts';
 import {
   assignmentsOfWorkers,
   endAssignments,
@@ -28,7 +27,6 @@ import {
   periodCovers,
   planTransfer,
 } from './workforce.rules.ts';
-import { profileLists } from './workforce.service.ts';
 import type { NewHealthWorkerRow, WorkerAssignmentRow } from './workforce.table.ts';
 
 export const WORKER_COLUMNS = [
@@ -236,42 +234,36 @@ export function workerImport(
 }
 
 /** Streams active workers as CSV (the import's columns) with their current assignment; resolves with the row count. */
-export async function exportWorkersCsv(ctx: AppContext, out: Writable): Promise<number> {
+export function exportWorkersCsv(ctx: AppContext, out: Writable): Promise<number> {
   const today = todayIso();
-  const writer = csvWriter(WORKER_COLUMNS);
-  writer.pipe(out);
-  const done = out === process.stdout ? finished(writer) : finished(out);
-  let count = 0;
-  let after: Cursor | undefined;
-  for (;;) {
-    const rows = await exportBatch(ctx.db, after, 500, today);
-    if (rows.length === 0) break;
-    const facilities = await facilitiesByIds(
-      ctx.db,
-      rows.flatMap((r) => (r.a_facility_id ? [r.a_facility_id] : [])),
-    );
-    for (const r of rows) {
-      const f = r.a_facility_id ? facilities.get(r.a_facility_id) : undefined;
-      const ok = writer.write({
-        code: r.code,
-        full_name: r.full_name,
-        sex: r.sex ?? '',
-        birth_date: r.birth_date ?? '',
-        cadre: r.cadre,
-        qualification: r.qualification,
-        licence_number: r.licence_number ?? '',
-        phone: r.phone ?? '',
-        facility_code: f?.code ?? '',
-        position: f ? (r.a_position ?? '') : '',
-        start_date: f ? (r.a_start_date ?? '') : '',
-      });
-      count++;
-      if (!ok) await once(writer, 'drain');
+  async function* rows() {
+    let after: Cursor | undefined;
+    for (;;) {
+      const batch = await exportBatch(ctx.db, after, 500, today);
+      if (batch.length === 0) return;
+      const facilities = await facilitiesByIds(
+        ctx.db,
+        batch.flatMap((r) => (r.a_facility_id ? [r.a_facility_id] : [])),
+      );
+      for (const r of batch) {
+        const f = r.a_facility_id ? facilities.get(r.a_facility_id) : undefined;
+        yield {
+          code: r.code,
+          full_name: r.full_name,
+          sex: r.sex ?? '',
+          birth_date: r.birth_date ?? '',
+          cadre: r.cadre,
+          qualification: r.qualification,
+          licence_number: r.licence_number ?? '',
+          phone: r.phone ?? '',
+          facility_code: f?.code ?? '',
+          position: f ? (r.a_position ?? '') : '',
+          start_date: f ? (r.a_start_date ?? '') : '',
+        };
+      }
+      const last = batch[batch.length - 1]!;
+      after = { v: last.code, id: last.id };
     }
-    const last = rows[rows.length - 1]!;
-    after = { v: last.code, id: last.id };
   }
-  writer.end();
-  await done;
-  return count;
+  return streamCsv(out, WORKER_COLUMNS, rows());
 }

@@ -1,6 +1,9 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import { created } from '../../platform/http/replies.ts';
+import { transferWorker } from './assignments.service.ts';
+import { addTraining, listTraining } from './training.service.ts';
+import { createWorker, deactivateWorker, getWorker, listWorkers, updateWorker } from './workers.service.ts';
 import {
   AssignmentBody,
   CreateWorkerBody,
@@ -14,16 +17,6 @@ import {
   WorkerPage,
   WorkerParams,
 } from './workforce.schema.ts';
-import {
-  addTraining,
-  createWorker,
-  deactivateWorker,
-  getWorker,
-  listTraining,
-  listWorkers,
-  transferWorker,
-  updateWorker,
-} from './workforce.service.ts';
 
 const tags = ['workforce'];
 const read = { permission: 'workers.read' } as const;

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { stringify } from 'csv-stringify';
 import { AppError } from '../http/errors.ts';
 import type { CsvRecord } from './import-runner.ts';
 
@@ -48,9 +47,4 @@ export async function* readCsvRecords(input: Readable): AsyncGenerator<CsvRecord
 export function readCsvFile(file: string): AsyncGenerator<CsvRecord> {
   if (!fs.existsSync(file)) throw new AppError('bad_request', `The file ${file} does not exist`);
   return readCsvRecords(fs.createReadStream(file));
-}
-
-/** Writes rows as CSV with a header, streaming: an export of a province never sits whole in memory. */
-export function csvWriter(columns: string[]) {
-  return stringify({ header: true, columns });
 }

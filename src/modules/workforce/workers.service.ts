@@ -2,28 +2,26 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import {
-  AppError,
-  conflict,
-  type FieldError,
-  invalidFields,
-  notFound,
-  taken,
-} from '../../platform/http/errors.ts';
+import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { requireArea } from '../areas/index.ts';
-import { type FacilityFacts, facilitiesByIds, requireFacility } from './facility-refs.ts';
+import {
+  collectFieldErrors,
+  type FacilityFacts,
+  facilitiesByIds,
+  requireFacility,
+  resolveFacility,
+} from './facility-refs.ts';
+import { toAssignment, toTraining, toWorker } from './workforce.mapping.ts';
 import {
   assignmentsOfWorker,
   endAssignments,
-  existingWorkerIds,
   findWorkerIdByCode,
   findWorkerIdByLicence,
   findWorkerRow,
   insertAssignments,
-  insertTraining,
   insertWorker,
   listWorkerRows,
   lockWorkerRow,
@@ -33,95 +31,27 @@ import {
 } from './workforce.queries.ts';
 import {
   checkAssignmentDates,
-  checkTraining,
   checkWorkerFacts,
   normaliseLicence,
   type ProfileLists,
   periodCovers,
-  planTransfer,
 } from './workforce.rules.ts';
 import type {
-  Assignment,
-  AssignmentBody,
   CreateWorkerBody,
   DeactivateWorkerBody,
-  TrainingBody,
-  TrainingRecord,
   UpdateWorkerBody,
   Worker,
   WorkerDetail,
   WorkerListQuery,
 } from './workforce.schema.ts';
-import type { HealthWorkerRow, TrainingRecordRow, WorkerAssignmentRow } from './workforce.table.ts';
+import type { HealthWorkerRow } from './workforce.table.ts';
 
+// Health workers: list, detail, register, update, deactivate. Transfers are in
+// assignments.service.ts, training in training.service.ts.
+
+/** The profile's cadres and qualifications, as the worker rules check them. */
 export function profileLists(profile: CountryProfile): ProfileLists {
   return { cadres: profile.cadres.map((c) => c.id), qualifications: profile.qualifications.map((q) => q.id) };
-}
-
-/** The one mapping from a worker row (with its assignment covering the reference date) to the API object. */
-function toWorker(row: WorkerListRow, facilities: Map<string, FacilityFacts>): Worker {
-  const f = row.a_facility_id ? facilities.get(row.a_facility_id) : undefined;
-  return {
-    id: row.id,
-    code: row.code,
-    fullName: row.full_name,
-    sex: row.sex,
-    birthDate: row.birth_date,
-    cadre: row.cadre,
-    qualification: row.qualification,
-    licenceNumber: row.licence_number,
-    phone: row.phone,
-    active: row.active,
-    currentAssignment:
-      f && row.a_start_date
-        ? {
-            facilityId: f.id,
-            facilityCode: f.code,
-            facilityName: f.name,
-            position: row.a_position,
-            startDate: row.a_start_date,
-          }
-        : null,
-  };
-}
-
-function toAssignment(a: WorkerAssignmentRow, facilities: Map<string, FacilityFacts>): Assignment {
-  const f = facilities.get(a.facility_id);
-  return {
-    id: a.id,
-    facilityId: a.facility_id,
-    facilityCode: f?.code ?? '',
-    facilityName: f?.name ?? '',
-    position: a.position,
-    startDate: a.start_date,
-    endDate: a.end_date,
-  };
-}
-
-function toTraining(t: TrainingRecordRow): TrainingRecord {
-  return {
-    id: t.id,
-    course: t.course,
-    provider: t.provider,
-    kind: t.kind,
-    hours: t.hours,
-    credits: t.credits,
-    completedOn: t.completed_on,
-    certificateNumber: t.certificate_number,
-  };
-}
-
-/** Awaits a lookup; a field error (unknown code ...) is collected instead of thrown, so all are reported at once. */
-async function collectFieldErrors<T>(lookup: Promise<T>, errors: FieldError[]): Promise<T | undefined> {
-  try {
-    return await lookup;
-  } catch (e) {
-    if (e instanceof AppError && e.errors.length > 0) {
-      errors.push(...e.errors);
-      return undefined;
-    }
-    throw e;
-  }
 }
 
 /** Lists workers with the filters of GET /api/workers, one keyset page at a time. */
@@ -203,26 +133,8 @@ export async function getWorker(db: Db, id: string, today = todayIso()): Promise
   };
 }
 
-/** Resolves `{facilityId | facilityCode}`: exactly one must be given and name an active facility. */
-async function resolveFacility(
-  db: Db,
-  ref: { facilityId?: string; facilityCode?: string },
-  prefix: string,
-): Promise<{ facility?: FacilityFacts; errors: FieldError[] }> {
-  const given = ref.facilityId ?? ref.facilityCode;
-  const field = `${prefix}${ref.facilityId ? 'facilityId' : 'facilityCode'}`;
-  if (!given || (ref.facilityId && ref.facilityCode)) {
-    return { errors: [{ field: `${prefix}facilityId`, message: 'give either facilityId or facilityCode' }] };
-  }
-  const errors: FieldError[] = [];
-  const facility = await collectFieldErrors(requireFacility(db, given, field), errors);
-  if (facility && !facility.active)
-    errors.push({ field, message: `facility ${facility.code} is deactivated` });
-  return { facility: errors.length === 0 ? facility : undefined, errors };
-}
-
 /** Refuses a staff number or licence number already held by another worker. */
-async function checkUnique(
+export async function checkUnique(
   db: Db,
   code: string | undefined,
   licence: string | null | undefined,
@@ -319,61 +231,6 @@ export async function updateWorker(
   return getWorker(ctx.db, id, today);
 }
 
-/** Existing assignments with facility names, for the overlap messages. */
-async function existingAssignments(db: Db, workerId: string) {
-  const rows = await assignmentsOfWorker(db, workerId);
-  const facilities = await facilitiesByIds(
-    db,
-    rows.map((r) => r.facility_id),
-  );
-  return rows.map((r) => ({
-    id: r.id,
-    startDate: r.start_date,
-    endDate: r.end_date,
-    facilityCode: facilities.get(r.facility_id)?.code ?? '?',
-    facilityName: facilities.get(r.facility_id)?.name ?? '?',
-  }));
-}
-
-/**
- * Adds an assignment as a transfer: the open assignment that started earlier ends the day before the
- * new start, in the same transaction; any other overlap is refused with a 409.
- */
-export async function transferWorker(
-  ctx: AppContext,
-  id: string,
-  body: AssignmentBody,
-  today = todayIso(),
-): Promise<WorkerDetail> {
-  const row = await requireWorkerRow(ctx.db, id);
-  const resolved = await resolveFacility(ctx.db, body, 'body.');
-  const period = { startDate: body.startDate, endDate: body.endDate ?? null };
-  const errors = [...resolved.errors, ...checkAssignmentDates(period, row.birth_date, 'body.')];
-  if (!row.active) errors.push({ field: 'body', message: 'the worker is deactivated' });
-  if (errors.length > 0 || !resolved.facility) throw invalidFields(errors);
-  const facility = resolved.facility;
-  await inTransaction(ctx.db, async (trx) => {
-    await lockWorkerRow(trx, id);
-    const plan = planTransfer(period, await existingAssignments(trx, id));
-    if (!plan.ok)
-      throw conflict(`The new assignment from ${period.startDate} ${plan.reason}`, 'body.startDate');
-    if (plan.close)
-      await endAssignments(trx, [{ id: plan.close.assignment.id, endDate: plan.close.endDate }]);
-    await insertAssignments(trx, [
-      {
-        id: newId(),
-        worker_id: id,
-        facility_id: facility.id,
-        area_path: facility.areaPath,
-        position: body.position ?? null,
-        start_date: period.startDate,
-        end_date: period.endDate,
-      },
-    ]);
-  });
-  return getWorker(ctx.db, id, today);
-}
-
 /** Deactivates a worker and ends the open assignment on the given day (default today). */
 export async function deactivateWorker(
   ctx: AppContext,
@@ -403,59 +260,4 @@ export async function deactivateWorker(
     await updateWorkerRow(trx, id, { active: false });
   });
   return getWorker(ctx.db, id, today);
-}
-
-export async function listTraining(db: Db, id: string): Promise<{ items: TrainingRecord[] }> {
-  await requireWorkerRow(db, id);
-  return { items: (await trainingOfWorker(db, id)).map(toTraining) };
-}
-
-/** Records a completed training course. */
-function trainingRow(workerId: string, body: TrainingBody) {
-  return {
-    id: newId(),
-    worker_id: workerId,
-    course: body.course.trim(),
-    provider: body.provider?.trim() || null,
-    kind: body.kind ?? 'continuing_education',
-    hours: body.hours ?? null,
-    credits: body.credits ?? null,
-    completed_on: body.completedOn,
-    certificate_number: body.certificateNumber?.trim() || null,
-  };
-}
-
-export async function addTraining(ctx: AppContext, id: string, body: TrainingBody, today = todayIso()) {
-  await requireWorkerRow(ctx.db, id);
-  const errors = checkTraining(body, today);
-  if (errors.length > 0) throw invalidFields(errors);
-  const row = trainingRow(id, body);
-  await insertTraining(ctx.db, [row]);
-  return toTraining(row as TrainingRecordRow);
-}
-
-/**
- * Many training records at once (the demo's thousands): each checked as `addTraining` checks it, then
- * stored with one statement, all or nothing. `index` in an error names the record's place in the list.
- */
-export async function addTrainingBatch(
-  ctx: AppContext,
-  records: { workerId: string; body: TrainingBody }[],
-  today = todayIso(),
-): Promise<number> {
-  const problems = records.flatMap((r, index) =>
-    checkTraining(r.body, today).map((e) => ({ field: `[${index}].${e.field}`, message: e.message })),
-  );
-  if (problems.length > 0) throw invalidFields(problems);
-  await inTransaction(ctx.db, async (trx) => {
-    const ids = [...new Set(records.map((r) => r.workerId))];
-    const known = await existingWorkerIds(trx, ids);
-    const unknown = ids.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw notFound('Health worker', unknown.slice(0, 5).join(', '));
-    await insertTraining(
-      trx,
-      records.map((r) => trainingRow(r.workerId, r.body)),
-    );
-  });
-  return records.length;
 }

@@ -1,0 +1,227 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { type ResidentFilter, residentConditions } from './residents.queries.ts';
+import type { ResidentRow } from './residents.table.ts';
+
+// The ranked resident search: by identifier, exact name, near names and one-edit variants, each
+// stage an index range scan per area range of the caller (residents.search.ts runs the stages).
+
+export type RankedRow = ResidentRow & { rank: number; similarity: number };
+
+/** A subtree of areas as a btree range on `area_path` (see `subtreeRange`), with its path. */
+export interface AreaRange {
+  path: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * The area part of a search branch: the btree range, an index condition on the name indexes' last
+ * column, so rows outside the caller's places are skipped in the index. No `<@` beside it: the planner
+ * would prefer the area's GiST index and read the whole commune. Where the range is wider than the
+ * subtree (see `subtreeRange`), row-level security (for the caller's places) or the caller (for an
+ * area filter) keeps the answer exact.
+ */
+function inArea(range: AreaRange | undefined): RawBuilder<unknown> {
+  if (!range) return sql``;
+  return sql`and r.area_path >= ${range.from}::ltree and r.area_path < ${range.to}::ltree`;
+}
+
+/** One copy of a branch per area range (a handful: the caller's places), or one without. */
+function perArea(
+  ranges: AreaRange[] | undefined,
+  branch: (area: RawBuilder<unknown>) => RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const parts = ranges && ranges.length > 0 ? ranges.map((a) => branch(inArea(a))) : [branch(sql``)];
+  return sql.join(
+    parts.map((p) => sql`(${p})`),
+    sql` union all `,
+  );
+}
+
+/** What a search identifier may be: citizen id, code or phone, and a card number or its 10 digits. */
+export interface IdentifierKeys {
+  value: string;
+  phones: string[];
+  /** Resident ids holding the typed insurance card (looked up beforehand). */
+  cardHolderIds: string[];
+}
+
+/** Residents by citizen id, phone, external code or insurance card (indexed equality lookups, one branch each). */
+export async function searchByIdentifier(
+  db: Db,
+  keys: IdentifierKeys,
+  f: ResidentFilter,
+  limit: number,
+): Promise<RankedRow[]> {
+  const cond = residentConditions(f);
+  const branches = [
+    sql`select r.id from resident r where r.citizen_id = ${keys.value} and ${cond}`,
+    sql`select r.id from resident r where r.code = ${keys.value} and ${cond}`,
+  ];
+  if (keys.phones.length > 0)
+    branches.push(sql`select r.id from resident r where r.phone = any(${keys.phones}::text[]) and ${cond}`);
+  if (keys.cardHolderIds.length > 0)
+    branches.push(
+      sql`select r.id from resident r where r.id = any(${keys.cardHolderIds}::uuid[]) and ${cond}`,
+    );
+  const result = await sql<RankedRow>`
+    with found as (${sql.join(branches, sql` union `)})
+    select r.*, 1 as rank, 1 as similarity from found join resident r on r.id = found.id
+    order by r.name_key, r.id
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** The smallest string above every string that starts with `prefix` (byte order, as text_pattern_ops). */
+export function prefixEnd(prefix: string): string {
+  if (prefix === '') return '\u{10FFFF}';
+  return prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
+}
+
+/** A typed name, normalised: the whole key, its first and last words, and how many words. */
+export interface NameKeys {
+  key: string;
+  family: string;
+  given: string;
+  tokens: number;
+}
+
+/**
+ * Ranks candidate ids (with their stage rank) by rank, then trigram similarity to the typed key, then
+ * name: only the best `limit` are read whole.
+ */
+async function rankCandidates(
+  db: Db,
+  candidates: RawBuilder<unknown>,
+  key: string,
+  limit: number,
+): Promise<RankedRow[]> {
+  const result = await sql<RankedRow>`
+    with candidates as materialized (${candidates}),
+    best as (
+      select id, max(rank) as rank, min(name_key) as name_key, max(similarity(name_key, ${key})) as similarity
+      from candidates group by id
+      order by rank desc, similarity desc, name_key, id
+      limit ${limit}
+    )
+    select r.*, b.rank, b.similarity
+    from best b join resident r on r.id = b.id
+    order by b.rank desc, b.similarity desc, r.name_key, r.id`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Residents whose normalised name is exactly the typed one ("nguyen van an" -> Nguyễn Văn An), in
+ * the given areas, at most `limit`: an index range scan that reads only matching entries.
+ */
+export async function searchExactName(
+  db: Db,
+  key: string,
+  f: ResidentFilter,
+  areas: AreaRange[] | undefined,
+  limit: number,
+): Promise<RankedRow[]> {
+  const cond = residentConditions(f);
+  const result = await sql<RankedRow>`
+    select * from (${perArea(
+      areas,
+      (area) => sql`select r.*, 3 as rank, 1 as similarity from resident r
+        where r.name_key = ${key} ${area} and ${cond} limit ${limit}`,
+    )}) found
+    order by id
+    limit ${limit}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * The near stages of the name search, each an index range scan that stops at `cap` rows: the name as
+ * a prefix ("nguyen van an" -> "nguyen van anh", rank 2), the same family name with a given name
+ * starting as typed ("nguyen an" -> "nguyen van an", rank 1). Each runs per area range of the caller,
+ * so a station reads its own commune's entries only. Only the best `limit` are read whole.
+ */
+export async function searchNearNames(
+  db: Db,
+  t: NameKeys,
+  f: ResidentFilter,
+  areas: AreaRange[] | undefined,
+  limit: number,
+  cap: number,
+): Promise<RankedRow[]> {
+  const cond = residentConditions(f);
+  // Prefixes as ranges with the leakproof text_pattern operators: under row-level security a LIKE
+  // (not leakproof) cannot be used as an index condition and turns into a sequential scan.
+  const keyEnd = prefixEnd(t.key);
+  const givenEnd = prefixEnd(t.given);
+  const family = t.tokens > 1 ? sql`and r.family_key = ${t.family}` : sql``;
+  const candidates = sql`
+    ${perArea(
+      areas,
+      (area) => sql`select r.id, 2 as rank, r.name_key from resident r
+        where r.name_key ~>=~ ${t.key} and r.name_key ~<~ ${keyEnd} and r.name_key <> ${t.key} ${area} and ${cond}
+        limit ${cap}`,
+    )}
+    union all
+    ${perArea(
+      areas,
+      (area) => sql`select r.id, 1 as rank, r.name_key from resident r
+        where r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} ${family} ${area} and ${cond}
+        limit ${cap}`,
+    )}`;
+  return rankCandidates(db, candidates, t.key, limit);
+}
+
+/**
+ * The typo-tolerant stage: names one edit away from what was typed (dropped, added, changed or
+ * swapped letters), looked up as exact keys: the whole name (`variants.key`, on the name index), or
+ * the given name or the family name with the other word as typed (on the (given, family, area)
+ * index); then ranked by trigram similarity to the typed name. A trigram scan is not used: Vietnamese names share most trigrams
+ * ("nguyen van ..."), so its bitmap covers a province (see the performance anchors).
+ */
+export async function searchFuzzy(
+  db: Db,
+  t: NameKeys,
+  variants: { key: string[]; given: string[]; family: string[] },
+  f: ResidentFilter,
+  areas: AreaRange[] | undefined,
+  limit: number,
+  cap: number,
+): Promise<RankedRow[]> {
+  const cond = residentConditions(f);
+  // One index probe per variant (a lateral subquery with its own limit): with the variants as one
+  // `= any(array)` the planner expects a thousand keys to match a province and reads the table whole.
+  const probes = (words: string[], match: RawBuilder<unknown>) =>
+    perArea(
+      areas,
+      (area) => sql`select x.id, 0 as rank, x.name_key from unnest(${words}::text[]) as k(word)
+        cross join lateral (select r.id, r.name_key from resident r where ${match} ${area} and ${cond} limit ${cap}) x
+        limit ${cap}`,
+    );
+  const branches: RawBuilder<unknown>[] = [];
+  if (variants.key.length > 0) branches.push(probes(variants.key, sql`r.name_key = k.word`));
+  if (variants.given.length > 0) {
+    const family = t.tokens > 1 ? sql`and r.family_key = ${t.family}` : sql``;
+    branches.push(probes(variants.given, sql`r.given_key = k.word ${family}`));
+  }
+  if (t.tokens > 1 && variants.family.length > 0)
+    branches.push(probes(variants.family, sql`r.given_key = ${t.given} and r.family_key = k.word`));
+  if (branches.length === 0) return [];
+  return rankCandidates(db, sql.join(branches, sql` union all `), t.key, limit);
+}
+
+/** The caller's scope as the request set it: everywhere, or a list of area paths. */
+export async function currentScope(db: Db): Promise<{ all: boolean; paths: string[] } | null> {
+  const result = await sql<{ all: string | null; scope: string | null }>`
+    select current_setting('app.scope_all', true) as all, current_setting('app.scope', true) as scope`.execute(
+    db,
+  );
+  const row = result.rows[0];
+  if (!row || ((row.all ?? '') === '' && (row.scope ?? '') === '')) return null;
+  if (row.all === 'on') return { all: true, paths: [] };
+  const paths = (row.scope ?? '')
+    .replace(/^\{|\}$/g, '')
+    .split(',')
+    .filter(Boolean)
+    .map((p) => p.replace(/"/g, ''));
+  return { all: false, paths };
+}
