@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { Nullable, Uuid } from '../../platform/schema.ts';
 
 export const LoginBody = Type.Object(
   {
@@ -11,7 +11,7 @@ export const LoginBody = Type.Object(
 
 const RoleOfUser = Type.Object({
   role: Type.String(),
-  scopePath: Type.Union([Type.String(), Type.Null()]),
+  scopePath: Nullable(Type.String()),
 });
 
 export const LoginReply = Type.Object({
@@ -30,15 +30,13 @@ export const LoginReply = Type.Object({
 
 const PlaceOfRole = Type.Object({
   role: Type.String(),
-  scopePath: Type.Union([Type.String(), Type.Null()]),
-  area: Type.Union([
+  scopePath: Nullable(Type.String()),
+  area: Nullable(
     Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), level: Type.String() }),
-    Type.Null(),
-  ]),
-  facility: Type.Union([
+  ),
+  facility: Nullable(
     Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), kind: Type.String() }),
-    Type.Null(),
-  ]),
+  ),
 });
 
 export const SessionReply = Type.Object({
@@ -46,11 +44,11 @@ export const SessionReply = Type.Object({
     id: Type.String(),
     username: Type.String(),
     displayName: Type.String(),
-    workerId: Type.Union([Type.String(), Type.Null()]),
+    workerId: Nullable(Type.String()),
   }),
   roles: Type.Array(PlaceOfRole, { description: 'Each role with the area or facility it applies to' }),
   permissions: Type.Array(Type.String()),
-  csrfToken: Type.Union([Type.String(), Type.Null()]),
+  csrfToken: Nullable(Type.String()),
   via: Type.String(),
 });
 
@@ -83,7 +81,7 @@ export const NewUserBody = Type.Object(
     username: Type.String({ minLength: 1, maxLength: 50 }),
     displayName: Type.String({ minLength: 1, maxLength: 200 }),
     password: Type.String({ maxLength: 200 }),
-    workerId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
+    workerId: Type.Optional(Uuid()),
     roles: Type.Array(RoleRequestBody, { maxItems: 20 }),
   },
   { additionalProperties: false },
@@ -93,24 +91,24 @@ export const User = Type.Object({
   id: Type.String(),
   username: Type.String(),
   displayName: Type.String(),
-  workerId: Type.Union([Type.String(), Type.Null()]),
+  workerId: Nullable(Type.String()),
   active: Type.Boolean(),
-  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  lockedUntil: Nullable(Type.String()),
   roles: Type.Array(
     Type.Object({
       id: Type.String(),
       role: Type.String(),
-      areaId: Type.Union([Type.String(), Type.Null()]),
-      facilityId: Type.Union([Type.String(), Type.Null()]),
-      scopePath: Type.Union([Type.String(), Type.Null()]),
+      areaId: Nullable(Type.String()),
+      facilityId: Nullable(Type.String()),
+      scopePath: Nullable(Type.String()),
     }),
   ),
 });
 
-export const IdParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
+export const IdParams = Type.Object({ id: Uuid() });
 export const GrantParams = Type.Object({
-  id: Type.String({ pattern: UUID_PATTERN }),
-  grantId: Type.String({ pattern: UUID_PATTERN }),
+  id: Uuid(),
+  grantId: Uuid(),
 });
 
 export const ApiKeyBody = Type.Object(
@@ -125,7 +123,7 @@ export const ApiKeyReply = Type.Object({
   id: Type.String(),
   name: Type.String(),
   key: Type.String({ description: 'Shown once: store it now' }),
-  expiresAt: Type.Union([Type.String(), Type.Null()]),
+  expiresAt: Nullable(Type.String()),
 });
 
 export const AuditQuery = Type.Object({
@@ -145,17 +143,21 @@ export const AuditQuery = Type.Object({
 export const AuditEntry = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
-  userId: Type.Union([Type.String(), Type.Null()]),
-  username: Type.Union([Type.String(), Type.Null()]),
-  role: Type.Union([Type.String(), Type.Null()]),
+  userId: Nullable(Type.String()),
+  username: Nullable(Type.String()),
+  role: Nullable(Type.String()),
   action: Type.String(),
-  resourceType: Type.Union([Type.String(), Type.Null()]),
-  resourceId: Type.Union([Type.String(), Type.Null()]),
-  detail: Type.Union([Type.String(), Type.Null()]),
-  status: Type.Union([Type.Integer(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  reason: Type.Union([Type.String(), Type.Null()]),
+  resourceType: Nullable(Type.String()),
+  resourceId: Nullable(Type.String()),
+  detail: Nullable(Type.String()),
+  status: Nullable(Type.Integer()),
+  ip: Nullable(Type.String()),
+  reason: Nullable(Type.String()),
   flagged: Type.Boolean(),
 });
 
 export type AuditQueryType = Static<typeof AuditQuery>;
+export type LoginBody = Static<typeof LoginBody>;
+export type LoginReply = Static<typeof LoginReply>;
+export type SessionReply = Static<typeof SessionReply>;
+export type PasswordChangeBody = Static<typeof PasswordChangeBody>;

@@ -1,10 +1,9 @@
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static } from 'typebox';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { Nullable, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
 
 const Latitude = Type.Number({ minimum: -90, maximum: 90 });
 const Longitude = Type.Number({ minimum: -180, maximum: 180 });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 
 export const PopulationFigure = Type.Object(
   {
@@ -34,18 +33,16 @@ export const AreaDetail = Type.Object({
   activeChildren: Type.Integer({ description: 'Active areas directly below this one' }),
 });
 
-export const AreaIdParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
+export const AreaIdParams = Type.Object({ id: Uuid() });
 export const AreaYearParams = Type.Object({
-  id: Type.String({ pattern: UUID_PATTERN }),
+  id: Uuid(),
   year: Type.Integer({ minimum: 1900, maximum: 2200 }),
 });
 
 export const AreaListQuery = Type.Object(
   {
     level: Type.Optional(Type.String({ description: 'An area level of the profile' })),
-    parent: Type.Optional(
-      Type.String({ pattern: UUID_PATTERN, description: 'Direct children of this area' }),
-    ),
+    parent: Type.Optional(Uuid('Direct children of this area')),
     within: Type.Optional(
       Type.String({ minLength: 1, description: 'Area id or code: the whole subtree, the area included' }),
     ),
@@ -53,8 +50,8 @@ export const AreaListQuery = Type.Object(
       Type.String({ minLength: 1, maxLength: 100, description: 'Name search, accents ignored' }),
     ),
     includeInactive: Type.Optional(Type.Boolean({ default: false })),
-    sort: Type.Optional(Type.Union([Type.Literal('code'), Type.Literal('name')], { default: 'code' })),
-    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
+    sort: SortBy(['code', 'name']),
+    order: SortOrder,
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -66,7 +63,7 @@ export const CreateAreaBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     level: Type.String({ minLength: 1 }),
     parentCode: Type.Optional(Type.String({ minLength: 1 })),
-    parentId: Type.Optional(Type.String({ pattern: UUID_PATTERN })),
+    parentId: Type.Optional(Uuid()),
     latitude: Type.Optional(Nullable(Latitude)),
     longitude: Type.Optional(Nullable(Longitude)),
     population: Type.Optional(Type.Array(PopulationFigure, { maxItems: 200 })),

@@ -1,9 +1,8 @@
 import Type, { type Static } from 'typebox';
+import { IsoDate, Nullable } from '../../platform/schema.ts';
 
-const Rate = Type.Union([Type.Number(), Type.Null()], {
-  description: 'Per 10,000 people; null without population figures',
-});
-const Share = Type.Union([Type.Number(), Type.Null()], {
+const Rate = Nullable(Type.Number(), { description: 'Per 10,000 people; null without population figures' });
+const Share = Nullable(Type.Number(), {
   description: 'Between 0 and 1; null when there is nothing to count',
 });
 
@@ -15,12 +14,7 @@ export const CapacityQuery = Type.Object(
       maximum: 2200,
       description: 'Population year; staff are counted on 31 December, or today for the current year',
     }),
-    date: Type.Optional(
-      Type.String({
-        format: 'date',
-        description: 'The day whose week counts rotating doctors (default today)',
-      }),
-    ),
+    date: Type.Optional(IsoDate('The day whose week counts rotating doctors (default today)')),
   },
   { additionalProperties: false },
 );
@@ -62,7 +56,7 @@ export const CapacityReport = Type.Object({
     communeStations: Type.Integer(),
     withRotatingDoctor: Type.Integer(),
   }),
-  target: Type.Union([
+  target: Nullable(
     Type.Object({
       year: Type.Integer(),
       bedsPer10k: Type.Number(),
@@ -70,8 +64,7 @@ export const CapacityReport = Type.Object({
       bedsGap: Rate,
       doctorsGap: Rate,
     }),
-    Type.Null(),
-  ]),
+  ),
 });
 
 export type CapacityReportType = Static<typeof CapacityReport>;

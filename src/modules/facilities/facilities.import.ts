@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { findAreasByCodes, findAreasByIds } from '../areas/index.ts';
+import { FACILITY_STATUSES, type FacilityStatus, OWNERSHIPS, type Ownership } from './facilities.enums.ts';
 import {
   exportBatch,
   findFacilityRowsByCodes,
@@ -20,12 +21,9 @@ import {
   checkFacilityKind,
   isOwnership,
   isStatus,
-  OWNERSHIPS,
   parseServices,
-  STATUSES,
 } from './facilities.rules.ts';
 import { wouldCycle } from './facilities.service.ts';
-import type { FacilityStatus, Ownership } from './facilities.table.ts';
 
 /**
  * The CSV columns, in this order, for import and export. `services` are separated by `;`. `care_level`
@@ -91,7 +89,7 @@ export function parseFacilityRow(
   if (!isOwnership(ownership))
     problems.push(`ownership ${ownership} must be one of ${OWNERSHIPS.join(', ')}`);
   const status = v.status || 'open';
-  if (!isStatus(status)) problems.push(`status ${status} must be one of ${STATUSES.join(', ')}`);
+  if (!isStatus(status)) problems.push(`status ${status} must be one of ${FACILITY_STATUSES.join(', ')}`);
   const careLevel = v.care_level === undefined ? undefined : v.care_level || null;
   if (careLevel)
     for (const e of checkCareLevel(profile, careLevel)) problems.push(`care_level ${careLevel} ${e.message}`);

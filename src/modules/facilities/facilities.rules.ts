@@ -1,14 +1,11 @@
 import { type CountryProfile, careLevelOfKind, tierOfKind } from '../../platform/profile.ts';
-import type { FacilityStatus, Ownership } from './facilities.table.ts';
+import { FACILITY_STATUSES, type FacilityStatus, OWNERSHIPS, type Ownership } from './facilities.enums.ts';
 
 /**
  * The rules of the facility network as pure functions of the profile and plain data: what a valid
  * code, kind and level of care are, which tier a kind sits in, which level of care a facility has, who
  * may manage whom, and how a status may change.
  */
-
-export const OWNERSHIPS: readonly Ownership[] = ['public', 'private', 'military', 'other'];
-export const STATUSES: readonly FacilityStatus[] = ['open', 'temporarily_closed', 'closed'];
 
 /** A problem with one input field, named without its prefix (`code`, `kind` ...). */
 export interface FacilityRuleError {
@@ -87,7 +84,7 @@ export function isOwnership(value: string): value is Ownership {
 }
 
 export function isStatus(value: string): value is FacilityStatus {
-  return (STATUSES as readonly string[]).includes(value);
+  return (FACILITY_STATUSES as readonly string[]).includes(value);
 }
 
 /**

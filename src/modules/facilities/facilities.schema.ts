@@ -1,22 +1,17 @@
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static } from 'typebox';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { IsoDate, Nullable, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
+import { CARE_LEVEL_SOURCES, FACILITY_STATUSES, OWNERSHIPS } from './facilities.enums.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Uuid = Type.String({ pattern: UUID_PATTERN });
 const Latitude = Type.Number({ minimum: -90, maximum: 90 });
 const Longitude = Type.Number({ minimum: -180, maximum: 180 });
 
-export const OwnershipSchema = Type.Union(
-  [Type.Literal('public'), Type.Literal('private'), Type.Literal('military'), Type.Literal('other')],
-  { description: 'public, private, military or other' },
-);
-export const StatusSchema = Type.Union(
-  [Type.Literal('open'), Type.Literal('temporarily_closed'), Type.Literal('closed')],
-  { description: 'open, temporarily_closed or closed' },
-);
+export const OwnershipSchema = Type.Enum(OWNERSHIPS, { description: 'public, private, military or other' });
+export const StatusSchema = Type.Enum(FACILITY_STATUSES, {
+  description: 'open, temporarily_closed or closed',
+});
 
-export const CareLevelSourceSchema = Type.Union([Type.Literal('facility'), Type.Literal('kind')], {
+export const CareLevelSourceSchema = Type.Enum(CARE_LEVEL_SOURCES, {
   description: "facility: classified on its own; kind: its kind's usual level",
 });
 
@@ -69,7 +64,7 @@ export const FacilityDetail = Type.Object({
   ),
 });
 
-export const FacilityIdParams = Type.Object({ id: Uuid });
+export const FacilityIdParams = Type.Object({ id: Uuid() });
 
 export const FacilityListQuery = Type.Object(
   {
@@ -88,15 +83,13 @@ export const FacilityListQuery = Type.Object(
     area: Type.Optional(
       Type.String({ minLength: 1, description: 'Area id or code: facilities in its subtree' }),
     ),
-    managedBy: Type.Optional(Type.String({ pattern: UUID_PATTERN, description: 'Managing facility id' })),
+    managedBy: Type.Optional(Uuid('Managing facility id')),
     q: Type.Optional(
       Type.String({ minLength: 1, maxLength: 100, description: 'Name or code, accents ignored' }),
     ),
     includeInactive: Type.Optional(Type.Boolean({ default: false })),
-    sort: Type.Optional(
-      Type.Union([Type.Literal('code'), Type.Literal('name'), Type.Literal('beds')], { default: 'code' }),
-    ),
-    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
+    sort: SortBy(['code', 'name', 'beds']),
+    order: SortOrder,
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -112,7 +105,7 @@ const editable = {
       "The facility's own level of care (a profile careLevels id); on update, null clears it and the kind's level applies",
   }),
   ownership: OwnershipSchema,
-  areaId: Uuid,
+  areaId: Uuid(),
   areaCode: Type.String({ minLength: 1 }),
   latitude: Nullable(Latitude),
   longitude: Nullable(Longitude),
@@ -129,7 +122,7 @@ export const CreateFacilityBody = Type.Object(
     ownership: Type.Optional(editable.ownership),
     areaId: Type.Optional(editable.areaId),
     areaCode: Type.Optional(editable.areaCode),
-    managingFacilityId: Type.Optional(Uuid),
+    managingFacilityId: Type.Optional(Uuid()),
     managingFacilityCode: Type.Optional(Type.String({ minLength: 1 })),
     latitude: Type.Optional(editable.latitude),
     longitude: Type.Optional(editable.longitude),
@@ -149,7 +142,7 @@ export const UpdateFacilityBody = Type.Object(
     ownership: Type.Optional(editable.ownership),
     areaId: Type.Optional(editable.areaId),
     areaCode: Type.Optional(editable.areaCode),
-    managingFacilityId: Type.Optional(Nullable(Uuid)),
+    managingFacilityId: Type.Optional(Nullable(Uuid())),
     managingFacilityCode: Type.Optional(Nullable(Type.String({ minLength: 1 }))),
     latitude: Type.Optional(editable.latitude),
     longitude: Type.Optional(editable.longitude),
@@ -164,7 +157,7 @@ export const UpdateFacilityBody = Type.Object(
 export const StatusChangeBody = Type.Object(
   {
     status: StatusSchema,
-    effectiveOn: Type.String({ format: 'date', description: 'YYYY-MM-DD' }),
+    effectiveOn: IsoDate(),
     reason: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
@@ -173,6 +166,7 @@ export const StatusChangeBody = Type.Object(
 export const FacilityPage = Page(Facility);
 
 export type Facility = Static<typeof Facility>;
+export type FacilityRef = Static<typeof FacilityRefSchema>;
 export type FacilityDetail = Static<typeof FacilityDetail>;
 export type FacilityListQuery = Static<typeof FacilityListQuery>;
 export type CreateFacilityBody = Static<typeof CreateFacilityBody>;

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-export type FacilityStatus = 'open' | 'temporarily_closed' | 'closed';
-export type Ownership = 'public' | 'private' | 'military' | 'other';
+import type { FacilityStatus, Ownership } from './facilities.enums.ts';
+
+export type { FacilityStatus, Ownership };
 
 export interface FacilityTable {
   id: string;

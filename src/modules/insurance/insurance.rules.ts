@@ -1,5 +1,6 @@
 import { type CountryProfile, careLevelOfKind, tierOfKind } from '../../platform/profile.ts';
 import { type CardReason, type ParsedCard, parseCardNumber } from './card.rules.ts';
+import type { CardStatus, CareType, VisitKind } from './insurance.enums.ts';
 
 /**
  * Eligibility at the point of care (Vietnam, Health Insurance Law 46/2014 art. 22 as amended), as a
@@ -11,22 +12,14 @@ import { type CardReason, type ParsedCard, parseCardNumber } from './card.rules.
  * primary, basic, specialised), or both, so either scheme is profile data with its dates.
  */
 
-export const VISIT_KINDS = [
-  'registered',
-  'referred',
-  'emergency',
-  're-examination',
-  'self-referred',
-] as const;
-export type VisitKind = (typeof VISIT_KINDS)[number];
-export type CareType = 'outpatient' | 'inpatient';
+export type { CareType, VisitKind };
 
 /** A card as the registry holds it. */
 export interface CardOnFile {
   number: string;
   validFrom: string;
   validTo: string;
-  status: 'active' | 'withdrawn';
+  status: CardStatus;
   registeredFacilityCode: string | null;
   /** Province of the registered facility, when known; otherwise the card's own province code. */
   registeredProvinceCode?: string | null;

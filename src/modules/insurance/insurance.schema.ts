@@ -1,22 +1,11 @@
-import Type, { type Static, type TSchema } from 'typebox';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import Type, { type Static } from 'typebox';
+import { IsoDate, Nullable, Uuid } from '../../platform/schema.ts';
+import { CARD_STATUSES, CARE_TYPES, VISIT_KINDS } from './insurance.enums.ts';
 
-const IsoDate = (description?: string) =>
-  Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: description ?? 'A date, YYYY-MM-DD' });
-const Uuid = (description?: string) => Type.String({ pattern: UUID_PATTERN, description });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
-const CardStatus = Type.Union([Type.Literal('active'), Type.Literal('withdrawn')]);
-const VisitKind = Type.Union(
-  [
-    Type.Literal('registered'),
-    Type.Literal('referred'),
-    Type.Literal('emergency'),
-    Type.Literal('re-examination'),
-    Type.Literal('self-referred'),
-  ],
-  { description: 'registered facility, referred, emergency, re-examination appointment, self-referred' },
-);
+const CardStatus = Type.Enum(CARD_STATUSES);
+const VisitKind = Type.Enum(VISIT_KINDS, {
+  description: 'registered facility, referred, emergency, re-examination appointment, self-referred',
+});
 
 export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
 
@@ -94,7 +83,7 @@ export const EligibilityQuery = Type.Object(
     facility: Type.String({ minLength: 1, description: 'Facility id or code where the visit takes place' }),
     date: Type.Optional(IsoDate('The visit date (today by default)')),
     visitKind: Type.Optional(VisitKind),
-    careType: Type.Optional(Type.Union([Type.Literal('outpatient'), Type.Literal('inpatient')])),
+    careType: Type.Optional(Type.Enum(CARE_TYPES)),
     cost: Type.Optional(Type.Number({ minimum: 0, description: 'Cost of the visit covered by insurance' })),
     fullName: Type.Optional(
       Type.String({

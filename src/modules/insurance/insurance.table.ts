@@ -1,6 +1,8 @@
 import type { Generated, Insertable, Selectable } from 'kysely';
 
-export type CardStatus = 'active' | 'withdrawn';
+import type { CardStatus } from './insurance.enums.ts';
+
+export type { CardStatus };
 
 export interface InsuranceCardTable {
   id: string;

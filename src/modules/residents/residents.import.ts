@@ -6,9 +6,11 @@ import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
+import { SEXES } from '../../platform/sex.enums.ts';
 import { type AreaRef, findAreasByCodes, findAreasByIds } from '../areas/index.ts';
 import { findFacilityByCode, findFacilityById } from '../facilities/index.ts';
 import { validateCitizenId } from './identity.rules.ts';
+import { RELATIONSHIPS, type Relationship } from './residents.enums.ts';
 import {
   householdExportBatch,
   insertIfAllNew,
@@ -21,8 +23,8 @@ import {
   upsertHouseholds,
 } from './residents.import.queries.ts';
 import { householdRowsByCodes } from './residents.queries.ts';
-import { compactIdentifier, parseBirth, RELATIONSHIPS, SEXES } from './residents.rules.ts';
-import type { HouseholdRow, Relationship } from './residents.table.ts';
+import { compactIdentifier, parseBirth } from './residents.rules.ts';
+import type { HouseholdRow } from './residents.table.ts';
 
 type Outcome = 'created' | 'updated' | { reason: string };
 

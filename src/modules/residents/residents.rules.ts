@@ -1,16 +1,9 @@
-import type { BirthPrecision, Relationship, ResidentStatus } from './residents.table.ts';
-
-export const RELATIONSHIPS: Relationship[] = [
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'grandchild',
-  'sibling',
-  'other',
-];
-export const STATUSES: ResidentStatus[] = ['active', 'moved_away', 'deceased'];
-export const SEXES = ['male', 'female', 'other'] as const;
+import {
+  type BirthPrecision,
+  RELATIONSHIPS,
+  type Relationship,
+  type ResidentStatus,
+} from './residents.enums.ts';
 
 /** Name similarity (pg_trgm, on the normalised name) from which two records may be the same person. */
 export const DUPLICATE_SIMILARITY = 0.8;

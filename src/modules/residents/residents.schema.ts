@@ -1,28 +1,21 @@
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static } from 'typebox';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { IsoDate, Nullable, Uuid } from '../../platform/schema.ts';
+import { SEXES } from '../../platform/sex.enums.ts';
+import {
+  BIRTH_PRECISIONS,
+  RELATIONSHIPS,
+  RESIDENT_STATUSES,
+  STATUS_CHANGE_KINDS,
+} from './residents.enums.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Uuid = Type.String({ pattern: UUID_PATTERN });
-const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
-
-export const SexSchema = Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('other')]);
-export const RelationshipSchema = Type.Union(
-  [
-    Type.Literal('head'),
-    Type.Literal('spouse'),
-    Type.Literal('child'),
-    Type.Literal('parent'),
-    Type.Literal('grandchild'),
-    Type.Literal('sibling'),
-    Type.Literal('other'),
-  ],
-  { description: 'Relationship to the head of the household' },
-);
-export const ResidentStatusSchema = Type.Union(
-  [Type.Literal('active'), Type.Literal('moved_away'), Type.Literal('deceased')],
-  { description: 'active, moved_away or deceased' },
-);
+export const SexSchema = Type.Enum(SEXES);
+export const RelationshipSchema = Type.Enum(RELATIONSHIPS, {
+  description: 'Relationship to the head of the household',
+});
+export const ResidentStatusSchema = Type.Enum(RESIDENT_STATUSES, {
+  description: 'active, moved_away or deceased',
+});
 const AreaRef = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String() });
 
 export const Household = Type.Object({
@@ -45,7 +38,7 @@ export const Resident = Type.Object({
   sex: Nullable(SexSchema),
   birthDate: Nullable(Type.String({ description: 'YYYY-MM-DD; null when only the year is known' })),
   birthYear: Nullable(Type.Integer()),
-  birthDatePrecision: Type.Union([Type.Literal('day'), Type.Literal('year')]),
+  birthDatePrecision: Type.Enum(BIRTH_PRECISIONS),
   ethnicity: Nullable(Type.String()),
   phone: Nullable(Type.String()),
   occupation: Nullable(Type.String()),
@@ -66,7 +59,7 @@ export const Resident = Type.Object({
 export const HouseholdDetail = Type.Object({ ...Household.properties, members: Type.Array(Resident) });
 
 export const StatusChange = Type.Object({
-  kind: Type.Union([Type.Literal('registered'), Type.Literal('status'), Type.Literal('move')]),
+  kind: Type.Enum(STATUS_CHANGE_KINDS),
   status: ResidentStatusSchema,
   effectiveOn: Type.String(),
   reason: Nullable(Type.String()),
@@ -92,7 +85,7 @@ export const ResidentDetail = Type.Object({
   merges: Type.Array(MergeInfo, { description: 'Merges this resident took part in' }),
 });
 
-export const IdParams = Type.Object({ id: Uuid });
+export const IdParams = Type.Object({ id: Uuid() });
 
 export const HouseholdListQuery = Type.Object(
   {
@@ -110,7 +103,7 @@ export const CreateHouseholdBody = Type.Object(
   {
     code: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Household book number' })),
     address: Type.String({ minLength: 1, maxLength: 500 }),
-    areaId: Type.Optional(Uuid),
+    areaId: Type.Optional(Uuid()),
     areaCode: Type.Optional(Type.String({ minLength: 1 })),
     latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
     longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
@@ -124,7 +117,7 @@ export const UpdateHouseholdBody = Type.Object(
     address: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
     latitude: Type.Optional(Nullable(Type.Number({ minimum: -90, maximum: 90 }))),
     longitude: Type.Optional(Nullable(Type.Number({ minimum: -180, maximum: 180 }))),
-    headResidentId: Type.Optional(Nullable(Uuid)),
+    headResidentId: Type.Optional(Nullable(Uuid())),
   },
   { additionalProperties: false },
 );
@@ -143,7 +136,7 @@ export const ResidentListQuery = Type.Object(
       Type.String({ minLength: 1, description: 'Area id or code (a village, a commune ...): its subtree' }),
     ),
     birthYear: Type.Optional(Type.Integer({ minimum: 1850, maximum: 2200 })),
-    householdId: Type.Optional(Uuid),
+    householdId: Type.Optional(Uuid()),
     status: Type.Optional(ResidentStatusSchema),
     includeInactive: Type.Optional(Type.Boolean({ default: false })),
     ...PageQuery,
@@ -163,7 +156,7 @@ const residentFields = {
   ethnicity: Type.String({ maxLength: 100 }),
   phone: Type.String({ minLength: 3, maxLength: 30 }),
   occupation: Type.String({ maxLength: 200 }),
-  registeredFacilityId: Uuid,
+  registeredFacilityId: Uuid(),
   registeredFacilityCode: Type.String({ minLength: 1 }),
 };
 
@@ -177,12 +170,12 @@ export const CreateResidentBody = Type.Object(
     ethnicity: Type.Optional(residentFields.ethnicity),
     phone: Type.Optional(residentFields.phone),
     occupation: Type.Optional(residentFields.occupation),
-    householdId: Type.Optional(Uuid),
+    householdId: Type.Optional(Uuid()),
     // A household registered with the person, in the same transaction; they head it unless
     // relationshipToHead says otherwise.
     newHousehold: Type.Optional(CreateHouseholdBody),
     relationshipToHead: Type.Optional(RelationshipSchema),
-    areaId: Type.Optional(Uuid),
+    areaId: Type.Optional(Uuid()),
     areaCode: Type.Optional(Type.String({ minLength: 1, description: 'Needed when not in a household' })),
     registeredFacilityId: Type.Optional(residentFields.registeredFacilityId),
     registeredFacilityCode: Type.Optional(residentFields.registeredFacilityCode),
@@ -211,7 +204,7 @@ export const UpdateResidentBody = Type.Object(
 export const StatusBody = Type.Object(
   {
     status: ResidentStatusSchema,
-    effectiveOn: IsoDate,
+    effectiveOn: IsoDate(),
     reason: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
@@ -219,10 +212,10 @@ export const StatusBody = Type.Object(
 
 export const MoveBody = Type.Object(
   {
-    householdId: Type.Optional(Uuid),
+    householdId: Type.Optional(Uuid()),
     newHousehold: Type.Optional(CreateHouseholdBody),
     relationshipToHead: Type.Optional(RelationshipSchema),
-    effectiveOn: IsoDate,
+    effectiveOn: IsoDate(),
     reason: Type.Optional(Type.String({ maxLength: 1000 })),
   },
   { additionalProperties: false },
@@ -244,7 +237,7 @@ export const DuplicatePair = Type.Object({
 });
 
 export const MergeBody = Type.Object(
-  { survivorId: Uuid, duplicateId: Uuid, reason: Type.Optional(Type.String({ maxLength: 1000 })) },
+  { survivorId: Uuid(), duplicateId: Uuid(), reason: Type.Optional(Type.String({ maxLength: 1000 })) },
   { additionalProperties: false },
 );
 

@@ -1,9 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-export type ResidentStatus = 'active' | 'moved_away' | 'deceased';
-export type Sex = 'male' | 'female' | 'other';
-export type Relationship = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'sibling' | 'other';
-export type BirthPrecision = 'day' | 'year';
+import type { Sex } from '../../platform/sex.enums.ts';
+import type { BirthPrecision, Relationship, ResidentStatus } from './residents.enums.ts';
+
+export type { BirthPrecision, Relationship, ResidentStatus, Sex };
 
 export interface HouseholdTable {
   id: string;

@@ -3,13 +3,13 @@ import type { Db } from '../../platform/db/database.ts';
 import { invalidFields, notFound } from '../../platform/http/errors.ts';
 import { facilityNamesByIds, lookupFacility } from '../facilities/index.ts';
 import { findWorkersByIds } from '../workforce/index.ts';
+import { SESSION_ORDER } from './rotations.enums.ts';
 import { rotationsAtFacility, rotationsHostedIn } from './rotations.queries.ts';
 import { daysBetween, sessionDays } from './rotations.rules.ts';
 import type { CalendarDay, CalendarQuery, FacilityCalendar } from './rotations.schema.ts';
 import type { SelectedRotation } from './rotations.service.ts';
 
 export const MAX_CALENDAR_DAYS = 62;
-const SESSION_ORDER = { morning: 0, day: 1, afternoon: 2 } as const;
 
 /**
  * A facility's rotation calendar for [from, to]: each session day of the active rotations where it is

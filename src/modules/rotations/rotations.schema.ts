@@ -1,13 +1,9 @@
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static } from 'typebox';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { IsoDate, Nullable, SortOrder, Uuid } from '../../platform/schema.ts';
+import { CALENDAR_ROLES, ROTATION_SESSIONS } from './rotations.enums.ts';
 
-const IsoDate = (description?: string) =>
-  Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: description ?? 'A date, YYYY-MM-DD' });
-const Uuid = (description?: string) => Type.String({ pattern: UUID_PATTERN, description });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
-export const Session = Type.Union([Type.Literal('morning'), Type.Literal('afternoon'), Type.Literal('day')], {
+export const Session = Type.Enum(ROTATION_SESSIONS, {
   description: 'morning and afternoon do not overlap; day overlaps both',
 });
 
@@ -49,7 +45,7 @@ export const RotationListQuery = Type.Object(
     from: Type.Optional(IsoDate('Rotations whose period ends on or after this date')),
     to: Type.Optional(IsoDate('Rotations whose period starts on or before this date')),
     includeInactive: Type.Optional(Type.Boolean({ default: false })),
-    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
+    order: SortOrder,
     ...PageQuery,
   },
   { additionalProperties: false },
@@ -116,7 +112,7 @@ export const CalendarDay = Type.Object({
   session: Session,
   workerId: Type.String(),
   workerName: Type.String(),
-  role: Type.Union([Type.Literal('host'), Type.Literal('home')], {
+  role: Type.Enum(CALENDAR_ROLES, {
     description: 'host: the worker comes here; home: the worker is away at otherFacility',
   }),
   otherFacility: FacilityBrief,

@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-export type RotationSession = 'morning' | 'afternoon' | 'day';
+import type { RotationSession } from './rotations.enums.ts';
+
+export type { RotationSession };
 
 export interface RotationTable {
   id: string;

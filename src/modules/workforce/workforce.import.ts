@@ -7,6 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
+import { SEXES } from '../../platform/sex.enums.ts';
 import { facilitiesByCodes, facilitiesByIds } from './facility-refs.ts';
 import { profileLists } from './workers.service.ts';
 import {
@@ -50,8 +51,6 @@ export interface WorkerImportRow {
   startDate: string;
 }
 
-const SEXES = ['male', 'female', 'other'];
-
 /** Checks one CSV row on its own: required values, formats, profile codes, dates. */
 function parseWorkerRow(
   v: Record<string, string>,
@@ -63,7 +62,8 @@ function parseWorkerRow(
   for (const k of ['code', 'full_name', 'cadre', 'qualification'])
     if (!get(k)) problems.push(`${k} is required`);
   const sex = get('sex').toLowerCase();
-  if (sex && !SEXES.includes(sex)) problems.push(`sex must be one of ${SEXES.join(', ')}`);
+  if (sex && !(SEXES as readonly string[]).includes(sex))
+    problems.push(`sex must be one of ${SEXES.join(', ')}`);
   const birth = get('birth_date') || null;
   const facts = {
     cadre: get('cadre') || undefined,

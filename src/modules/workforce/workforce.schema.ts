@@ -1,15 +1,9 @@
-import Type, { type Static, type TSchema } from 'typebox';
+import Type, { type Static } from 'typebox';
 import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { IsoDate, Nullable, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
+import { SEXES } from '../../platform/sex.enums.ts';
 
-const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
-
-export const IsoDate = (description?: string) =>
-  Type.String({ pattern: DATE_PATTERN, description: description ?? 'A date, YYYY-MM-DD' });
-export const Uuid = (description?: string) => Type.String({ pattern: UUID_PATTERN, description });
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-
-export const Sex = Type.Union([Type.Literal('male'), Type.Literal('female'), Type.Literal('other')]);
+export const Sex = Type.Enum(SEXES);
 
 export const WorkerParams = Type.Object({ id: Uuid('The worker id') });
 
@@ -88,8 +82,8 @@ export const WorkerListQuery = Type.Object(
       }),
     ),
     includeInactive: Type.Optional(Type.Boolean({ default: false })),
-    sort: Type.Optional(Type.Union([Type.Literal('code'), Type.Literal('name')], { default: 'code' })),
-    order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')], { default: 'asc' })),
+    sort: SortBy(['code', 'name']),
+    order: SortOrder,
     ...PageQuery,
   },
   { additionalProperties: false },

@@ -1,11 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Sex } from '../../platform/sex.enums.ts';
 
 export interface HealthWorkerTable {
   id: string;
   /** Staff number, unique; what CSV imports match on. */
   code: string;
   full_name: string;
-  sex: 'male' | 'female' | 'other' | null;
+  sex: Sex | null;
   birth_date: string | null;
   /** A cadre from the country profile: doctor, assistant_doctor, nurse, midwife ... */
   cadre: string;

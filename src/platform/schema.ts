@@ -1,0 +1,41 @@
+import Type, { type TSchema, type TSchemaOptions } from 'typebox';
+
+/**
+ * The building blocks every module's TypeBox schemas are made of, declared once. No Node imports:
+ * the web app type-checks the schema files that use them.
+ */
+
+const described = (description: string | undefined) => (description ? { description } : {});
+
+/**
+ * An id (the UUID v7 the application makes). Ajv's `uuid` format also takes a `urn:uuid:` prefix,
+ * which PostgreSQL refuses: the length keeps that to the 36 characters of a bare UUID.
+ */
+export const Uuid = (description?: string) =>
+  Type.String({ format: 'uuid', maxLength: 36, ...described(description) });
+
+/**
+ * A real calendar date written 'YYYY-MM-DD' (Ajv's `date` format refuses 2026-02-30), the one way
+ * every input date is checked; `isIsoDate` in src/platform/dates.ts is the same check in code.
+ */
+export const IsoDate = (description?: string) =>
+  Type.String({ format: 'date', description: description ?? 'A date, YYYY-MM-DD' });
+
+/** The value, or null (a field that is cleared, or not known). */
+export const Nullable = <T extends TSchema>(t: T, options?: TSchemaOptions) =>
+  Type.Union([t, Type.Null()], options);
+
+/** The directions a list can be sorted in. */
+export const SORT_ORDERS = ['asc', 'desc'] as const;
+
+/** A list query's `order`: ascending unless asked otherwise. */
+export const SortOrder = Type.Optional(Type.Enum(SORT_ORDERS, { default: 'asc' }));
+
+/**
+ * A list query's `sort`: one of the columns the list can be sorted by, the first by default.
+ *
+ * @example
+ * Type.Object({ sort: SortBy(['code', 'name']), order: SortOrder, ...PageQuery })
+ */
+export const SortBy = <const C extends [string, ...string[]]>(columns: C) =>
+  Type.Optional(Type.Enum<C>(columns, { default: columns[0] }));
