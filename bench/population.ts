@@ -29,6 +29,7 @@ import { createUser } from '../src/modules/access/index.ts';
 import { runImportFile } from '../src/modules/registry-io.ts';
 import { HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS } from '../src/modules/residents/index.ts';
 import type { AppContext } from '../src/platform/app-context.ts';
+import { systemClock, todayOf } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import { csvWriter } from '../src/platform/csv/csv-export.ts';
 import type { CsvRecord } from '../src/platform/csv/import-runner.ts';
@@ -48,7 +49,7 @@ const { values } = parseArgs({
 });
 const share = Number(values.share);
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grassroots_bench';
-const today = new Date().toISOString().slice(0, 10);
+const today = todayOf({ profile: loadProfile('vn'), clock: systemClock });
 
 async function recreateDatabase(): Promise<void> {
   const u = new URL(url);
@@ -80,7 +81,13 @@ async function main(): Promise<void> {
   const handle = openServerDatabase(url, 10);
   await migrateToLatest(handle.db);
   const config = loadConfig({ ...process.env, DATABASE_URL: url });
-  const ctx: AppContext = { db: handle.db, engine: 'postgres', profile: loadProfile('vn'), config };
+  const ctx: AppContext = {
+    db: handle.db,
+    engine: 'postgres',
+    profile: loadProfile('vn'),
+    config,
+    clock: systemClock,
+  };
   if (!searchOnly) {
     console.log('Loading the demo province (areas, facilities, workforce)...');
     await loadDemoProvince(ctx, { output: false, today, residents: false });

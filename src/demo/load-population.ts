@@ -112,7 +112,7 @@ export async function loadPopulation(
   );
   const report = await importStep(
     'Demo residents ',
-    residentImport(ctx.profile),
+    residentImport(ctx.profile, today),
     residentRecordsOf(population()),
     residents,
   );

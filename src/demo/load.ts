@@ -2,6 +2,7 @@ import { areaImport } from '../modules/areas/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { workerImport } from '../modules/workforce/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
+import { todayOf } from '../platform/clock.ts';
 import { type CsvRecord, type ImportReport, runImport } from '../platform/csv/import-runner.ts';
 import { ProgressBar } from '../platform/progress.ts';
 import { areaRecords, asAsync, facilityRecords, workerRecords } from './demo-records.ts';
@@ -140,7 +141,7 @@ function printSummary(s: DemoSummary, url: string): void {
 export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions = {}): Promise<DemoSummary> {
   const started = Date.now();
   const output = options.output ?? true;
-  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const today = options.today ?? todayOf(ctx);
   const demo = generateDemoProvince({ seed: options.seed, today });
   const areaRows = demo.areas.all.reduce((s, a) => s + Math.max(1, a.population.length), 0);
 
@@ -155,7 +156,7 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   await importStep(
     ctx,
     'Demo facilities',
-    facilityImport(ctx.profile),
+    facilityImport(ctx.profile, today),
     facilityRecords(demo.facilities),
     demo.facilities.length,
     output,

@@ -1,6 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import Type from 'typebox';
 import type { App, AppContext } from '../platform/app-context.ts';
+import { todayOf } from '../platform/clock.ts';
 import { readCsvFile, readCsvRecords } from '../platform/csv/csv-stream.ts';
 import {
   type ImportDefinition,
@@ -23,13 +24,13 @@ import {
 import { exportWorkersCsv, workerImport } from './workforce/index.ts';
 
 /** The registries that can be imported and exported as CSV, by the name used on the CLI and the API. */
-const imports: Record<string, (profile: CountryProfile) => ImportDefinition<unknown>> = {
-  areas: areaImport as (p: CountryProfile) => ImportDefinition<unknown>,
-  facilities: facilityImport as (p: CountryProfile) => ImportDefinition<unknown>,
-  workers: workerImport as (p: CountryProfile) => ImportDefinition<unknown>,
-  households: householdImport as (p: CountryProfile) => ImportDefinition<unknown>,
-  residents: residentImport as (p: CountryProfile) => ImportDefinition<unknown>,
-  'insurance-cards': insuranceCardImport as (p: CountryProfile) => ImportDefinition<unknown>,
+const imports: Record<string, (profile: CountryProfile, today: string) => ImportDefinition<unknown>> = {
+  areas: areaImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
+  facilities: facilityImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
+  workers: workerImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
+  households: householdImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
+  residents: residentImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
+  'insurance-cards': insuranceCardImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
 };
 
 const exports: Record<string, (ctx: AppContext, out: Writable) => Promise<number>> = {
@@ -44,10 +45,15 @@ const exports: Record<string, (ctx: AppContext, out: Writable) => Promise<number
 export const importKinds = Object.keys(imports);
 export const exportKinds = Object.keys(exports);
 
-export function importDefinition(profile: CountryProfile, kind: string): ImportDefinition<unknown> {
+/** The import of a registry under the profile; `today` dates what the import records (status changes). */
+export function importDefinition(
+  profile: CountryProfile,
+  kind: string,
+  today: string,
+): ImportDefinition<unknown> {
   const make = imports[kind];
   if (!make) throw new Error(`No import for ${kind}`);
-  return make(profile);
+  return make(profile, today);
 }
 
 export function runImportFile(
@@ -56,7 +62,9 @@ export function runImportFile(
   file: string,
   onProgress?: (p: ImportProgress) => void,
 ): Promise<ImportReport> {
-  return runImport(ctx.db, importDefinition(ctx.profile, kind), readCsvFile(file), { onProgress });
+  return runImport(ctx.db, importDefinition(ctx.profile, kind, todayOf(ctx)), readCsvFile(file), {
+    onProgress,
+  });
 }
 
 /** Writes a registry as CSV to `out`; resolves with the number of rows written. */
@@ -103,7 +111,7 @@ export function registryRoutes(app: App, _ctx: AppContext): void {
         );
       }
       const records = readCsvRecords(req.body as Readable);
-      return runImport(req.db, importDefinition(req.ctx.profile, req.params.kind), records);
+      return runImport(req.db, importDefinition(req.ctx.profile, req.params.kind, todayOf(req.ctx)), records);
     },
   );
 

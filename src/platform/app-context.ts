@@ -6,16 +6,21 @@ import type {
   RawRequestDefaultExpression,
   RawServerDefault,
 } from 'fastify';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db, EngineKind } from './db/database.ts';
 import type { CountryProfile } from './profile.ts';
 
-/** What every module's routes and services are given: the database, the engine, the country profile. */
+/**
+ * What every module's routes and services are given: the database, the engine, the country profile
+ * and the clock (today is `todayOf(ctx)`, on the profile's calendar).
+ */
 export interface AppContext {
   db: Db;
   engine: EngineKind;
   profile: CountryProfile;
   config: Config;
+  clock: Clock;
 }
 
 /** The Fastify instance with TypeBox as its type provider: one schema gives validation, types and OpenAPI. */

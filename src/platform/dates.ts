@@ -1,14 +1,44 @@
 /**
  * Calendar dates as 'YYYY-MM-DD' strings. A date of birth, an assignment start or a rotation day has
- * no time zone, so the arithmetic is done in UTC on whole days. Rules take "today" as an argument;
- * only the ways in (routes, CLI) call `todayIso()`.
+ * no time zone, so the arithmetic is done in UTC on whole days. Which day it is *now* depends on
+ * where: `todayIn` reads an instant on the country's calendar (the profile's time zone). Rules take
+ * "today" as an argument; only the ways in (routes, CLI) ask the clock (platform/clock.ts).
+ * Pure and free of Node imports: the web app uses this file too.
  */
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Today's date (UTC) as 'YYYY-MM-DD'. */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+const calendars = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter that writes an instant as 'YYYY-MM-DD' on the calendar of `timeZone` (cached: costly to build). */
+function calendarOf(timeZone: string): Intl.DateTimeFormat {
+  let f = calendars.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    calendars.set(timeZone, f);
+  }
+  return f;
+}
+
+/**
+ * The calendar date of the instant `now` in `timeZone`, as 'YYYY-MM-DD'.
+ *
+ * @example todayIn('Asia/Ho_Chi_Minh', new Date('2026-03-31T23:30:00Z')) // '2026-04-01' (06:30 in Hanoi)
+ */
+export function todayIn(timeZone: string, now: Date): string {
+  const parts = calendarOf(timeZone).formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** True for a time zone name the runtime knows (IANA, e.g. 'Asia/Shanghai'). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** True for a real calendar date written 'YYYY-MM-DD' (rejects 2026-02-30). */
@@ -40,4 +70,19 @@ export function isoWeekday(date: string): number {
 export function isoWeek(date: string): { start: string; end: string } {
   const start = addDays(date, 1 - isoWeekday(date));
   return { start, end: addDays(start, 6) };
+}
+
+/** The calendar quarter (1-4) of a date, and its first and last days. */
+export function quarterOf(date: string): {
+  year: number;
+  quarter: 1 | 2 | 3 | 4;
+  start: string;
+  end: string;
+} {
+  const year = Number(date.slice(0, 4));
+  const quarter = (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as 1 | 2 | 3 | 4;
+  const startMonth = String((quarter - 1) * 3 + 1).padStart(2, '0');
+  const start = `${year}-${startMonth}-01`;
+  const next = quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
+  return { year, quarter, start, end: addDays(next, -1) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { KNOWN_PROFILES } from './config.ts';
-import { loadProfile, tierOfKind } from './profile.ts';
+import { loadProfile, parseProfile, tierOfKind } from './profile.ts';
 
 describe('country profiles', () => {
   test.each(KNOWN_PROFILES)('profile %s loads and is consistent', (id) => {
@@ -20,5 +20,19 @@ describe('country profiles', () => {
     ['vn', 'no_such_kind', undefined],
   ])('in %s, kind %s is tier %s', (profile, kind, tier) => {
     expect(tierOfKind(loadProfile(profile), kind)).toBe(tier);
+  });
+
+  test.each([
+    ['vn', 'Asia/Ho_Chi_Minh'],
+    ['cn', 'Asia/Shanghai'],
+  ])("profile %s keeps the country's time zone %s", (id, zone) => {
+    expect(loadProfile(id).timeZone).toBe(zone);
+  });
+
+  test('a profile naming an unknown time zone stops the start, naming the file', () => {
+    const broken = { ...loadProfile('vn'), timeZone: 'Asia/Atlantis' };
+    expect(() => parseProfile(broken, 'vn.json')).toThrow(
+      'vn.json: timeZone Asia/Atlantis is not an IANA time zone',
+    );
   });
 });

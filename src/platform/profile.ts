@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { isTimeZone } from './dates.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
@@ -152,6 +153,11 @@ export const CountryProfileSchema = Type.Object({
   country: Type.String({ minLength: 2, maxLength: 2 }),
   name: Type.String(),
   locale: Type.String(),
+  /**
+   * The IANA time zone the country keeps (Asia/Ho_Chi_Minh, Asia/Shanghai): "today", day boundaries,
+   * weeks and quarters are the country's, never UTC's (at 06:30 in Hanoi it is already today).
+   */
+  timeZone: Type.String({ minLength: 1 }),
   currency: Type.String({ minLength: 3, maxLength: 3 }),
   areaLevels: Type.Array(
     Type.Object({ id: Type.String(), codePattern: Type.String(), label: Type.String() }),
@@ -234,6 +240,8 @@ export function parseProfile(data: unknown, file: string): CountryProfile {
 }
 
 function checkReferences(p: CountryProfile, file: string): void {
+  if (!isTimeZone(p.timeZone))
+    throw new Error(`Country profile ${file}: timeZone ${p.timeZone} is not an IANA time zone`);
   const tiers = new Set(p.tiers.map((t) => t.id));
   const careLevels = new Set((p.careLevels ?? []).map((l) => l.id));
   for (const k of p.facilityKinds) {

@@ -4,6 +4,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { createUser } from '../../src/modules/access/index.ts';
 import type { App, AppContext } from '../../src/platform/app-context.ts';
+import { fixedClock, todayOf } from '../../src/platform/clock.ts';
 import { loadConfig } from '../../src/platform/config.ts';
 import { type DatabaseHandle, openServerDatabase, wrapPGlite } from '../../src/platform/db/database.ts';
 import { PGLITE_EXTENSIONS } from '../../src/platform/db/pglite.ts';
@@ -12,6 +13,12 @@ import { buildServer } from '../../src/server.ts';
 import { createDatabaseFromTemplate, dropDatabase, urlFor } from './postgres-server.ts';
 
 export type EngineName = 'embedded' | 'postgres';
+
+/**
+ * The instant every suite's server takes as "now" unless the suite names its own: a pinned clock, so
+ * no test depends on when (or in which time zone) the suite runs. 09:00 in Hanoi, 02:00 UTC.
+ */
+export const TEST_NOW = '2026-12-02T09:00:00+07:00';
 
 /** A migrated, empty database on one engine, with the app context and an HTTP server for inject(). */
 export interface TestEngine {
@@ -22,6 +29,8 @@ export interface TestEngine {
   inject(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** Signs in and returns a bearer token. */
   signIn(username: string, password?: string): Promise<string>;
+  /** Today on the server's pinned clock, on the profile's calendar ('YYYY-MM-DD'). */
+  today: string;
 }
 
 export const TEST_ADMIN = { username: 'test-admin', password: 'test-admin-password' };
@@ -50,7 +59,8 @@ async function openTestDatabase(
  * Runs a suite once per engine: the embedded PGlite and the PostgreSQL server. Each engine gets its own
  * fresh database for the suite. The server leg is skipped (with a line printed by the global setup) only
  * outside CI when no server answers. `options.profile` runs the suite's server under another country
- * profile (`vn` by default), as `GRASSROOTS_PROFILE` would.
+ * profile (`vn` by default), as `GRASSROOTS_PROFILE` would; `options.now` pins the server's clock
+ * at another instant than TEST_NOW (e.g. '2026-03-31T23:30:00+07:00', late evening in Hanoi).
  *
  * @example
  * describeOnBothEngines('facilities', (t) => {
@@ -60,9 +70,10 @@ async function openTestDatabase(
 export function describeOnBothEngines(
   title: string,
   body: (engine: () => TestEngine) => void,
-  options: { profile?: string } = {},
+  options: { profile?: string; now?: string } = {},
 ): void {
   const profile = options.profile ?? 'vn';
+  const clock = fixedClock(options.now ?? TEST_NOW);
   for (const name of ['embedded', 'postgres'] as const) {
     const skip = name === 'postgres' && !inject('pgTemplate');
     describe.skipIf(skip)(`${title} [${name}]`, () => {
@@ -77,6 +88,7 @@ export function describeOnBothEngines(
           engine: opened.handle.engine,
           profile: loadProfile(profile),
           config,
+          clock,
         };
         const app = await buildServer(ctx, { webDist: null });
         await app.ready();
@@ -106,6 +118,7 @@ export function describeOnBothEngines(
           ctx,
           app,
           signIn,
+          today: todayOf(ctx),
           inject: (options) =>
             app.inject({
               ...options,

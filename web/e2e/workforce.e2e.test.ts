@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
+import { isoWeek, todayIn } from '../../src/platform/dates.ts';
+import { loadProfile } from '../../src/platform/profile.ts';
 import { DESKTOP, PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
 import { openMenu } from './support/navigation.ts';
@@ -21,12 +23,9 @@ async function fitsWidth(page: Page) {
 /** A name as a regular expression that matches it literally. */
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The Monday of the browser's week, as the calendar counts it. */
+/** The Monday of this week on the country's calendar, as the app and the server count it. */
 function mondayOfToday(): string {
-  const now = new Date();
-  const day = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
+  return isoWeek(todayIn(loadProfile('vn').timeZone, new Date())).start;
 }
 
 test('district: the staff list, a worker, a training record refused then added', async () => {

@@ -1,5 +1,6 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TestEngine } from '../../../test/support/engines.ts';
+import { addDays } from '../../platform/dates.ts';
 
 /**
  * Test-only: a small province built through the HTTP API as the administrator, with one user per role
@@ -115,8 +116,7 @@ export async function buildAccessWorld(
     station2: await staff(station2, 'S2', 3),
   };
   const rotatingDoctor = workers.centre1[0]!;
-  const today = new Date();
-  const inDays = (d: number) => new Date(today.getTime() + d * 86_400_000).toISOString().slice(0, 10);
+  const inDays = (d: number) => addDays(t.today, d);
   const rotation = await post('/api/rotations', {
     workerId: rotatingDoctor.id,
     hostFacilityCode: station1.code,

@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { addDays, isoWeek } from '../../platform/dates.ts';
 
 /**
  * GET /api/capacity over a small district built through the API, every figure compared with values
@@ -13,16 +14,8 @@ async function post(t: TestEngine, url: string, payload: Record<string, unknown>
   return res.json();
 }
 
-/** The Monday of the current week, 'YYYY-MM-DD' (the capacity figure counts rotations this week). */
-function mondayThisWeek(): string {
-  const now = new Date();
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
-  return d.toISOString().slice(0, 10);
-}
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The Monday of the server's current week (the capacity figure counts rotations this week). */
+const mondayThisWeek = (t: TestEngine) => isoWeek(t.today).start;
 
 describeOnBothEngines('GET /api/capacity', (t) => {
   beforeAll(async () => {
@@ -89,7 +82,7 @@ describeOnBothEngines('GET /api/capacity', (t) => {
     }
 
     // D1 rotates to station B this week (Tuesdays and Thursdays); D2 to station A only from next month.
-    const monday = mondayThisWeek();
+    const monday = mondayThisWeek(t());
     await post(e, '/api/rotations', {
       workerId: ids.D1,
       hostFacilityCode: '48S0B',
@@ -137,7 +130,7 @@ describeOnBothEngines('GET /api/capacity', (t) => {
       stationHasDoctor: 1, // A (D3); B has an assistant doctor and a visiting doctor, not its own doctor
       stationHasDoctorShare: 0.5, // 1 / 2
     });
-    const monday = mondayThisWeek();
+    const monday = mondayThisWeek(t());
     expect(c.rotation).toEqual({
       weekStart: monday,
       weekEnd: addDays(monday, 6),

@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
 import { CapacityQuery, CapacityReport } from './capacity.schema.ts';
 import { capacityOf } from './capacity.service.ts';
 
@@ -15,6 +16,6 @@ export function capacityRoutes(app: App, ctx: AppContext): void {
         response: { 200: CapacityReport },
       },
     },
-    (req) => capacityOf(req.db, ctx.profile, req.query, req.scope ?? undefined),
+    (req) => capacityOf(req.db, ctx.profile, req.query, todayOf(req.ctx), req.scope ?? undefined),
   );
 }

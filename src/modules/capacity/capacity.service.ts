@@ -1,4 +1,4 @@
-import { isoWeek, todayIso } from '../../platform/dates.ts';
+import { isoWeek } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -20,9 +20,9 @@ export async function capacityOf(
   db: Db,
   profile: CountryProfile,
   q: { area: string; year: number; date?: string },
+  today: string,
   scope: Scope = { all: true, paths: [] },
 ): Promise<CapacityReportType> {
-  const today = todayIso();
   const area = await requireArea(db, q.area, 'query.area');
   // Figures of an area are only whole inside one's scope: row-level security would silently count
   // part of it (the population is public, the staff are not).

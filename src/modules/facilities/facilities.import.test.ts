@@ -36,7 +36,7 @@ const FILE = `code,name,kind,ownership,managing_code,area_code,latitude,longitud
 `;
 
 function run(t: TestEngine, records: AsyncIterable<{ line: number; values: Record<string, string> }>) {
-  return runImport(t.ctx.db, facilityImport(profile), records, { batchSize: 5 });
+  return runImport(t.ctx.db, facilityImport(profile, t.today), records, { batchSize: 5 });
 }
 
 /** Each facility's level of care and where it comes from, by code, as the API answers them. */

@@ -2,7 +2,6 @@ import type { Writable } from 'node:stream';
 import type { AppContext } from '../../platform/app-context.ts';
 import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
-import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -122,12 +121,13 @@ export function parseFacilityRow(
 }
 
 /** The facilities CSV import: upsert by code; a managing facility must exist or come earlier in the file. */
-export function facilityImport(profile: CountryProfile): ImportDefinition<FacilityImportRow> {
+/** The facilities import; a status it records takes effect `today` (the country's date). */
+export function facilityImport(profile: CountryProfile, today: string): ImportDefinition<FacilityImportRow> {
   return {
     kind: 'facilities',
     requiredColumns: ['code', 'name', 'kind', 'area_code'],
     parse: (values) => parseFacilityRow(profile, values),
-    saveBatch: (trx, rows) => saveFacilityBatch(trx, rows),
+    saveBatch: (trx, rows) => saveFacilityBatch(trx, rows, today),
   };
 }
 
@@ -140,6 +140,7 @@ interface Known {
 async function saveFacilityBatch(
   trx: Db,
   rows: { line: number; value: FacilityImportRow }[],
+  today: string,
 ): Promise<Outcome[]> {
   const areas = await findAreasByCodes(
     trx,
@@ -164,7 +165,7 @@ async function saveFacilityBatch(
         reason: `managing_code ${v.managingCode} is not a known facility (a managing facility must come before those it manages)`,
       });
     } else {
-      outcomes.push(await saveFacilityRow(trx, known, v, area, manager?.id ?? null));
+      outcomes.push(await saveFacilityRow(trx, known, v, area, manager?.id ?? null, today));
     }
   }
   return outcomes;
@@ -176,6 +177,7 @@ async function saveFacilityRow(
   v: FacilityImportRow,
   area: { id: string; path: string },
   managerId: string | null,
+  today: string,
 ): Promise<Outcome> {
   const fields = {
     name: v.name,
@@ -209,7 +211,7 @@ async function saveFacilityRow(
         id: newId(),
         facility_id: existing.id,
         status: v.status,
-        effective_on: todayIso(),
+        effective_on: today,
         reason: 'CSV import',
       });
     }
@@ -222,7 +224,7 @@ async function saveFacilityRow(
     id: newId(),
     facility_id: id,
     status: v.status,
-    effective_on: todayIso(),
+    effective_on: today,
     reason: 'registered',
   });
   known.set(v.code, { id, status: v.status, managing_facility_id: managerId });

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
-import { todayIso } from '../../platform/dates.ts';
+import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
@@ -226,7 +226,7 @@ export async function createFacility(ctx: AppContext, body: CreateFacilityBody):
       id: newId(),
       facility_id: id,
       status,
-      effective_on: todayIso(),
+      effective_on: todayOf(ctx),
       reason: 'registered',
     });
   });

@@ -1,7 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
 import { postOk } from '../../../test/support/requests.ts';
-import { todayIso } from '../../platform/dates.ts';
 
 /**
  * Coverage on a date counts who lived in the area and was active on that date, from the status
@@ -110,7 +109,7 @@ describeOnBothEngines('coverage on a date', (t) => {
   });
 
   test('today: the moves, deaths and the birth since are counted where and when they happened', async () => {
-    const today = todayIso();
+    const today = t().today;
     expect(await coverage(t(), `area=22300&date=${today}`)).toMatchObject({
       activeResidents: 5,
       insuredResidents: 2,

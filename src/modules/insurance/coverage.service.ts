@@ -1,4 +1,4 @@
-import { daysBetween, todayIso } from '../../platform/dates.ts';
+import { daysBetween } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -43,6 +43,7 @@ export async function coverageOf(
   db: Db,
   profile: CountryProfile,
   q: CoverageQuery,
+  today: string,
   scope: Scope = { all: true, paths: [] },
 ): Promise<CoverageReportType> {
   const groups = coverageGroups(profile);
@@ -52,7 +53,7 @@ export async function coverageOf(
     ]);
   }
   const area = await requireAreaInScope(db, q.area, scope);
-  const date = q.date ?? todayIso();
+  const date = q.date ?? today;
   const counts = await coverageCounts(db, { date, residentIds: residentIdsActiveOn(area.path, date) });
   const people = await populationOf(db, area.path, Number(date.slice(0, 4)));
   const active = counts.active;
@@ -84,10 +85,11 @@ export async function coverageOf(
 export async function expiringCards(
   db: Db,
   q: ExpiringQuery,
+  today: string,
   scope: Scope = { all: true, paths: [] },
 ): Promise<ExpiringListType> {
   const area = await requireAreaInScope(db, q.area, scope);
-  const { from, to } = expiringWindow(q);
+  const { from, to } = expiringWindow(q, today);
   const rows = await expiringCardRows(db, {
     areaPath: area.path,
     from,

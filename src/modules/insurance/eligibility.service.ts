@@ -1,4 +1,4 @@
-import { isIsoDate, todayIso } from '../../platform/dates.ts';
+import { isIsoDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -31,6 +31,7 @@ export async function eligibilityFor(
   db: Db,
   profile: CountryProfile,
   q: EligibilityQuery,
+  today: string,
 ): Promise<EligibilityAnswerType> {
   const errors = [];
   const enrolment = profile.insurance.enrolment;
@@ -56,7 +57,7 @@ export async function eligibilityFor(
     errors.push({ field: 'query.facility', message: `no facility with id or code ${q.facility}` });
   if (errors.length > 0 || !facility) throw invalidFields(errors);
 
-  const date = q.date ?? todayIso();
+  const date = q.date ?? today;
   const facilityOut = {
     code: facility.code,
     kind: facility.kind,

@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
 import { created } from '../../platform/http/replies.ts';
 import { coverageOf, expiringCards } from './coverage.service.ts';
 import { eligibilityFor } from './eligibility.service.ts';
@@ -74,7 +75,7 @@ export function insuranceRoutes(app: App, ctx: AppContext): void {
         response: { 200: ExpiringList },
       },
     },
-    (req) => expiringCards(req.db, req.query, req.scope ?? undefined),
+    (req) => expiringCards(req.db, req.query, todayOf(req.ctx), req.scope ?? undefined),
   );
   app.get(
     '/eligibility',
@@ -87,7 +88,7 @@ export function insuranceRoutes(app: App, ctx: AppContext): void {
         response: { 200: EligibilityAnswer },
       },
     },
-    (req) => eligibilityFor(req.db, ctx.profile, req.query),
+    (req) => eligibilityFor(req.db, ctx.profile, req.query, todayOf(req.ctx)),
   );
   app.get(
     '/coverage',
@@ -100,6 +101,6 @@ export function insuranceRoutes(app: App, ctx: AppContext): void {
         response: { 200: CoverageReport },
       },
     },
-    (req) => coverageOf(req.db, ctx.profile, req.query, req.scope ?? undefined),
+    (req) => coverageOf(req.db, ctx.profile, req.query, todayOf(req.ctx), req.scope ?? undefined),
   );
 }

@@ -1,4 +1,4 @@
-import { addDays, todayIso } from '../../platform/dates.ts';
+import { addDays } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
@@ -167,7 +167,10 @@ export async function cardRowsFor(
 }
 
 /** The window of an expiring list: from a date (today by default) to `days` days later. */
-export function expiringWindow(q: { date?: string; days?: number }): { from: string; to: string } {
-  const from = q.date ?? todayIso();
+export function expiringWindow(
+  q: { date?: string; days?: number },
+  today: string,
+): { from: string; to: string } {
+  const from = q.date ?? today;
   return { from, to: addDays(from, q.days ?? 30) };
 }

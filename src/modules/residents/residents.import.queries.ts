@@ -67,8 +67,11 @@ export async function residentsByKeys(db: Db, citizenIds: string[], codes: strin
   return result.rows;
 }
 
-/** Inserts new residents, then their 'registered' history entries and the heads of their households. */
-export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<void> {
+/**
+ * Inserts new residents, then their 'registered' history entries (effective `registeredOn`, the
+ * country's date: the database's current_date is the server's, often UTC) and the heads of their households.
+ */
+export async function insertResidents(db: Db, rows: ResidentWrite[], registeredOn: string): Promise<void> {
   if (rows.length === 0) return;
   await sql`
     insert into resident (id, code, citizen_id, full_name, sex, birth_date, birth_year, birth_date_precision,
@@ -83,7 +86,7 @@ export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<vo
   // statement does not see its own inserts.)
   await sql`
     insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
-    select v.history_id, v.id, 'registered', 'active', current_date, 'CSV import', v.area_id, v.household_id, v.area_path::ltree
+    select v.history_id, v.id, 'registered', 'active', ${registeredOn}::date, 'CSV import', v.area_id, v.household_id, v.area_path::ltree
     from unnest(${rows.map((r) => r.history_id)}::uuid[], ${rows.map((r) => r.id)}::uuid[],
       ${rows.map((r) => r.area_id)}::uuid[], ${rows.map((r) => r.household_id)}::uuid[],
       ${rows.map((r) => r.area_path)}::text[]) as v(history_id, id, area_id, household_id, area_path)`.execute(
@@ -103,10 +106,10 @@ export async function insertResidents(db: Db, rows: ResidentWrite[]): Promise<vo
  * matches the rows to the existing residents instead. A fresh import thus needs no read of existing
  * keys before its writes, nor the per-row checks of an insert ... on conflict.
  */
-export async function insertIfAllNew(db: Db, rows: ResidentWrite[]): Promise<boolean> {
+export async function insertIfAllNew(db: Db, rows: ResidentWrite[], registeredOn: string): Promise<boolean> {
   await sql`savepoint resident_import_new`.execute(db);
   try {
-    await insertResidents(db, rows);
+    await insertResidents(db, rows, registeredOn);
   } catch (err) {
     await sql`rollback to savepoint resident_import_new`.execute(db);
     if ((err as { code?: string }).code === '23505') return false;

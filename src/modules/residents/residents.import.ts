@@ -2,7 +2,6 @@ import type { Writable } from 'node:stream';
 import type { AppContext } from '../../platform/app-context.ts';
 import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
-import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
@@ -314,8 +313,8 @@ function planRows(
 }
 
 /** Writes a plan: inserts (with history and heads), updates, and heads set on existing residents. */
-async function writePlan(trx: Db, plan: BatchPlan): Promise<void> {
-  await insertResidents(trx, [...plan.inserts.values()]);
+async function writePlan(trx: Db, plan: BatchPlan, today: string): Promise<void> {
+  await insertResidents(trx, [...plan.inserts.values()], today);
   await updateResidents(trx, [...plan.updates.values()]);
   await setHeads(
     trx,
@@ -339,10 +338,9 @@ function keysOf(values: ResidentImportRow[]): [string[], string[]] {
  * the batch is matched to the existing residents (one read) and written as inserts and updates, as
  * is a batch naming a head for a household that already has one.
  */
-export function residentImport(profile: CountryProfile): ImportDefinition<ResidentImportRow> {
+export function residentImport(profile: CountryProfile, today: string): ImportDefinition<ResidentImportRow> {
   const areasOf = areaCache();
   const facilities = new Map<string, string | null>();
-  const today = todayIso();
   return {
     kind: 'residents',
     requiredColumns: ['full_name'],
@@ -370,11 +368,11 @@ export function residentImport(profile: CountryProfile): ImportDefinition<Reside
       );
       if (!headsTaken) {
         const plan = planRows(values, refs, [], new Map());
-        if (plan.headClashes === 0 && (await insertIfAllNew(trx, [...plan.inserts.values()])))
+        if (plan.headClashes === 0 && (await insertIfAllNew(trx, [...plan.inserts.values()], today)))
           return plan.outcomes;
       }
       const plan = planRows(values, refs, await residentsByKeys(trx, ...keysOf(values)), new Map());
-      await writePlan(trx, plan);
+      await writePlan(trx, plan, today);
       return plan.outcomes;
     },
   };

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
-import { todayIso } from '../../platform/dates.ts';
+import { todayOf } from '../../platform/clock.ts';
 import { type FieldError, invalidFields } from '../../platform/http/errors.ts';
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { areaPathFilter } from '../areas/index.ts';
@@ -80,7 +80,7 @@ async function searchResidents(
   const cardNumber = cardNumberOf(q, ctx.profile.insurance.card?.pattern);
   const term = cardNumber
     ? { kind: 'identifier' as const, value: cardNumber, phoneVariants: [] }
-    : parseSearchTerm(q, todayIso());
+    : parseSearchTerm(q, todayOf(ctx));
   if (!term) throw invalidFields([{ field: 'query.q', message: 'has nothing to search for' }]);
   if (term.kind === 'identifier') {
     const socialInsuranceNumber = socialInsuranceNumberOf(term.value);

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
-import { todayIso } from '../../platform/dates.ts';
+import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
@@ -152,7 +152,7 @@ async function checkUnique(trx: Db, patch: ResidentPatch, selfId?: string): Prom
  */
 export async function createResident(ctx: AppContext, body: CreateResidentBody): Promise<ResidentDetail> {
   const id = newId();
-  const today = todayIso();
+  const today = todayOf(ctx);
   await inTransaction(ctx.db, async (trx) => {
     const errors: FieldError[] = [];
     const identity = checkIdentity(ctx.profile, body, errors, today);
@@ -269,7 +269,7 @@ export async function updateResident(
               : undefined,
       },
       errors,
-      todayIso(),
+      todayOf(ctx),
     );
     if (body.relationshipToHead !== undefined && row.household_id) {
       const problem = relationshipProblem(
@@ -317,7 +317,7 @@ export async function changeResidentStatus(
     if (!row) throw notFound('Resident', id);
     const problem = statusChangeProblem(row.status, body.status);
     if (problem) throw invalidFields([{ field: 'body.status', message: problem }]);
-    if (body.effectiveOn > todayIso())
+    if (body.effectiveOn > todayOf(ctx))
       throw invalidFields([{ field: 'body.effectiveOn', message: 'is in the future' }]);
     await updateResidentRow(trx, id, { status: body.status, status_date: body.effectiveOn });
     await insertStatusChanges(trx, [

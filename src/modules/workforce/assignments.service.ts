@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
-import { todayIso } from '../../platform/dates.ts';
+import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, invalidFields } from '../../platform/http/errors.ts';
@@ -41,7 +41,7 @@ export async function transferWorker(
   ctx: AppContext,
   id: string,
   body: AssignmentBody,
-  today = todayIso(),
+  today = todayOf(ctx),
 ): Promise<WorkerDetail> {
   const row = await requireWorkerRow(ctx.db, id);
   const resolved = await resolveFacility(ctx.db, body, 'body.');

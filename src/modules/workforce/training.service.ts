@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
-import { todayIso } from '../../platform/dates.ts';
+import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { invalidFields, notFound } from '../../platform/http/errors.ts';
@@ -35,7 +35,7 @@ function trainingRow(workerId: string, body: TrainingBody) {
 }
 
 /** Records a completed training course. */
-export async function addTraining(ctx: AppContext, id: string, body: TrainingBody, today = todayIso()) {
+export async function addTraining(ctx: AppContext, id: string, body: TrainingBody, today = todayOf(ctx)) {
   await requireWorkerRow(ctx.db, id);
   const errors = checkTraining(body, today);
   if (errors.length > 0) throw invalidFields(errors);
@@ -51,7 +51,7 @@ export async function addTraining(ctx: AppContext, id: string, body: TrainingBod
 export async function addTrainingBatch(
   ctx: AppContext,
   records: { workerId: string; body: TrainingBody }[],
-  today = todayIso(),
+  today = todayOf(ctx),
 ): Promise<number> {
   const problems = records.flatMap((r, index) =>
     checkTraining(r.body, today).map((e) => ({ field: `[${index}].${e.field}`, message: e.message })),

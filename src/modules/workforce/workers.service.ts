@@ -1,5 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
-import { todayIso } from '../../platform/dates.ts';
+import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
@@ -56,7 +56,7 @@ export function profileLists(profile: CountryProfile): ProfileLists {
 
 /** Lists workers with the filters of GET /api/workers, one keyset page at a time. */
 export async function listWorkers(ctx: AppContext, query: WorkerListQuery): Promise<PageOf<Worker>> {
-  const on = query.on ?? todayIso();
+  const on = query.on ?? todayOf(ctx);
   const errors: FieldError[] = [];
   const facilityId = query.facility
     ? (await collectFieldErrors(requireFacility(ctx.db, query.facility, 'query.facility'), errors))?.id
@@ -110,7 +110,7 @@ export async function requireWorkerRow(db: Db, id: string): Promise<HealthWorker
 }
 
 /** One worker with the assignment history and training records. */
-export async function getWorker(db: Db, id: string, today = todayIso()): Promise<WorkerDetail> {
+export async function getWorker(db: Db, id: string, today: string): Promise<WorkerDetail> {
   const row = await requireWorkerRow(db, id);
   const [assignments, training] = await Promise.all([assignmentsOfWorker(db, id), trainingOfWorker(db, id)]);
   const facilities = await facilitiesByIds(
@@ -154,7 +154,7 @@ export async function checkUnique(
 export async function createWorker(
   ctx: AppContext,
   body: CreateWorkerBody,
-  today = todayIso(),
+  today = todayOf(ctx),
 ): Promise<WorkerDetail> {
   const errors = checkWorkerFacts(body, profileLists(ctx.profile), today);
   let facility: FacilityFacts | undefined;
@@ -210,7 +210,7 @@ export async function updateWorker(
   ctx: AppContext,
   id: string,
   body: UpdateWorkerBody,
-  today = todayIso(),
+  today = todayOf(ctx),
 ): Promise<WorkerDetail> {
   const row = await requireWorkerRow(ctx.db, id);
   const errors = checkWorkerFacts(body, profileLists(ctx.profile), today);
@@ -236,7 +236,7 @@ export async function deactivateWorker(
   ctx: AppContext,
   id: string,
   body: DeactivateWorkerBody,
-  today = todayIso(),
+  today = todayOf(ctx),
 ): Promise<WorkerDetail> {
   await requireWorkerRow(ctx.db, id);
   const endDate = body.endDate ?? today;

@@ -139,6 +139,6 @@ describeOnBothEngines('workers CSV import and export', (t) => {
     const id = res.json().items[0].id;
     const done = await t().inject({ method: 'POST', url: `/api/workers/${id}/deactivate` });
     expect(done.statusCode, done.body).toBe(200);
-    expect(done.json().assignments[0].endDate).toBe(new Date().toISOString().slice(0, 10));
+    expect(done.json().assignments[0].endDate).toBe(t().today);
   });
 });

@@ -1,8 +1,8 @@
 import type { Writable } from 'node:stream';
 import type { AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
 import { streamCsv } from '../../platform/csv/csv-export.ts';
 import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runner.ts';
-import { todayIso } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Cursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
@@ -221,10 +221,7 @@ async function saveWorkerBatch(
  * The workers CSV import: upsert by staff number; with a facility_code, makes sure the worker has an
  * assignment there from start_date (default: the import date), transferring from an earlier open one.
  */
-export function workerImport(
-  profile: CountryProfile,
-  today: string = todayIso(),
-): ImportDefinition<WorkerImportRow> {
+export function workerImport(profile: CountryProfile, today: string): ImportDefinition<WorkerImportRow> {
   return {
     kind: 'workers',
     requiredColumns: ['code', 'full_name', 'cadre', 'qualification'],
@@ -235,7 +232,7 @@ export function workerImport(
 
 /** Streams active workers as CSV (the import's columns) with their current assignment; resolves with the row count. */
 export function exportWorkersCsv(ctx: AppContext, out: Writable): Promise<number> {
-  const today = todayIso();
+  const today = todayOf(ctx);
   async function* rows() {
     let after: Cursor | undefined;
     for (;;) {

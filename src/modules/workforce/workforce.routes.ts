@@ -1,4 +1,5 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import { created } from '../../platform/http/replies.ts';
 import { transferWorker } from './assignments.service.ts';
@@ -49,7 +50,7 @@ export function workforceRoutes(app: App, _ctx: AppContext): void {
         response: { 200: WorkerDetail },
       },
     },
-    (req) => getWorker(req.db, req.params.id),
+    (req) => getWorker(req.db, req.params.id, todayOf(req.ctx)),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import type { AppContext } from '../app-context.ts';
+import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import { loadProfile } from '../profile.ts';
 import { type DatabaseHandle, openDatabase } from './database.ts';
@@ -14,5 +15,5 @@ export async function openAppContext(config: Config): Promise<{ ctx: AppContext;
     await handle.close();
     throw err;
   }
-  return { ctx: { db: handle.db, engine: handle.engine, profile, config }, handle };
+  return { ctx: { db: handle.db, engine: handle.engine, profile, config, clock: systemClock }, handle };
 }

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/demo/demo-users.ts';
 import type { App } from '../../../src/platform/app-context.ts';
+import { systemClock } from '../../../src/platform/clock.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
 import { type DatabaseHandle, openServerDatabase } from '../../../src/platform/db/database.ts';
 import { loadProfile } from '../../../src/platform/profile.ts';
@@ -35,7 +36,13 @@ export function startDemoSite(): () => DemoSite {
     dbName = await createDatabaseFromTemplate(inject('demoTemplate'));
     handle = openServerDatabase(urlFor(dbName), 8);
     const config = loadConfig({ GRASSROOTS_PROFILE: 'vn' });
-    app = await buildServer({ db: handle.db, engine: handle.engine, profile: loadProfile('vn'), config });
+    app = await buildServer({
+      db: handle.db,
+      engine: handle.engine,
+      profile: loadProfile('vn'),
+      config,
+      clock: systemClock,
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const browser = await launchChromium();

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loadDemoProvince } from '../../../src/demo/load.ts';
+import { systemClock } from '../../../src/platform/clock.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
+import { todayIn } from '../../../src/platform/dates.ts';
 import { openServerDatabase } from '../../../src/platform/db/database.ts';
 import { loadProfile } from '../../../src/platform/profile.ts';
 import {
@@ -77,7 +79,7 @@ export default async function setup(project: { provide: (key: 'demoTemplate', va
       `The browser tests need the PostgreSQL server at ${adminUrl()} (scripts/ensure-postgres.sh)`,
     );
   }
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayIn(loadProfile('vn').timeZone, new Date());
   const template = demoTemplateName(today);
   await withAdmin(async (admin) => {
     // One run at a time builds the template; a run that waits finds it ready.
@@ -102,6 +104,7 @@ export default async function setup(project: { provide: (key: 'demoTemplate', va
           engine: handle.engine,
           profile: loadProfile('vn'),
           config: loadConfig({ GRASSROOTS_PROFILE: 'vn' }),
+          clock: systemClock,
         },
         { output: false, today },
       );

@@ -1,16 +1,17 @@
 import { Anchor, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
-import { localToday } from '../../calendar.ts';
+import { useToday } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCapacity, useHomeArea } from './api.ts';
 
 /** A manager's home card: the area's beds and doctors per 10,000 against the plan's target. */
 export function CapacityHomeCard() {
+  const today = useToday();
   const i18n = useI18n();
   const { t, number } = i18n;
   const home = useHomeArea();
-  const year = Number(localToday().slice(0, 4));
+  const year = Number(today.slice(0, 4));
   const report = useCapacity(home.area?.code, year);
   const line = (label: string, value: number | null, target: number | undefined) => (
     <Group justify="space-between" wrap="nowrap" gap="xs">

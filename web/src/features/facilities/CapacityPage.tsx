@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Group, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
-import { localToday } from '../../calendar.ts';
+import { useToday } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -21,12 +21,13 @@ import { type RateBar, RateChart } from './RateChart.tsx';
  * (the area, then each district or commune in it) with the target as a line, and the headline figures.
  */
 export function CapacityPage() {
+  const today = useToday();
   const i18n = useI18n();
   const { t } = i18n;
   const [params, setParams] = useSearchParams();
   const { data: profile } = useProfile();
   const home = useHomeArea();
-  const years = capacityYears(localToday());
+  const years = capacityYears(today);
   const year = Number(params.get('year')) || years[0] || new Date().getFullYear();
   const areaCode = params.get('area') || home.area?.code;
   const pickable = profile && home.area && hasComparableChildren(profile, home.area.level);

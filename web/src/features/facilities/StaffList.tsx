@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
-import { localToday } from '../../calendar.ts';
+import { useToday } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -11,7 +11,7 @@ export function StaffList({ facilityId }: { facilityId: string }) {
   const i18n = useI18n();
   const { t, number, date } = i18n;
   const labels = useLabels();
-  const today = localToday();
+  const today = useToday();
   const staff = useStaffAt(facilityId, today, true);
   const workers = staff.data?.pages.flatMap((p) => p.items) ?? [];
 

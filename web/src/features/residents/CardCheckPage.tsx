@@ -1,8 +1,8 @@
 import { Alert, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useToday } from '../../api/profile.ts';
 import { useSignedIn } from '../../api/session.ts';
-import { localToday } from '../../calendar.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useEligibility, VISIT_KINDS } from './api.ts';
@@ -17,6 +17,7 @@ import { EligibilityAnswerPanel } from './EligibilityAnswer.tsx';
 
 /** The counter's card check: any card or citizen id, at the user's facility, for today's visit. */
 export function CardCheckPage() {
+  const today = useToday();
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSignedIn();
@@ -37,7 +38,7 @@ export function CardCheckPage() {
   const [banner, setBanner] = useState<string | null>(null);
   const submit = form.onSubmit((values) => {
     setBanner(null);
-    check.mutate(cardCheckQuery(values, localToday()), {
+    check.mutate(cardCheckQuery(values, today), {
       onError: (error) =>
         setBanner(
           applyApiErrors(

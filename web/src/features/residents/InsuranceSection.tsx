@@ -1,5 +1,6 @@
 import { Alert, Badge, Card, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { daysBetween, localToday } from '../../calendar.ts';
+import { useToday } from '../../api/profile.ts';
+import { daysBetween } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -27,7 +28,7 @@ export function InsuranceSection({
   const i18n = useI18n();
   const { t } = i18n;
   const cards = useInsuranceCards(resident.id, true);
-  const today = localToday();
+  const today = useToday();
   const current = cards.data ? currentCard(cards.data.items, today) : undefined;
   const others = (cards.data?.items ?? []).filter((c) => c !== current).reverse();
 

@@ -18,8 +18,8 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.ts';
+import { useToday } from '../../api/profile.ts';
 import { useSignedIn } from '../../api/session.ts';
-import { localToday } from '../../calendar.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import {
@@ -45,6 +45,7 @@ import {
 
 /** Register a resident: identity, contact, and a household (existing, new) or only a village. */
 export function RegisterPage() {
+  const today = useToday();
   const i18n = useI18n();
   const { t } = i18n;
   const navigate = useNavigate();
@@ -61,7 +62,7 @@ export function RegisterPage() {
   const form = useForm<ResidentFormValues>({
     initialValues: EMPTY_RESIDENT_FORM,
     validate: (values) => {
-      const problems = residentFormProblems(values, profile.data?.citizenId, localToday());
+      const problems = residentFormProblems(values, profile.data?.citizenId, today);
       return Object.fromEntries(
         Object.entries(problems).map(([field, p]) => [field, p ? t(p.key, p.params) : null]),
       );
@@ -164,7 +165,7 @@ export function RegisterPage() {
                 <TextInput
                   type="date"
                   label={t('residents.field.birthDate')}
-                  max={localToday()}
+                  max={today}
                   {...form.getInputProps('birthDate')}
                 />
               ) : (

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { localToday } from '../../calendar.ts';
+import { useToday } from '../../api/profile.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useAddTraining } from './api.ts';
@@ -35,7 +35,7 @@ export function AddTrainingForm({ workerId }: { workerId: string }) {
   const add = useAddTraining(workerId);
   const [banner, setBanner] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-  const today = localToday();
+  const today = useToday();
   const form = useForm<TrainingValues>({
     initialValues: EMPTY,
     validate: (values) =>

@@ -1,18 +1,19 @@
 import { Alert, Anchor, Card, Loader, Progress, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { useToday } from '../../api/profile.ts';
 import { useSignedIn } from '../../api/session.ts';
-import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRotationCoverage } from './api.ts';
 
 /** Home card of district and province managers: how many commune stations have a rotating doctor this week. */
 export function AreaRotationCard() {
+  const today = useToday();
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSignedIn();
   const area = session.roles.find((r) => r.area)?.area?.id;
-  const coverage = useRotationCoverage(area, localToday());
+  const coverage = useRotationCoverage(area, today);
   const figures = coverage.data?.rotation;
 
   return (

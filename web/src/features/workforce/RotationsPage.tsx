@@ -1,8 +1,8 @@
 import { Alert, Button, Collapse, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useSearchParams } from 'react-router';
+import { useToday } from '../../api/profile.ts';
 import { can, useSignedIn } from '../../api/session.ts';
-import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -24,7 +24,7 @@ export function RotationsPage() {
   const session = useSignedIn();
   const [params, setParams] = useSearchParams();
   const [scheduling, { toggle: toggleScheduling }] = useDisclosure(false);
-  const today = localToday();
+  const today = useToday();
   const monday = weekFromParam(params.get('week'), today);
   const sunday = addDays(monday, 6);
   const dates = weekDates(monday);

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Card, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { useToday } from '../../api/profile.ts';
 import { useSignedIn } from '../../api/session.ts';
-import { localToday } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useFacilityCalendar } from './api.ts';
@@ -12,11 +12,12 @@ import { entriesFromCalendar, placeName } from './week-entries.ts';
 
 /** Home card of station staff and doctors: the district doctors who come to their station this week. */
 export function StationRotationCard() {
+  const today = useToday();
   const i18n = useI18n();
   const { t, locale } = i18n;
   const session = useSignedIn();
   const facility = ownFacility(session);
-  const monday = mondayOf(localToday());
+  const monday = mondayOf(today);
   const calendar = useFacilityCalendar(facility, monday, addDays(monday, 6));
   const coming = calendar.data ? entriesFromCalendar(calendar.data).filter((e) => e.role === 'host') : [];
 

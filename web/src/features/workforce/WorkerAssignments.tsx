@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { localToday } from '../../calendar.ts';
+import { useToday } from '../../api/profile.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Assignment } from './api.ts';
 
@@ -7,7 +7,7 @@ import type { Assignment } from './api.ts';
 export function WorkerAssignments({ assignments }: { assignments: Assignment[] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const today = localToday();
+  const today = useToday();
   const sorted = [...assignments].sort((a, b) => b.startDate.localeCompare(a.startDate));
 
   return (

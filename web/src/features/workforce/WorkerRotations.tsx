@@ -1,5 +1,5 @@
 import { Alert, Card, Loader, Stack, Text, Title } from '@mantine/core';
-import { localToday } from '../../calendar.ts';
+import { useToday } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useRotations } from './api.ts';
@@ -8,9 +8,10 @@ import { addYears, mondayOf, weekDates, weekdayName } from './week.ts';
 
 /** The worker's rotations from this week on: where, which weekdays, which session, for how long. */
 export function WorkerRotations({ workerId }: { workerId: string }) {
+  const today = useToday();
   const i18n = useI18n();
   const { t, locale } = i18n;
-  const from = mondayOf(localToday());
+  const from = mondayOf(today);
   const rotations = useRotations({ worker: workerId, from, to: addYears(from, 1) });
   const names = weekDates(from).map((d) => weekdayName(locale, d, 'short'));
 
