@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { loadProfile } from '../../platform/profile.ts';
-import { cnCheckCharacter, validateCitizenId } from './identity.rules.ts';
+import {
+  citizenIdProblem,
+  cnCheckCharacter,
+  normaliseCitizenId,
+  validateCitizenId,
+} from './identity.rules.ts';
 
 const vn = loadProfile('vn');
 const cn = loadProfile('cn');
@@ -110,5 +115,44 @@ describe('Chinese resident ID (18 characters, ISO 7064 MOD 11-2)', () => {
   test('a Vietnamese number is not a Chinese one and the other way round', () => {
     expect(validateCitizenId(cn, '056090123456').ok).toBe(false);
     expect(validateCitizenId(vn, '11010519491231002X').ok).toBe(false);
+  });
+});
+
+describe('the first problem as data, as the web form words it', () => {
+  const vnRule = { format: 'vn-cccd', regionCodes: ['056', '001'] };
+  const cnRule = { format: 'cn-resident-id', regionCodes: ['11'] };
+
+  test.each([
+    ['056090123456', {}, null],
+    ['056 090 123 456', {}, null],
+    ['05609012345', {}, { kind: 'length', digits: 12 }],
+    ['05609012345a', {}, { kind: 'length', digits: 12 }],
+    ['099090123456', {}, { kind: 'region', code: '099' }],
+    ['056090123456', { sex: 'female' }, { kind: 'sex', encoded: 'male', given: 'female' }],
+    ['056190123456', { sex: 'female', birthYear: 1990 }, null],
+    ['056290123456', { birthDate: '1990-04-01' }, { kind: 'birthYear', encoded: 2090, given: 1990 }],
+    ['056090123456', { sex: 'other' }, null],
+  ] as const)('VN %s with %o: %o', (id, facts, expected) => {
+    expect(citizenIdProblem(vnRule, id, facts)).toEqual(expected);
+  });
+
+  test.each([
+    ['11010519491231002x', { sex: 'female', birthDate: '1949-12-31' }, null],
+    [
+      '11010519491231002X',
+      { birthDate: '1949-12-30' },
+      { kind: 'birthDate', encoded: '1949-12-31', given: '1949-12-30' },
+    ],
+    ['110105194912310021', {}, { kind: 'checkDigit' }],
+    ['11010519491331002X', {}, { kind: 'notADate', digits: '19491331' }],
+    ['12010519491231002X', {}, { kind: 'region', code: '120105' }],
+    ['1101051949123100', {}, { kind: 'length', digits: 18 }],
+  ] as const)('CN %s with %o: %o', (id, facts, expected) => {
+    expect(citizenIdProblem(cnRule, id, facts)).toEqual(expected);
+  });
+
+  test('normalises separators and case', () => {
+    expect(normaliseCitizenId(' 056.090-123 456 ')).toBe('056090123456');
+    expect(normaliseCitizenId('11010519491231002x')).toBe('11010519491231002X');
   });
 });

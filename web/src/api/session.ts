@@ -1,20 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext } from 'react';
+import type {
+  LoginBody,
+  LoginReply,
+  PasswordChangeBody,
+  SessionReply,
+} from '../../../src/modules/access/access.schema.ts';
 import { ApiError, api, setCsrfToken } from './client.ts';
 
-/** Who is signed in, as `GET /api/auth/session` answers. */
-export interface Session {
-  user: { id: string; username: string; displayName: string; workerId: string | null };
-  /** Each role with the place it applies to (a facility for station staff, an area for managers). */
-  roles: {
-    role: string;
-    scopePath: string | null;
-    area: { id: string; code: string; name: string; level: string } | null;
-    facility: { id: string; code: string; name: string; kind: string } | null;
-  }[];
-  permissions: string[];
-  csrfToken: string | null;
-}
+/**
+ * Who is signed in, as `GET /api/auth/session` answers: each role with the place it applies to (a
+ * facility for station staff, an area for managers).
+ */
+export type Session = SessionReply;
 
 const SESSION_KEY = ['session'] as const;
 
@@ -62,8 +60,7 @@ export function can(session: Session | null | undefined, permission: string | un
 export function useSignIn() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
-      api.post<{ csrfToken: string }>('/auth/login', body),
+    mutationFn: (body: LoginBody) => api.post<LoginReply>('/auth/login', body),
     onSuccess: async (reply) => {
       setCsrfToken(reply.csrfToken);
       // Nothing read by a previous user may linger; the session query refetches as it is on screen.
@@ -90,8 +87,7 @@ export function useSignOut() {
 export function useChangePassword() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      api.post<void>('/auth/password', body),
+    mutationFn: (body: PasswordChangeBody) => api.post<void>('/auth/password', body),
     // The server ends the other sessions; this one stays, with a fresh CSRF token.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
   });

@@ -1,9 +1,7 @@
 import { Grid, NativeSelect, TextInput } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type FacilityFilters, useChildAreas, useHomeArea, useProfile } from './api.ts';
+import { FACILITY_STATUSES, type FacilityFilters, useChildAreas, useHomeArea, useProfile } from './api.ts';
 import { useLabels } from './labels.ts';
-
-const STATUSES = ['open', 'temporarily_closed', 'closed'] as const;
 
 /** Search by name or code, and narrow by kind, tier, status and (for a manager) a part of the area. */
 export function FacilityFiltersBar({
@@ -71,7 +69,7 @@ export function FacilityFiltersBar({
           label={t('facilities.field.status')}
           value={filters.status ?? ''}
           onChange={set('status')}
-          data={[any, ...STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
+          data={[any, ...FACILITY_STATUSES.map((s) => ({ value: s, label: labels.status(s) }))]}
         />
       </Grid.Col>
       {(children.data?.length ?? 0) > 0 && (

@@ -1,104 +1,35 @@
 import { keepPreviousData, useInfiniteQuery, useQueries, useQuery } from '@tanstack/react-query';
+import type { Area } from '../../../../src/modules/areas/areas.schema.ts';
+import type { CapacityReportType as CapacityReport } from '../../../../src/modules/capacity/capacity.schema.ts';
+import type {
+  Facility,
+  FacilityDetail,
+  FacilityRef,
+} from '../../../../src/modules/facilities/facilities.schema.ts';
+import type { Worker } from '../../../../src/modules/workforce/workforce.schema.ts';
 import { api, type Page } from '../../api/client.ts';
 import { type CountryProfile, useProfile } from '../../api/profile.ts';
 import { useSignedIn } from '../../api/session.ts';
 
 export { type CountryProfile, useProfile };
 
-/** Typed hooks over /api/facilities, /api/capacity, /api/areas, /api/workers and /api/profile. */
+/**
+ * Typed hooks over /api/facilities, /api/capacity, /api/areas, /api/workers and /api/profile. The
+ * shapes are the server's own schemas (type-only imports: nothing of the server is bundled).
+ */
 
-export type FacilityStatus = 'open' | 'temporarily_closed' | 'closed';
-export type Ownership = 'public' | 'private' | 'military' | 'other';
+export {
+  FACILITY_STATUSES,
+  type FacilityStatus,
+  type Ownership,
+} from '../../../../src/modules/facilities/facilities.enums.ts';
+export type { Area, CapacityReport, Facility, FacilityDetail, FacilityRef, Worker };
 
-export interface FacilityRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-/** As src/modules/facilities/facilities.schema.ts `Facility`. */
-export interface Facility extends FacilityRef {
-  kind: string;
-  tier: string;
-  /** The facility's own level of care, else its kind's usual one (careLevelSource says which), else null. */
-  careLevel: string | null;
-  careLevelSource: 'facility' | 'kind' | null;
-  ownership: Ownership;
-  areaId: string;
-  areaCode: string;
-  areaName: string;
-  areaPath: string;
-  managingFacility: FacilityRef | null;
-  latitude: number | null;
-  longitude: number | null;
-  beds: number;
-  services: string[];
-  status: FacilityStatus;
-  active: boolean;
-}
-
-export interface FacilityDetail extends Facility {
-  statusHistory: { status: FacilityStatus; effectiveOn: string; reason: string | null }[];
-  manages: (FacilityRef & { kind: string; status: FacilityStatus; active: boolean })[];
-}
-
-/** The list filters the API takes (FacilityListQuery); empty values are left out of the query. */
-export interface FacilityFilters {
-  kind?: string;
-  tier?: string;
-  status?: string;
-  q?: string;
-  area?: string;
-}
-
-export interface Area {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  path: string;
-}
-
-/** As src/modules/capacity/capacity.schema.ts `CapacityReport`. */
-export interface CapacityReport {
-  area: { id: string; code: string; name: string; level: string };
-  year: number;
-  staffCountedOn: string;
-  population: number;
-  households: number;
-  facilities: { total: number; byKind: Record<string, number>; beds: number };
-  bedsPer10k: number | null;
-  staff: number;
-  doctors: number;
-  doctorsPer10k: number | null;
-  doctorsPostgraduateShare: number | null;
-  bachelorOrAboveShare: number | null;
-  bachelorOrAboveByTier: { tier: string; staff: number; bachelorOrAbove: number; share: number | null }[];
-  communes: {
-    total: number;
-    withStation: number;
-    stationHasDoctor: number;
-    stationHasDoctorShare: number | null;
-  };
-  rotation: { weekStart: string; weekEnd: string; communeStations: number; withRotatingDoctor: number };
-  target: {
-    year: number;
-    bedsPer10k: number;
-    doctorsPer10k: number;
-    bedsGap: number | null;
-    doctorsGap: number | null;
-  } | null;
-}
-
-export interface Worker {
-  id: string;
-  code: string;
-  fullName: string;
-  cadre: string;
-  qualification: string;
-  currentAssignment: { facilityId: string; position: string | null; startDate: string } | null;
-}
+/**
+ * The list filters (GET /api/facilities) as the address holds them: text, checked by the API;
+ * empty values are left out of the query.
+ */
+export type FacilityFilters = { [K in 'kind' | 'tier' | 'status' | 'q' | 'area']?: string };
 
 const PAGE_SIZE = 50;
 

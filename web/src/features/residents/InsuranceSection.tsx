@@ -48,7 +48,7 @@ export function InsuranceSection({
         {facilityId && (
           <EligibilityCheck
             facilityId={facilityId}
-            card={current?.cardNumber}
+            card={current?.cardNumber ?? undefined}
             citizenId={resident.citizenId ?? undefined}
             today={today}
           />

@@ -3,135 +3,52 @@ import { api, type Page } from '../../api/client.ts';
 
 export { type CountryProfile as Profile, useProfile } from '../../api/profile.ts';
 
-/** Typed hooks over /api/residents, /api/households, the insurance cards and the country profile. */
+/**
+ * Typed hooks over /api/residents, /api/households, the insurance cards and the country profile. The
+ * shapes are the server's own schemas (type-only imports: nothing of the server is bundled); the
+ * closed lists come from its pure enum files.
+ */
 
-export type Sex = 'male' | 'female' | 'other';
-export type Relationship = 'head' | 'spouse' | 'child' | 'parent' | 'grandchild' | 'sibling' | 'other';
-export type ResidentStatus = 'active' | 'moved_away' | 'deceased';
-export const SEXES: readonly Sex[] = ['male', 'female', 'other'];
-export const RELATIONSHIPS: readonly Relationship[] = [
-  'head',
-  'spouse',
-  'child',
-  'parent',
-  'grandchild',
-  'sibling',
-  'other',
-];
+import type { Area } from '../../../../src/modules/areas/areas.schema.ts';
+import type { Facility as FacilitySummary } from '../../../../src/modules/facilities/facilities.schema.ts';
+import type {
+  EligibilityAnswerType as Eligibility,
+  EligibilityQuery,
+  ExpiringListType as ExpiringCards,
+  InsuranceCard,
+} from '../../../../src/modules/insurance/insurance.schema.ts';
+import type {
+  CreateResidentBody,
+  Household,
+  HouseholdDetail,
+  Resident,
+  ResidentDetail,
+} from '../../../../src/modules/residents/residents.schema.ts';
 
-export interface AreaRef {
-  id: string;
-  code: string;
-  name: string;
-}
-
-export interface Household {
-  id: string;
-  code: string | null;
-  address: string;
-  area: AreaRef;
-  areaPath: string;
-  headResidentId: string | null;
-  active: boolean;
-}
-
-export interface Resident {
-  id: string;
-  code: string | null;
-  citizenId: string | null;
-  fullName: string;
-  sex: Sex | null;
-  birthDate: string | null;
-  birthYear: number | null;
-  birthDatePrecision: 'day' | 'year';
-  ethnicity: string | null;
-  phone: string | null;
-  occupation: string | null;
-  householdId: string | null;
-  /** The household's address, to tell namesakes apart. */
-  householdAddress: string | null;
-  relationshipToHead: Relationship | null;
-  registeredFacilityId: string | null;
-  area: AreaRef;
-  areaPath: string;
-  status: ResidentStatus;
-  statusDate: string | null;
-  mergedIntoId: string | null;
-  active: boolean;
-}
-
-export interface StatusChange {
-  kind: 'registered' | 'status' | 'move';
-  status: ResidentStatus;
-  effectiveOn: string;
-  reason: string | null;
-}
-
-export interface ResidentDetail extends Resident {
-  household: Household | null;
-  statusHistory: StatusChange[];
-}
-
-export interface HouseholdDetail extends Household {
-  members: Resident[];
-}
-
-export interface InsuranceCard {
-  id: string;
-  residentId: string;
-  cardNumber: string;
-  beneficiaryGroup: string;
-  benefitLevel: number;
-  provinceCode: string;
-  socialInsuranceNumber: string;
-  validFrom: string;
-  validTo: string;
-  registeredFacilityCode: string | null;
-  fiveYearsOn: string | null;
-  copayExemptFrom: string | null;
-  status: 'active' | 'withdrawn';
-}
-
-export interface Eligibility {
-  valid: boolean;
-  /** `agencyCode`: the insurance agency's lookup answer (000 valid, 010 expired, 050 no card data ...). */
-  reason: { code: string; agencyCode?: string; message: string };
-  benefitPercent: number;
-  onRoute: boolean | null;
-  rule: string;
-  routeRule: string | null;
-  date: string;
-  facility: { code: string; kind: string; tier: string };
-  /** The card the answer speaks for (the new one when the number shown was replaced); null if none. */
-  card: InsuranceCard | null;
-}
-
-export interface ExpiringCards {
-  from: string;
-  to: string;
-  items: {
-    residentId: string;
-    resident: { fullName: string; phone: string | null; address: string | null };
-    card: InsuranceCard;
-    daysLeft: number;
-  }[];
-}
-
-export interface Area {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  path: string;
-}
-
-export interface FacilitySummary {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  areaName: string;
-}
+export { VISIT_KINDS, type VisitKind } from '../../../../src/modules/insurance/insurance.enums.ts';
+export {
+  RELATIONSHIPS,
+  type Relationship,
+  type ResidentStatus,
+} from '../../../../src/modules/residents/residents.enums.ts';
+export type {
+  CreateHouseholdBody,
+  StatusChange,
+} from '../../../../src/modules/residents/residents.schema.ts';
+export { SEXES, type Sex } from '../../../../src/platform/sex.enums.ts';
+export type {
+  Area,
+  CreateResidentBody,
+  Eligibility,
+  EligibilityQuery,
+  ExpiringCards,
+  FacilitySummary,
+  Household,
+  HouseholdDetail,
+  InsuranceCard,
+  Resident,
+  ResidentDetail,
+};
 
 /** The parts of GET /api/profile these screens use. */
 export interface ImportReport {
@@ -202,27 +119,6 @@ export function useInsuranceCards(residentId: string | undefined, enabled: boole
   });
 }
 
-/** GET /api/eligibility's query: a card number or a citizen id, the facility, the visit. */
-export interface EligibilityQuery {
-  card?: string;
-  citizenId?: string;
-  facility: string;
-  date: string;
-  visitKind?: VisitKind;
-  cost?: number;
-  fullName?: string;
-  birthDate?: string;
-}
-
-export const VISIT_KINDS = [
-  'registered',
-  'referred',
-  'emergency',
-  're-examination',
-  'self-referred',
-] as const;
-export type VisitKind = (typeof VISIT_KINDS)[number];
-
 export function useEligibility() {
   return useMutation({
     mutationFn: (query: EligibilityQuery) => api.get<Eligibility>('/eligibility', { ...query }),
@@ -261,28 +157,6 @@ export function useLowestAreas(
     enabled: Boolean(level),
     placeholderData: keepPreviousData,
   });
-}
-
-export interface CreateHouseholdBody {
-  code?: string;
-  address: string;
-  areaId: string;
-}
-
-export interface CreateResidentBody {
-  fullName: string;
-  sex?: Sex;
-  birthDate?: string;
-  citizenId?: string;
-  phone?: string;
-  ethnicity?: string;
-  occupation?: string;
-  householdId?: string;
-  /** A household registered with the person in the same request; they head it. */
-  newHousehold?: CreateHouseholdBody;
-  relationshipToHead?: Relationship;
-  areaId?: string;
-  registeredFacilityId?: string;
 }
 
 export function useCreateResident() {

@@ -1,3 +1,4 @@
+import type { InsuranceCard } from '../../../../src/modules/insurance/insurance.schema.ts';
 import { daysBetween } from '../../calendar.ts';
 /** Pure helpers for showing residents and their cards: no DOM, unit-tested in Node. */
 
@@ -8,11 +9,8 @@ export function maskCitizenId(id: string | null): string | null {
   return `${'•'.repeat(id.length - keep)}${id.slice(id.length - keep)}`;
 }
 
-export interface CardDates {
-  validFrom: string;
-  validTo: string;
-  status: 'active' | 'withdrawn';
-}
+/** What a card's state is read from. */
+export type CardDates = Pick<InsuranceCard, 'validFrom' | 'validTo' | 'status'>;
 
 export type CardState = 'valid' | 'expiring' | 'expired' | 'notYetValid' | 'withdrawn';
 

@@ -1,12 +1,13 @@
-import { isIsoDate } from '../../calendar.ts';
-import type { MessageKey } from '../../i18n/catalog.ts';
-import type { CreateResidentBody, Relationship, Sex } from './api.ts';
 import {
+  type CitizenIdFacts,
   type CitizenIdProblem,
   type CitizenIdRule,
   citizenIdProblem,
   normaliseCitizenId,
-} from './citizen-id.ts';
+} from '../../../../src/modules/residents/identity.rules.ts';
+import { isIsoDate } from '../../calendar.ts';
+import type { MessageKey } from '../../i18n/catalog.ts';
+import type { CreateResidentBody, Relationship, Sex } from './api.ts';
 
 /**
  * The registration form's values, its checks (those of CreateResidentBody and CreateHouseholdBody in
@@ -91,6 +92,12 @@ export function birthValue(values: ResidentFormValues): string {
   return (values.birthKnown === 'year' ? values.birthYear : values.birthDate).trim();
 }
 
+/** What the form knows of the birth, for the citizen id's cross-check: a full date, or a year. */
+function birthFacts(birth: string): CitizenIdFacts {
+  if (isIsoDate(birth)) return { birthDate: birth };
+  return /^\d{4}$/.test(birth) ? { birthYear: Number(birth) } : {};
+}
+
 export function citizenIdMessage(problem: CitizenIdProblem): Problem {
   switch (problem.kind) {
     case 'length':
@@ -99,6 +106,7 @@ export function citizenIdMessage(problem: CitizenIdProblem): Problem {
       return { key: 'residents.form.citizenIdRegion', params: { code: problem.code } };
     case 'checkDigit':
       return { key: 'residents.form.citizenIdCheck' };
+    case 'notADate':
     case 'birthDate':
       return { key: 'residents.form.citizenIdBirthDate' };
     case 'sex':
@@ -125,7 +133,7 @@ export function residentFormProblems(
   if (values.citizenId.trim() !== '') {
     put('citizenId', lengthProblem(values.citizenId, 1, 40, false));
     const problem = rule
-      ? citizenIdProblem(rule, values.citizenId, { sex: values.sex, birth: birthValue(values) })
+      ? citizenIdProblem(rule, values.citizenId, { sex: values.sex, ...birthFacts(birthValue(values)) })
       : null;
     if (problem && !problems.citizenId) put('citizenId', citizenIdMessage(problem));
   }

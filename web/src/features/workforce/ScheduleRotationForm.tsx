@@ -16,7 +16,13 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
 import { type I18n, useI18n } from '../../i18n/i18n.tsx';
-import { useCreateRotation, useDoctors, useFacilityOptions, useProfile } from './api.ts';
+import {
+  type RotationSession,
+  useCreateRotation,
+  useDoctors,
+  useFacilityOptions,
+  useProfile,
+} from './api.ts';
 import { sessionLabel } from './labels.ts';
 import {
   parseClash,
@@ -25,7 +31,7 @@ import {
   rotationBody,
   rotationProblems,
 } from './rotation-form.ts';
-import { addDays, type RotationSession, weekDates, weekdayName } from './week.ts';
+import { addDays, weekDates, weekdayName } from './week.ts';
 
 const SESSIONS: RotationSession[] = ['day', 'morning', 'afternoon'];
 

@@ -1,134 +1,64 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Page } from '../../api/client.ts';
-import type { RotationSession } from './week.ts';
 
 export { type CountryProfile as Profile, useProfile } from '../../api/profile.ts';
 
-/** Typed hooks over /api/workers, /api/rotations, /api/facilities/:id/calendar (and what they need). */
+import type { CapacityReportType } from '../../../../src/modules/capacity/capacity.schema.ts';
+import type { Facility } from '../../../../src/modules/facilities/facilities.schema.ts';
+import type {
+  CalendarDay,
+  CreateRotationBody,
+  FacilityCalendar,
+  Rotation,
+} from '../../../../src/modules/rotations/rotations.schema.ts';
+import type {
+  Assignment,
+  AssignmentSummary,
+  TrainingBody,
+  TrainingRecord,
+  Worker,
+  WorkerDetail,
+  WorkerListQuery,
+} from '../../../../src/modules/workforce/workforce.schema.ts';
 
-export interface Brief {
-  id: string;
-  code: string;
-  name: string;
-}
+/**
+ * Typed hooks over /api/workers, /api/rotations, /api/facilities/:id/calendar (and what they need).
+ * The shapes are the server's own schemas (type-only imports: nothing of the server is bundled).
+ */
 
-export interface AssignmentSummary {
-  facilityId: string;
-  facilityCode: string;
-  facilityName: string;
-  position: string | null;
-  startDate: string;
-}
+export {
+  ROTATION_SESSIONS,
+  type RotationSession,
+  SESSION_ORDER,
+} from '../../../../src/modules/rotations/rotations.enums.ts';
+export { SEXES, type Sex } from '../../../../src/platform/sex.enums.ts';
+export type {
+  Assignment,
+  AssignmentSummary,
+  CalendarDay,
+  CreateRotationBody,
+  FacilityCalendar,
+  Rotation,
+  TrainingBody,
+  TrainingRecord,
+  Worker,
+  WorkerDetail,
+};
 
-export interface Worker {
-  id: string;
-  code: string;
-  fullName: string;
-  sex: 'male' | 'female' | 'other' | null;
-  birthDate: string | null;
-  cadre: string;
-  qualification: string;
-  licenceNumber: string | null;
-  phone: string | null;
-  active: boolean;
-  currentAssignment: AssignmentSummary | null;
-}
+/** A facility as a rotation or a calendar names it. */
+export type Brief = Rotation['hostFacility'];
 
-export interface Assignment extends AssignmentSummary {
-  id: string;
-  endDate: string | null;
-}
+/** A facility as the pickers list it. */
+export type FacilityOption = Pick<Facility, 'id' | 'code' | 'name' | 'kind' | 'areaName'>;
 
-export interface TrainingRecord {
-  id: string;
-  course: string;
-  provider: string | null;
-  kind: string;
-  hours: number | null;
-  credits: number | null;
-  completedOn: string;
-  certificateNumber: string | null;
-}
+/** The list filters the staff screens set (GET /api/workers). */
+export type WorkerFilters = Pick<
+  WorkerListQuery,
+  'q' | 'cadre' | 'qualification' | 'facility' | 'on' | 'includeInactive' | 'sort'
+>;
 
-export interface WorkerDetail extends Worker {
-  assignments: Assignment[];
-  training: TrainingRecord[];
-}
-
-/** POST /api/workers/:id/training (workforce.schema.ts TrainingBody). */
-export interface TrainingBody {
-  course: string;
-  provider?: string;
-  kind?: string;
-  hours?: number;
-  credits?: number;
-  completedOn: string;
-  certificateNumber?: string;
-}
-
-export interface Rotation {
-  id: string;
-  workerId: string;
-  workerCode: string;
-  workerName: string;
-  homeFacility: Brief;
-  hostFacility: Brief;
-  startDate: string;
-  endDate: string;
-  weekdays: number[];
-  dates: string[];
-  session: RotationSession;
-  note: string | null;
-  active: boolean;
-}
-
-/** POST /api/rotations (rotations.schema.ts CreateRotationBody). */
-export interface CreateRotationBody {
-  workerId: string;
-  hostFacilityId: string;
-  startDate: string;
-  endDate: string;
-  weekdays: number[];
-  session: RotationSession;
-  note?: string;
-}
-
-export interface CalendarDay {
-  date: string;
-  session: RotationSession;
-  workerId: string;
-  workerName: string;
-  role: 'host' | 'home';
-  otherFacility: Brief;
-  rotationId: string;
-}
-
-export interface FacilityCalendar {
-  facility: Brief;
-  from: string;
-  to: string;
-  days: CalendarDay[];
-}
-
-export interface FacilityOption extends Brief {
-  kind: string;
-  areaName: string;
-}
-
-/** The parts of GET /api/profile these screens use. */
-export interface WorkerFilters {
-  q?: string;
-  cadre?: string;
-  qualification?: string;
-  facility?: string;
-  on?: string;
-  includeInactive?: boolean;
-  sort?: 'code' | 'name';
-}
-
-export interface CapacityRotation {
-  rotation: { weekStart: string; weekEnd: string; communeStations: number; withRotatingDoctor: number };
-}
+/** The rotation figures of the area's capacity report. */
+type CapacityRotation = Pick<CapacityReportType, 'rotation'>;
 
 export function useWorkers(filters: WorkerFilters) {
   return useInfiniteQuery({

@@ -1,8 +1,7 @@
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { MESSAGES } from '../../i18n/catalog.ts';
 import type { I18n } from '../../i18n/i18n.tsx';
-import type { Profile } from './api.ts';
-import type { RotationSession } from './week.ts';
+import type { Profile, RotationSession, Sex } from './api.ts';
 
 type T = Pick<I18n, 't'>['t'];
 
@@ -46,12 +45,12 @@ export function sessionLabel(t: T, session: RotationSession): string {
   return t(SESSION_KEYS[session]);
 }
 
-const SEX_KEYS: Record<'male' | 'female' | 'other', MessageKey> = {
+const SEX_KEYS: Record<Sex, MessageKey> = {
   male: 'workforce.sex.male',
   female: 'workforce.sex.female',
   other: 'workforce.sex.other',
 };
 
-export function sexLabel(t: T, sex: 'male' | 'female' | 'other'): string {
+export function sexLabel(t: T, sex: Sex): string {
   return t(SEX_KEYS[sex]);
 }

@@ -1,7 +1,8 @@
+import type { RotationSession } from '../../../../src/modules/rotations/rotations.enums.ts';
 import { isIsoDate } from '../../calendar.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import type { CreateRotationBody } from './api.ts';
-import { addYears, type RotationSession } from './week.ts';
+import { addYears } from './week.ts';
 
 export interface RotationValues {
   workerId: string;

@@ -1,5 +1,6 @@
+import { type RotationSession, SESSION_ORDER } from '../../../../src/modules/rotations/rotations.enums.ts';
 import type { Brief, FacilityCalendar, Rotation } from './api.ts';
-import { type RotationSession, SESSION_ORDER, sessionDays } from './week.ts';
+import { sessionDays } from './week.ts';
 
 /**
  * One doctor's session on one day of the week grid. `role` says how the place relates to what is on

@@ -1,3 +1,4 @@
+import type { Rotation } from '../../../../src/modules/rotations/rotations.schema.ts';
 import { isIsoDate } from '../../calendar.ts';
 import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 
@@ -64,16 +65,8 @@ export function weekRange(locale: Locale, monday: string): string {
   );
 }
 
-export type RotationSession = 'morning' | 'afternoon' | 'day';
-export const SESSION_ORDER: Record<RotationSession, number> = { morning: 0, day: 1, afternoon: 2 };
-
 /** A rotation's schedule as the API gives it. */
-export interface Schedule {
-  startDate: string;
-  endDate: string;
-  weekdays: number[];
-  dates: string[];
-}
+export type Schedule = Pick<Rotation, 'startDate' | 'endDate' | 'weekdays' | 'dates'>;
 
 /**
  * The days a rotation has a session within [from, to], sorted: its weekdays inside the period plus its
