@@ -25,6 +25,27 @@ export const IsoDate = (description?: string) =>
 export const Nullable = <T extends TSchema>(t: T, options?: TSchemaOptions) =>
   Type.Union([t, Type.Null()], options);
 
+/** A list query's page: how many rows, and where the previous page stopped. */
+export const PageQuery = {
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Rows per page (1-500)' }),
+  ),
+  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The nextCursor of the previous page' })),
+};
+
+/** A list route's answer: one page of items and the cursor of the next page. */
+export function Page<T extends TSchema>(item: T) {
+  return Type.Object({
+    items: Type.Array(item),
+    nextCursor: Nullable(Type.String(), {
+      description: 'Pass as cursor for the next page; null on the last page',
+    }),
+  });
+}
+
+/** One page of a list, as `Page(item)` answers it. */
+export type PageOf<T> = { items: T[]; nextCursor: string | null };
+
 /** The directions a list can be sorted in. */
 export const SORT_ORDERS = ['asc', 'desc'] as const;
 

@@ -1,6 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { Nullable, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
+import { Nullable, Page, PageQuery, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
 
 const Latitude = Type.Number({ minimum: -90, maximum: 90 });
 const Longitude = Type.Number({ minimum: -180, maximum: 180 });

@@ -1,6 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { IsoDate, Nullable, SortOrder, Uuid } from '../../platform/schema.ts';
+import { IsoDate, Nullable, Page, PageQuery, SortOrder, Uuid } from '../../platform/schema.ts';
 import { CALENDAR_ROLES, ROTATION_SESSIONS } from './rotations.enums.ts';
 
 export const Session = Type.Enum(ROTATION_SESSIONS, {

@@ -1,6 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Page, PageQuery } from '../../platform/http/pagination.ts';
-import { IsoDate, Nullable, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
+import { IsoDate, Nullable, Page, PageQuery, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
 import { SEXES } from '../../platform/sex.enums.ts';
 
 export const Sex = Type.Enum(SEXES);

@@ -1,27 +1,12 @@
-import Type, { type Static, type TSchema } from 'typebox';
+import type { PageOf } from '../schema.ts';
 import { badRequest } from './errors.ts';
 
 /**
  * Cursor (keyset) pagination: the cursor carries the sort value and id of the last row, so a page is
- * an index range scan however deep it is, and rows added meanwhile never shift pages.
+ * an index range scan however deep it is, and rows added meanwhile never shift pages. The schemas of
+ * a list's query and answer (PageQuery, Page) are in ../schema.ts, which the web app reads too.
  */
-export const PageQuery = {
-  limit: Type.Optional(
-    Type.Integer({ minimum: 1, maximum: 500, default: 50, description: 'Rows per page (1-500)' }),
-  ),
-  cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The nextCursor of the previous page' })),
-};
-
-export function Page<T extends TSchema>(item: T) {
-  return Type.Object({
-    items: Type.Array(item),
-    nextCursor: Type.Union([Type.String(), Type.Null()], {
-      description: 'Pass as cursor for the next page; null on the last page',
-    }),
-  });
-}
-
-export type PageOf<T> = { items: T[]; nextCursor: string | null };
+export type { PageOf };
 
 export interface Cursor {
   /** The sort column's value in the last row (string or number), or null. */
@@ -64,5 +49,3 @@ export function toPage<R extends { id: string }, T>(
     nextCursor: hasMore && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
   };
 }
-
-export type PageQueryType = Static<Type.TObject<typeof PageQuery>>;

@@ -113,8 +113,5 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
-/** A page of a list, as every list route answers (see src/platform/http/pagination.ts). */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+/** A page of a list, as every list route answers: the server's own type. */
+export type { PageOf as Page } from '../../../src/platform/schema.ts';
