@@ -1,9 +1,9 @@
-import { addDays, daysBetween, isIsoDate } from '../../platform/dates.ts';
+import { addDays, daysBetween, isIsoDate, isoWeekday } from '../../platform/dates.ts';
 
-export { addDays, daysBetween, isIsoDate };
+export { addDays, daysBetween, isIsoDate, isoWeekday };
 
 import type { FieldError } from '../../platform/http/errors.ts';
-import type { RotationSession } from './rotations.table.ts';
+import type { RotationSession } from './rotations.enums.ts';
 
 /**
  * Rotation rules as pure functions of plain data. A rotation puts a worker at a host facility on given
@@ -34,12 +34,6 @@ export function laterDate(a: string, b: string): string {
 /** The earlier of two ISO dates. */
 export function earlierDate(a: string, b: string): string {
   return a <= b ? a : b;
-}
-
-/** ISO weekday of a date: 1 = Monday ... 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
 }
 
 /** Morning and afternoon are apart; a whole day overlaps both; a session overlaps itself. */

@@ -1,34 +1,18 @@
-import type { Rotation } from '../../../../src/modules/rotations/rotations.schema.ts';
-import { isIsoDate } from '../../calendar.ts';
+import { addYears, sessionDays } from '../../../../src/modules/rotations/rotations.rules.ts';
+import { addDays, isIsoDate, isoWeek } from '../../../../src/platform/dates.ts';
 import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 
 /**
- * Calendar weeks for the rotation calendar, on 'YYYY-MM-DD' strings computed in UTC (a rotation day
- * has no time zone). ISO weeks: Monday to Sunday, weekday 1 = Monday ... 7 = Sunday, as the API.
+ * Calendar weeks for the rotation calendar, on 'YYYY-MM-DD' strings. The date arithmetic and a
+ * rotation's session days are the server's own pure code (src/platform/dates.ts and
+ * rotations.rules.ts), imported, not copied; this file adds what the screens show.
  */
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays, addYears, sessionDays };
 
-/** The same day a year later (29 February goes to 1 March), as the API's one-year limit counts. */
-export function addYears(date: string, years: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d.toISOString().slice(0, 10);
-}
-
-/** ISO weekday: 1 = Monday ... 7 = Sunday. */
-export function isoWeekday(date: string): number {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return day === 0 ? 7 : day;
-}
-
-/** The Monday of the week that holds `date`. */
+/** The Monday of the (ISO) week that holds `date`. */
 export function mondayOf(date: string): string {
-  return addDays(date, 1 - isoWeekday(date));
+  return isoWeek(date).start;
 }
 
 /** The seven dates of the week starting on `monday`. */
@@ -63,23 +47,4 @@ export function weekRange(locale: Locale, monday: string): string {
     utc(monday),
     utc(addDays(monday, 6)),
   );
-}
-
-/** A rotation's schedule as the API gives it. */
-export type Schedule = Pick<Rotation, 'startDate' | 'endDate' | 'weekdays' | 'dates'>;
-
-/**
- * The days a rotation has a session within [from, to], sorted: its weekdays inside the period plus its
- * listed dates (the API's own rule, rotations.rules.ts sessionDays, for lists that do not expand them).
- */
-export function sessionDays(r: Schedule, from: string, to: string): string[] {
-  const lo = r.startDate > from ? r.startDate : from;
-  const hi = r.endDate < to ? r.endDate : to;
-  if (lo > hi) return [];
-  const days = new Set<string>();
-  const wanted = new Set(r.weekdays);
-  if (wanted.size > 0)
-    for (let d = lo; d <= hi; d = addDays(d, 1)) if (wanted.has(isoWeekday(d))) days.add(d);
-  for (const d of r.dates) if (d >= lo && d <= hi) days.add(d);
-  return [...days].sort();
 }
