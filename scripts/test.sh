@@ -11,7 +11,7 @@ fi
 
 bash scripts/ensure-chromium.sh
 
-echo "[test] biome check"
+echo "[test] biome check (lint with the no-literal-text plugin, format)"
 npx biome check .
 echo "[test] tsc --noEmit"
 npx tsc --noEmit

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS, MESSAGES } from './catalog.ts';
 import { LOCALES } from './locales.ts';
@@ -47,48 +44,5 @@ describe('the message catalogs', () => {
           .map((locale) => `${locale} ${key}`),
       );
     expect(copies).toEqual([]);
-  });
-});
-
-const SRC = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-
-function componentFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return componentFiles(full);
-    return entry.name.endsWith('.tsx') ? [full] : [];
-  });
-}
-
-describe('components', () => {
-  it('show no text that bypasses the catalogs (text between tags, or in label/title/placeholder/aria-label)', () => {
-    const found: string[] = [];
-    for (const file of componentFiles(SRC)) {
-      const source = fs.readFileSync(file, 'utf8');
-      const lines = source.split('\n');
-      lines.forEach((line, i) => {
-        const where = `${path.relative(SRC, file)}:${i + 1}`;
-        // JSX text: letters between a closing `>` and the next `<` or `{`, outside expressions.
-        const text = line.match(/>\s*([^<>{}=;()]*\p{L}{2,}[^<>{}=;()]*)\s*(<|$)/u);
-        if (
-          text &&
-          !/^\s*(\/\/|\*|import|export|const|return|if|type|interface)/.test(line) &&
-          !line.includes('=>')
-        ) {
-          found.push(`${where}: ${text[1]?.trim()}`);
-        }
-        // JSX text alone on its line (Biome puts long text there): words only, not a keyword.
-        // (Two words or more: one bare word on a line is code, an identifier or a boolean attribute.)
-        const alone = line.match(/^\s*(\p{L}[\p{L}'’-]*(?:[,.]?\s+[\p{L}'’-]+)+[.!?:]?)\s*$/u);
-        if (alone) {
-          found.push(`${where}: ${alone[1]?.trim()}`);
-        }
-        const attribute = line.match(
-          /\b(label|title|placeholder|aria-label|alt|description)="([^"]*\p{L}[^"]*)"/u,
-        );
-        if (attribute) found.push(`${where}: ${attribute[1]}="${attribute[2]}"`);
-      });
-    }
-    expect(found).toEqual([]);
   });
 });
