@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/demo/demo-users.ts';
 import type { App } from '../../../src/platform/app-context.ts';
 import { systemClock } from '../../../src/platform/clock.ts';
@@ -9,6 +9,7 @@ import { type DatabaseHandle, openServerDatabase } from '../../../src/platform/d
 import { loadProfile } from '../../../src/platform/profile.ts';
 import { buildServer } from '../../../src/server.ts';
 import { createDatabaseFromTemplate, dropDatabase, urlFor } from '../../../test/support/postgres-server.ts';
+import { expectAccessible } from './accessibility.ts';
 import { DESKTOP, launchChromium } from './browser.ts';
 
 export interface DemoSite {
@@ -23,7 +24,8 @@ export interface DemoSite {
 
 /**
  * A real Grassroots server over real HTTP, on its own copy of the demo province, with the built web app,
- * and a headless Chromium: one per test file.
+ * and a headless Chromium: one per test file. Every screen its pages show is checked with axe (WCAG 2.1
+ * AA) by the helpers: after sign-in, after each menu step, before each screenshot and after each test.
  */
 export function startDemoSite(): () => DemoSite {
   let site: DemoSite | undefined;
@@ -57,12 +59,21 @@ export function startDemoSite(): () => DemoSite {
       },
       async signIn(page, username) {
         await page.goto('/');
-        await page.getByLabel(/username|tên đăng nhập|用户名/i).fill(username);
+        const usernameField = page.getByLabel(/username|tên đăng nhập|用户名/i);
+        await usernameField.waitFor();
+        await expectAccessible(page);
+        await usernameField.fill(username);
         await page.getByLabel(/^(password|mật khẩu|密码)/i).fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: /sign in|đăng nhập|登录/i }).click();
         await page.getByTestId('user-menu').waitFor();
+        await expectAccessible(page);
       },
     };
+  });
+
+  // Whatever screen a test ends on is checked too (the helpers check the ones on the way).
+  afterEach(async () => {
+    for (const context of contexts) for (const page of context.pages()) await expectAccessible(page);
   });
 
   afterAll(async () => {

@@ -17,6 +17,7 @@ import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { currentEntry } from './current-entry.ts';
 import { FEATURES } from './features.ts';
+import { initialsOf } from './initials.ts';
 
 /** The frame of every signed-in page: header with language and account, a menu that folds on phones. */
 export function Shell({ children }: { children: ReactNode }) {
@@ -26,6 +27,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const initials = initialsOf(session.user.displayName);
   const nav = [
     { to: '/', label: 'nav.home' as const },
     ...FEATURES.flatMap((f) => f.nav)
@@ -58,9 +60,16 @@ export function Shell({ children }: { children: ReactNode }) {
             <LanguageSwitcher />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>
-                <UnstyledButton aria-label={t('user.menu')} data-testid="user-menu" px={4}>
+                <UnstyledButton
+                  // The name a screen reader says (and voice control answers to) starts with what is shown.
+                  aria-label={t('user.menuOf', { initials, name: session.user.displayName })}
+                  data-testid="user-menu"
+                  px={4}
+                >
                   <Group gap={6} wrap="nowrap">
-                    <Avatar size={30} radius="xl" color="teal" name={session.user.displayName} />
+                    <Avatar size={30} radius="xl" color="teal">
+                      {initials}
+                    </Avatar>
                     <Text size="sm" fw={500} truncate maw={220} visibleFrom="sm">
                       {session.user.displayName}
                     </Text>
