@@ -36,7 +36,7 @@ export const commonMessages = defineMessages({
     'validation.tooLong': 'At most {max} characters',
     'validation.tooShort': 'At least {min} characters',
     'progress.percent': '{percent}% done',
-    'progress.rows': '{count} rows',
+    'progress.rows': '{count, plural, one {# row} other {# rows}}',
   },
   vi: {
     'app.name': 'Grassroots',
@@ -72,7 +72,7 @@ export const commonMessages = defineMessages({
     'validation.tooLong': 'Tối đa {max} ký tự',
     'validation.tooShort': 'Tối thiểu {min} ký tự',
     'progress.percent': 'Đã xong {percent}%',
-    'progress.rows': '{count} dòng',
+    'progress.rows': '{count, plural, other {# dòng}}',
   },
   zh: {
     'app.name': 'Grassroots',
@@ -108,6 +108,6 @@ export const commonMessages = defineMessages({
     'validation.tooLong': '最多 {max} 个字符',
     'validation.tooShort': '至少 {min} 个字符',
     'progress.percent': '已完成 {percent}%',
-    'progress.rows': '{count} 行',
+    'progress.rows': '{count, plural, other {# 行}}',
   },
 });

@@ -1,3 +1,4 @@
+import IntlMessageFormat from 'intl-messageformat';
 import { LOCALE_TAGS, type Locale } from './locales.ts';
 
 /**
@@ -42,8 +43,35 @@ export function formatMoney(locale: Locale, amount: number, currency: string): s
   return new Intl.NumberFormat(LOCALE_TAGS[locale], { style: 'currency', currency }).format(amount);
 }
 
+/** The values a message is filled with: numbers stay numbers, so plural forms and `{n, number}` can use them. */
+export type MessageParams = Record<string, string | number>;
+
+const compiled = new Map<string, IntlMessageFormat>();
+
+/**
+ * A catalog message in ICU MessageFormat, filled in the reader's language: `{name}` is a value,
+ * `{count, plural, one {# facility} other {# facilities}}` picks the language's plural form (English has
+ * two; Vietnamese and Chinese one, `other`) and writes the number the reader's way, `{kind, select, ...}`
+ * picks by a value. Messages are compiled once per language. A message that cannot be filled (a value
+ * missing) falls back to `interpolate`, so the gap shows instead of the page failing.
+ */
+export function formatMessage(locale: Locale, message: string, params?: MessageParams): string {
+  const id = `${locale}\u0000${message}`;
+  try {
+    let format = compiled.get(id);
+    if (!format) {
+      // Tags off: a `<` in a message is text, not markup.
+      format = new IntlMessageFormat(message, LOCALE_TAGS[locale], undefined, { ignoreTag: true });
+      compiled.set(id, format);
+    }
+    return String(format.format(params));
+  } catch {
+    return interpolate(message, params);
+  }
+}
+
 /** Fills `{name}` placeholders; a missing value leaves the placeholder visible rather than inventing text. */
-export function interpolate(message: string, params?: Record<string, string | number>): string {
+export function interpolate(message: string, params?: MessageParams): string {
   if (!params) return message;
   return message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     params[name] === undefined ? whole : String(params[name]),

@@ -3,10 +3,11 @@ import { MESSAGES, type MessageKey } from './catalog.ts';
 import {
   formatDate,
   formatDateTime,
+  formatMessage,
   formatMoney,
   formatNumber,
   formatPercent,
-  interpolate,
+  type MessageParams,
 } from './format.ts';
 import { isLocale, type Locale, preferredLocale } from './locales.ts';
 
@@ -15,7 +16,8 @@ const STORAGE_KEY = 'grassroots.locale';
 export interface I18n {
   locale: Locale;
   setLocale: (locale: Locale) => void;
-  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  /** The message in the reader's language; pass counts as numbers, so a plural form can choose by them. */
+  t: (key: MessageKey, params?: MessageParams) => string;
   date: (value: string | Date, style?: 'short' | 'long') => string;
   dateTime: (value: string | Date) => string;
   number: (value: number, fractionDigits?: number) => string;
@@ -41,7 +43,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     () => ({
       locale,
       setLocale,
-      t: (key, params) => interpolate(MESSAGES[locale][key] ?? key, params),
+      t: (key, params) => formatMessage(locale, MESSAGES[locale][key] ?? key, params),
       date: (value, style) => formatDate(locale, value, style),
       dateTime: (value) => formatDateTime(locale, value),
       number: (value, digits) => formatNumber(locale, value, digits),

@@ -70,7 +70,7 @@ export function CapacityFigures({ report: r }: { report: CapacityReport }) {
       <Figure
         label={t('facilities.capacity.population')}
         value={number(r.population, 0)}
-        detail={t('facilities.capacity.households', { count: number(r.households, 0) })}
+        detail={t('facilities.capacity.households', { count: r.households })}
       />
       <Figure
         testId="figure-facilities"

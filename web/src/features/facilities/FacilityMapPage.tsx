@@ -73,7 +73,7 @@ export function FacilityMapPage() {
           />
           {missing > 0 && (
             <Text size="sm" c="gray.7" data-testid="map-missing">
-              {t('facilities.map.missing', { count: i18n.number(missing, 0) })}
+              {t('facilities.map.missing', { count: missing })}
             </Text>
           )}
         </>

@@ -37,7 +37,7 @@ function ExpiringSoon({ area }: { area: string }) {
       )}
       {expiring.data && (
         <Anchor component={Link} to="/residents/expiring">
-          {t('residents.expiring.count', { count: i18n.number(expiring.data.items.length, 0), days: 30 })}
+          {t('residents.expiring.count', { count: expiring.data.items.length, days: 30 })}
         </Anchor>
       )}
     </Group>

@@ -133,7 +133,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.childWithoutCard':
       'A child under 6 without a card: covered on the birth certificate or citizen id.',
     'residents.expiring.title': 'Insurance cards expiring in the next 30 days',
-    'residents.expiring.count': '{count} residents’ cards expire within {days} days',
+    'residents.expiring.count':
+      '{count, plural, one {# resident’s card expires} other {# residents’ cards expire}} within {days, plural, one {# day} other {# days}}',
     'residents.expiring.unavailable': 'Expiring cards cannot be shown right now.',
     'residents.expiring.none': 'No card expires in the next 30 days.',
     'residents.expiring.noArea': 'Your role is not tied to an area.',
@@ -324,7 +325,8 @@ export const residentsMessages = defineMessages({
     'residents.eligibility.reason.childWithoutCard':
       'Trẻ em dưới 6 tuổi chưa có thẻ: được hưởng theo giấy khai sinh hoặc số định danh.',
     'residents.expiring.title': 'Thẻ BHYT hết hạn trong 30 ngày tới',
-    'residents.expiring.count': '{count} người có thẻ hết hạn trong {days} ngày',
+    'residents.expiring.count':
+      '{count, plural, other {# người}} có thẻ hết hạn trong {days, plural, other {# ngày}}',
     'residents.expiring.unavailable': 'Hiện chưa xem được danh sách thẻ sắp hết hạn.',
     'residents.expiring.none': 'Không có thẻ nào hết hạn trong 30 ngày tới.',
     'residents.expiring.noArea': 'Vai trò của bạn không gắn với địa bàn nào.',
@@ -512,7 +514,8 @@ export const residentsMessages = defineMessages({
       '该卡由国防部或公安部社保机构管理：请核对卡的有效期和持卡人身份证件。',
     'residents.eligibility.reason.childWithoutCard': '未满6岁儿童无卡：凭出生证明或身份证号享受待遇。',
     'residents.expiring.title': '未来30天内到期的医保卡',
-    'residents.expiring.count': '{count} 位居民的医保卡将在 {days} 天内到期',
+    'residents.expiring.count':
+      '{count, plural, other {# 位居民}}的医保卡将在 {days, plural, other {# 天}}内到期',
     'residents.expiring.unavailable': '暂时无法显示即将到期的医保卡。',
     'residents.expiring.none': '未来30天内没有到期的医保卡。',
     'residents.expiring.noArea': '您的角色未关联任何地区。',

@@ -29,8 +29,8 @@ export function AreaRotationCard() {
         <>
           <Text size="xl" fw={700} data-testid="rotation-coverage">
             {t('workforce.home.coverage', {
-              count: i18n.number(figures.withRotatingDoctor, 0),
-              total: i18n.number(figures.communeStations, 0),
+              count: figures.withRotatingDoctor,
+              total: figures.communeStations,
             })}
           </Text>
           <Progress

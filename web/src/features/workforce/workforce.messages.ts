@@ -104,7 +104,8 @@ export const workforceMessages = defineMessages({
     'workforce.home.none': 'No district doctor comes this week.',
     'workforce.home.openCalendar': 'Open the rotation calendar',
     'workforce.home.districtTitle': 'Stations with a rotating doctor',
-    'workforce.home.coverage': '{count} of {total} commune stations this week',
+    'workforce.home.coverage':
+      '{count, number} of {total, plural, one {# commune station} other {# commune stations}} this week',
   },
   vi: {
     'workforce.nav.staff': 'Nhân viên y tế',
@@ -208,7 +209,7 @@ export const workforceMessages = defineMessages({
     'workforce.home.none': 'Tuần này không có bác sĩ tuyến huyện về trạm.',
     'workforce.home.openCalendar': 'Mở lịch luân phiên',
     'workforce.home.districtTitle': 'Trạm có bác sĩ luân phiên',
-    'workforce.home.coverage': '{count} trên {total} trạm y tế xã trong tuần này',
+    'workforce.home.coverage': '{count, number} trên {total, plural, other {# trạm y tế xã}} trong tuần này',
   },
   zh: {
     'workforce.nav.staff': '卫生人员',
@@ -312,6 +313,6 @@ export const workforceMessages = defineMessages({
     'workforce.home.none': '本周没有县级医生前来。',
     'workforce.home.openCalendar': '打开轮转排班表',
     'workforce.home.districtTitle': '有轮转医生的卫生院',
-    'workforce.home.coverage': '本周 {total} 个乡镇卫生院中有 {count} 个',
+    'workforce.home.coverage': '本周 {total, plural, other {# 个乡镇卫生院}}中有 {count, number} 个',
   },
 });
