@@ -40,6 +40,17 @@ const checked = new WeakMap<Page, Set<string>>();
  * and on every open page after each test), so each screen a browser test visits is checked.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  try {
+    await checkNow(page);
+  } catch (error) {
+    // The page moved on (a sign-out, a redirect) while axe ran: check the page it landed on instead.
+    if (!String(error).includes('Execution context was destroyed')) throw error;
+    await page.waitForLoadState();
+    await checkNow(page);
+  }
+}
+
+async function checkNow(page: Page): Promise<void> {
   if (page.isClosed()) return;
   const state = await page.evaluate(
     () =>

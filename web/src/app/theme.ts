@@ -19,11 +19,18 @@ import { readableOn } from './contrast.ts';
 
 const WHITE = DEFAULT_THEME.white;
 
+/** The pale shades (0 and 1) of every palette: the tinted surfaces of cards, alerts and badges. */
+const PALE_SURFACES = Object.values(DEFAULT_THEME.colors).flatMap((shades) => [shades[0], shades[1]]);
+
 function readablePalette(shades: MantineColorsTuple): MantineColorsTuple {
   const [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9] = shades;
   const filled = readableOn(s8, WHITE);
-  // Light text sits on shade 1, and on shade 2 under the pointer: it must read on the darker of them.
-  const lightText = readableOn(readableOn(s9, WHITE), s2);
+  // Light text sits on shade 1, and on shade 2 under the pointer; links and outlines also sit on other
+  // palettes' pale shades: it must read on the darkest of them.
+  const lightText = [WHITE, s2, ...PALE_SURFACES].reduce(
+    (colour, surface) => readableOn(colour, surface),
+    s9,
+  );
   return [s0, s1, s2, s3, s4, s5, s6, s7, filled, lightText];
 }
 
@@ -51,11 +58,22 @@ export const theme = createTheme({
  */
 export const DIMMED = readableOn(DEFAULT_THEME.colors.gray[6], DEFAULT_THEME.colors.gray[1]);
 
-export const cssVariablesResolver: CSSVariablesResolver = () => ({
+/**
+ * Text in a colour that may sit on a tinted surface (a link inside an alert, an outline badge on a pale
+ * card) takes shade 9, which reads on every palette's pale shades; Mantine would use shade 8.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': DIMMED,
     '--mantine-color-error': 'var(--mantine-color-red-9)',
+    '--mantine-color-anchor': `var(--mantine-color-${resolved.primaryColor}-9)`,
+    ...Object.fromEntries(
+      Object.keys(resolved.colors).map((name) => [
+        `--mantine-color-${name}-outline`,
+        `var(--mantine-color-${name}-9)`,
+      ]),
+    ),
   },
   dark: {},
 });
