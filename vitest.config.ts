@@ -32,7 +32,8 @@ export default defineConfig({
           name: 'browser',
           include: ['web/e2e/**/*.e2e.test.ts'],
           globalSetup: ['web/e2e/support/global-setup.ts'],
-          testTimeout: 90_000,
+          // Each screen a test visits is also checked with axe-core (a second or two on a loaded machine).
+          testTimeout: 180_000,
           hookTimeout: 300_000,
         },
       },

@@ -2,9 +2,12 @@ import {
   type CSSVariablesResolver,
   createTheme,
   DEFAULT_THEME,
+  FileInput,
   Loader,
   type MantineColorsTuple,
   type MantineThemeColors,
+  MultiSelect,
+  Select,
 } from '@mantine/core';
 import { readableOn } from './contrast.ts';
 
@@ -39,18 +42,28 @@ export const READABLE_COLORS = Object.fromEntries(
   Object.entries(DEFAULT_THEME.colors).map(([name, shades]) => [name, readablePalette(shades)]),
 ) as MantineThemeColors;
 
-// Animations stop for people who asked their phone for less motion (and in the browser tests, which ask).
-export const theme = createTheme({
-  colors: READABLE_COLORS,
-  primaryColor: 'teal',
-  primaryShade: 8,
-  defaultRadius: 'md',
-  respectReducedMotion: true,
-  components: {
-    // A spinner is a plain span: the name it is given (aria-label "Loading") is only allowed on a role.
-    Loader: Loader.extend({ defaultProps: { role: 'status' } }),
-  },
-});
+/**
+ * The theme in the reader's language: the words it needs are the names of icon buttons Mantine draws
+ * itself (the × that clears a field), which a screen reader must be able to say.
+ */
+export function themeFor(words: { clear: string }) {
+  const clearButtonProps = { 'aria-label': words.clear };
+  return createTheme({
+    colors: READABLE_COLORS,
+    primaryColor: 'teal',
+    primaryShade: 8,
+    defaultRadius: 'md',
+    // Animations stop for people who asked their phone for less motion (and in the browser tests).
+    respectReducedMotion: true,
+    components: {
+      // A spinner is a plain span: the name it is given (aria-label "Loading") is only allowed on a role.
+      Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+      FileInput: FileInput.extend({ defaultProps: { clearButtonProps } }),
+      Select: Select.extend({ defaultProps: { clearButtonProps } }),
+      MultiSelect: MultiSelect.extend({ defaultProps: { clearButtonProps } }),
+    },
+  });
+}
 
 /**
  * Dimmed text (places, labels, dates) and error text: Mantine's gray 6 (3.3:1 on white) and red 6
