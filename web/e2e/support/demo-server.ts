@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/demo/demo-users.ts';
 import type { App } from '../../../src/platform/app-context.ts';
 import { systemClock } from '../../../src/platform/clock.ts';
@@ -24,8 +24,8 @@ export interface DemoSite {
 
 /**
  * A real Grassroots server over real HTTP, on its own copy of the demo province, with the built web app,
- * and a headless Chromium: one per test file. Every screen its pages show is checked with axe (WCAG 2.1
- * AA) by the helpers: after sign-in, after each menu step, before each screenshot and after each test.
+ * and a headless Chromium: one per test file. Signing in checks the sign-in form and the role's home
+ * page with axe (WCAG 2.1 AA) at the page's width.
  */
 export function startDemoSite(): () => DemoSite {
   let site: DemoSite | undefined;
@@ -69,11 +69,6 @@ export function startDemoSite(): () => DemoSite {
         await expectAccessible(page);
       },
     };
-  });
-
-  // Whatever screen a test ends on is checked too (the helpers check the ones on the way).
-  afterEach(async () => {
-    for (const context of contexts) for (const page of context.pages()) await expectAccessible(page);
   });
 
   afterAll(async () => {
