@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `grassroots` command: runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// The `grassroots` command: runs the server compiled into dist/, compiling it first when the sources
+// changed since the last build (scripts/build.js reads a stamp: milliseconds when nothing changed).
+import { ensureServerBuild } from '../scripts/build.js';
 
-register();
-await import('../src/cli.ts');
+ensureServerBuild();
+await import('../dist/src/cli.js');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
 import { isTimeZone } from './dates.ts';
+import { PROJECT_ROOT } from './project-root.ts';
 
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
 const Percent = Type.Number({ minimum: 0, maximum: 100 });
@@ -215,7 +215,7 @@ export const CountryProfileSchema = Type.Object({
 
 export type CountryProfile = Static<typeof CountryProfileSchema>;
 
-const PROFILE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../protocols/profiles');
+const PROFILE_DIR = path.join(PROJECT_ROOT, 'protocols/profiles');
 const cache = new Map<string, CountryProfile>();
 
 /** Loads and validates a profile; a broken profile file stops the start with the path of the bad value. */

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Type, { type Static } from 'typebox';
 import { Value } from 'typebox/value';
+import { PROJECT_ROOT } from '../../platform/project-root.ts';
 
 /** Roles and permissions are data (protocols/roles.json), validated when they load. */
 const RoleCatalogueSchema = Type.Object({
@@ -21,7 +21,7 @@ const RoleCatalogueSchema = Type.Object({
 export type RoleCatalogue = Static<typeof RoleCatalogueSchema>;
 export type ScopeKind = 'all' | 'area' | 'facility';
 
-const FILE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../protocols/roles.json');
+const FILE = path.join(PROJECT_ROOT, 'protocols/roles.json');
 let cached: RoleCatalogue | undefined;
 
 export function loadRoleCatalogue(): RoleCatalogue {

@@ -67,7 +67,7 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
  * server holds the demo province (residents included), as `npm start` loads it on a first start.
  */
 export default async function setup(project: { provide: (key: 'demoTemplate', value: string) => void }) {
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-web.ts'], {
+  execFileSync(process.execPath, ['scripts/build.js', 'web'], {
     cwd: root,
     stdio: 'inherit',
   });

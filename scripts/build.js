@@ -1,0 +1,163 @@
+// @ts-check
+/**
+ * Builds what the product runs, each part only when its inputs changed since its last build:
+ * - the server: the TypeScript of src/ and migrations/ compiled by `tsc -p tsconfig.build.json` into
+ *   dist/ (the same tree, .js files), so a start runs plain JavaScript and transpiles nothing;
+ * - the web app: web/ built by Vite into web/dist, with .br and .gz beside every text asset so the
+ *   server can send them pre-compressed to phones on slow links.
+ *
+ * "Changed" is read from a stamp, not from the files' content: each build records the newest
+ * modification time among its inputs (files and folders, so an added or deleted file counts too) and
+ * how many there are; a start compares those two numbers with a walk of the input folders, which
+ * takes milliseconds. A git checkout, a pull or an edit all give the files they touch a new time.
+ *
+ * Plain JavaScript on purpose: it runs before anything is compiled.
+ *
+ * Usage: node scripts/build.js [server|web] [--force]   (both parts by default)
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import zlib from 'node:zlib';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SERVER_OUT = path.join(root, 'dist');
+const SERVER_INPUTS = ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const WEB_OUT = path.join(root, 'web', 'dist');
+const WEB_INPUTS = ['web/index.html', 'web/vite.config.ts', 'web/public', 'web/src', 'package-lock.json'];
+const STAMP = '.build-stamp';
+/** Tests do not go into either build: editing one rebuilds nothing. */
+const isTest = (/** @type {string} */ name) => /\.test\.tsx?$/.test(name);
+
+/**
+ * The newest modification time among the inputs and how many there are, as one comparable string.
+ * @param {string[]} inputs paths relative to the project
+ */
+export function inputStamp(inputs) {
+  let newest = 0;
+  let count = 0;
+  const visit = (/** @type {string} */ full) => {
+    let stat;
+    try {
+      stat = fs.statSync(full);
+    } catch {
+      return; // an optional input (web/public) that is not there
+    }
+    newest = Math.max(newest, stat.mtimeMs);
+    count++;
+    if (!stat.isDirectory()) return;
+    for (const entry of fs.readdirSync(full)) if (!isTest(entry)) visit(path.join(full, entry));
+  };
+  for (const input of inputs) visit(path.join(root, input));
+  return JSON.stringify({ newest, count });
+}
+
+/**
+ * @param {string} out the build's folder
+ * @param {string} stamp what inputStamp says now
+ */
+const isFresh = (out, stamp) => {
+  try {
+    return fs.readFileSync(path.join(out, STAMP), 'utf8') === stamp;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Compiles the server into dist/ unless its stamp says the sources did not change. Type errors do not
+ * stop it (`noCheck`: `npm run check` and the tests are where types are checked); syntax errors do.
+ * It compiles into a new folder and swaps it in, so a process starting meanwhile never sees half a
+ * build, and a deleted source leaves no stale .js behind.
+ * @param {{ force?: boolean }} [options]
+ */
+export function ensureServerBuild({ force = false } = {}) {
+  const stamp = inputStamp(SERVER_INPUTS);
+  if (!force && isFresh(SERVER_OUT, stamp)) return;
+  const started = Date.now();
+  console.error('[build] compiling the server into dist/ …');
+  const tsc = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')),
+    'bin/tsc',
+  );
+  const next = `${SERVER_OUT}.next-${process.pid}`;
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', next], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) {
+    fs.rmSync(next, { recursive: true, force: true });
+    console.error('[build] the server did not compile (see above)');
+    process.exit(1);
+  }
+  fs.writeFileSync(path.join(next, STAMP), stamp);
+  const old = `${SERVER_OUT}.old-${process.pid}`;
+  if (fs.existsSync(SERVER_OUT)) fs.renameSync(SERVER_OUT, old);
+  fs.renameSync(next, SERVER_OUT);
+  fs.rmSync(old, { recursive: true, force: true });
+  console.error(`[build] server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Writes NAME.gz and NAME.br beside every text asset of 1 KB or more under dir; returns how many.
+ * @param {string} dir
+ * @returns {number}
+ */
+function compressAssets(dir) {
+  let count = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      count += compressAssets(file);
+      continue;
+    }
+    if (!/\.(js|css|html|svg|json)$/.test(entry.name)) continue;
+    const content = fs.readFileSync(file);
+    if (content.length < 1024) continue;
+    fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
+    fs.writeFileSync(
+      `${file}.br`,
+      zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }),
+    );
+    count++;
+  }
+  return count;
+}
+
+/**
+ * Builds the web app into web/dist unless its stamp says web/ did not change. Vite is loaded only
+ * when there is something to build.
+ * @param {{ force?: boolean }} [options]
+ */
+export async function ensureWebBuild({ force = false } = {}) {
+  const stamp = inputStamp(WEB_INPUTS);
+  if (!force && isFresh(WEB_OUT, stamp)) {
+    console.log('[web] the web app is up to date (web/dist)');
+    return;
+  }
+  const started = Date.now();
+  console.log('[web] building the web app into web/dist …');
+  // Always a production build (minified React without its development checks), even when called
+  // from a test runner that sets NODE_ENV=test.
+  process.env.NODE_ENV = 'production';
+  const { build } = await import('vite');
+  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  const compressed = compressAssets(WEB_OUT);
+  fs.writeFileSync(path.join(WEB_OUT, STAMP), stamp);
+  console.log(
+    `[web] built in ${((Date.now() - started) / 1000).toFixed(1)} s (${compressed} files pre-compressed)`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const part = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  const force = process.argv.includes('--force');
+  if (part !== undefined && part !== 'server' && part !== 'web') {
+    console.error('Usage: node scripts/build.js [server|web] [--force]');
+    process.exit(2);
+  }
+  if (part !== 'web') ensureServerBuild({ force });
+  if (part !== 'server') await ensureWebBuild({ force });
+}
