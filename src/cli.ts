@@ -1,26 +1,15 @@
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { hasDemoData, loadDemo } from './demo/index.ts';
-import { exportKinds, importKinds, runExport, runImportFile } from './modules/registry-io.ts';
-import { ConfigError, loadConfig } from './platform/config.ts';
-import { openAppContext } from './platform/db/bootstrap.ts';
-import { DataFolderLockedError } from './platform/db/lock-file.ts';
-import { migrateToLatest } from './platform/db/migrate.ts';
+import { commandUsage, usage } from './cli-help.ts';
+import { REGISTRY_KINDS } from './modules/registry-kinds.ts';
+import { type Config, ConfigError, loadConfig } from './platform/config.ts';
+import { assertDataFolderFree, DataFolderLockedError } from './platform/db/lock-file.ts';
 import { AppError } from './platform/http/errors.ts';
-import { createLogger } from './platform/logger.ts';
-import { ProgressBar } from './platform/progress.ts';
-import { buildServer } from './server.ts';
 
-const USAGE = `Usage: grassroots <command>
+// Only light modules above: `--help`, a bad argument and a data folder in use answer before the
+// server, the database engine and the demo are loaded (each command imports what it needs).
 
-Commands:
-  serve                              start the server (loads the demo province into an empty embedded database)
-  migrate                            bring the database schema up to date
-  demo                               load the demo province into an empty database
-  import <${importKinds.join('|')}> <file.csv>  import a CSV file; good rows are kept, bad rows reported by line
-  export <${exportKinds.join('|')}> [--out file.csv]  export as CSV (to standard output by default)
-
-Configuration comes from the environment: PORT, HOST, DATABASE_URL, GRASSROOTS_DATA, GRASSROOTS_PROFILE, LOG_LEVEL.`;
+const isKind = (k: string | undefined): k is string =>
+  (REGISTRY_KINDS as readonly string[]).includes(k ?? '');
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -30,86 +19,112 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   if (!command || values.help) {
-    console.log(USAGE);
+    console.log(usage());
     return command || values.help ? 0 : 2;
   }
+  if (!['serve', 'migrate', 'demo', 'import', 'export'].includes(command)) {
+    console.error(`Unknown command "${command}".\n\n${usage()}`);
+    return 2;
+  }
+  if ((command === 'import' && !(isKind(rest[0]) && rest[1])) || (command === 'export' && !isKind(rest[0]))) {
+    console.error(commandUsage(command));
+    return 2;
+  }
   const config = loadConfig();
+  if (!config.databaseUrl) assertDataFolderFree(config.dataDir);
 
   switch (command) {
     case 'serve':
       return serve(config);
-    case 'migrate': {
-      const { handle } = await openAppContext(config);
-      const result = await migrateToLatest(handle.db);
-      console.log(
-        `Schema up to date (${handle.engine}); ${result.results?.length ?? 0} migration(s) applied now.`,
-      );
-      await handle.close();
-      return 0;
-    }
-    case 'demo': {
-      const { ctx, handle } = await openAppContext(config);
-      try {
-        if (await hasDemoData(ctx.db)) {
-          console.log('The database already holds data; the demo is loaded only into an empty database.');
-          return 0;
-        }
-        await loadDemo(ctx);
-        return 0;
-      } finally {
-        await handle.close();
-      }
-    }
-    case 'import': {
-      const [kind, file] = rest;
-      if (!kind || !file || !importKinds.includes(kind)) {
-        console.error(`Usage: grassroots import <${importKinds.join('|')}> <file.csv>`);
-        return 2;
-      }
-      const { ctx, handle } = await openAppContext(config);
-      try {
-        const bar = new ProgressBar(`Importing ${kind}`);
-        const report = await runImportFile(ctx, kind, file, (p) =>
-          bar.update(p.read, `saved ${p.saved}, rejected ${p.rejected}`),
-        );
-        bar.finish(
-          report.read,
-          `saved ${report.created + report.updated}, rejected ${report.rejected.length}`,
-        );
-        console.log(
-          `${report.read} row(s) read: ${report.created} created, ${report.updated} updated, ${report.rejected.length} rejected.`,
-        );
-        for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
-        return report.rejected.length > 0 ? 1 : 0;
-      } finally {
-        await handle.close();
-      }
-    }
-    case 'export': {
-      const [kind] = rest;
-      if (!kind || !exportKinds.includes(kind)) {
-        console.error(`Usage: grassroots export <${exportKinds.join('|')}> [--out file.csv]`);
-        return 2;
-      }
-      const { ctx, handle } = await openAppContext(config);
-      try {
-        const out = values.out ? fs.createWriteStream(values.out) : process.stdout;
-        const rows = await runExport(ctx, kind, out);
-        if (values.out) console.error(`${rows} ${kind} row(s) written to ${values.out}`);
-        return 0;
-      } finally {
-        await handle.close();
-      }
-    }
+    case 'migrate':
+      return migrate(config);
+    case 'demo':
+      return demo(config);
+    case 'import':
+      return importFile(config, rest[0]!, rest[1]!);
     default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
+      return exportKind(config, rest[0]!, values.out);
   }
 }
 
-async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
+async function openContext(config: Config) {
+  const { openAppContext } = await import('./platform/db/bootstrap.ts');
+  return openAppContext(config);
+}
+
+async function migrate(config: Config): Promise<number> {
+  const { openDatabase } = await import('./platform/db/database.ts');
+  const { migrateToLatest } = await import('./platform/db/migrate.ts');
+  const handle = await openDatabase(config);
+  try {
+    const result = await migrateToLatest(handle.db);
+    console.log(
+      `Schema up to date (${handle.engine}); ${result.results?.length ?? 0} migration(s) applied now.`,
+    );
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function demo(config: Config): Promise<number> {
+  const { hasDemoData, loadDemo, printDemoLogins } = await import('./demo/index.ts');
+  const { ctx, handle } = await openContext(config);
+  try {
+    if (await hasDemoData(ctx.db)) {
+      console.log('The database already holds data; the demo is loaded only into an empty database.');
+      return 0;
+    }
+    await loadDemo(ctx);
+    await printDemoLogins(ctx);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function importFile(config: Config, kind: string, file: string): Promise<number> {
+  const { runImportFile } = await import('./modules/registry-io.ts');
+  const { ProgressBar } = await import('./platform/progress.ts');
+  const { ctx, handle } = await openContext(config);
+  try {
+    const bar = new ProgressBar(`Importing ${kind}`);
+    const report = await runImportFile(ctx, kind, file, (p) =>
+      bar.update(p.read, `saved ${p.saved}, rejected ${p.rejected}`),
+    );
+    bar.finish(report.read, `saved ${report.created + report.updated}, rejected ${report.rejected.length}`);
+    console.log(
+      `${report.read} row(s) read: ${report.created} created, ${report.updated} updated, ${report.rejected.length} rejected.`,
+    );
+    for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
+    return report.rejected.length > 0 ? 1 : 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function exportKind(config: Config, kind: string, outFile: string | undefined): Promise<number> {
+  const fs = await import('node:fs');
+  const { runExport } = await import('./modules/registry-io.ts');
+  const { ctx, handle } = await openContext(config);
+  try {
+    const out = outFile ? fs.createWriteStream(outFile) : process.stdout;
+    const rows = await runExport(ctx, kind, out);
+    if (outFile) console.error(`${rows} ${kind} row(s) written to ${outFile}`);
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function serve(config: Config): Promise<number> {
+  const [{ createLogger }, { buildServer }, { hasDemoData, loadDemo, printDemoLogins }] = await Promise.all([
+    import('./platform/logger.ts'),
+    import('./server.ts'),
+    import('./demo/index.ts'),
+  ]);
   const logger = createLogger(config.logLevel);
-  const { ctx, handle } = await openAppContext(config);
+  const { ctx, handle } = await openContext(config);
   if (ctx.engine === 'embedded' && !(await hasDemoData(ctx.db))) {
     console.log('Empty embedded database: loading the demo province (first start only).');
     await loadDemo(ctx);
@@ -124,9 +139,10 @@ async function serve(config: ReturnType<typeof loadConfig>): Promise<number> {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host });
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
-  console.log(
-    `\nGrassroots is running at http://${shownHost}:${config.port}/  (API docs: /api/docs, database: ${ctx.engine})`,
-  );
+  const url = `http://${shownHost}:${config.port}/`;
+  console.log(`\nGrassroots is running at ${url}  (API docs: /api/docs, database: ${ctx.engine})`);
+  // On demo data, every start says how to sign in (after listening: it does not delay the start).
+  await printDemoLogins(ctx, url);
   return -1; // keep running
 }
 

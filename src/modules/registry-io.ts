@@ -15,6 +15,7 @@ import type { CountryProfile } from '../platform/profile.ts';
 import { areaImport, exportAreasCsv } from './areas/index.ts';
 import { exportFacilitiesCsv, facilityImport } from './facilities/index.ts';
 import { exportInsuranceCardsCsv, insuranceCardImport } from './insurance/index.ts';
+import { REGISTRY_KINDS, type RegistryKind } from './registry-kinds.ts';
 import {
   exportHouseholdsCsv,
   exportResidentsCsv,
@@ -23,8 +24,8 @@ import {
 } from './residents/index.ts';
 import { exportWorkersCsv, workerImport } from './workforce/index.ts';
 
-/** The registries that can be imported and exported as CSV, by the name used on the CLI and the API. */
-const imports: Record<string, (profile: CountryProfile, today: string) => ImportDefinition<unknown>> = {
+/** Each registry's import and export (the names in registry-kinds.ts). */
+const imports: Record<RegistryKind, (profile: CountryProfile, today: string) => ImportDefinition<unknown>> = {
   areas: areaImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
   facilities: facilityImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
   workers: workerImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
@@ -33,7 +34,7 @@ const imports: Record<string, (profile: CountryProfile, today: string) => Import
   'insurance-cards': insuranceCardImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
 };
 
-const exports: Record<string, (ctx: AppContext, out: Writable) => Promise<number>> = {
+const exports: Record<RegistryKind, (ctx: AppContext, out: Writable) => Promise<number>> = {
   areas: exportAreasCsv,
   facilities: exportFacilitiesCsv,
   workers: exportWorkersCsv,
@@ -42,8 +43,8 @@ const exports: Record<string, (ctx: AppContext, out: Writable) => Promise<number
   'insurance-cards': exportInsuranceCardsCsv,
 };
 
-export const importKinds = Object.keys(imports);
-export const exportKinds = Object.keys(exports);
+export const importKinds: readonly string[] = REGISTRY_KINDS;
+export const exportKinds: readonly string[] = REGISTRY_KINDS;
 
 /** The import of a registry under the profile; `today` dates what the import records (status changes). */
 export function importDefinition(
@@ -51,7 +52,9 @@ export function importDefinition(
   kind: string,
   today: string,
 ): ImportDefinition<unknown> {
-  const make = imports[kind];
+  const make = imports[kind as RegistryKind] as
+    | ((p: CountryProfile, today: string) => ImportDefinition<unknown>)
+    | undefined;
   if (!make) throw new Error(`No import for ${kind}`);
   return make(profile, today);
 }
@@ -69,7 +72,9 @@ export function runImportFile(
 
 /** Writes a registry as CSV to `out`; resolves with the number of rows written. */
 export function runExport(ctx: AppContext, kind: string, out: Writable): Promise<number> {
-  const run = exports[kind];
+  const run = exports[kind as RegistryKind] as
+    | ((ctx: AppContext, out: Writable) => Promise<number>)
+    | undefined;
   if (!run) throw new Error(`No export for ${kind}`);
   return run(ctx, out);
 }

@@ -20,6 +20,48 @@ export interface Config {
 export const KNOWN_PROFILES = ['vn', 'cn'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
+/** One environment setting: its name, its default as written in the environment, and what it does. */
+export interface Setting {
+  name: string;
+  /** Undefined: unset by default. */
+  default: string | undefined;
+  meaning: string;
+}
+
+/**
+ * Every setting the environment can give: the list `grassroots --help` prints and the README's
+ * Configuration table follows (a test compares them). loadConfig takes its defaults from here.
+ */
+export const SETTINGS = [
+  { name: 'PORT', default: '3000', meaning: 'HTTP port' },
+  { name: 'HOST', default: '127.0.0.1', meaning: 'interface to listen on (0.0.0.0 for all)' },
+  {
+    name: 'DATABASE_URL',
+    default: undefined,
+    meaning: 'a PostgreSQL server (postgres://user:pass@host:5432/db); unset means the embedded database',
+  },
+  { name: 'GRASSROOTS_DATA', default: './data', meaning: 'folder of the embedded database' },
+  {
+    name: 'GRASSROOTS_PROFILE',
+    default: 'vn',
+    meaning: `country profile: ${KNOWN_PROFILES.join(' or ')} (files in protocols/profiles/)`,
+  },
+  { name: 'LOG_LEVEL', default: 'info', meaning: LOG_LEVELS.join(', ') },
+  {
+    name: 'CORS_ORIGINS',
+    default: undefined,
+    meaning: 'comma-separated browser origins allowed to call the API from another site',
+  },
+  {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    meaning: 'true behind a reverse proxy (client addresses from X-Forwarded-For)',
+  },
+] as const satisfies readonly Setting[];
+
+type SettingName = (typeof SETTINGS)[number]['name'];
+const defaultOf = (name: SettingName): string => SETTINGS.find((s) => s.name === name)?.default ?? '';
+
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
@@ -35,10 +77,10 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
 
-  const port = parsePort(env.PORT ?? '3000');
+  const port = parsePort(env.PORT ?? defaultOf('PORT'));
   if (port === undefined) problems.push(`PORT must be a whole number from 1 to 65535 (got "${env.PORT}")`);
 
-  const host = (env.HOST ?? '127.0.0.1').trim();
+  const host = (env.HOST ?? defaultOf('HOST')).trim();
   if (host === '')
     problems.push('HOST must not be empty (use 127.0.0.1, or 0.0.0.0 to listen on all interfaces)');
 
@@ -49,19 +91,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
 
-  const dataDir = path.resolve(env.GRASSROOTS_DATA?.trim() || './data');
+  const dataDir = path.resolve(env.GRASSROOTS_DATA?.trim() || defaultOf('GRASSROOTS_DATA'));
 
-  const profile = (env.GRASSROOTS_PROFILE ?? 'vn').trim().toLowerCase();
+  const profile = (env.GRASSROOTS_PROFILE ?? defaultOf('GRASSROOTS_PROFILE')).trim().toLowerCase();
   if (!(KNOWN_PROFILES as readonly string[]).includes(profile)) {
     problems.push(
       `GRASSROOTS_PROFILE must be one of ${KNOWN_PROFILES.join(', ')} (got "${env.GRASSROOTS_PROFILE}")`,
     );
   }
 
-  const logLevel = (env.LOG_LEVEL ?? 'info').trim();
+  const logLevel = (env.LOG_LEVEL ?? defaultOf('LOG_LEVEL')).trim();
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
-  const corsOrigins = (env.CORS_ORIGINS ?? '')
+  const corsOrigins = (env.CORS_ORIGINS ?? defaultOf('CORS_ORIGINS'))
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
@@ -70,7 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push(`CORS_ORIGINS entries must look like https://host[:port] (got "${o}")`);
   }
 
-  const trustProxyRaw = (env.TRUST_PROXY ?? 'false').trim().toLowerCase();
+  const trustProxyRaw = (env.TRUST_PROXY ?? defaultOf('TRUST_PROXY')).trim().toLowerCase();
   if (!['true', 'false', '1', '0'].includes(trustProxyRaw))
     problems.push('TRUST_PROXY must be true or false');
 

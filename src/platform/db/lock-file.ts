@@ -20,6 +20,8 @@ export class DataFolderLockedError extends Error {
   }
 }
 
+const LOCK_NAME = 'grassroots.lock';
+
 export interface LockHolder {
   pid: number;
   host: string;
@@ -32,9 +34,19 @@ export interface LockFile {
   release(): void;
 }
 
+/**
+ * Throws DataFolderLockedError when a live process holds the folder, without taking the lock: the CLI
+ * asks before it loads the server, so that a second process is refused at once. Opening the database
+ * still takes the lock (acquireLockFile), which is what makes two processes on one folder impossible.
+ */
+export function assertDataFolderFree(dataDir: string): void {
+  const holder = readHolder(path.join(dataDir, LOCK_NAME));
+  if (holder && isAlive(holder)) throw new DataFolderLockedError(dataDir, holder);
+}
+
 export function acquireLockFile(dataDir: string): LockFile {
   fs.mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(dataDir, 'grassroots.lock');
+  const lockPath = path.join(dataDir, LOCK_NAME);
   const me: LockHolder = {
     pid: process.pid,
     host: os.hostname(),
