@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { App } from '../app-context.ts';
+import { PROJECT_ROOT } from '../project-root.ts';
 
 /** Where `npm run build:web` puts the web app. */
-export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+export const WEB_DIST = path.join(PROJECT_ROOT, 'web/dist');
 
 const API_PREFIXES = ['/api/', '/api', '/fhir/'];
 
@@ -29,9 +29,11 @@ export async function serveWebApp(app: App, distDir = WEB_DIST): Promise<void> {
     wildcard: false,
     index: false,
     preCompressed: true,
-    setHeaders(reply, filePath) {
+    // Cache-Control is ours (setHeaders): the plugin's own would say max-age=0 for everything.
+    cacheControl: false,
+    setHeaders(res, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
-      reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
   app.get('/*', async (req, reply) => {
