@@ -32,7 +32,8 @@ export default defineConfig({
     },
   },
   server: {
-    // `npx vite web` during development, with the API of a running `npm start` behind it.
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    // `npx vite web` during development, with the API of a running `npm start` behind it: on the
+    // server's PORT, as the server reads it (default 3000).
+    proxy: { '/api': `http://127.0.0.1:${process.env.PORT?.trim() || '3000'}` },
   },
 });
