@@ -1,4 +1,4 @@
-import { createUser } from '../modules/access/index.ts';
+import { createUser, usersWithPassword } from '../modules/access/index.ts';
 import { findWorkersByCodes } from '../modules/workforce/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import { AppError } from '../platform/http/errors.ts';
@@ -7,8 +7,19 @@ import type { DemoProvince } from './generate.ts';
 /** The password of every demo login: a demo, not a secret. Change or remove these users before real use. */
 export const DEMO_PASSWORD = 'demo';
 
+/** The demo logins, one per role, in the order they are created and printed. */
+export const DEMO_USERNAMES = [
+  'admin',
+  'station',
+  'doctor',
+  'vhw',
+  'district',
+  'province',
+  'insurance',
+] as const;
+
 export interface DemoLogin {
-  username: string;
+  username: (typeof DEMO_USERNAMES)[number];
   displayName: string;
   role: string;
   /** Where the role applies: an area code or a facility code (none for the administrator). */
@@ -21,16 +32,33 @@ export interface DemoLogin {
 const lowerFirst = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 
 /**
+ * The district whose whole population the demo registers (a small mountain district: Khánh Sơn). The
+ * `district` login manages it, and the demo station is one of its communes' stations.
+ */
+export const DEMO_DISTRICT = '575';
+
+/**
  * The commune station the station, doctor, village and district logins are built around: the first
- * station (in the rotation plan's order) that has a doctor of its own and a rotating district doctor,
- * so that every demo user sees something on the first screen.
+ * station of the demo district (in the rotation plan's order) that has a doctor of its own and a
+ * rotating district doctor, so that every demo user sees something on the first screen.
  */
 export function demoStation(demo: DemoProvince) {
   const doctorsAt = new Set(demo.workers.filter((w) => w.cadre === 'doctor').map((w) => w.facilityCode));
-  const code = demo.rotations.map((r) => r.hostFacilityCode).find((c) => doctorsAt.has(c));
-  const station = demo.facilities.find((f) => f.code === code && f.kind === 'commune_health_station');
+  const inDistrict = new Set(
+    demo.areas.communes.filter((c) => c.district.code === DEMO_DISTRICT).map((c) => c.code),
+  );
+  const stations = new Map(
+    demo.facilities
+      .filter((f) => f.kind === 'commune_health_station' && inDistrict.has(f.areaCode))
+      .map((f) => [f.code, f]),
+  );
+  const code = demo.rotations.map((r) => r.hostFacilityCode).find((c) => stations.has(c) && doctorsAt.has(c));
+  const station = code === undefined ? undefined : stations.get(code);
   const commune = demo.areas.communes.find((c) => c.code === station?.areaCode);
-  if (!station || !commune) throw new Error('demo: no station with a doctor and a rotating district doctor');
+  if (!station || !commune)
+    throw new Error(
+      `demo: no station in district ${DEMO_DISTRICT} with a doctor and a rotating district doctor`,
+    );
   return { station, commune };
 }
 
@@ -119,4 +147,23 @@ export async function createDemoUsers(ctx: AppContext, logins: DemoLogin[]): Pro
     }
   }
   return created;
+}
+
+/**
+ * Prints the demo logins that still sign in with the demo password (none on real data, or once their
+ * passwords are changed): at every start on demo data, and after `grassroots demo`.
+ */
+export async function printDemoLogins(ctx: AppContext, url?: string): Promise<void> {
+  const holders = await usersWithPassword(ctx.db, [...DEMO_USERNAMES], DEMO_PASSWORD);
+  if (holders.length === 0) return;
+  console.log(
+    `Demo logins${url ? ` at ${url}` : ''}, all with the password "${DEMO_PASSWORD}" (demo data only: change or remove them before real use):`,
+  );
+  for (const h of holders) {
+    const grant = h.grants[0];
+    const where = grant?.scopePath ? `area ${grant.scopePath.split('.').at(-1)}` : 'everywhere';
+    console.log(
+      `  ${h.username.padEnd(10)} ${(grant?.role ?? '').padEnd(9)} ${where.padEnd(15)} ${h.displayName}`,
+    );
+  }
 }

@@ -3,9 +3,9 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { addDays } from '../platform/dates.ts';
 import { loadProfile } from '../platform/profile.ts';
-import { DEMO_PASSWORD, demoStation } from './demo-users.ts';
+import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_USERNAMES, demoLogins, demoStation } from './demo-users.ts';
 import { generateDemoProvince, hasDemoData, loadDemo } from './index.ts';
-import { DEMO_POPULATION_DISTRICT, demoInsuranceCards } from './load-population.ts';
+import { demoInsuranceCards } from './load-population.ts';
 
 const TODAY = '2026-11-25';
 // The same province the load generates: what the assertions below expect.
@@ -79,7 +79,8 @@ describeOnBothEngines('the demo province', (t) => {
 
   test('every demo login signs in with the password "demo"', async () => {
     expect(DEMO_PASSWORD).toBe('demo');
-    for (const username of ['admin', 'station', 'doctor', 'vhw', 'district', 'province', 'insurance']) {
+    expect(demoLogins(demo).map((l) => l.username)).toEqual(DEMO_USERNAMES);
+    for (const username of DEMO_USERNAMES) {
       expect(await t().signIn(username, 'demo')).toMatch(/\S{20,}/);
     }
   });
@@ -100,6 +101,16 @@ describeOnBothEngines('the demo province', (t) => {
     expect(items.map((f) => f.code).sort()).toEqual(expected.map((f) => f.code).sort());
     expect(items.every((f) => f.areaPath.startsWith(`56.${district}.`))).toBe(true);
     expect(items.map((f) => f.code)).toContain(station.code);
+  });
+
+  test('the district login sees the registered population of its district, the station’s commune in it', async () => {
+    expect(commune.district.code).toBe(DEMO_DISTRICT);
+    const res = await t().inject({
+      url: `/api/coverage?area=${DEMO_DISTRICT}&date=${TODAY}`,
+      headers: bearer(await t().signIn('district', DEMO_PASSWORD)),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().activeResidents).toBeGreaterThan(20_000);
   });
 
   test('the station login sees its commune: a station with a doctor and a rotating district doctor this week', async () => {
@@ -191,7 +202,7 @@ describeOnBothEngines('the demo province', (t) => {
   });
 
   test('insurance coverage of the demo district is near 92% and matches a count by hand in SQL', async () => {
-    const res = await t().inject({ url: `/api/coverage?area=${DEMO_POPULATION_DISTRICT}&date=${TODAY}` });
+    const res = await t().inject({ url: `/api/coverage?area=${DEMO_DISTRICT}&date=${TODAY}` });
     expect(res.statusCode).toBe(200);
     const c = res.json();
     const { rows } = await sql<{ active: string; insured: string }>`
@@ -199,7 +210,7 @@ describeOnBothEngines('the demo province', (t) => {
         count(*) filter (where exists (select 1 from insurance_card c where c.resident_id = r.id
           and c.status = 'active' and c.valid_from <= ${TODAY}::date and c.valid_to >= ${TODAY}::date)) as insured
       from resident r
-      where r.area_path <@ ${`56.${DEMO_POPULATION_DISTRICT}`}::ltree
+      where r.area_path <@ ${`56.${DEMO_DISTRICT}`}::ltree
         and r.status = 'active' and r.active and r.merged_into_id is null`.execute(t().ctx.db);
     expect(c.activeResidents).toBe(Number(rows[0]!.active));
     expect(c.insuredResidents).toBe(Number(rows[0]!.insured));
@@ -231,7 +242,7 @@ describeOnBothEngines('the demo province', (t) => {
     const centre = demo.facilities.find(
       (f) =>
         f.kind === 'district_health_centre' &&
-        demo.areas.communes.find((x) => x.code === f.areaCode)?.district.code === DEMO_POPULATION_DISTRICT,
+        demo.areas.communes.find((x) => x.code === f.areaCode)?.district.code === DEMO_DISTRICT,
     )!;
     const res = await t().inject({
       url: `/api/eligibility?citizenId=${card.citizen_id}&facility=${centre.code}&date=${TODAY}&visitKind=self-referred`,
@@ -271,7 +282,7 @@ describeOnBothEngines('the demo province', (t) => {
 
   test('the station lists its people whose card ends within 30 days', async () => {
     const res = await t().inject({
-      url: `/api/insurance-cards/expiring?area=${DEMO_POPULATION_DISTRICT}&date=${TODAY}&days=30`,
+      url: `/api/insurance-cards/expiring?area=${DEMO_DISTRICT}&date=${TODAY}&days=30`,
     });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { daysLeft: number; card: { validTo: string } }[];

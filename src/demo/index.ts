@@ -3,6 +3,7 @@ import type { AppContext } from '../platform/app-context.ts';
 import type { Db } from '../platform/db/database.ts';
 import { type LoadDemoOptions, loadDemoProvince } from './load.ts';
 
+export { printDemoLogins } from './demo-users.ts';
 /**
  * The demo province: a deterministic, generated province shaped like Khánh Hòa in seed 004, loaded
  * into an empty database on first start (`grassroots serve` on the embedded engine) or by

@@ -3,7 +3,7 @@ import { householdImport, residentImport } from '../modules/residents/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import type { CsvRecord, ImportDefinition, ImportReport } from '../platform/csv/import-runner.ts';
 import type { CountryProfile } from '../platform/profile.ts';
-import { demoStation } from './demo-users.ts';
+import { DEMO_DISTRICT } from './demo-users.ts';
 import type { DemoProvince } from './generate.ts';
 import type { DemoCommune } from './generate-areas.ts';
 import {
@@ -18,18 +18,12 @@ import {
   residentRecordsOf,
 } from './generate-population.ts';
 
-/** The district whose whole population the demo registers (a small mountain district: Khánh Sơn). */
-export const DEMO_POPULATION_DISTRICT = '575';
-
 /**
- * Communes whose residents the demo registers: every commune of one whole district, and the commune
- * of the demo station, so that the `station` login finds its own people at the counter.
+ * Communes whose residents the demo registers: every commune of the demo district, where the demo
+ * station, its doctor and village health worker work and which the `district` login manages.
  */
 export function demoPopulationCommunes(demo: DemoProvince): DemoCommune[] {
-  const { commune } = demoStation(demo);
-  return demo.areas.communes.filter(
-    (c) => c.district.code === DEMO_POPULATION_DISTRICT || c.code === commune.code,
-  );
+  return demo.areas.communes.filter((c) => c.district.code === DEMO_DISTRICT);
 }
 
 /** The demo's households and residents, as generated (the same on every load of the same date). */

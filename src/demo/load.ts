@@ -6,11 +6,11 @@ import { todayOf } from '../platform/clock.ts';
 import { type CsvRecord, type ImportReport, runImport } from '../platform/csv/import-runner.ts';
 import { ProgressBar } from '../platform/progress.ts';
 import { areaRecords, asAsync, facilityRecords, workerRecords } from './demo-records.ts';
-import { createDemoUsers, DEMO_PASSWORD, type DemoLogin, demoLogins } from './demo-users.ts';
+import { createDemoUsers, DEMO_DISTRICT, type DemoLogin, demoLogins } from './demo-users.ts';
 import { type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
-import { DEMO_POPULATION_DISTRICT, loadPopulation } from './load-population.ts';
+import { loadPopulation } from './load-population.ts';
 
 export interface LoadDemoOptions {
   seed?: number | string;
@@ -25,6 +25,9 @@ export interface LoadDemoOptions {
 /** What was loaded, for the closing summary and for tests. */
 export interface DemoSummary {
   areas: number;
+  /** The areas' import rows, as the progress bar counts them: one per area and population year. */
+  areaRows: number;
+  districts: number;
   communes: number;
   villages: number;
   facilities: number;
@@ -37,7 +40,7 @@ export interface DemoSummary {
   /** District doctors' rotations to commune stations, from the Monday of the load week. */
   rotations: number;
   trainingRecords: number;
-  /** Residents registered (one whole district and the demo station's commune), and their households. */
+  /** Residents registered (the whole demo district), and their households. */
   residents: number;
   households: number;
   /** Insurance card periods of those residents (current and past). */
@@ -79,10 +82,13 @@ function summarise(
   today: string,
   logins: DemoLogin[],
   started: number,
+  areaRows: number,
 ): Omit<DemoSummary, 'residents' | 'households' | 'insuranceCards'> {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), POPULATION_YEARS[0]!), POPULATION_YEARS.at(-1)!);
   return {
     areas: demo.areas.all.length,
+    areaRows,
+    districts: demo.areas.all.filter((a) => a.level === 'district').length,
     communes: demo.areas.communes.length,
     villages: demo.areas.all.filter((a) => a.level === 'village').length,
     facilities: demo.facilities.length,
@@ -102,35 +108,20 @@ function summarise(
   };
 }
 
-/** The host a browser can reach when the server listens on every interface. */
-const shownHost = (host: string) => (host === '0.0.0.0' ? '127.0.0.1' : host);
-
-function printSummary(s: DemoSummary, url: string): void {
+function printSummary(s: DemoSummary): void {
   const n = (x: number) => x.toLocaleString('en-US');
   console.log(
     [
       `Demo province loaded in ${s.seconds.toFixed(1)} s: Khánh Hòa (shaped like seed 004).`,
-      `  areas        ${n(s.areas)} (8 districts, ${n(s.communes)} communes, ${n(s.villages)} villages)`,
+      `  areas        ${n(s.areas)} (${n(s.districts)} districts, ${n(s.communes)} communes, ${n(s.villages)} villages) in ${n(s.areaRows)} rows, one per area and population year`,
       `  facilities   ${n(s.facilities)} (${n(s.communeStations)} commune stations), ${n(s.beds)} beds`,
       `  workers      ${n(s.workers)}, of whom ${n(s.doctors)} doctors; ${n(s.trainingRecords)} training records`,
       `  rotations    ${n(s.rotations)} district doctors at commune stations, 1-3 days a week for 6 months`,
       `  population   ${n(s.population)} in ${s.populationYear}`,
-      `  residents    ${n(s.residents)} registered in ${n(s.households)} households (district ${DEMO_POPULATION_DISTRICT} and the demo station's commune)`,
+      `  residents    ${n(s.residents)} registered in ${n(s.households)} households (district ${DEMO_DISTRICT}, where the demo station is)`,
       `  insurance    ${n(s.insuranceCards)} card periods (about 92% of those residents covered today)`,
     ].join('\n'),
   );
-  if (s.logins.length === 0) return;
-  console.log(
-    `Demo logins at ${url} (grassroots serve), all with the password "${DEMO_PASSWORD}" (demo data only: change or remove them before real use):`,
-  );
-  for (const l of s.logins) {
-    const where = !l.scope
-      ? 'everywhere'
-      : 'area' in l.scope
-        ? `area ${l.scope.area}`
-        : `facility ${l.scope.facility}`;
-    console.log(`  ${l.username.padEnd(10)} ${l.role.padEnd(9)} ${where.padEnd(15)} ${l.displayName}`);
-  }
 }
 
 /**
@@ -179,11 +170,11 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   await loadTraining(ctx, demo.training, today, output);
   const logins = await createDemoUsers(ctx, demoLogins(demo));
   const summary = {
-    ...summarise(demo, today, logins, started),
+    ...summarise(demo, today, logins, started, areaRows),
     residents: registry.residents,
     households: registry.households,
     insuranceCards: registry.insuranceCards,
   };
-  if (output) printSummary(summary, `http://${shownHost(ctx.config.host)}:${ctx.config.port}/`);
+  if (output) printSummary(summary);
   return summary;
 }

@@ -109,9 +109,9 @@ test('district on a phone: cards, the map by keyboard, a facility page, capacity
   const cards = page.getByTestId('facility-cards');
   await cards.getByRole('link').first().waitFor();
   expect(await page.getByTestId('facility-table').isVisible()).toBe(false);
-  // Only the district's facilities: every card's area is in Nha Trang (a ward or the city itself).
-  await page.getByLabel('Area').selectOption({ label: 'Phường Phước Hải' });
-  await expect.poll(() => cards.textContent(), WAIT).toContain('Trạm Y tế phường Phước Hải');
+  // Only the district's facilities: the demo station's commune is among its areas.
+  await page.getByLabel('Area').selectOption({ label: 'Xã Thành Sơn' });
+  await expect.poll(() => cards.textContent(), WAIT).toContain('Trạm Y tế xã Thành Sơn');
   await page.getByLabel('Area').selectOption({ index: 0 });
   await fitsWidth(page);
   await screenshot(page, 'facilities-list-district');
@@ -139,7 +139,7 @@ test('district on a phone: cards, the map by keyboard, a facility page, capacity
   await openMenu(page, /^Capacity$/);
   const doctors = page.getByTestId('doctors-chart');
   await doctors.locator('svg').waitFor();
-  await expect.poll(() => doctors.textContent(), WAIT).toMatch(/Thành phố Nha Trang.*Phường Phước Hải/);
+  await expect.poll(() => doctors.textContent(), WAIT).toMatch(/Huyện Khánh Sơn.*Xã Thành Sơn/);
   await fitsWidth(page);
   await screenshot(page, 'capacity-district');
 });
@@ -149,12 +149,12 @@ test('station: sees its own station, its staff and rotation calendar link, and i
   await site().signIn(page, 'station');
 
   await openMenu(page, /^Facilities$/);
-  const own = page.getByTestId('facility-cards').getByRole('link', { name: 'Trạm Y tế phường Phước Hải' });
+  const own = page.getByTestId('facility-cards').getByRole('link', { name: 'Trạm Y tế xã Thành Sơn' });
   await own.waitFor();
   await own.click();
   await expect
     .poll(() => page.getByTestId('facility-name').textContent(), WAIT)
-    .toBe('Trạm Y tế phường Phước Hải');
+    .toBe('Trạm Y tế xã Thành Sơn');
   const staff = page.getByTestId('facility-staff');
   await expect.poll(() => staff.locator('li').count(), WAIT).toBeGreaterThan(3);
   expect(await staff.textContent()).toMatch(/Doctor/);
@@ -172,7 +172,7 @@ test('station: sees its own station, its staff and rotation calendar link, and i
   await openMenu(page, /^Capacity$/);
   const beds = page.getByTestId('beds-chart');
   await beds.locator('svg').waitFor();
-  await expect.poll(() => beds.textContent(), WAIT).toContain('Phường Phước Hải');
+  await expect.poll(() => beds.textContent(), WAIT).toContain('Xã Thành Sơn');
   expect(await page.getByTestId('figure-rotation').textContent()).toMatch(/1 of 1/);
   await fitsWidth(page);
   await screenshot(page, 'capacity-station');
@@ -181,10 +181,7 @@ test('station: sees its own station, its staff and rotation calendar link, and i
   const desk = await site().newPage(DESKTOP);
   await site().signIn(desk, 'station');
   await desk.goto('/facilities');
-  await desk
-    .getByTestId('facility-table')
-    .getByRole('link', { name: 'Trạm Y tế phường Phước Hải' })
-    .waitFor();
+  await desk.getByTestId('facility-table').getByRole('link', { name: 'Trạm Y tế xã Thành Sơn' }).waitFor();
   await screenshot(desk, 'facilities-list-station');
   await desk.goto('/capacity');
   await desk.getByTestId('beds-chart').locator('svg').waitFor();

@@ -45,16 +45,16 @@ test('station: search without accents, the resident page, and back in Vietnamese
       /\d+ residents’ cards expire within 30 days/,
     );
     const search = card.getByLabel('Search residents');
-    await search.fill('nguyen van an');
+    await search.fill('mau van thanh');
     const first = card.getByTestId('result-name').first();
-    await poll(() => first.textContent()).toBe('Nguyễn Văn An');
+    await poll(() => first.textContent()).toBe('Mấu Văn Thanh');
     // Where each lives, to tell the namesakes apart.
     expect(await card.getByTestId('result-place').first().textContent()).toMatch(/^Số \d+, /);
     // Citizen ids are masked in the list.
     expect(await card.getByTestId('search-results').textContent()).toMatch(/•{8}\d{4}/);
     // The home card shows the first few and links to all of them.
     expect(await card.getByTestId('result-name').count()).toBe(6);
-    await card.getByRole('link', { name: 'All results for “nguyen van an”' }).waitFor();
+    await card.getByRole('link', { name: 'All results for “mau van thanh”' }).waitFor();
     await screenshot(page, 'residents-home-search');
     await fitsWidth(page);
 
@@ -62,7 +62,7 @@ test('station: search without accents, the resident page, and back in Vietnamese
     await search.focus();
     await search.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await poll(() => page.getByTestId('resident-name').textContent()).toBe('Nguyễn Văn An');
+    await poll(() => page.getByTestId('resident-name').textContent()).toBe('Mấu Văn Thanh');
     expect(page.url()).toMatch(/\/residents\/[0-9a-f-]{36}$/);
 
     const household = page.getByTestId('household');
@@ -99,9 +99,9 @@ test('station: search without accents, the resident page, and back in Vietnamese
       if (r.url().includes('/api/residents?')) searches.push(r.url());
     });
     await box.fill('');
-    await box.pressSequentially('nguyen thi h', { delay: 40 });
-    await poll(() => searches.at(-1) ?? '').toContain('q=nguyen+thi+h&');
-    await poll(() => page.getByTestId('result-name').first().textContent()).toMatch(/^Nguyễn Thị H/);
+    await box.pressSequentially('mau thi h', { delay: 40 });
+    await poll(() => searches.at(-1) ?? '').toContain('q=mau+thi+h&');
+    await poll(() => page.getByTestId('result-name').first().textContent()).toMatch(/^Mấu Thị H/);
     expect(searches.length).toBeLessThanOrEqual(3);
     expect(await page.getByRole('navigation').textContent()).toContain('Đăng ký người dân');
     await screenshot(page, 'residents-search-vi');
@@ -121,10 +121,8 @@ test('station: the residents of one village, then a name within it', async () =>
   const places = page.getByTestId('result-place');
   await poll(() => places.count()).toBeGreaterThan(5);
   for (const place of await places.allTextContents()) expect(place).toContain(name);
-  await page.getByLabel('Search residents').fill('nguyen');
-  await poll(async () => (await page.getByTestId('result-name').allTextContents())[0] ?? '').toMatch(
-    /^Nguyễn /,
-  );
+  await page.getByLabel('Search residents').fill('mau');
+  await poll(async () => (await page.getByTestId('result-name').allTextContents())[0] ?? '').toMatch(/^Mấu /);
   for (const place of await places.allTextContents()) expect(place).toContain(name);
   expect(new URL(page.url()).searchParams.get('area')).toBeTruthy();
   await fitsWidth(page);
@@ -139,10 +137,10 @@ test('district: a commune first, then one of its villages (village names repeat 
   const village = page.getByTestId('village-filter');
   await poll(() => commune.locator('option').count()).toBeGreaterThan(2);
   expect(await village.isDisabled()).toBe(true);
-  // The demo registers the residents of the station's ward (and of Khánh Sơn, another district).
-  const ward = (await commune.locator('option').allTextContents()).find((c) => c.endsWith('Phước Hải'));
-  if (!ward) throw new Error('the district lists no Phước Hải ward');
-  await commune.selectOption({ label: ward });
+  // The demo registers the residents of the whole district; the station's commune is one of them.
+  const own = (await commune.locator('option').allTextContents()).find((c) => c.endsWith('Thành Sơn'));
+  if (!own) throw new Error('the district lists no Thành Sơn commune');
+  await commune.selectOption({ label: own });
   await poll(() => village.isEnabled()).toBe(true);
   await poll(() => village.locator('option').count()).toBeGreaterThan(1);
   // The commune alone lists its residents; then one of its villages, every one living there.
@@ -157,15 +155,15 @@ test('district: a commune first, then one of its villages (village names repeat 
 });
 
 test('station: a visitor from another commune has their card checked at the counter, name and birth date too', async () => {
-  // The province office finds a card of someone living outside the station's ward.
+  // The province office finds a card of someone living outside the station's commune.
   const office = await site().newPage(DESKTOP);
   await site().signIn(office, 'province');
   const list = await apiGet<{ items: { card: { cardNumber: string }; resident: { address: string } }[] }>(
     office,
     '/insurance-cards/expiring?area=56&days=60',
   );
-  const visitor = list.items.find((i) => !i.resident.address.includes('Phước Hải'));
-  if (!visitor) throw new Error('the demo has no card outside the station ward');
+  const visitor = list.items.find((i) => !i.resident.address.includes('Thành Sơn'));
+  if (!visitor) throw new Error('the demo has no card outside the station commune');
 
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'station');
@@ -217,10 +215,10 @@ test('station: the cards about to expire list each person by name, with a phone 
 test('station: a registration refused next to its fields (in the browser, then by the server), corrected, lands on the new resident', async () => {
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'station');
-  const found = await apiGet<{ items: ResidentRow[] }>(page, '/residents?q=nguyen%20van%20an');
+  const found = await apiGet<{ items: ResidentRow[] }>(page, '/residents?q=mau%20van%20thanh');
   const taken = found.items.find((r) => r.citizenId && r.sex && r.birthYear);
   if (!taken?.citizenId || !taken.birthYear)
-    throw new Error('the demo has no Nguyễn Văn An with a citizen id');
+    throw new Error('the demo has no Mấu Văn Thanh with a citizen id');
 
   await openMenu(page, /^Register a resident$/);
   await page.getByLabel('Full name').fill('Nguyễn Thị Thử');

@@ -6,6 +6,7 @@ import { userRoutes } from './users.routes.ts';
 export { type Grant, inScope, type Scope, scopeFor } from './access.rules.ts';
 export { BREAK_GLASS_HEADER, installAccessControl } from './access-control.ts';
 export type { Principal } from './auth.service.ts';
+export { type PasswordHolder, usersWithPassword } from './password-holders.ts';
 export { loadRoleCatalogue, roleIds } from './roles.ts';
 export { createUser, type NewUser } from './users.service.ts';
 
