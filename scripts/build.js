@@ -9,7 +9,7 @@
  * "Changed" is read from a stamp, not from the files' content: each build records the newest
  * modification time among its inputs (files and folders, so an added or deleted file counts too) and
  * how many there are; a start compares those two numbers with a walk of the input folders, which
- * takes milliseconds. A git checkout, a pull or an edit all give the files they touch a new time.
+ * takes milliseconds. The web app's inputs include the files under src/ its bundle took in. A git checkout, a pull or an edit all give the files they touch a new time.
  *
  * Plain JavaScript on purpose: it runs before anything is compiled.
  *
@@ -55,16 +55,29 @@ export function inputStamp(inputs) {
 }
 
 /**
+ * What the last build in `out` recorded: its inputs' stamp and, for the web app, the files outside
+ * web/ that the bundle took in (shared code under src/), which are inputs as well.
  * @param {string} out the build's folder
- * @param {string} stamp what inputStamp says now
+ * @returns {{ inputs: string, extra: string[] } | undefined}
  */
-const isFresh = (out, stamp) => {
+function readStamp(out) {
   try {
-    return fs.readFileSync(path.join(out, STAMP), 'utf8') === stamp;
+    return JSON.parse(fs.readFileSync(path.join(out, STAMP), 'utf8'));
   } catch {
-    return false;
+    return undefined;
   }
-};
+}
+
+/**
+ * @param {string} out
+ * @param {string[]} inputs
+ * @param {string[]} [extra]
+ */
+const writeStamp = (out, inputs, extra = []) =>
+  fs.writeFileSync(
+    path.join(out, STAMP),
+    JSON.stringify({ inputs: inputStamp([...inputs, ...extra]), extra }),
+  );
 
 /**
  * Compiles the server into dist/ unless its stamp says the sources did not change. Type errors do not
@@ -74,8 +87,7 @@ const isFresh = (out, stamp) => {
  * @param {{ force?: boolean }} [options]
  */
 export function ensureServerBuild({ force = false } = {}) {
-  const stamp = inputStamp(SERVER_INPUTS);
-  if (!force && isFresh(SERVER_OUT, stamp)) return;
+  if (!force && readStamp(SERVER_OUT)?.inputs === inputStamp(SERVER_INPUTS)) return;
   const started = Date.now();
   console.error('[build] compiling the server into dist/ …');
   const tsc = path.join(
@@ -92,7 +104,7 @@ export function ensureServerBuild({ force = false } = {}) {
     console.error('[build] the server did not compile (see above)');
     process.exit(1);
   }
-  fs.writeFileSync(path.join(next, STAMP), stamp);
+  writeStamp(next, SERVER_INPUTS);
   const old = `${SERVER_OUT}.old-${process.pid}`;
   if (fs.existsSync(SERVER_OUT)) fs.renameSync(SERVER_OUT, old);
   fs.renameSync(next, SERVER_OUT);
@@ -127,13 +139,33 @@ function compressAssets(dir) {
 }
 
 /**
+ * The project files outside web/ that the bundle holds (code the web app shares with the server),
+ * read from the bundle's chunks.
+ * @param {unknown} result what Vite's build resolved with
+ * @returns {string[]} paths relative to the project
+ */
+function sharedSources(result) {
+  const outputs = /** @type {{ output?: { type: string, moduleIds?: string[] }[] }[]} */ (
+    Array.isArray(result) ? result : [result]
+  );
+  const ids = outputs
+    .flatMap((o) => o.output ?? [])
+    .flatMap((c) => (c.type === 'chunk' ? (c.moduleIds ?? []) : []));
+  const files = ids
+    .filter((id) => path.isAbsolute(id))
+    .map((id) => path.relative(root, id.split('?')[0] ?? id))
+    .filter((rel) => !rel.startsWith('..') && !rel.startsWith('node_modules') && !rel.startsWith('web'));
+  return [...new Set(files)].sort();
+}
+
+/**
  * Builds the web app into web/dist unless its stamp says web/ did not change. Vite is loaded only
  * when there is something to build.
  * @param {{ force?: boolean }} [options]
  */
 export async function ensureWebBuild({ force = false } = {}) {
-  const stamp = inputStamp(WEB_INPUTS);
-  if (!force && isFresh(WEB_OUT, stamp)) {
+  const last = readStamp(WEB_OUT);
+  if (!force && last && last.inputs === inputStamp([...WEB_INPUTS, ...last.extra])) {
     console.log('[web] the web app is up to date (web/dist)');
     return;
   }
@@ -143,9 +175,13 @@ export async function ensureWebBuild({ force = false } = {}) {
   // from a test runner that sets NODE_ENV=test.
   process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
-  await build({ configFile: path.join(root, 'web/vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  const result = await build({
+    configFile: path.join(root, 'web/vite.config.ts'),
+    logLevel: 'warn',
+    mode: 'production',
+  });
   const compressed = compressAssets(WEB_OUT);
-  fs.writeFileSync(path.join(WEB_OUT, STAMP), stamp);
+  writeStamp(WEB_OUT, WEB_INPUTS, sharedSources(result));
   console.log(
     `[web] built in ${((Date.now() - started) / 1000).toFixed(1)} s (${compressed} files pre-compressed)`,
   );
