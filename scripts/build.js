@@ -62,7 +62,9 @@ export function inputStamp(inputs) {
  */
 function readStamp(out) {
   try {
-    return JSON.parse(fs.readFileSync(path.join(out, STAMP), 'utf8'));
+    const stamp = JSON.parse(fs.readFileSync(path.join(out, STAMP), 'utf8'));
+    // Anything else (no stamp, another format) means: build.
+    return typeof stamp?.inputs === 'string' && Array.isArray(stamp.extra) ? stamp : undefined;
   } catch {
     return undefined;
   }
