@@ -56,6 +56,9 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
 
   await app.register(swagger, {
     openapi: {
+      // TypeBox writes JSON Schema 2020-12 (a numeric exclusiveMinimum, `type: 'null'`), which is what
+      // OpenAPI 3.1 schemas are; 3.0 would call them invalid.
+      openapi: '3.1.0',
       info: { title: 'Grassroots API', version: '0.1.0', description: 'Primary health care platform' },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
