@@ -19,6 +19,7 @@ import { rotationRoutes } from './modules/rotations/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { buildRequestValidator } from './platform/http/validator.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { profileRoutes } from './platform/profile.routes.ts';
 
@@ -35,10 +36,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
-    ajv: {
-      // Report every bad field at once; refuse unknown fields instead of silently dropping them.
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
-    },
+    // Query strings, path parameters and headers are coerced; JSON bodies are checked strictly.
+    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   registerErrorHandler(app);

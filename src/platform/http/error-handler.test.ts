@@ -1,37 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { translateDatabaseError } from '../db/database-errors.ts';
-import { fieldErrorsFromValidation } from './error-handler.ts';
-import { AppError, invalidFields, toProblem } from './errors.ts';
-
-describe('validation errors become field errors', () => {
-  test.each([
-    {
-      err: { instancePath: '', keyword: 'required', params: { missingProperty: 'code' }, message: 'x' },
-      want: { field: 'body.code', message: 'is required' },
-    },
-    {
-      err: { instancePath: '/beds', keyword: 'minimum', params: {}, message: 'must be >= 0' },
-      want: { field: 'body.beds', message: 'must be >= 0' },
-    },
-    {
-      err: { instancePath: '/location/latitude', keyword: 'maximum', params: {}, message: 'must be <= 90' },
-      want: { field: 'body.location.latitude', message: 'must be <= 90' },
-    },
-    {
-      err: { instancePath: '', keyword: 'additionalProperties', params: { additionalProperty: 'colour' } },
-      want: { field: 'body.colour', message: 'is not a known field' },
-    },
-  ])('$err.keyword at "$err.instancePath"', ({ err, want }) => {
-    expect(fieldErrorsFromValidation('body', [err])).toEqual([want]);
-  });
-
-  test('the context names the part of the request, the query string as query', () => {
-    const [e] = fieldErrorsFromValidation('querystring', [
-      { instancePath: '/limit', keyword: 'maximum', params: {}, message: 'must be <= 500' },
-    ]);
-    expect(e?.field).toBe('query.limit');
-  });
-});
+import { AppError, clip, invalidFields, MAX_FIELD_ERRORS, toProblem } from './errors.ts';
 
 describe('problem+json', () => {
   test('carries the status, code, detail and every field error', () => {
@@ -48,6 +17,27 @@ describe('problem+json', () => {
 
   test('has no errors member when there are none', () => {
     expect(toProblem(new AppError('not_found', 'x')).errors).toBeUndefined();
+  });
+
+  test('never echoes a huge value back: long messages and field names are cut, long lists capped', () => {
+    const huge = 'x'.repeat(100_000);
+    const p = toProblem(
+      invalidFields([
+        { field: `body.${huge}`, message: 'is not a known field' },
+        ...Array.from({ length: 500 }, (_, i) => ({ field: `body.items.${i}`, message: `no code ${huge}` })),
+      ]),
+    );
+    expect(JSON.stringify(p).length).toBeLessThan(30_000);
+    expect(p.errors).toHaveLength(MAX_FIELD_ERRORS);
+    expect(p.errors?.[0]?.field).toMatch(/^body\.x+…$/);
+    expect(p.detail).toContain(`the first ${MAX_FIELD_ERRORS} are listed`);
+  });
+
+  test.each([
+    ['short', 10, 'short'],
+    ['abcdef', 4, 'abc…'],
+  ])('clip(%s, %i) is %s', (text, max, want) => {
+    expect(clip(text, max)).toBe(want);
   });
 });
 

@@ -1,30 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { translateDatabaseError } from '../db/database-errors.ts';
-import { AppError, type FieldError, invalidFields, toProblem } from './errors.ts';
-
-interface AjvError {
-  instancePath: string;
-  message?: string;
-  keyword: string;
-  params: Record<string, unknown>;
-}
-
-/** Turns TypeBox/Ajv validation errors into field errors named like `body.code` or `query.limit`. */
-export function fieldErrorsFromValidation(context: string | undefined, errors: AjvError[]): FieldError[] {
-  // Fastify calls the query string "querystring"; services and docs say "query" (query.area).
-  const part = context === 'querystring' ? 'query' : (context ?? 'body');
-  return errors.map((e) => {
-    let field = `${part}${e.instancePath.replaceAll('/', '.')}`;
-    if (e.keyword === 'required' && typeof e.params.missingProperty === 'string') {
-      field = `${field}.${e.params.missingProperty}`;
-      return { field, message: 'is required' };
-    }
-    if (e.keyword === 'additionalProperties' && typeof e.params.additionalProperty === 'string') {
-      return { field: `${field}.${e.params.additionalProperty}`, message: 'is not a known field' };
-    }
-    return { field, message: e.message ?? 'is invalid' };
-  });
-}
+import { AppError, invalidFields, toProblem } from './errors.ts';
+import { fieldErrorsFromValidation, type ValidationError } from './validation-messages.ts';
 
 /** One error handler for the whole API: everything leaves as problem+json. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -34,7 +11,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       appError = error;
     } else if (error.validation) {
       appError = invalidFields(
-        fieldErrorsFromValidation(error.validationContext, error.validation as AjvError[]),
+        fieldErrorsFromValidation(error.validationContext, error.validation as ValidationError[]),
       );
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       appError = fromFastifyClientError(error);

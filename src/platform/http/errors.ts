@@ -60,12 +60,22 @@ export function badRequest(message: string, field?: string): AppError {
   return new AppError('bad_request', message, field ? [{ field, message }] : []);
 }
 
+/** The most field errors one answer lists: enough to fix a form, not a copy of a 10 MB bad upload. */
+export const MAX_FIELD_ERRORS = 50;
+/** The longest text one message (and a field path) carries; the detail may hold a few of them. */
+const MAX_MESSAGE = 300;
+const MAX_DETAIL = 2000;
+
 /** Several field errors at once: the person fixes them all in one go. */
 export function invalidFields(errors: FieldError[]): AppError {
-  const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  const listed = errors.slice(0, MAX_FIELD_ERRORS);
+  const more = errors.length > listed.length ? ` (the first ${listed.length} are listed)` : '';
+  const detail = listed
+    .map((e) => `${clip(e.field, MAX_MESSAGE)}: ${clip(e.message, MAX_MESSAGE)}`)
+    .join('; ');
   return new AppError(
     'validation_failed',
-    `The request has ${errors.length} invalid field(s): ${detail}`,
+    `The request has ${errors.length} invalid field(s)${more}: ${detail}`,
     errors,
   );
 }
@@ -93,13 +103,27 @@ const TITLES: Record<ErrorCode, string> = {
   internal: 'Internal error',
 };
 
+/**
+ * The problem+json body for an error. Never carries a stack trace or SQL, and never echoes a huge value
+ * back: a message that quotes what was sent (an unknown field's name, a code, a URL) is cut.
+ */
 export function toProblem(err: AppError): Problem {
+  const errors = err.errors.slice(0, MAX_FIELD_ERRORS).map((e) => ({
+    ...e,
+    field: clip(e.field, MAX_MESSAGE),
+    message: clip(e.message, MAX_MESSAGE),
+  }));
   return {
     type: `https://grassroots.health/errors/${err.code}`,
     title: TITLES[err.code],
     status: err.status,
     code: err.code,
-    detail: err.message,
-    ...(err.errors.length > 0 ? { errors: err.errors } : {}),
+    detail: clip(err.message, MAX_DETAIL),
+    ...(errors.length > 0 ? { errors } : {}),
   };
+}
+
+/** Cuts a text to `max` characters, saying that it was cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
