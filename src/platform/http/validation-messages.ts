@@ -15,6 +15,8 @@ export interface ValidationError {
 interface Worded {
   path: string;
   message: string;
+  /** The Ajv keyword it comes from (`union` for a folded anyOf), to choose among a field's messages. */
+  keyword?: string;
 }
 
 /**
@@ -33,16 +35,32 @@ export function fieldErrorsFromValidation(
 ): FieldError[] {
   // Fastify calls the query string "querystring"; services and docs say "query" (query.area).
   const part = context === 'querystring' ? 'query' : (context ?? 'body');
-  const seen = new Set<string>();
-  const out: FieldError[] = [];
-  for (const { path, message } of explain(errors)) {
-    const field = `${part}${fieldPath(path)}`;
-    if (seen.has(field)) continue;
-    seen.add(field);
-    out.push({ field, message });
+  const byField = new Map<string, Worded>();
+  for (const worded of explain(errors)) {
+    const field = `${part}${fieldPath(worded.path)}`;
+    const kept = byField.get(field);
+    if (!kept || rank(worded) < rank(kept)) byField.set(field, worded);
   }
-  return out;
+  return [...byField].map(([field, { message }]) => ({ field, message }));
 }
+
+/**
+ * Which of a field's messages to give: what the value is (a UUID, a date, one of the values) says more
+ * than how long it is, so a 40-character non-id gets "must be a UUID", not "must be at most 36 characters".
+ */
+function rank(worded: Worded): number {
+  return KEYWORD_RANK[worded.keyword ?? ''] ?? 3;
+}
+
+const KEYWORD_RANK: Record<string, number> = {
+  type: 0,
+  const: 1,
+  enum: 1,
+  format: 1,
+  union: 1,
+  minLength: 2,
+  pattern: 2,
+};
 
 const UNIONS = new Set(['anyOf', 'oneOf']);
 
@@ -89,18 +107,18 @@ function explainUnion(union: ValidationError, inner: readonly ValidationError[])
   const isNullBranch = (b: ValidationError[]) => b.length === 1 && sameTypes(b[0], at, ['null']);
   const nullable = branches.some(isNullBranch);
   const rest = branches.filter((b) => !isNullBranch(b));
-  if (rest.length === 0) return [{ path: at, message: oneOfTypes(['null']) }];
+  if (rest.length === 0) return [{ path: at, message: oneOfTypes(['null']), keyword: 'union' }];
 
   // A union of literals (an enum as TypeBox writes it): name the allowed values.
   if (rest.every((b) => isLiteralBranch(b, at))) {
     const values = rest.flatMap((b) => b.flatMap(allowedValues));
-    return [{ path: at, message: oneOfValues(values, nullable) }];
+    return [{ path: at, message: oneOfValues(values, nullable), keyword: 'union' }];
   }
   // The branches whose type the value has are the ones the writer meant.
   const typed = rest.filter((b) => !b.some((e) => e.keyword === 'type' && e.instancePath === at));
   if (typed.length === 0) {
     const types = branches.flatMap((b) => b.filter((e) => e.keyword === 'type' && e.instancePath === at));
-    return [{ path: at, message: oneOfTypes(types.flatMap(typesOf)) }];
+    return [{ path: at, message: oneOfTypes(types.flatMap(typesOf)), keyword: 'type' }];
   }
   if (typed.length === 1) return explain(typed[0] ?? []);
   // Objects told apart by a literal member (`kind`): say which values that member takes.
@@ -126,7 +144,11 @@ function discriminator(branches: readonly ValidationError[][]): Worded | undefin
     const path = candidate.instancePath;
     const tags = branches.map((b) => b.find((e) => e.keyword === 'const' && e.instancePath === path));
     if (tags.every((t) => t !== undefined)) {
-      return { path, message: oneOfValues(tags.flatMap((t) => (t ? allowedValues(t) : []))) };
+      return {
+        path,
+        message: oneOfValues(tags.flatMap((t) => (t ? allowedValues(t) : []))),
+        keyword: 'union',
+      };
     }
   }
   return undefined;
@@ -152,6 +174,10 @@ function sameTypes(e: ValidationError | undefined, at: string, types: string[]):
 
 /** One Ajv error in words. */
 function word(e: ValidationError): Worded {
+  return { ...wordOf(e), keyword: e.keyword };
+}
+
+function wordOf(e: ValidationError): Worded {
   const at = e.instancePath;
   const { params } = e;
   switch (e.keyword) {
