@@ -1,4 +1,4 @@
-import { areaImport } from '../modules/areas/index.ts';
+import { areaImport, importBoundaries } from '../modules/areas/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { workerImport } from '../modules/workforce/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
@@ -9,6 +9,7 @@ import { areaRecords, asAsync, facilityRecords, workerRecords } from './demo-rec
 import { createDemoUsers, DEMO_DISTRICT, type DemoLogin, demoLogins } from './demo-users.ts';
 import { type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
+import { generateBoundaries } from './generate-boundaries.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadPopulation } from './load-population.ts';
 
@@ -144,6 +145,9 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     areaRows,
     output,
   );
+  const boundaries = await importBoundaries(ctx.db, generateBoundaries(demo.areas.all, 'commune'));
+  if (boundaries.rejected.length > 0)
+    throw new Error(`demo boundaries rejected (a bug): ${boundaries.rejected[0]?.reason}`);
   await importStep(
     ctx,
     'Demo facilities',

@@ -6,11 +6,26 @@ import type { AreaPopulationRow, AreaRow, NewAreaRow } from './areas.table.ts';
 /** An area row with its parent's code, as lists and details show it. */
 export type AreaWithParent = AreaRow & { parent_code: string | null };
 
+/** Every column but the boundary's (lists and lookups never need it, and it is the heavy one). */
+const AREA_COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'level',
+  'parent_id',
+  'path',
+  'latitude',
+  'longitude',
+  'active',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof AreaRow)[];
+
 function selectAreas(db: Db) {
   return db
     .selectFrom('area as a')
     .leftJoin('area as p', 'p.id', 'a.parent_id')
-    .selectAll('a')
+    .select(AREA_COLUMNS.map((c) => `a.${c}` as const))
     .select('p.code as parent_code');
 }
 
@@ -39,7 +54,7 @@ export async function findAreaRowsByCodes(db: Db, codes: string[]): Promise<Area
 
 export async function findAreaRowsByIds(db: Db, ids: string[]): Promise<AreaRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('area').selectAll().where('id', 'in', ids).execute();
+  return db.selectFrom('area').select(AREA_COLUMNS).where('id', 'in', ids).execute();
 }
 
 export interface AreaFilter {

@@ -18,6 +18,7 @@ import {
   setPopulation,
   updateArea,
 } from './areas.service.ts';
+import { boundaryRoutes } from './boundaries.routes.ts';
 
 const tags = ['areas'];
 const read = { permission: 'areas.read' } as const;
@@ -110,4 +111,6 @@ export function areaRoutes(app: App, _ctx: AppContext): void {
     },
     (req) => deactivateArea(req.ctx, req.params.id),
   );
+
+  boundaryRoutes(app);
 }

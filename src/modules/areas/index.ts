@@ -17,6 +17,9 @@ export { areaImport, exportAreasCsv } from './areas.import.ts';
 export { areaRoutes } from './areas.routes.ts';
 export type { Area, AreaDetail } from './areas.schema.ts';
 export { areaPathFilter } from './areas.service.ts';
+export { readBoundary } from './boundaries.rules.ts';
+export type { AreaBoundaryCollection, AreaBoundaryFeature, BoundaryGeometry } from './boundaries.schema.ts';
+export { importBoundaries } from './boundaries.service.ts';
 
 /** What other modules need to know about an area. */
 export interface AreaRef {
