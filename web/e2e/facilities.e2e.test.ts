@@ -47,7 +47,8 @@ test('province: the list, a search, the map, a facility page, capacity against t
 
   await openMenu(page, /^Facility map$/);
   const points = page.getByTestId('map-point');
-  await expect.poll(() => points.count(), WAIT).toBeGreaterThan(150);
+  // The rest are in numbered bubbles (map.e2e.test.ts counts them and opens one).
+  await expect.poll(() => points.count(), WAIT).toBeGreaterThan(0);
   expect(await page.getByTestId('map-legend').textContent()).toMatch(/Provincial \(\d+\).*Commune \(\d+\)/);
   // Clicking the topmost point names it and links to its page.
   const point = points.last();
@@ -118,7 +119,7 @@ test('district on a phone: cards, the map by keyboard, a facility page, capacity
 
   await openMenu(page, /^Facility map$/);
   const points = page.getByTestId('map-point');
-  await expect.poll(() => points.count(), WAIT).toBeGreaterThan(10);
+  await expect.poll(() => points.count(), WAIT).toBeGreaterThan(0);
   const box = await page.getByTestId('facility-map').locator('svg').boundingBox();
   expect(box?.width ?? 0).toBeLessThanOrEqual(PHONE.width);
   expect(box?.width ?? 0).toBeGreaterThan(300);

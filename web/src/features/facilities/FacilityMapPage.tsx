@@ -9,6 +9,7 @@ import { type Facility, useAllFacilities, useChildAreas, useHomeArea, useProfile
 import { FacilityMap } from './FacilityMap.tsx';
 import { useLabels } from './labels.ts';
 import { MapLegend } from './MapLegend.tsx';
+import { useAreaBoundaries } from './map-api.ts';
 import { tierStyles } from './tier-style.ts';
 
 /** The area's facilities on a map, by tier; choosing a point names it and links to its page. */
@@ -20,6 +21,8 @@ export function FacilityMapPage() {
   const children = useChildAreas(home.area?.id, undefined);
   const [area, setArea] = useState('');
   const facilities = useAllFacilities(area || undefined);
+  // The chosen area's parts, or the home area's: a map without them still shows the facilities.
+  const boundaries = useAreaBoundaries(area || home.area?.id);
   const [selected, setSelected] = useState<Facility | null>(null);
   const styles = tierStyles(profile?.tiers ?? []);
   const items = facilities.data ?? [];
@@ -67,6 +70,7 @@ export function FacilityMapPage() {
           <SelectedFacility facility={selected} />
           <FacilityMap
             facilities={items}
+            boundaries={boundaries.data}
             styles={styles}
             selectedId={selected?.id ?? null}
             onSelect={setSelected}

@@ -34,11 +34,16 @@ const hasCoordinates = (p: GeoPoint): p is { latitude: number; longitude: number
   Number.isFinite(p.latitude) &&
   Number.isFinite(p.longitude);
 
-export function project<T extends GeoPoint>(items: readonly T[], box: Box): Projection<T> {
-  const located = items.filter(hasCoordinates) as (T & { latitude: number; longitude: number })[];
-  const missing = items.length - located.length;
-  if (located.length === 0) return { points: [], missing };
+/** Screen position `[x, y]` of a longitude and latitude. */
+export type Projector = (longitude: number, latitude: number) => [number, number];
 
+/**
+ * The projection that fits the bounding box of `items` (points, or the corners of boundary boxes) in
+ * `box`: the function from longitude and latitude to pixels, or null when no item has coordinates.
+ */
+export function fitProjection(items: readonly GeoPoint[], box: Box): Projector | null {
+  const located = items.filter(hasCoordinates);
+  if (located.length === 0) return null;
   const lats = located.map((p) => p.latitude);
   const lons = located.map((p) => p.longitude);
   const [south, north] = [Math.min(...lats), Math.max(...lats)];
@@ -59,13 +64,27 @@ export function project<T extends GeoPoint>(items: readonly T[], box: Box): Proj
         );
   const offsetX = box.margin + (innerW - spanX * scale) / 2;
   const offsetY = box.margin + (innerH - spanY * scale) / 2;
+  return (longitude, latitude) => [
+    offsetX + (longitude - west) * k * scale,
+    offsetY + (north - latitude) * scale,
+  ];
+}
 
+/** The items with coordinates projected into `box` (fitted to them, or to `fitTo` when given). */
+export function project<T extends GeoPoint>(
+  items: readonly T[],
+  box: Box,
+  fitTo: readonly GeoPoint[] = items,
+): Projection<T> {
+  const located = items.filter(hasCoordinates) as (T & { latitude: number; longitude: number })[];
+  const missing = items.length - located.length;
+  const to = fitProjection(fitTo, box);
+  if (located.length === 0 || !to) return { points: [], missing };
   return {
-    points: located.map((item) => ({
-      item,
-      x: offsetX + (item.longitude - west) * k * scale,
-      y: offsetY + (north - item.latitude) * scale,
-    })),
+    points: located.map((item) => {
+      const [x, y] = to(item.longitude, item.latitude);
+      return { item, x, y };
+    }),
     missing,
   };
 }
