@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { UUID_PATTERN } from '../../platform/ids.ts';
+import { Nullable, Uuid } from '../../platform/schema.ts';
 
 /**
  * GeoJSON (RFC 7946) as the areas module stores and serves it: an area's boundary is a Polygon or a
@@ -57,7 +57,7 @@ export const BoundaryImportReport = Type.Object({
   rejected: Type.Array(
     Type.Object({
       index: Type.Integer(),
-      code: Type.Union([Type.String(), Type.Null()]),
+      code: Nullable(Type.String()),
       reason: Type.String(),
     }),
   ),
@@ -66,11 +66,11 @@ export const BoundaryImportReport = Type.Object({
 /** One area's boundary as the map draws it; `id` and `code` let a later layer colour it by area. */
 export const AreaBoundaryFeature = Type.Object({
   type: Type.Literal('Feature'),
-  id: Type.String({ format: 'uuid' }),
+  id: Uuid(),
   bbox: BoundaryBox,
   geometry: BoundaryGeometry,
   properties: Type.Object({
-    id: Type.String({ format: 'uuid' }),
+    id: Uuid(),
     code: Type.String(),
     name: Type.String(),
     level: Type.String(),
@@ -80,10 +80,10 @@ export const AreaBoundaryFeature = Type.Object({
 
 export const AreaBoundaryCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
-  bbox: Type.Union([BoundaryBox, Type.Null()], {
+  bbox: Nullable(BoundaryBox, {
     description: 'Around the parent and every child; null when none has a boundary',
   }),
-  parent: Type.Union([AreaBoundaryFeature, Type.Null()], {
+  parent: Nullable(AreaBoundaryFeature, {
     description: "The parent's own boundary (a foreign member), null when it has none",
   }),
   features: Type.Array(AreaBoundaryFeature, {
@@ -95,7 +95,7 @@ export const BoundaryListQuery = Type.Object(
   { parent: Type.String({ minLength: 1, description: 'Area id or code: its direct children' }) },
   { additionalProperties: false },
 );
-export const BoundaryParams = Type.Object({ id: Type.String({ pattern: UUID_PATTERN }) });
+export const BoundaryParams = Type.Object({ id: Uuid() });
 
 export type BoundaryGeometry = Static<typeof BoundaryGeometry>;
 export type AreaBoundaryFeature = Static<typeof AreaBoundaryFeature>;
