@@ -6,7 +6,7 @@ import type { Facility } from './api.ts';
 import { useLabels } from './labels.ts';
 import type { AreaBoundaryCollection, AreaBoundaryFeature } from './map-api.ts';
 import { clusterPoints, panBy, placeLabels, type View, WHOLE_MAP, zoomAt, zoomOnto } from './map-view.ts';
-import { fitProjection, fittedHeight, type GeoPoint, type Projector } from './projection.ts';
+import { boundaryPath, fitProjection, fittedHeight, type GeoPoint } from './projection.ts';
 import { drawingOrder, type TierStyle, UNKNOWN_TIER } from './tier-style.ts';
 
 const MARGIN = 18;
@@ -17,27 +17,6 @@ const CLUSTER_DISTANCE = 22;
 /** A drag shorter than this is a tap. */
 const TAP_SLOP = 5;
 const LABEL_SIZE = 11;
-
-/** The SVG path of a boundary in base (unzoomed) pixels. */
-function pathOf(feature: AreaBoundaryFeature, to: Projector): string {
-  const polygons =
-    feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-  return polygons
-    .flatMap((rings) =>
-      rings.map(
-        (ring) =>
-          `M${ring
-            .slice(0, -1)
-            .map(([lon, lat]) =>
-              to(lon!, lat!)
-                .map((v) => v.toFixed(1))
-                .join(','),
-            )
-            .join('L')}Z`,
-      ),
-    )
-    .join('');
-}
 
 /** The corners of a boundary box, to fit the map around it. */
 const corners = (bbox: readonly number[] | null | undefined): GeoPoint[] =>
@@ -92,7 +71,13 @@ export function FacilityMap({
   useEffect(() => setView(WHOLE_MAP), [to]);
 
   const shapes = useMemo(
-    () => (to ? [...(parent ? [parent] : []), ...areas].map((f) => ({ feature: f, d: pathOf(f, to) })) : []),
+    () =>
+      to
+        ? [...(parent ? [parent] : []), ...areas].map((f) => ({
+            feature: f,
+            d: boundaryPath(f.geometry, to),
+          }))
+        : [],
     [to, parent, areas],
   );
   const base = useMemo(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fittedHeight, project } from './projection.ts';
+import { boundaryPath, fittedHeight, project } from './projection.ts';
 
 const box = { width: 400, height: 300, margin: 20 };
 const at = (latitude: number | null, longitude: number | null, name = '') => ({ latitude, longitude, name });
@@ -79,5 +79,23 @@ describe('fittedHeight', () => {
 
   it('gives the smallest height when there is nothing to fit', () => {
     expect(fittedHeight([at(null, null)], 300, 10, 0.5, 2)).toBe(150);
+  });
+});
+
+describe('boundaryPath', () => {
+  it('draws each ring as a closed subpath through the projection, without repeating the first position', () => {
+    const to = (lon: number, lat: number): [number, number] => [lon * 10, 100 - lat * 10];
+    const square = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+    ];
+    expect(boundaryPath({ type: 'Polygon', coordinates: [square] }, to)).toBe(
+      'M0.0,100.0L10.0,100.0L10.0,90.0Z',
+    );
+    expect(boundaryPath({ type: 'MultiPolygon', coordinates: [[square], [square]] }, to)).toBe(
+      'M0.0,100.0L10.0,100.0L10.0,90.0ZM0.0,100.0L10.0,100.0L10.0,90.0Z',
+    );
   });
 });

@@ -112,3 +112,26 @@ export function fittedHeight(
   if (spanX === 0) return bounded(width * maxRatio);
   return bounded(((width - 2 * margin) * spanY) / spanX + 2 * margin);
 }
+
+/**
+ * The SVG path of a GeoJSON Polygon or MultiPolygon through a projection: one closed subpath per ring
+ * (holes included: draw it with `fill-rule="evenodd"`), in tenths of a pixel.
+ */
+export function boundaryPath(
+  geometry:
+    | { type: 'Polygon'; coordinates: number[][][] }
+    | { type: 'MultiPolygon'; coordinates: number[][][][] },
+  to: Projector,
+): string {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const ring = (positions: number[][]) =>
+    `M${positions
+      .slice(0, -1)
+      .map(([lon, lat]) =>
+        to(lon ?? 0, lat ?? 0)
+          .map((v) => v.toFixed(1))
+          .join(','),
+      )
+      .join('L')}Z`;
+  return polygons.flatMap((rings) => rings.map(ring)).join('');
+}
