@@ -120,7 +120,7 @@ test('district on a phone: cards, the map by keyboard, a facility page, capacity
   await openMenu(page, /^Facility map$/);
   const points = page.getByTestId('map-point');
   await expect.poll(() => points.count(), WAIT).toBeGreaterThan(0);
-  const box = await page.getByTestId('facility-map').locator('svg').boundingBox();
+  const box = await page.getByTestId('facility-map').locator('svg[role="group"]').boundingBox();
   expect(box?.width ?? 0).toBeLessThanOrEqual(PHONE.width);
   expect(box?.width ?? 0).toBeGreaterThan(300);
   // Keyboard: focusing a point chooses it, Enter keeps it, the link follows.

@@ -51,7 +51,7 @@ test('district on a phone: its communes with their names, facilities in bubbles 
   expect(await overlappingLabels(page)).toEqual([]);
 
   // The map fits the phone, and every facility is on it, alone or in a bubble.
-  const box = await map.locator('svg').first().boundingBox();
+  const box = await map.locator('svg[role="group"]').boundingBox();
   expect(box?.width ?? 0).toBeLessThanOrEqual(PHONE.width);
   expect(box?.width ?? 0).toBeGreaterThan(300);
   const total = await facilitiesDrawn(page);
@@ -70,7 +70,7 @@ test('district on a phone: its communes with their names, facilities in bubbles 
   await screenshot(page, 'map-district-zoomed');
 
   // Back to the whole area: every facility is there again.
-  await page.getByRole('button', { name: 'Show the whole area' }).click();
+  await page.getByRole('button', { name: 'Show the whole area', exact: true }).click();
   await expect.poll(() => facilitiesDrawn(page), WAIT).toBe(total);
 });
 
@@ -86,6 +86,6 @@ test('province on a desktop: the districts with their names, every facility, the
   expect(await overlappingLabels(page)).toEqual([]);
   expect(await facilitiesDrawn(page)).toBeGreaterThan(150);
   // The zoom buttons say what they do in the reader's language.
-  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
   await screenshot(page, 'map-province');
 });
