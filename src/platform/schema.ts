@@ -1,4 +1,4 @@
-import Type, { type TSchema, type TSchemaOptions } from 'typebox';
+import Type, { type Static, type TSchema, type TSchemaOptions } from 'typebox';
 
 /**
  * The building blocks every module's TypeBox schemas are made of, declared once. No Node imports:
@@ -33,18 +33,32 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 500, description: 'The nextCursor of the previous page' })),
 };
 
-/** A list route's answer: one page of items and the cursor of the next page. */
+/** How many rows the whole list holds (whatever the cursor): exact, or a lower bound. */
+export const Total = Type.Object(
+  {
+    count: Type.Integer({ minimum: 0 }),
+    exact: Type.Boolean({
+      description:
+        'false when `count` is a lower bound: the count stopped at its cap, or a ranked search did not count its costliest stage',
+    }),
+  },
+  { description: 'How many rows the list holds over all its pages' },
+);
+export type Total = Static<typeof Total>;
+
+/** A list route's answer: one page of items, the cursor of the next page, and the list's total. */
 export function Page<T extends TSchema>(item: T) {
   return Type.Object({
     items: Type.Array(item),
     nextCursor: Nullable(Type.String(), {
       description: 'Pass as cursor for the next page; null on the last page',
     }),
+    total: Total,
   });
 }
 
 /** One page of a list, as `Page(item)` answers it. */
-export type PageOf<T> = { items: T[]; nextCursor: string | null };
+export type PageOf<T> = { items: T[]; nextCursor: string | null; total: Total };
 
 /** The directions a list can be sorted in. */
 export const SORT_ORDERS = ['asc', 'desc'] as const;

@@ -1,6 +1,6 @@
-import Type from 'typebox';
 import type { App } from '../../platform/app-context.ts';
 import { sendCsv } from '../../platform/http/csv-reply.ts';
+import { Page } from '../../platform/schema.ts';
 import { AuditEntry, AuditQuery } from './access.schema.ts';
 import { exportAudit, searchAudit } from './audit.service.ts';
 
@@ -15,10 +15,7 @@ export function auditRoutes(app: App): void {
         summary: 'Search the audit log, newest first',
         querystring: AuditQuery,
         response: {
-          200: Type.Object({
-            items: Type.Array(AuditEntry),
-            nextCursor: Type.Union([Type.String(), Type.Null()]),
-          }),
+          200: Page(AuditEntry),
         },
       },
     },

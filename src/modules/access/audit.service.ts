@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { streamCsv } from '../../platform/csv/csv-export.ts';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { AuditQueryType } from './access.schema.ts';
 import type { AuditLogRow } from './access.table.ts';
@@ -23,11 +24,12 @@ export async function searchAudit(db: Db, q: AuditQueryType) {
     .orderBy('id', 'desc')
     .limit(limit + 1);
   if (q.cursor) query = query.where('id', '<', Number(q.cursor));
-  const rows = await query.execute();
+  const [rows, total] = await Promise.all([query.execute(), countUpTo(db, filtered(db, q))]);
   const page = rows.slice(0, limit);
   return {
     items: page.map(toEntry),
     nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
+    total,
   };
 }
 

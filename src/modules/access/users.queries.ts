@@ -1,4 +1,6 @@
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Total } from '../../platform/http/pagination.ts';
 
 export function insertUser(
   db: Db,
@@ -50,16 +52,26 @@ export function revokeGrant(db: Db, userId: string, grantId: string, now: Date) 
     .executeTakeFirst();
 }
 
-export function listUsers(db: Db, opts: { after?: string; limit: number; q?: string }) {
-  let q = db
+function filteredUsers(db: Db, opts: { q?: string }) {
+  const q = db
     .selectFrom('app_user')
-    .select(['id', 'username', 'display_name', 'worker_id', 'active', 'locked_until', 'created_at'])
+    .select(['id', 'username', 'display_name', 'worker_id', 'active', 'locked_until', 'created_at']);
+  return opts.q ? q.where('username', 'ilike', `%${opts.q.replace(/[%_\\]/g, '\\$&')}%`) : q;
+}
+
+/** One page of users by username after `after`, plus one row to tell whether more follow. */
+export function listUsers(db: Db, opts: { after?: string; limit: number; q?: string }) {
+  let q = filteredUsers(db, opts)
     .orderBy('username')
     .orderBy('id')
     .limit(opts.limit + 1);
   if (opts.after) q = q.where('username', '>', opts.after);
-  if (opts.q) q = q.where('username', 'ilike', `%${opts.q.replace(/[%_\\]/g, '\\$&')}%`);
   return q.execute();
+}
+
+/** How many users match the search (capped: see `countUpTo`). */
+export function countUsers(db: Db, opts: { q?: string }): Promise<Total> {
+  return countUpTo(db, filteredUsers(db, opts));
 }
 
 export function findGrantsOfUsers(db: Db, userIds: string[]) {

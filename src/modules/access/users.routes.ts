@@ -2,6 +2,7 @@ import Type from 'typebox';
 import type { App } from '../../platform/app-context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { created, noContent } from '../../platform/http/replies.ts';
+import { Page } from '../../platform/schema.ts';
 import { findApiKeys, findSessionById, revokeSession } from './access.queries.ts';
 import {
   ApiKeyBody,
@@ -32,7 +33,7 @@ export function userRoutes(app: App): void {
           cursor: Type.Optional(Type.String({ maxLength: 60 })),
         }),
         response: {
-          200: Type.Object({ items: Type.Array(User), nextCursor: Type.Union([Type.String(), Type.Null()]) }),
+          200: Page(User),
         },
       },
     },

@@ -8,6 +8,7 @@ import { passwordProblems } from './access.rules.ts';
 import { hashPassword } from './auth.service.ts';
 import { loadRoleCatalogue } from './roles.ts';
 import {
+  countUsers,
   findGrantsOfUsers,
   insertGrant,
   insertUser,
@@ -109,7 +110,7 @@ export async function getUser(db: Db, id: string) {
 }
 
 export async function searchUsers(db: Db, opts: { after?: string; limit: number; q?: string }) {
-  const rows = await listUsers(db, opts);
+  const [rows, total] = await Promise.all([listUsers(db, opts), countUsers(db, opts)]);
   const page = rows.slice(0, opts.limit);
   const grants = await findGrantsOfUsers(
     db,
@@ -123,6 +124,7 @@ export async function searchUsers(db: Db, opts: { after?: string; limit: number;
       ),
     ),
     nextCursor: rows.length > opts.limit ? (page[page.length - 1]?.username ?? null) : null,
+    total,
   };
 }
 

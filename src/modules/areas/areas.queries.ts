@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor } from '../../platform/http/pagination.ts';
+import type { Cursor, Total } from '../../platform/http/pagination.ts';
 import type { AreaPopulationRow, AreaRow, NewAreaRow } from './areas.table.ts';
 
 /** An area row with its parent's code, as lists and details show it. */
@@ -69,9 +70,8 @@ export interface AreaFilter {
   cursor?: Cursor;
 }
 
-/** One page of areas in (sort column, id) order, fetching one row more than asked to know if more follow. */
-export function listAreaRows(db: Db, f: AreaFilter): Promise<AreaWithParent[]> {
-  const col = f.sort === 'name' ? 'a.name' : 'a.code';
+/** The areas matching a list's filters, before its cursor, order and limit. */
+function filteredAreas(db: Db, f: AreaFilter) {
   let query = selectAreas(db);
   if (!f.includeInactive) query = query.where('a.active', '=', true);
   if (f.level) query = query.where('a.level', '=', f.level);
@@ -82,6 +82,13 @@ export function listAreaRows(db: Db, f: AreaFilter): Promise<AreaWithParent[]> {
       sql<SqlBool>`lower(f_unaccent(a.name)) like lower(f_unaccent(${containsPattern(f.q)}))`,
     );
   }
+  return query;
+}
+
+/** One page of areas in (sort column, id) order, fetching one row more than asked to know if more follow. */
+export function listAreaRows(db: Db, f: AreaFilter): Promise<AreaWithParent[]> {
+  const col = f.sort === 'name' ? 'a.name' : 'a.code';
+  let query = filteredAreas(db, f);
   const cursor = f.cursor;
   if (cursor) {
     const op = f.order === 'asc' ? '>' : '<';
@@ -94,6 +101,11 @@ export function listAreaRows(db: Db, f: AreaFilter): Promise<AreaWithParent[]> {
     .orderBy('a.id', f.order)
     .limit(f.limit + 1)
     .execute();
+}
+
+/** How many areas the list's filters match (capped: see `countUpTo`). */
+export function countAreaRows(db: Db, f: AreaFilter): Promise<Total> {
+  return countUpTo(db, filteredAreas(db, f));
 }
 
 export async function insertArea(db: Db, row: NewAreaRow): Promise<void> {

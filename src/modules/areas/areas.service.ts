@@ -5,8 +5,10 @@ import { conflict, type FieldError, invalidFields, notFound, taken } from '../..
 import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
 import {
+  type AreaFilter,
   type AreaWithParent,
   countActiveChildren,
+  countAreaRows,
   findAreaRowByCode,
   findAreaRowById,
   insertArea,
@@ -59,7 +61,7 @@ export async function listAreas(ctx: AppContext, query: AreaListQuery): Promise<
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
   const limit = query.limit ?? 50;
-  const rows = await listAreaRows(ctx.db, {
+  const filter: AreaFilter = {
     level: query.level,
     parentId: query.parent,
     withinPath,
@@ -69,8 +71,9 @@ export async function listAreas(ctx: AppContext, query: AreaListQuery): Promise<
     order: query.order ?? 'asc',
     limit,
     cursor: decodeCursor(query.cursor),
-  });
-  return toPage(rows, limit, (r) => (sort === 'name' ? r.name : r.code), toArea);
+  };
+  const [rows, total] = await Promise.all([listAreaRows(ctx.db, filter), countAreaRows(ctx.db, filter)]);
+  return toPage(rows, limit, (r) => (sort === 'name' ? r.name : r.code), toArea, total);
 }
 
 /** One area with its population series; 404 when unknown. */

@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor } from '../../platform/http/pagination.ts';
+import type { Cursor, Total } from '../../platform/http/pagination.ts';
 import type {
   FacilityRow,
   FacilityStatus,
@@ -63,9 +64,8 @@ export interface FacilityFilter {
   cursor?: Cursor;
 }
 
-/** One keyset page of facilities in (sort column, id) order, plus one row to tell whether more follow. */
-export function listFacilityRows(db: Db, f: FacilityFilter): Promise<FacilityWithManager[]> {
-  const col = `f.${f.sort}` as const;
+/** The facilities matching a list's filters, before its cursor, order and limit. */
+function filteredFacilities(db: Db, f: FacilityFilter) {
   let query = selectFacilities(db);
   if (!f.includeInactive) query = query.where('f.active', '=', true);
   if (f.kinds && f.kinds.length > 0) query = query.where('f.kind', 'in', f.kinds);
@@ -91,6 +91,13 @@ export function listFacilityRows(db: Db, f: FacilityFilter): Promise<FacilityWit
       sql<SqlBool>`(lower(f_unaccent(f.name)) like lower(f_unaccent(${pattern})) or f.code ilike ${pattern})`,
     );
   }
+  return query;
+}
+
+/** One keyset page of facilities in (sort column, id) order, plus one row to tell whether more follow. */
+export function listFacilityRows(db: Db, f: FacilityFilter): Promise<FacilityWithManager[]> {
+  const col = `f.${f.sort}` as const;
+  let query = filteredFacilities(db, f);
   const cursor = f.cursor;
   if (cursor) {
     const op = f.order === 'asc' ? '>' : '<';
@@ -104,6 +111,11 @@ export function listFacilityRows(db: Db, f: FacilityFilter): Promise<FacilityWit
     .orderBy('f.id', f.order)
     .limit(f.limit + 1)
     .execute();
+}
+
+/** How many facilities the list's filters match (capped: see `countUpTo`). */
+export function countFacilityRows(db: Db, f: FacilityFilter): Promise<Total> {
+  return countUpTo(db, filteredFacilities(db, f));
 }
 
 export async function insertFacility(db: Db, row: NewFacilityRow): Promise<void> {

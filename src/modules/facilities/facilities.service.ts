@@ -14,6 +14,8 @@ import {
   findAreasByIds,
 } from '../areas/index.ts';
 import {
+  countFacilityRows,
+  type FacilityFilter,
   type FacilityWithManager,
   findFacilityRowByCode,
   findFacilityRowById,
@@ -88,7 +90,7 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
   const limit = query.limit ?? 50;
-  const rows = await listFacilityRows(ctx.db, {
+  const filter: FacilityFilter = {
     kinds,
     tier: query.tier,
     careLevel:
@@ -105,7 +107,11 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
     order: query.order ?? 'asc',
     limit,
     cursor: decodeCursor(query.cursor),
-  });
+  };
+  const [rows, total] = await Promise.all([
+    listFacilityRows(ctx.db, filter),
+    countFacilityRows(ctx.db, filter),
+  ]);
   const areas = await findAreasByIds(
     ctx.db,
     rows.map((r) => r.area_id),
@@ -115,6 +121,7 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
     limit,
     (r) => r[sort],
     (r) => toFacility(ctx.profile, r, areas.get(r.area_id)),
+    total,
   );
 }
 

@@ -13,8 +13,10 @@ import {
 } from '../areas/index.ts';
 import { mapResidents, toHousehold } from './residents.mapping.ts';
 import {
+  countHouseholdRows,
   findHouseholdRowByCode,
   findHouseholdRowById,
+  type HouseholdFilter,
   householdMembers,
   insertHousehold,
   listHouseholdRows,
@@ -61,13 +63,17 @@ export async function listHouseholds(ctx: AppContext, query: HouseholdListQuery)
   const withinPath = await areaPathFilter(ctx.db, query.area, 'query.area', areaErrors);
   if (areaErrors.length > 0) throw invalidFields(areaErrors);
   const limit = query.limit ?? 50;
-  const rows = await listHouseholdRows(ctx.db, {
+  const filter: HouseholdFilter = {
     withinPath,
     q: query.q,
     includeInactive: query.includeInactive,
     limit,
     afterId: decodeCursor(query.cursor)?.id,
-  });
+  };
+  const [rows, total] = await Promise.all([
+    listHouseholdRows(ctx.db, filter),
+    countHouseholdRows(ctx.db, filter),
+  ]);
   const areas = await findAreasByIds(
     ctx.db,
     rows.map((r) => r.area_id),
@@ -77,6 +83,7 @@ export async function listHouseholds(ctx: AppContext, query: HouseholdListQuery)
     limit,
     () => null,
     (r) => toHousehold(r, areas),
+    total,
   );
 }
 

@@ -1,5 +1,7 @@
 import { type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { COUNT_CAP, type Total } from '../../platform/http/pagination.ts';
 import type {
   HouseholdRow,
   NewHouseholdRow,
@@ -65,8 +67,8 @@ export interface HouseholdFilter {
   afterId?: string;
 }
 
-/** One keyset page of households in id (creation) order, plus one row to tell whether more follow. */
-export function listHouseholdRows(db: Db, f: HouseholdFilter): Promise<HouseholdRow[]> {
+/** The households matching a list's filters, before its cursor, order and limit. */
+function filteredHouseholds(db: Db, f: HouseholdFilter) {
   let query = db.selectFrom('household').selectAll();
   if (!f.includeInactive) query = query.where('active', '=', true);
   if (f.withinPath) query = query.where(sql<SqlBool>`area_path <@ ${f.withinPath}::ltree`);
@@ -76,11 +78,22 @@ export function listHouseholdRows(db: Db, f: HouseholdFilter): Promise<Household
       sql<SqlBool>`(lower(f_unaccent(address)) like lower(f_unaccent(${pattern})) or code ilike ${pattern})`,
     );
   }
+  return query;
+}
+
+/** One keyset page of households in id (creation) order, plus one row to tell whether more follow. */
+export function listHouseholdRows(db: Db, f: HouseholdFilter): Promise<HouseholdRow[]> {
+  let query = filteredHouseholds(db, f);
   if (f.afterId) query = query.where('id', '>', f.afterId);
   return query
     .orderBy('id')
     .limit(f.limit + 1)
     .execute();
+}
+
+/** How many households the list's filters match (capped: see `countUpTo`). */
+export function countHouseholdRows(db: Db, f: HouseholdFilter): Promise<Total> {
+  return countUpTo(db, filteredHouseholds(db, f));
 }
 
 // ---- residents ----
@@ -141,6 +154,11 @@ export function residentConditions(f: ResidentFilter): RawBuilder<SqlBool> {
   if (f.householdId) parts.push(sql`r.household_id = ${f.householdId}`);
   if (f.status) parts.push(sql`r.status = ${f.status}`);
   return sql<SqlBool>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** How many residents the list's filters match (capped: see `countUpTo`). */
+export function countResidentRows(db: Db, f: ResidentFilter): Promise<Total> {
+  return countUpTo(db, sql`select 1 from resident r where ${residentConditions(f)}`);
 }
 
 /** One keyset page of residents by normalised name, then id. */

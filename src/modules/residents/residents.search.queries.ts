@@ -1,5 +1,7 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { COUNT_CAP, type Total } from '../../platform/http/pagination.ts';
 import { type ResidentFilter, residentConditions } from './residents.queries.ts';
 import type { ResidentRow } from './residents.table.ts';
 
@@ -7,6 +9,24 @@ import type { ResidentRow } from './residents.table.ts';
 // stage an index range scan per area range of the caller (residents.search.ts runs the stages).
 
 export type RankedRow = ResidentRow & { rank: number; similarity: number };
+
+/**
+ * A row's place in a ranked search's order: stage rank (highest first), similarity to the typed name
+ * (highest first), then name, place and id. A page's cursor is the last row's place.
+ */
+export interface RankPosition {
+  rank: number;
+  similarity: number;
+  nameKey: string;
+  areaPath: string;
+  id: string;
+}
+
+/** A ranked stage's answer: its next rows after the cursor, and how many rows the whole stage holds. */
+export interface StageRows {
+  rows: RankedRow[];
+  count: number;
+}
 
 /** A subtree of areas as a btree range on `area_path` (see `subtreeRange`), with its path. */
 export interface AreaRange {
@@ -47,13 +67,17 @@ export interface IdentifierKeys {
   cardHolderIds: string[];
 }
 
-/** Residents by citizen id, phone, external code or insurance card (indexed equality lookups, one branch each). */
+/**
+ * Residents by citizen id, phone, external code or insurance card (indexed equality lookups, one
+ * branch each), in the ranking order after `after`, and how many there are in all.
+ */
 export async function searchByIdentifier(
   db: Db,
   keys: IdentifierKeys,
   f: ResidentFilter,
   limit: number,
-): Promise<RankedRow[]> {
+  after?: RankPosition,
+): Promise<{ rows: RankedRow[]; total: Total }> {
   const cond = residentConditions(f);
   const branches = [
     sql`select r.id from resident r where r.citizen_id = ${keys.value} and ${cond}`,
@@ -65,12 +89,18 @@ export async function searchByIdentifier(
     branches.push(
       sql`select r.id from resident r where r.id = any(${keys.cardHolderIds}::uuid[]) and ${cond}`,
     );
-  const result = await sql<RankedRow>`
-    with found as (${sql.join(branches, sql` union `)})
-    select r.*, 1 as rank, 1 as similarity from found join resident r on r.id = found.id
-    order by r.name_key, r.id
-    limit ${limit}`.execute(db);
-  return result.rows;
+  const found = sql.join(branches, sql` union `);
+  const [result, total] = await Promise.all([
+    sql<RankedRow>`
+      select * from (
+        select r.*, 1 as rank, 1::real as similarity from (${found}) found join resident r on r.id = found.id
+      ) x
+      where ${afterRank(after)}
+      order by name_key, area_path, id
+      limit ${limit}`.execute(db),
+    countUpTo(db, sql`select 1 from (${found}) found`),
+  ]);
+  return { rows: result.rows, total };
 }
 
 /** The smallest string above every string that starts with `prefix` (byte order, as text_pattern_ops). */
@@ -96,24 +126,42 @@ async function rankCandidates(
   candidates: RawBuilder<unknown>,
   key: string,
   limit: number,
-): Promise<RankedRow[]> {
-  const result = await sql<RankedRow>`
+  after: RankPosition | undefined,
+): Promise<StageRows> {
+  // The count is of the whole candidate set (every page of the stage); the one row with no resident
+  // carries it when no candidate is left after the cursor.
+  const result = await sql<RankedRow & { candidates: number }>`
     with candidates as materialized (${candidates}),
+    ranked as (
+      select id, max(rank) as rank, name_key, area_path, max(similarity(name_key, ${key})) as similarity
+      from candidates group by id, name_key, area_path
+    ),
     best as (
-      select id, max(rank) as rank, min(name_key) as name_key, max(similarity(name_key, ${key})) as similarity
-      from candidates group by id
-      order by rank desc, similarity desc, name_key, id
+      select * from ranked where ${afterRank(after)}
+      order by rank desc, similarity desc, name_key, area_path, id
       limit ${limit}
     )
-    select r.*, b.rank, b.similarity
-    from best b join resident r on r.id = b.id
-    order by b.rank desc, b.similarity desc, r.name_key, r.id`.execute(db);
-  return result.rows;
+    select r.*, b.rank, b.similarity, c.n as candidates
+    from (select count(*) as n from ranked) c
+    left join best b on true left join resident r on r.id = b.id
+    order by b.rank desc, b.similarity desc, b.name_key, b.area_path, b.id`.execute(db);
+  return {
+    rows: result.rows.filter((r) => r.id !== null),
+    count: Number(result.rows[0]?.candidates ?? 0),
+  };
+}
+
+/** The rows after a position in the ranking order (rank and similarity descending, then ascending). */
+function afterRank(p: RankPosition | undefined): RawBuilder<SqlBool> {
+  if (!p) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(rank < ${p.rank} or (rank = ${p.rank} and (similarity < ${p.similarity}::real
+    or (similarity = ${p.similarity}::real and (name_key, area_path, id) > (${p.nameKey}, ${p.areaPath}::ltree, ${p.id}::uuid)))))`;
 }
 
 /**
  * Residents whose normalised name is exactly the typed one ("nguyen van an" -> Nguyễn Văn An), in
- * the given areas, at most `limit`: an index range scan that reads only matching entries.
+ * the given areas, after `after` in (place, id) order, at most `limit`: an index range scan on
+ * (name, place) that reads only matching entries from the cursor on.
  */
 export async function searchExactName(
   db: Db,
@@ -121,17 +169,39 @@ export async function searchExactName(
   f: ResidentFilter,
   areas: AreaRange[] | undefined,
   limit: number,
+  after?: { areaPath: string; id: string },
 ): Promise<RankedRow[]> {
   const cond = residentConditions(f);
+  const from = after
+    ? sql`and r.area_path >= ${after.areaPath}::ltree and (r.area_path, r.id) > (${after.areaPath}::ltree, ${after.id}::uuid)`
+    : sql``;
   const result = await sql<RankedRow>`
     select * from (${perArea(
       areas,
-      (area) => sql`select r.*, 3 as rank, 1 as similarity from resident r
-        where r.name_key = ${key} ${area} and ${cond} limit ${limit}`,
+      (area) => sql`select r.*, 3 as rank, 1::real as similarity from resident r
+        where r.name_key = ${key} ${area} ${from} and ${cond} order by r.area_path, r.id limit ${limit}`,
     )}) found
-    order by id
+    order by area_path, id
     limit ${limit}`.execute(db);
   return result.rows;
+}
+
+/** How many residents have exactly the typed name in the given areas (capped: see `countUpTo`). */
+export function countExactName(
+  db: Db,
+  key: string,
+  f: ResidentFilter,
+  areas: AreaRange[] | undefined,
+): Promise<Total> {
+  const cond = residentConditions(f);
+  return countUpTo(
+    db,
+    sql`select 1 from (${perArea(
+      areas,
+      (area) =>
+        sql`select 1 from resident r where r.name_key = ${key} ${area} and ${cond} limit ${COUNT_CAP + 1}`,
+    )}) exact`,
+  );
 }
 
 /**
@@ -147,7 +217,8 @@ export async function searchNearNames(
   areas: AreaRange[] | undefined,
   limit: number,
   cap: number,
-): Promise<RankedRow[]> {
+  after?: RankPosition,
+): Promise<StageRows> {
   const cond = residentConditions(f);
   // Prefixes as ranges with the leakproof text_pattern operators: under row-level security a LIKE
   // (not leakproof) cannot be used as an index condition and turns into a sequential scan.
@@ -157,18 +228,19 @@ export async function searchNearNames(
   const candidates = sql`
     ${perArea(
       areas,
-      (area) => sql`select r.id, 2 as rank, r.name_key from resident r
+      (area) => sql`select r.id, 2 as rank, r.name_key, r.area_path from resident r
         where r.name_key ~>=~ ${t.key} and r.name_key ~<~ ${keyEnd} and r.name_key <> ${t.key} ${area} and ${cond}
         limit ${cap}`,
     )}
     union all
     ${perArea(
       areas,
-      (area) => sql`select r.id, 1 as rank, r.name_key from resident r
-        where r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} ${family} ${area} and ${cond}
+      (area) => sql`select r.id, 1 as rank, r.name_key, r.area_path from resident r
+        where r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} ${family} ${area}
+          and r.name_key <> ${t.key} and ${cond}
         limit ${cap}`,
     )}`;
-  return rankCandidates(db, candidates, t.key, limit);
+  return rankCandidates(db, candidates, t.key, limit, after);
 }
 
 /**
@@ -186,15 +258,23 @@ export async function searchFuzzy(
   areas: AreaRange[] | undefined,
   limit: number,
   cap: number,
-): Promise<RankedRow[]> {
-  const cond = residentConditions(f);
+  after?: RankPosition,
+): Promise<StageRows> {
+  // A name the exact or near stages match is theirs, found or cut by their caps: each resident
+  // belongs to one stage, so paging through the stages meets nobody twice.
+  const keyEnd = prefixEnd(t.key);
+  const givenEnd = prefixEnd(t.given);
+  const family = t.tokens > 1 ? sql`and r.family_key = ${t.family}` : sql``;
+  const cond = sql`${residentConditions(f)}
+    and not (r.name_key ~>=~ ${t.key} and r.name_key ~<~ ${keyEnd})
+    and not (r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} ${family})`;
   // One index probe per variant (a lateral subquery with its own limit): with the variants as one
   // `= any(array)` the planner expects a thousand keys to match a province and reads the table whole.
   const probes = (words: string[], match: RawBuilder<unknown>) =>
     perArea(
       areas,
-      (area) => sql`select x.id, 0 as rank, x.name_key from unnest(${words}::text[]) as k(word)
-        cross join lateral (select r.id, r.name_key from resident r where ${match} ${area} and ${cond} limit ${cap}) x
+      (area) => sql`select x.id, 0 as rank, x.name_key, x.area_path from unnest(${words}::text[]) as k(word)
+        cross join lateral (select r.id, r.name_key, r.area_path from resident r where ${match} ${area} and ${cond} limit ${cap}) x
         limit ${cap}`,
     );
   const branches: RawBuilder<unknown>[] = [];
@@ -205,8 +285,8 @@ export async function searchFuzzy(
   }
   if (t.tokens > 1 && variants.family.length > 0)
     branches.push(probes(variants.family, sql`r.given_key = ${t.given} and r.family_key = k.word`));
-  if (branches.length === 0) return [];
-  return rankCandidates(db, sql.join(branches, sql` union all `), t.key, limit);
+  if (branches.length === 0) return { rows: [], count: 0 };
+  return rankCandidates(db, sql.join(branches, sql` union all `), t.key, limit, after);
 }
 
 /** The caller's scope as the request set it: everywhere, or a list of area paths. */

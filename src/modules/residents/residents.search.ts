@@ -1,17 +1,27 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
-import { type FieldError, invalidFields } from '../../platform/http/errors.ts';
-import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
+import { badRequest, type FieldError, invalidFields } from '../../platform/http/errors.ts';
+import {
+  COUNT_CAP,
+  decodeCursor,
+  encodeCursor,
+  type PageOf,
+  type Total,
+  toPage,
+  totalOf,
+} from '../../platform/http/pagination.ts';
 import { areaPathFilter } from '../areas/index.ts';
 import { cardHolderIds } from './insurance-card-refs.ts';
 import { mapResidents } from './residents.mapping.ts';
-import { listResidentRows, type ResidentFilter } from './residents.queries.ts';
+import { countResidentRows, listResidentRows, type ResidentFilter } from './residents.queries.ts';
 import { parseSearchTerm, type SearchTerm } from './residents.rules.ts';
 import type { Resident, ResidentListQuery } from './residents.schema.ts';
 import {
   type AreaRange,
+  countExactName,
   currentScope,
   type RankedRow,
+  type RankPosition,
   searchByIdentifier,
   searchExactName,
   searchFuzzy,
@@ -30,11 +40,19 @@ type NameTerm = Extract<SearchTerm, { kind: 'name' }>;
 const STAGE_CAP = 50;
 /** Scopes with more places than this are filtered by row-level security alone (no area ranges). */
 const MAX_AREA_RANGES = 20;
+
+/** A page of a ranked search: the rows kept, the cursor after the last, and the total. */
+interface RankedPage {
+  rows: RankedRow[];
+  nextCursor: string | null;
+  total: Total;
+}
+
 /**
- * GET /api/residents: without `q` a keyset page by name; with `q` a ranked search (no cursor):
- * identifiers by equality, names exact first ("nguyen van an" -> Nguyễn Văn An), then as a prefix
- * (Nguyễn Văn Anh), then the same family and given name start, then misspellings by similarity in
- * the caller's catchment.
+ * GET /api/residents: without `q` a keyset page by name; with `q` a ranked search: identifiers by
+ * equality, names exact first ("nguyen van an" -> Nguyễn Văn An), then as a prefix (Nguyễn Văn Anh),
+ * then the same family and given name start, then misspellings in the caller's catchment. Both page
+ * with a cursor; a search's cursor keeps its ranking order.
  */
 export async function listResidents(ctx: AppContext, query: ResidentListQuery): Promise<PageOf<Resident>> {
   const areaErrors: FieldError[] = [];
@@ -49,26 +67,43 @@ export async function listResidents(ctx: AppContext, query: ResidentListQuery): 
   };
   const limit = query.limit ?? 50;
   if (query.q) {
-    if (query.cursor)
-      throw invalidFields([
-        { field: 'query.cursor', message: 'a ranked search has no further pages: narrow it' },
-      ]);
-    const rows = await searchResidents(ctx, query.q, filter, limit);
-    return { items: await mapResidents(ctx.db, rows), nextCursor: null };
+    const page = await searchResidents(ctx, query.q, filter, limit, rankPositionOf(query.cursor));
+    return { items: await mapResidents(ctx.db, page.rows), nextCursor: page.nextCursor, total: page.total };
   }
   const cursor = decodeCursor(query.cursor);
-  const rows = await listResidentRows(ctx.db, {
-    ...filter,
-    limit,
-    after: cursor ? { key: String(cursor.v), id: cursor.id } : undefined,
-  });
+  const [rows, total] = await Promise.all([
+    listResidentRows(ctx.db, {
+      ...filter,
+      limit,
+      after: cursor ? { key: String(cursor.v), id: cursor.id } : undefined,
+    }),
+    countResidentRows(ctx.db, filter),
+  ]);
   const page = toPage(
     rows,
     limit,
     (r) => r.name_key,
     (r) => r,
+    total,
   );
-  return { items: await mapResidents(ctx.db, page.items), nextCursor: page.nextCursor };
+  return { ...page, items: await mapResidents(ctx.db, page.items) };
+}
+
+/** The cursor of a ranked search's page: the last row's place in the ranking order. */
+function rankCursor(r: RankedRow): string {
+  return encodeCursor({ v: r.name_key, id: r.id, more: [r.rank, r.similarity, r.area_path] });
+}
+
+function rankPositionOf(raw: string | undefined): RankPosition | undefined {
+  const c = decodeCursor(raw);
+  if (!c) return undefined;
+  const [rank, similarity, areaPath] = c.more ?? [];
+  if (typeof rank !== 'number' || typeof similarity !== 'number' || typeof areaPath !== 'string')
+    throw badRequest(
+      "The cursor is not a search's: pass the nextCursor of the previous page of the same search",
+      'query.cursor',
+    );
+  return { rank, similarity, areaPath, nameKey: String(c.v), id: c.id };
 }
 
 async function searchResidents(
@@ -76,7 +111,8 @@ async function searchResidents(
   q: string,
   filter: ResidentFilter,
   limit: number,
-): Promise<RankedRow[]> {
+  after: RankPosition | undefined,
+): Promise<RankedPage> {
   const cardNumber = cardNumberOf(q, ctx.profile.insurance.card?.pattern);
   const term = cardNumber
     ? { kind: 'identifier' as const, value: cardNumber, phoneVariants: [] }
@@ -88,12 +124,14 @@ async function searchResidents(
       cardNumber || socialInsuranceNumber
         ? await cardHolderIds(ctx.db, { cardNumber, socialInsuranceNumber })
         : [];
-    return searchByIdentifier(
+    const found = await searchByIdentifier(
       ctx.db,
       { value: term.value, phones: term.phoneVariants, cardHolderIds: holders },
       filter,
-      limit,
+      limit + 1,
+      after,
     );
+    return { ...cut(found.rows, limit), total: found.total };
   }
   // The area filter becomes the stages' area range (an index condition), checked exactly at the end.
   const within = filter.withinPath;
@@ -103,40 +141,81 @@ async function searchResidents(
     birthYear: filter.birthYear ?? term.birthYear,
   };
   const areas = await areaRangesOf(ctx, within);
-  const rows = await searchNames(ctx, term, f, areas, limit);
-  return within ? rows.filter((r) => isWithin(r.area_path, within)) : rows;
+  const found = await searchNames(ctx, term, f, areas, limit + 1, after);
+  const page = cut(found.rows, limit);
+  // The cursor is the last row read, kept or not, so the next page goes on from there.
+  return {
+    ...page,
+    rows: within ? page.rows.filter((r) => isWithin(r.area_path, within)) : page.rows,
+    total: found.total,
+  };
+}
+
+/** Keeps `limit` of `limit + 1` rows in ranking order, with the cursor after the last kept when more follow. */
+function cut(rows: RankedRow[], limit: number): Omit<RankedPage, 'total'> {
+  const kept = rows.slice(0, limit);
+  const last = kept[kept.length - 1];
+  return { rows: kept, nextCursor: rows.length > limit && last ? rankCursor(last) : null };
 }
 
 function isWithin(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(`${ancestor}.`);
 }
 
+/**
+ * The stages in rank order, each only when the earlier ones left room on the page: exact names, then
+ * prefixes and the same family and given name, then names one typing slip away. Each stage starts
+ * after the cursor when the cursor is inside it. The total adds the stages' counts: exact when the
+ * page reached the typo stage (the costly one), else "at least" what the first two stages hold.
+ */
 async function searchNames(
   ctx: AppContext,
   term: NameTerm,
   f: ResidentFilter,
   areas: AreaRange[] | undefined,
-  limit: number,
-): Promise<RankedRow[]> {
-  // Stages in rank order, each only when the earlier ones left room: exact names, then prefixes and
-  // the same family and given name, then names one typing slip away.
-  const found = await searchExactName(ctx.db, term.key, f, areas, limit);
-  if (found.length >= limit) return found;
-  const seen = new Set(found.map((r) => r.id));
-  const near = await searchNearNames(ctx.db, term, f, areas, limit, STAGE_CAP);
-  for (const r of near) {
-    if (seen.has(r.id) || found.length >= limit) continue;
-    seen.add(r.id);
-    found.push(r);
-  }
-  if (found.length >= limit) return found;
+  want: number,
+  after: RankPosition | undefined,
+): Promise<{ rows: RankedRow[]; total: Total }> {
+  const [exactCount, exact] = await Promise.all([
+    countExactName(ctx.db, term.key, f, areas),
+    !after || after.rank >= 3 ? searchExactName(ctx.db, term.key, f, areas, want, after) : [],
+  ]);
+  const found = [...exact];
+  // The near stage runs even on a full page: its capped scans are cheap and its count is in the total.
+  const near = await searchNearNames(
+    ctx.db,
+    term,
+    f,
+    areas,
+    Math.max(0, want - found.length),
+    STAGE_CAP,
+    after && after.rank <= 2 ? after : undefined,
+  );
+  found.push(...near.rows);
+  const counted = exactCount.count + near.count;
+  if (found.length >= want)
+    return { rows: found, total: { count: Math.min(counted, COUNT_CAP), exact: false } };
   const variants = {
     key: term.tokens > 1 ? oneEditVariants(term.key, true) : [],
     given: oneEditVariants(term.given),
     family: term.tokens > 1 ? oneEditVariants(term.family) : [],
   };
-  const fuzzy = await searchFuzzy(ctx.db, term, variants, f, areas, limit, STAGE_CAP);
-  return [...found, ...fuzzy.filter((r) => !seen.has(r.id))].slice(0, limit);
+  const fuzzy = await searchFuzzy(
+    ctx.db,
+    term,
+    variants,
+    f,
+    areas,
+    want - found.length,
+    STAGE_CAP,
+    after && after.rank <= 0 ? after : undefined,
+  );
+  found.push(...fuzzy.rows);
+  const all = counted + fuzzy.count;
+  return {
+    rows: found,
+    total: exactCount.exact ? totalOf(all) : { count: Math.min(all, COUNT_CAP), exact: false },
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor } from '../../platform/http/pagination.ts';
+import type { Cursor, Total } from '../../platform/http/pagination.ts';
 import type { NewRotationRow, RotationRow } from './rotations.table.ts';
 
 // pg parses date[] into local-time Date objects; cast to text[] so dates stay 'YYYY-MM-DD' strings.
@@ -64,8 +65,8 @@ export interface RotationFilter {
   cursor?: Cursor;
 }
 
-/** One keyset page of rotations ordered by start date then id; fetches `limit + 1` rows. */
-export function listRotationRows(db: Db, f: RotationFilter): Promise<RotationRow[]> {
+/** The rotations matching a list's filters, before its cursor, order and limit. */
+function filteredRotations(db: Db, f: RotationFilter) {
   let q = selectRotations(db);
   if (f.workerId) q = q.where('worker_id', '=', f.workerId);
   if (f.facilityId) {
@@ -76,6 +77,12 @@ export function listRotationRows(db: Db, f: RotationFilter): Promise<RotationRow
   if (f.from) q = q.where('end_date', '>=', f.from);
   if (f.to) q = q.where('start_date', '<=', f.to);
   if (!f.includeInactive) q = q.where('active', '=', true);
+  return q;
+}
+
+/** One keyset page of rotations ordered by start date then id; fetches `limit + 1` rows. */
+export function listRotationRows(db: Db, f: RotationFilter): Promise<RotationRow[]> {
+  let q = filteredRotations(db, f);
   if (f.cursor) {
     const op = f.order === 'asc' ? '>' : '<';
     const { v, id } = f.cursor;
@@ -86,6 +93,11 @@ export function listRotationRows(db: Db, f: RotationFilter): Promise<RotationRow
     .orderBy('id', f.order)
     .limit(f.limit + 1)
     .execute();
+}
+
+/** How many rotations the list's filters match (capped: see `countUpTo`). */
+export function countRotationRows(db: Db, f: RotationFilter): Promise<Total> {
+  return countUpTo(db, filteredRotations(db, f));
 }
 
 /** Active rotations where the facility is host or home and the period overlaps [from, to]. */

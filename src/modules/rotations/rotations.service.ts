@@ -20,9 +20,11 @@ import {
 } from '../workforce/index.ts';
 import {
   activeRotationsOfWorker,
+  countRotationRows,
   findRotationRow,
   insertRotation,
   listRotationRows,
+  type RotationFilter,
   updateRotationRow,
 } from './rotations.queries.ts';
 import { checkRotation, findClash, type RotationPlan, resolveHome } from './rotations.rules.ts';
@@ -142,7 +144,7 @@ export async function listRotations(ctx: AppContext, query: RotationListQuery): 
   }
   if (errors.length > 0) throw invalidFields(errors);
   const limit = query.limit ?? 50;
-  const rows = (await listRotationRows(ctx.db, {
+  const filter: RotationFilter = {
     workerId: query.worker,
     facilityId,
     areaPath,
@@ -152,9 +154,13 @@ export async function listRotations(ctx: AppContext, query: RotationListQuery): 
     order: query.order ?? 'asc',
     limit,
     cursor: decodeCursor(query.cursor),
-  })) as SelectedRotation[];
+  };
+  const [rows, total] = await Promise.all([
+    listRotationRows(ctx.db, filter) as Promise<SelectedRotation[]>,
+    countRotationRows(ctx.db, filter),
+  ]);
   const map = await toRotations(ctx.db, rows.slice(0, limit));
-  return toPage(rows, limit, (r) => r.start_date, map);
+  return toPage(rows, limit, (r) => r.start_date, map, total);
 }
 
 interface Draft {

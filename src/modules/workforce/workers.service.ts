@@ -17,6 +17,7 @@ import {
 import { toAssignment, toTraining, toWorker } from './workforce.mapping.ts';
 import {
   assignmentsOfWorker,
+  countWorkerRows,
   endAssignments,
   findWorkerIdByCode,
   findWorkerIdByLicence,
@@ -27,6 +28,7 @@ import {
   lockWorkerRow,
   trainingOfWorker,
   updateWorkerRow,
+  type WorkerFilter,
   type WorkerListRow,
 } from './workforce.queries.ts';
 import {
@@ -77,7 +79,7 @@ export async function listWorkers(ctx: AppContext, query: WorkerListQuery): Prom
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
   const limit = query.limit ?? 50;
-  const rows = await listWorkerRows(ctx.db, {
+  const filter: WorkerFilter = {
     on,
     facilityId,
     areaPath,
@@ -89,7 +91,8 @@ export async function listWorkers(ctx: AppContext, query: WorkerListQuery): Prom
     order: query.order ?? 'asc',
     limit,
     cursor: decodeCursor(query.cursor),
-  });
+  };
+  const [rows, total] = await Promise.all([listWorkerRows(ctx.db, filter), countWorkerRows(ctx.db, filter)]);
   const facilities = await facilitiesByIds(
     ctx.db,
     rows.flatMap((r) => (r.a_facility_id ? [r.a_facility_id] : [])),
@@ -99,6 +102,7 @@ export async function listWorkers(ctx: AppContext, query: WorkerListQuery): Prom
     limit,
     (r) => (sort === 'name' ? r.full_name : r.code),
     (r) => toWorker(r, facilities),
+    total,
   );
 }
 

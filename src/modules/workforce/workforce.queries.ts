@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor } from '../../platform/http/pagination.ts';
+import type { Cursor, Total } from '../../platform/http/pagination.ts';
 import type {
   HealthWorkerRow,
   NewHealthWorkerRow,
@@ -76,11 +77,10 @@ export interface WorkerFilter {
 }
 
 /**
- * One keyset page of workers, each with the assignment covering `on` (at most one by the rules; the
- * lateral join takes the latest should data break that). Fetches `limit + 1` rows.
+ * The workers matching a list's filters, before its cursor, order and limit, each with the assignment
+ * covering `on` (at most one by the rules; the lateral join takes the latest should data break that).
  */
-export function listWorkerRows(db: Db, f: WorkerFilter): Promise<WorkerListRow[]> {
-  const sortCol = f.sort === 'name' ? 'w.full_name' : 'w.code';
+function filteredWorkers(db: Db, f: WorkerFilter) {
   const needsAssignment = f.facilityId !== undefined || f.areaPath !== undefined;
   const base = db.selectFrom('health_worker as w');
   const joinCurrent = needsAssignment ? base.innerJoinLateral.bind(base) : base.leftJoinLateral.bind(base);
@@ -113,6 +113,13 @@ export function listWorkerRows(db: Db, f: WorkerFilter): Promise<WorkerListRow[]
       ]),
     );
   }
+  return q;
+}
+
+/** One keyset page of workers with their current assignment (see `filteredWorkers`); fetches `limit + 1` rows. */
+export function listWorkerRows(db: Db, f: WorkerFilter): Promise<WorkerListRow[]> {
+  const sortCol = f.sort === 'name' ? 'w.full_name' : 'w.code';
+  let q = filteredWorkers(db, f);
   if (f.cursor) {
     const op = f.order === 'asc' ? '>' : '<';
     q = q.where((eb) => eb(eb.refTuple(sortCol, 'w.id'), op, eb.tuple(String(f.cursor!.v), f.cursor!.id)));
@@ -122,6 +129,11 @@ export function listWorkerRows(db: Db, f: WorkerFilter): Promise<WorkerListRow[]
     .orderBy('w.id', f.order)
     .limit(f.limit + 1)
     .execute() as Promise<WorkerListRow[]>;
+}
+
+/** How many workers the list's filters match (capped: see `countUpTo`). */
+export function countWorkerRows(db: Db, f: WorkerFilter): Promise<Total> {
+  return countUpTo(db, filteredWorkers(db, f));
 }
 
 export function assignmentsOfWorker(db: Db, workerId: string): Promise<WorkerAssignmentRow[]> {

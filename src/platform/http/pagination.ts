@@ -1,4 +1,4 @@
-import type { PageOf } from '../schema.ts';
+import type { PageOf, Total } from '../schema.ts';
 import { badRequest } from './errors.ts';
 
 /**
@@ -6,12 +6,28 @@ import { badRequest } from './errors.ts';
  * an index range scan however deep it is, and rows added meanwhile never shift pages. The schemas of
  * a list's query and answer (PageQuery, Page) are in ../schema.ts, which the web app reads too.
  */
-export type { PageOf };
+export type { PageOf, Total };
+
+/**
+ * How far a list counts its matches: a count stops at this many rows (an index range of at most
+ * `COUNT_CAP + 1` entries), so a total costs little however large the list, and reads "1,000+"
+ * beyond it.
+ */
+export const COUNT_CAP = 1000;
+
+/**
+ * The total of a count that read at most `cap + 1` rows: exact up to the cap, a lower bound past it.
+ */
+export function totalOf(counted: number, cap = COUNT_CAP): Total {
+  return counted > cap ? { count: cap, exact: false } : { count: counted, exact: true };
+}
 
 export interface Cursor {
   /** The sort column's value in the last row (string or number), or null. */
   v: string | number | null;
   id: string;
+  /** Further sort values of the last row, for an order of several columns (a ranked search's). */
+  more?: (string | number)[];
 }
 
 export function encodeCursor(c: Cursor): string {
@@ -34,12 +50,15 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
 
 /**
  * Cuts a page out of `limit + 1` fetched rows and builds the next cursor from the last row kept.
+ * The total is the list's own count (see `countUpTo`); a page that shows there is more never
+ * reports a total below what has been seen.
  */
 export function toPage<R extends { id: string }, T>(
   rows: R[],
   limit: number,
   sortValue: (row: R) => string | number | null,
   map: (row: R) => T,
+  total: Total,
 ): PageOf<T> {
   const hasMore = rows.length > limit;
   const kept = hasMore ? rows.slice(0, limit) : rows;
@@ -47,5 +66,6 @@ export function toPage<R extends { id: string }, T>(
   return {
     items: kept.map(map),
     nextCursor: hasMore && last ? encodeCursor({ v: sortValue(last), id: last.id }) : null,
+    total,
   };
 }
