@@ -1,14 +1,22 @@
 import { daysBetween } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalidFields } from '../../platform/http/errors.ts';
+import { decodeCursor, toPage } from '../../platform/http/pagination.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { inScope, type Scope } from '../access/index.ts';
 import { populationOf, requireArea } from '../areas/index.ts';
 import { coveragePercent, coverageTarget } from './coverage.rules.ts';
-import { coverageCounts, expiringCardRows } from './insurance.queries.ts';
+import {
+  countExpiringCards,
+  coverageCounts,
+  type ExpiringWindow,
+  expiringCardRows,
+} from './insurance.queries.ts';
 import type {
   CoverageQuery,
   CoverageReportType,
+  ExpiringCountQuery,
+  ExpiringCountType,
   ExpiringListType,
   ExpiringQuery,
 } from './insurance.schema.ts';
@@ -88,26 +96,59 @@ export async function expiringCards(
   today: string,
   scope: Scope = { all: true, paths: [] },
 ): Promise<ExpiringListType> {
-  const area = await requireAreaInScope(db, q.area, scope);
-  const { from, to } = expiringWindow(q, today);
-  const rows = await expiringCardRows(db, {
-    areaPath: area.path,
-    from,
-    to,
-    residentIds: activeResidentIdsIn(db, area.path),
-  });
+  const window = await expiringWindowIn(db, q, today, scope);
+  const limit = q.limit ?? 50;
+  const cursor = decodeCursor(q.cursor);
+  const [rows, total] = await Promise.all([
+    expiringCardRows(db, {
+      ...window,
+      limit,
+      after: cursor ? { validTo: String(cursor.v), id: cursor.id } : undefined,
+    }),
+    countExpiringCards(db, window),
+  ]);
+  const page = toPage(
+    rows,
+    limit,
+    (r) => r.valid_to,
+    (r) => r,
+    total,
+  );
   const contacts = await residentContactsByIds(
     db,
-    rows.map((r) => r.resident_id),
+    page.items.map((r) => r.resident_id),
   );
   return {
-    from,
-    to,
-    items: rows.map((r) => ({
+    from: window.from,
+    to: window.to,
+    ...page,
+    items: page.items.map((r) => ({
       residentId: r.resident_id,
       resident: contacts.get(r.resident_id) ?? { fullName: '', phone: null, address: null },
       card: toCard(r),
-      daysLeft: daysBetween(from, r.valid_to),
+      daysLeft: daysBetween(window.from, r.valid_to),
     })),
   };
+}
+
+/** How many residents' cards the expiring list holds: a home page's figure, without the list. */
+export async function countOfExpiringCards(
+  db: Db,
+  q: ExpiringCountQuery,
+  today: string,
+  scope: Scope = { all: true, paths: [] },
+): Promise<ExpiringCountType> {
+  const window = await expiringWindowIn(db, q, today, scope);
+  return { from: window.from, to: window.to, total: await countExpiringCards(db, window) };
+}
+
+async function expiringWindowIn(
+  db: Db,
+  q: ExpiringCountQuery,
+  today: string,
+  scope: Scope,
+): Promise<ExpiringWindow> {
+  const area = await requireAreaInScope(db, q.area, scope);
+  const { from, to } = expiringWindow(q, today);
+  return { areaPath: area.path, from, to, residentIds: activeResidentIdsIn(db, area.path) };
 }

@@ -1,5 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
+import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
+import type { Total } from '../../platform/http/pagination.ts';
 import { isSocialInsuranceNumber } from './card.rules.ts';
 import type { InsuranceCardRow, NewInsuranceCardRow } from './insurance.table.ts';
 
@@ -146,17 +148,22 @@ export async function coverageCounts(
 // biome-ignore lint/suspicious/noExplicitAny: a Kysely subquery of one `id` column, whatever its source
 export type ResidentIdSubquery = any;
 
+/** The expiring list's window: cards of a subtree ending between `from` and `to`, of these residents. */
+export interface ExpiringWindow {
+  areaPath: string;
+  from: string;
+  to: string;
+  residentIds: ResidentIdSubquery;
+}
+
 /**
  * Active cards in a subtree ending between `from` and `to` (inclusive) whose resident has no later
- * active card, soonest first. The cards ending in the window are read first (`offset 0` keeps the
- * planner from starting elsewhere when the tables have no statistics, as after an embedded import),
- * then each is checked against its resident's cards: 46 s on the demo district otherwise.
+ * active card. The cards ending in the window are read first (`offset 0` keeps the planner from
+ * starting elsewhere when the tables have no statistics, as after an embedded import), then each is
+ * checked against its resident's cards: 46 s on the demo district otherwise.
  */
-export async function expiringCardRows(
-  db: Db,
-  q: { areaPath: string; from: string; to: string; residentIds: ResidentIdSubquery },
-): Promise<InsuranceCardRow[]> {
-  const result = await sql<InsuranceCardRow>`
+function expiringCards(q: ExpiringWindow): RawBuilder<unknown> {
+  return sql`
     select c.* from (
       select * from insurance_card
       where area_path <@ ${q.areaPath}::ltree and status = 'active'
@@ -165,9 +172,27 @@ export async function expiringCardRows(
     ) c
     where c.resident_id in (${q.residentIds})
       and c.valid_to = (select max(later.valid_to) from insurance_card later
-        where later.resident_id = c.resident_id and later.status = 'active')
-    order by c.valid_to, c.id`.execute(db);
+        where later.resident_id = c.resident_id and later.status = 'active')`;
+}
+
+/** One page of the expiring cards, soonest first (then by id), after the cursor: `limit + 1` rows. */
+export async function expiringCardRows(
+  db: Db,
+  q: ExpiringWindow & { limit: number; after?: { validTo: string; id: string } },
+): Promise<InsuranceCardRow[]> {
+  const after = q.after
+    ? sql`where (c.valid_to, c.id) > (${q.after.validTo}::date, ${q.after.id}::uuid)`
+    : sql``;
+  const result = await sql<InsuranceCardRow>`
+    select c.* from (${expiringCards(q)}) c ${after}
+    order by c.valid_to, c.id
+    limit ${q.limit + 1}`.execute(db);
   return result.rows;
+}
+
+/** How many cards the expiring list holds (capped: see `countUpTo`). */
+export function countExpiringCards(db: Db, q: ExpiringWindow): Promise<Total> {
+  return countUpTo(db, expiringCards(q));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { created } from '../../platform/http/replies.ts';
-import { coverageOf, expiringCards } from './coverage.service.ts';
+import { countOfExpiringCards, coverageOf, expiringCards } from './coverage.service.ts';
 import { eligibilityFor } from './eligibility.service.ts';
 import {
   CardList,
@@ -10,6 +10,8 @@ import {
   CreateCardBody,
   EligibilityAnswer,
   EligibilityQuery,
+  ExpiringCount,
+  ExpiringCountQuery,
   ExpiringList,
   ExpiringQuery,
   FindCardsQuery,
@@ -76,6 +78,19 @@ export function insuranceRoutes(app: App, ctx: AppContext): void {
       },
     },
     (req) => expiringCards(req.db, req.query, todayOf(req.ctx), req.scope ?? undefined),
+  );
+  app.get(
+    '/insurance-cards/expiring/count',
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'How many residents the expiring list holds (for a summary, without the list)',
+        querystring: ExpiringCountQuery,
+        response: { 200: ExpiringCount },
+      },
+    },
+    (req) => countOfExpiringCards(req.db, req.query, todayOf(req.ctx), req.scope ?? undefined),
   );
   app.get(
     '/eligibility',

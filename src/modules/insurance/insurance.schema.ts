@@ -1,4 +1,5 @@
 import Type, { type Static } from 'typebox';
+import { Page, PageQuery, Total } from '../../platform/http/pagination.ts';
 import { IsoDate, Nullable, Uuid } from '../../platform/schema.ts';
 import { CARD_STATUSES, CARE_TYPES, VISIT_KINDS } from './insurance.enums.ts';
 
@@ -196,33 +197,43 @@ export const CoverageReport = Type.Object({
 });
 export type CoverageReportType = Static<typeof CoverageReport>;
 
+const ExpiringWindow = {
+  area: Type.String({ minLength: 1 }),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 30 })),
+  date: Type.Optional(IsoDate('Counted from this date (today by default)')),
+};
+
 export const ExpiringQuery = Type.Object(
-  {
-    area: Type.String({ minLength: 1 }),
-    days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, default: 30 })),
-    date: Type.Optional(IsoDate('Counted from this date (today by default)')),
-  },
+  { ...ExpiringWindow, ...PageQuery },
   { additionalProperties: false },
 );
 export type ExpiringQuery = Static<typeof ExpiringQuery>;
 
+/** The expiring list's count alone (a home page's figure): the same window, no page. */
+export const ExpiringCountQuery = Type.Object(ExpiringWindow, { additionalProperties: false });
+export type ExpiringCountQuery = Static<typeof ExpiringCountQuery>;
+
+export const ExpiringCount = Type.Object({ from: Type.String(), to: Type.String(), total: Total });
+export type ExpiringCountType = Static<typeof ExpiringCount>;
+
+export const ExpiringItem = Type.Object({
+  residentId: Type.String(),
+  resident: Type.Object(
+    {
+      fullName: Type.String(),
+      phone: Nullable(Type.String()),
+      address: Nullable(Type.String({ description: "The household's address" })),
+    },
+    { description: 'Whom to remind, and how to reach them' },
+  ),
+  card: InsuranceCard,
+  daysLeft: Type.Integer(),
+});
+
+/** One page of the expiring list, soonest first, with the window it covers. */
 export const ExpiringList = Type.Object({
   from: Type.String(),
   to: Type.String(),
-  items: Type.Array(
-    Type.Object({
-      residentId: Type.String(),
-      resident: Type.Object(
-        {
-          fullName: Type.String(),
-          phone: Nullable(Type.String()),
-          address: Nullable(Type.String({ description: "The household's address" })),
-        },
-        { description: 'Whom to remind, and how to reach them' },
-      ),
-      card: InsuranceCard,
-      daysLeft: Type.Integer(),
-    }),
-  ),
+  ...Page(ExpiringItem).properties,
 });
 export type ExpiringListType = Static<typeof ExpiringList>;

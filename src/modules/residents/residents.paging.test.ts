@@ -12,6 +12,7 @@ interface Page {
   total: { count: number; exact: boolean };
 }
 
+const CARDS = 12;
 const HEADER = 'code,citizen_id,full_name,sex,birth_date,household_code,relationship,area_code';
 
 /** The people of the two communes: a common name, its near names and misspellings, and many others. */
@@ -64,6 +65,16 @@ describeOnBothEngines('list paging and totals', (t) => {
       for (let i = 0; i < count; i++) lines.push(`P${++n},,${name},,1980,,,${commune}`);
     const report = await importCsvOk(t(), 'residents', lines.join('\n'));
     expect(report).toMatchObject({ created: n, rejected: [] });
+    // Twelve cards ending in December 2025, one a day from the 10th.
+    const cards = ['card_number,resident_code,valid_from,valid_to'];
+    for (let i = 1; i <= CARDS; i++)
+      cards.push(
+        `HS479${String(i).padStart(10, '0')},P${i},2025-01-01,2025-12-${String(9 + i).padStart(2, '0')}`,
+      );
+    expect(await importCsvOk(t(), 'insurance-cards', cards.join('\n'))).toMatchObject({
+      created: CARDS,
+      rejected: [],
+    });
   });
 
   test('a common name pages on past the limit, each match once, in the order of one long page', async () => {
@@ -111,6 +122,20 @@ describeOnBothEngines('list paging and totals', (t) => {
     const pages = await allPages(t(), '/api/residents?area=56802&limit=6');
     expect(ids(pages)).toHaveLength(19);
     expect(new Set(ids(pages)).size).toBe(19);
+  });
+
+  test('the expiring cards page on, and their count endpoint agrees with the list', async () => {
+    const window = 'area=56&date=2025-12-01&days=30';
+    const pages = await allPages(t(), `/api/insurance-cards/expiring?${window}&limit=5`);
+    expect(pages.map((p) => p.items.length)).toEqual([5, 5, 2]);
+    expect(
+      new Set(pages.flatMap((p) => p.items.map((i) => (i as unknown as { card: Row }).card.id))).size,
+    ).toBe(CARDS);
+    expect(pages[0]!.total).toEqual({ count: CARDS, exact: true });
+    const count = await page(t(), `/api/insurance-cards/expiring/count?${window}`);
+    expect(count).toEqual({ from: '2025-12-01', to: '2025-12-31', total: { count: CARDS, exact: true } });
+    const fewer = await page(t(), '/api/insurance-cards/expiring/count?area=56&date=2025-12-01&days=10');
+    expect(fewer).toMatchObject({ total: { count: 2, exact: true } });
   });
 
   test("a list's cursor is refused by a search", async () => {
