@@ -1,7 +1,7 @@
 import { type RawBuilder, type SqlBool, sql, type Updateable } from 'kysely';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { COUNT_CAP, type Total } from '../../platform/http/pagination.ts';
+import type { Total } from '../../platform/http/pagination.ts';
 import type {
   HouseholdRow,
   NewHouseholdRow,
