@@ -129,6 +129,25 @@ test('station: the residents of one village, then a name within it', async () =>
   await screenshot(page, 'residents-village');
 });
 
+test('station: a common name says how many match, and "Load more" brings the next page', async () => {
+  const page = await site().newPage(DESKTOP);
+  await site().signIn(page, 'station');
+  await openMenu(page, /^Residents$/);
+  await page.getByLabel('Search residents').fill('nguyen van');
+  const names = page.getByTestId('result-name');
+  await poll(() => names.count()).toBe(20);
+  const total = page.getByTestId('search-total');
+  await poll(() => total.textContent()).toMatch(/^[\d,]+\+? residents found$/);
+  const count = Number((await total.textContent())?.replace(/\D/g, ''));
+  expect(count).toBeGreaterThan(20);
+  const firstPage = await names.allTextContents();
+  await page.getByTestId('search-more').click();
+  await poll(() => names.count()).toBe(Math.min(count, 40));
+  // The next page goes on after the first: the first twenty stay where they were.
+  expect((await names.allTextContents()).slice(0, 20)).toEqual(firstPage);
+  await screenshot(page, 'residents-load-more');
+});
+
 test('district: a commune first, then one of its villages (village names repeat across communes)', async () => {
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'district');
@@ -201,7 +220,10 @@ test('station: the cards about to expire list each person by name, with a phone 
   await link.click();
   const rows = page.getByTestId('expiring-row');
   await rows.first().waitFor();
-  expect(await rows.count()).toBe(Math.min(count, 300));
+  // The first page of 100; the total above the list is the home card's figure.
+  expect(await rows.count()).toBe(Math.min(count, 100));
+  const listed = (await page.getByTestId('list-total').textContent())?.match(/of ([\d,]+)/)?.[1];
+  expect(Number(listed?.replace(/\D/g, ''))).toBe(count);
   // Every row is named from the list itself, none waits on a request of its own.
   for (const name of await rows
     .getByRole('link')

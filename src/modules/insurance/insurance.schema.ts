@@ -1,6 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Page, PageQuery, Total } from '../../platform/http/pagination.ts';
-import { IsoDate, Nullable, Uuid } from '../../platform/schema.ts';
+import { IsoDate, Nullable, Page, PageQuery, Total, Uuid } from '../../platform/schema.ts';
 import { CARD_STATUSES, CARE_TYPES, VISIT_KINDS } from './insurance.enums.ts';
 
 const CardStatus = Type.Enum(CARD_STATUSES);

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { ListTotal } from '../../components/ListTotal.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Facility, type FacilityFilters, useFacilityList } from './api.ts';
@@ -76,9 +77,7 @@ export function FacilityListPage() {
         </Text>
       ) : (
         <>
-          <Text size="sm" c="gray.7" aria-live="polite">
-            {t('facilities.list.shown', { count: i18n.number(items.length, 0) })}
-          </Text>
+          <ListTotal shown={items.length} total={list.data!.pages[0]!.total} />
           <FacilityTable items={items} />
           <FacilityCards items={items} />
           {list.hasNextPage && (

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Stack, Text, Title } from '@mantine/core';
 import { useToday } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { useTotalText } from '../../components/ListTotal.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useStaffAt } from './api.ts';
@@ -9,7 +10,8 @@ import { useLabels } from './labels.ts';
 /** Who works at the facility today (assigned on today's date), with cadre, qualification and post. */
 export function StaffList({ facilityId }: { facilityId: string }) {
   const i18n = useI18n();
-  const { t, number, date } = i18n;
+  const { t, date } = i18n;
+  const totalText = useTotalText();
   const labels = useLabels();
   const today = useToday();
   const staff = useStaffAt(facilityId, today, true);
@@ -23,7 +25,7 @@ export function StaffList({ facilityId }: { facilityId: string }) {
       <Text size="sm" c="gray.7" mb="xs">
         {staff.isSuccess
           ? t('facilities.staff.countOn', {
-              count: number(workers.length, 0) + (staff.hasNextPage ? '+' : ''),
+              count: totalText(staff.data.pages[0]!.total),
               date: date(today),
             })
           : t('facilities.staff.on', { date: date(today) })}

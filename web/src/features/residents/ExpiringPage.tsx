@@ -1,12 +1,10 @@
-import { Alert, Anchor, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { ListTotal } from '../../components/ListTotal.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useExpiringCards } from './api.ts';
-
-/** Rows drawn at once; a district's list can run to thousands (the count is shown). */
-const SHOWN = 300;
 
 /** Residents whose card ends in the next 30 days with no later card: whom to remind to renew. */
 export function ExpiringPage() {
@@ -14,9 +12,9 @@ export function ExpiringPage() {
   const { t } = i18n;
   const session = useSignedIn();
   const area = session.roles.find((r) => r.area)?.area?.id;
+  // Soonest first, as the server pages them; a district's list can run to thousands (the total is shown).
   const expiring = useExpiringCards(area);
-  const items = (expiring.data?.items ?? []).slice().sort((a, b) => a.daysLeft - b.daysLeft);
-  const shown = items.slice(0, SHOWN);
+  const items = expiring.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <Stack maw={760}>
@@ -27,11 +25,11 @@ export function ExpiringPage() {
       {expiring.isPending && area && <Text role="status">{t('common.loading')}</Text>}
       {expiring.isError && <Alert color="red">{errorText(expiring.error, i18n)}</Alert>}
       {expiring.data && items.length === 0 && <Text c="dimmed">{t('residents.expiring.none')}</Text>}
-      {expiring.data && items.length > SHOWN && (
-        <Text size="sm">{t('residents.expiring.shown', { shown: SHOWN, count: items.length })}</Text>
+      {expiring.data && items.length > 0 && (
+        <ListTotal shown={items.length} total={expiring.data.pages[0]!.total} />
       )}
       <Stack gap="xs" component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {shown.map((item) => (
+        {items.map((item) => (
           <Paper component="li" withBorder p="sm" key={item.card.id} data-testid="expiring-row">
             <Group justify="space-between" gap="xs">
               <div style={{ minWidth: 0 }}>
@@ -64,6 +62,16 @@ export function ExpiringPage() {
           </Paper>
         ))}
       </Stack>
+      {expiring.hasNextPage && (
+        <Button
+          variant="light"
+          onClick={() => expiring.fetchNextPage()}
+          loading={expiring.isFetchingNextPage}
+          style={{ alignSelf: 'center' }}
+        >
+          {t('common.more')}
+        </Button>
+      )}
     </Stack>
   );
 }

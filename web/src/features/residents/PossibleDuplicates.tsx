@@ -21,7 +21,7 @@ export function PossibleDuplicates({ values }: { values: ResidentFormValues }) {
   const fold = (s: string) =>
     s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/gi, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
   const same = debounced
-    ? (search.data?.items ?? []).filter(
+    ? (search.data?.pages[0]?.items ?? []).filter(
         (r) => fold(r.fullName) === fold(name) && String(r.birthYear) === year,
       )
     : [];

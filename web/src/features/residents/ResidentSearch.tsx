@@ -1,9 +1,21 @@
 import './residents.css';
-import { Alert, Anchor, Badge, Group, Loader, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Stack,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
+import { useTotalText } from '../../components/ListTotal.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { MIN_SEARCH_LENGTH, type Resident, useResidentSearch } from './api.ts';
 import { maskCitizenId } from './display.ts';
@@ -37,6 +49,9 @@ export function ResidentSearch({ value, onChange, autoFocus, area, limit }: Prop
   const resultsId = useId();
   const term = debounced.trim();
   const typing = value.trim() !== term;
+  const found = search.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = search.data?.pages.at(-1)?.total;
+  const totalText = useTotalText();
 
   const links = () =>
     Array.from(listRef.current?.querySelectorAll<HTMLAnchorElement>('a[data-result]') ?? []);
@@ -77,7 +92,7 @@ export function ResidentSearch({ value, onChange, autoFocus, area, limit }: Prop
     );
   } else if (search.isPending) {
     body = null;
-  } else if (search.data.items.length === 0 && !search.isPlaceholderData) {
+  } else if (found.length === 0 && !search.isPlaceholderData) {
     body = (
       <Text size="sm" data-testid="search-none">
         {t('residents.search.none', { q: term })}
@@ -85,22 +100,40 @@ export function ResidentSearch({ value, onChange, autoFocus, area, limit }: Prop
     );
   } else {
     body = (
-      <ul
-        ref={listRef}
-        className="resident-results"
-        aria-label={t('residents.search.results')}
-        onKeyDown={onListKey}
-        data-testid="search-results"
-        style={{ listStyle: 'none', margin: 0, padding: 0, opacity: search.isPlaceholderData ? 0.6 : 1 }}
-      >
-        {search.data.items.slice(0, limit).map((r) => (
-          <li key={r.id}>
-            <ResidentRow resident={r} />
-          </li>
-        ))}
-      </ul>
+      <>
+        {limit === undefined && total && (
+          <Text size="sm" c="gray.7" data-testid="search-total">
+            {t('residents.search.total', { count: totalText(total) })}
+          </Text>
+        )}
+        <ul
+          ref={listRef}
+          className="resident-results"
+          aria-label={t('residents.search.results')}
+          onKeyDown={onListKey}
+          data-testid="search-results"
+          style={{ listStyle: 'none', margin: 0, padding: 0, opacity: search.isPlaceholderData ? 0.6 : 1 }}
+        >
+          {found.slice(0, limit).map((r) => (
+            <li key={r.id}>
+              <ResidentRow resident={r} />
+            </li>
+          ))}
+        </ul>
+        {limit === undefined && search.hasNextPage && (
+          <Button
+            variant="light"
+            onClick={() => search.fetchNextPage()}
+            loading={search.isFetchingNextPage}
+            style={{ alignSelf: 'center' }}
+            data-testid="search-more"
+          >
+            {t('common.more')}
+          </Button>
+        )}
+      </>
     );
-    if (limit !== undefined && search.data.items.length > limit)
+    if (limit !== undefined && (found.length > limit || search.hasNextPage))
       body = (
         <>
           {body}

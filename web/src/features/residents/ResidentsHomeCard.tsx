@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useExpiringCards } from './api.ts';
+import { useExpiringCount } from './api.ts';
 import { ResidentSearch } from './ResidentSearch.tsx';
 
 /** The first thing a station worker needs: the resident search, and the cards about to expire. */
@@ -24,9 +24,9 @@ export function ResidentsHomeCard() {
 }
 
 function ExpiringSoon({ area }: { area: string }) {
-  const i18n = useI18n();
-  const { t } = i18n;
-  const expiring = useExpiringCards(area);
+  const { t } = useI18n();
+  // The count endpoint: the card shows one figure, so the list itself is not downloaded.
+  const expiring = useExpiringCount(area);
   return (
     <Group mt="md" gap="xs" data-testid="expiring-count">
       {expiring.isPending && <Loader size="xs" aria-label={t('common.loading')} />}
@@ -37,7 +37,7 @@ function ExpiringSoon({ area }: { area: string }) {
       )}
       {expiring.data && (
         <Anchor component={Link} to="/residents/expiring">
-          {t('residents.expiring.count', { count: expiring.data.items.length, days: 30 })}
+          {t('residents.expiring.count', { count: expiring.data.total.count, days: 30 })}
         </Anchor>
       )}
     </Group>

@@ -1,4 +1,10 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { api, type Page } from '../../api/client.ts';
 
 export { type CountryProfile as Profile, useProfile } from '../../api/profile.ts';
@@ -15,6 +21,7 @@ import type {
   EligibilityAnswerType as Eligibility,
   EligibilityQuery,
   ExpiringListType as ExpiringCards,
+  ExpiringCountType,
   InsuranceCard,
 } from '../../../../src/modules/insurance/insurance.schema.ts';
 import type {
@@ -64,19 +71,24 @@ const KEY = 'residents';
 /** The shortest text worth a ranked search (one letter matches half the commune). */
 export const MIN_SEARCH_LENGTH = 2;
 
-/** A ranked search; each keystroke's request is cancelled when the next one supersedes it. */
-/** A counter search (ranked), or with a village and no text the village's residents by name. */
+/**
+ * A counter search (ranked), or with a village and no text the village's residents by name, a page at
+ * a time (the next page goes on in the ranking order); each keystroke's request is cancelled when the
+ * next one supersedes it.
+ */
 export function useResidentSearch(q: string, area?: string) {
   const term = q.trim();
   const searching = term.length >= MIN_SEARCH_LENGTH;
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [KEY, 'search', term, area ?? null],
-    queryFn: ({ signal }) =>
+    queryFn: ({ signal, pageParam }) =>
       api.get<Page<Resident>>(
         '/residents',
-        { q: searching ? term : undefined, area, limit: searching ? 20 : 50 },
+        { q: searching ? term : undefined, area, limit: searching ? 20 : 50, cursor: pageParam },
         { signal },
       ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: searching || Boolean(area),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
@@ -125,10 +137,28 @@ export function useEligibility() {
   });
 }
 
+/** The residents to remind, soonest first, 100 at a time. */
 export function useExpiringCards(area: string | undefined, days = 30) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: [KEY, 'expiring', area, days],
-    queryFn: ({ signal }) => api.get<ExpiringCards>('/insurance-cards/expiring', { area, days }, { signal }),
+    queryFn: ({ signal, pageParam }) =>
+      api.get<ExpiringCards>(
+        '/insurance-cards/expiring',
+        { area, days, limit: 100, cursor: pageParam },
+        { signal },
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: Boolean(area),
+  });
+}
+
+/** How many residents the expiring list holds: the figure alone, not the list (a home card's). */
+export function useExpiringCount(area: string | undefined, days = 30) {
+  return useQuery({
+    queryKey: [KEY, 'expiring-count', area, days],
+    queryFn: ({ signal }) =>
+      api.get<ExpiringCountType>('/insurance-cards/expiring/count', { area, days }, { signal }),
     enabled: Boolean(area),
   });
 }

@@ -2,6 +2,7 @@ import { Alert, Button, Stack, Text, Title } from '@mantine/core';
 import { useSearchParams } from 'react-router';
 import { isIsoDate } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { ListTotal } from '../../components/ListTotal.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useProfile, useWorkers, type WorkerFilters } from './api.ts';
@@ -63,9 +64,7 @@ export function StaffListPage() {
         </Text>
       ) : (
         <>
-          <Text size="sm" c="dimmed" aria-live="polite">
-            {t('workforce.staff.count', { count: i18n.number(items.length, 0) })}
-          </Text>
+          <ListTotal shown={items.length} total={workers.data.pages[0]!.total} />
           <StaffResults workers={items} profile={profile.data} />
           {workers.hasNextPage && (
             <Button
