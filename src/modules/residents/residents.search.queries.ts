@@ -1,7 +1,7 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { COUNT_CAP, type Total } from '../../platform/http/pagination.ts';
+import { type Total, totalOf } from '../../platform/http/pagination.ts';
 import { type ResidentFilter, residentConditions } from './residents.queries.ts';
 import type { ResidentRow } from './residents.table.ts';
 
@@ -161,7 +161,8 @@ function afterRank(p: RankPosition | undefined): RawBuilder<SqlBool> {
 /**
  * Residents whose normalised name is exactly the typed one ("nguyen van an" -> Nguyễn Văn An), in
  * the given areas, after `after` in (place, id) order, at most `limit`: an index range scan on
- * (name, place) that reads only matching entries from the cursor on.
+ * (name, place) that reads only matching entries from the cursor on. In the same statement, how many
+ * have the name in all, counted up to `countCap` (a common name holds thousands in a province).
  */
 export async function searchExactName(
   db: Db,
@@ -169,39 +170,32 @@ export async function searchExactName(
   f: ResidentFilter,
   areas: AreaRange[] | undefined,
   limit: number,
+  countCap: number,
   after?: { areaPath: string; id: string },
-): Promise<RankedRow[]> {
+): Promise<{ rows: RankedRow[]; total: Total }> {
   const cond = residentConditions(f);
   const from = after
     ? sql`and r.area_path >= ${after.areaPath}::ltree and (r.area_path, r.id) > (${after.areaPath}::ltree, ${after.id}::uuid)`
     : sql``;
-  const result = await sql<RankedRow>`
-    select * from (${perArea(
+  const result = await sql<RankedRow & { counted: number }>`
+    with page as (${perArea(
       areas,
       (area) => sql`select r.*, 3 as rank, 1::real as similarity from resident r
         where r.name_key = ${key} ${area} ${from} and ${cond} order by r.area_path, r.id limit ${limit}`,
-    )}) found
-    order by area_path, id
-    limit ${limit}`.execute(db);
-  return result.rows;
-}
-
-/** How many residents have exactly the typed name in the given areas (capped: see `countUpTo`). */
-export function countExactName(
-  db: Db,
-  key: string,
-  f: ResidentFilter,
-  areas: AreaRange[] | undefined,
-): Promise<Total> {
-  const cond = residentConditions(f);
-  return countUpTo(
-    db,
-    sql`select 1 from (${perArea(
+    )}),
+    counted as (select count(*) as n from (${perArea(
       areas,
       (area) =>
-        sql`select 1 from resident r where r.name_key = ${key} ${area} and ${cond} limit ${COUNT_CAP + 1}`,
-    )}) exact`,
-  );
+        sql`select 1 from resident r where r.name_key = ${key} ${area} and ${cond} limit ${countCap + 1}`,
+    )}) e)
+    select p.*, c.n as counted from counted c left join (
+      select * from page order by area_path, id limit ${limit}
+    ) p on true
+    order by p.area_path, p.id`.execute(db);
+  return {
+    rows: result.rows.filter((r) => r.id !== null),
+    total: totalOf(Number(result.rows[0]?.counted ?? 0), countCap),
+  };
 }
 
 /**

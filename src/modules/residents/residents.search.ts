@@ -2,13 +2,11 @@ import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { badRequest, type FieldError, invalidFields } from '../../platform/http/errors.ts';
 import {
-  COUNT_CAP,
   decodeCursor,
   encodeCursor,
   type PageOf,
   type Total,
   toPage,
-  totalOf,
 } from '../../platform/http/pagination.ts';
 import { areaPathFilter } from '../areas/index.ts';
 import { cardHolderIds } from './insurance-card-refs.ts';
@@ -18,7 +16,6 @@ import { parseSearchTerm, type SearchTerm } from './residents.rules.ts';
 import type { Resident, ResidentListQuery } from './residents.schema.ts';
 import {
   type AreaRange,
-  countExactName,
   currentScope,
   type RankedRow,
   type RankPosition,
@@ -38,6 +35,11 @@ type NameTerm = Extract<SearchTerm, { kind: 'name' }>;
 
 /** Rows each near or fuzzy stage may contribute per area before ranking: bounds the work whatever the name. */
 const STAGE_CAP = 50;
+/**
+ * How far a name search counts its exact matches: the count is read on every keystroke, and a common
+ * name holds thousands in a province ("200+" says enough at the counter).
+ */
+const SEARCH_COUNT_CAP = 200;
 /** Scopes with more places than this are filtered by row-level security alone (no area ranges). */
 const MAX_AREA_RANGES = 20;
 
@@ -165,8 +167,8 @@ function isWithin(path: string, ancestor: string): boolean {
 /**
  * The stages in rank order, each only when the earlier ones left room on the page: exact names, then
  * prefixes and the same family and given name, then names one typing slip away. Each stage starts
- * after the cursor when the cursor is inside it. The total adds the stages' counts: exact when the
- * page reached the typo stage (the costly one), else "at least" what the first two stages hold.
+ * after the cursor when the cursor is inside it. The total adds the counts of the stages read: exact
+ * when the page reached the last stage and the exact names were counted whole, else "at least".
  */
 async function searchNames(
   ctx: AppContext,
@@ -176,25 +178,29 @@ async function searchNames(
   want: number,
   after: RankPosition | undefined,
 ): Promise<{ rows: RankedRow[]; total: Total }> {
-  const [exactCount, exact] = await Promise.all([
-    countExactName(ctx.db, term.key, f, areas),
-    !after || after.rank >= 3 ? searchExactName(ctx.db, term.key, f, areas, want, after) : [],
-  ]);
-  const found = [...exact];
-  // The near stage runs even on a full page: its capped scans are cheap and its count is in the total.
+  const exact = await searchExactName(
+    ctx.db,
+    term.key,
+    f,
+    areas,
+    !after || after.rank >= 3 ? want : 0,
+    SEARCH_COUNT_CAP,
+    after,
+  );
+  const found = [...exact.rows];
+  if (found.length >= want) return { rows: found, total: { count: exact.total.count, exact: false } };
   const near = await searchNearNames(
     ctx.db,
     term,
     f,
     areas,
-    Math.max(0, want - found.length),
+    want - found.length,
     STAGE_CAP,
     after && after.rank <= 2 ? after : undefined,
   );
   found.push(...near.rows);
-  const counted = exactCount.count + near.count;
-  if (found.length >= want)
-    return { rows: found, total: { count: Math.min(counted, COUNT_CAP), exact: false } };
+  const counted = exact.total.count + near.count;
+  if (found.length >= want) return { rows: found, total: { count: counted, exact: false } };
   const variants = {
     key: term.tokens > 1 ? oneEditVariants(term.key, true) : [],
     given: oneEditVariants(term.given),
@@ -211,11 +217,7 @@ async function searchNames(
     after && after.rank <= 0 ? after : undefined,
   );
   found.push(...fuzzy.rows);
-  const all = counted + fuzzy.count;
-  return {
-    rows: found,
-    total: exactCount.exact ? totalOf(all) : { count: Math.min(all, COUNT_CAP), exact: false },
-  };
+  return { rows: found, total: { count: counted + fuzzy.count, exact: exact.total.exact } };
 }
 
 /**
