@@ -3,6 +3,7 @@ import Type from 'typebox';
 import type { App, AppContext } from '../platform/app-context.ts';
 import { todayOf } from '../platform/clock.ts';
 import { readCsvFile, readCsvRecords } from '../platform/csv/csv-stream.ts';
+import { ImportReport as ImportReportSchema } from '../platform/csv/import-report.schema.ts';
 import {
   type ImportDefinition,
   type ImportProgress,
@@ -80,13 +81,6 @@ export function runExport(ctx: AppContext, kind: string, out: Writable): Promise
 }
 
 const KindParams = Type.Object({ kind: Type.Union([...importKinds.map((k) => Type.Literal(k))]) });
-const ImportReportSchema = Type.Object({
-  kind: Type.String(),
-  read: Type.Integer(),
-  created: Type.Integer(),
-  updated: Type.Integer(),
-  rejected: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() })),
-});
 
 /**
  * CSV over HTTP: `POST /api/imports/:kind` with a `text/csv` body answers the import report (good rows

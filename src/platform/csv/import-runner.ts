@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { inTransaction } from '../db/transaction.ts';
 import { AppError } from '../http/errors.ts';
+import type { ImportReport, RejectedRow } from './import-report.schema.ts';
 
 /** One CSV record: header name to raw cell text, and the line it started on in the file. */
 export interface CsvRecord {
@@ -9,19 +10,7 @@ export interface CsvRecord {
   values: Record<string, string>;
 }
 
-export interface RejectedRow {
-  line: number;
-  reason: string;
-}
-
-export interface ImportReport {
-  kind: string;
-  /** Rows read from the file (header excluded). */
-  read: number;
-  created: number;
-  updated: number;
-  rejected: RejectedRow[];
-}
+export type { ImportReport, RejectedRow };
 
 export interface ImportProgress {
   read: number;

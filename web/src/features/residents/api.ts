@@ -42,6 +42,7 @@ export type {
   CreateHouseholdBody,
   StatusChange,
 } from '../../../../src/modules/residents/residents.schema.ts';
+export type { ImportReport } from '../../../../src/platform/csv/import-report.schema.ts';
 export { SEXES, type Sex } from '../../../../src/platform/sex.enums.ts';
 export type {
   Area,
@@ -56,15 +57,6 @@ export type {
   Resident,
   ResidentDetail,
 };
-
-/** The parts of GET /api/profile these screens use. */
-export interface ImportReport {
-  kind: string;
-  read: number;
-  created: number;
-  updated: number;
-  rejected: { line: number; reason: string }[];
-}
 
 const KEY = 'residents';
 
