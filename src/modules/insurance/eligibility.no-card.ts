@@ -1,4 +1,3 @@
-import type { Db } from '../../platform/db/database.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import {
   type CardReason,
@@ -7,7 +6,6 @@ import {
   type ParsedCard,
   parseCardNumber,
 } from './card.rules.ts';
-import { eligibilityChildUnder } from './insurance.queries.ts';
 import { checkShownCard, type EligibilityAnswer, type Visit, type VisitFacility } from './insurance.rules.ts';
 
 /** An answer with no card on file behind it: the rules' words, and no card to show. */
@@ -22,14 +20,16 @@ export type NoCardAnswer = Omit<EligibilityAnswer, 'card' | 'rule'> & {
  * - a malformed number is 051/052/053 with what is wrong;
  * - anything else is "no card data", 050. Newer cards print only the 10-digit social insurance number:
  *   one not on file is 050 too, not a malformed 15-character number.
+ * `childUnder`: whether the citizen id shown is a living child's under the profile's age on the date
+ * (read beforehand, with the cards). Pure.
  */
-export async function answerWithoutCardOnFile(
-  db: Db,
+export function answerWithoutCardOnFile(
   profile: CountryProfile,
   shown: { number?: string; citizenId?: string },
   facility: VisitFacility,
   visit: Visit,
-): Promise<NoCardAnswer> {
+  childUnder: boolean,
+): NoCardAnswer {
   const parsed =
     shown.number !== undefined && !isSocialInsuranceNumber(shown.number)
       ? parseCardNumber(profile, shown.number)
@@ -43,11 +43,7 @@ export async function answerWithoutCardOnFile(
   }
 
   const child = profile.insurance.card?.childWithoutCard;
-  if (
-    child &&
-    shown.citizenId !== undefined &&
-    (await eligibilityChildUnder(db, shown.citizenId, visit.date, child.underAgeYears))
-  ) {
+  if (child && shown.citizenId !== undefined && childUnder) {
     const group = profile.insurance.card?.groups.find((g) => g.code === child.beneficiaryGroup);
     const papers: ParsedCard = {
       number: '',

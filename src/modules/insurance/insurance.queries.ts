@@ -29,62 +29,6 @@ export function cardRowsByNumber(db: Db, number: string): Promise<InsuranceCardR
     .execute();
 }
 
-/**
- * Every card of whoever holds a full number, a 10-digit social insurance number or a citizen id, for an
- * eligibility check. Not limited to the caller's scope (the point of care checks visitors' cards too);
- * see migration 2026_11_30_1000_eligibility_lookup.
- */
-export async function eligibilityCardRows(
-  db: Db,
-  q: { number?: string; citizenId?: string },
-): Promise<InsuranceCardRow[]> {
-  const sin = q.number !== undefined && isSocialInsuranceNumber(q.number) ? q.number : null;
-  const card = q.number !== undefined && sin === null ? q.number : null;
-  const result = await sql<InsuranceCardRow>`
-    select * from eligibility_card_rows(${card}, ${sin}, ${q.citizenId ?? null})
-    order by valid_from, id`.execute(db);
-  return result.rows;
-}
-
-/**
- * Whether a name and a birth date (YYYY-MM-DD or YYYY) given at the counter are a card holder's; null
- * for what was not given. Compared in the database (migration 2026_11_30_1000), accents ignored.
- */
-export async function holderMatches(
-  db: Db,
-  residentId: string,
-  given: { fullName?: string; birthDate?: string },
-): Promise<{ nameMatches: boolean | null; birthMatches: boolean | null }> {
-  const result = await sql<{ name_matches: boolean | null; birth_matches: boolean | null }>`
-    select * from eligibility_holder_matches(${residentId}, ${given.fullName ?? null}, ${given.birthDate ?? null})`.execute(
-    db,
-  );
-  const row = result.rows[0];
-  return { nameMatches: row?.name_matches ?? null, birthMatches: row?.birth_matches ?? null };
-}
-
-/**
- * Whether the living resident with a citizen id is under `years` old on a date (a child covered without
- * a card), whoever may see the resident; nothing else of them. See migration 2026_12_01_1000.
- */
-export async function eligibilityChildUnder(
-  db: Db,
-  citizenId: string,
-  on: string,
-  years: number,
-): Promise<boolean> {
-  const result = await sql<{ under: boolean }>`
-    select eligibility_child_under(${citizenId}, ${on}::date, ${years}) as under`.execute(db);
-  return result.rows[0]?.under === true;
-}
-
-/** Where a registered first-point facility is, whoever may see it (for the province rule). */
-export async function eligibilityFacilityAreaPath(db: Db, code: string): Promise<string | null> {
-  const result = await sql<{ path: string | null }>`
-    select eligibility_facility_area_path(${code})::text as path`.execute(db);
-  return result.rows[0]?.path ?? null;
-}
-
 /** Serialises writes of one resident's cards (the overlap check reads, then inserts). */
 export async function lockResidentCards(db: Db, residentId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`insurance_card:${residentId}`}))`.execute(db);
