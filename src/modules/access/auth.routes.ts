@@ -5,7 +5,7 @@ import { noContent } from '../../platform/http/replies.ts';
 import { LoginBody, LoginReply, PasswordChangeBody, SessionReply } from './access.schema.ts';
 import { changePassword, login, logout } from './auth.service.ts';
 import { loadRoleCatalogue, roleGrants } from './roles.ts';
-import { describeGrants } from './session-places.ts';
+import { describeGrants } from './session-places.service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 
 /** Sign in, sign out, who am I, change my password. */

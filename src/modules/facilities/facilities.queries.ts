@@ -44,6 +44,11 @@ export async function findFacilityRowsByCodes(db: Db, codes: string[]): Promise<
   return db.selectFrom('facility').selectAll().where('code', 'in', codes).execute();
 }
 
+export async function findFacilityRowsByIds(db: Db, ids: string[]): Promise<FacilityRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('facility').selectAll().where('id', 'in', ids).execute();
+}
+
 export interface FacilityFilter {
   kinds?: string[];
   tier?: string;

@@ -10,7 +10,7 @@ import {
   UpdateFacilityBody,
 } from './facilities.schema.ts';
 import { createFacility, deactivateFacility, getFacility, listFacilities } from './facilities.service.ts';
-import { changeFacilityStatus, updateFacility } from './facilities.update.ts';
+import { changeFacilityStatus, updateFacility } from './facilities.update.service.ts';
 
 const tags = ['facilities'];
 const read = { permission: 'facilities.read' } as const;

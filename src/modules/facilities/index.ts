@@ -7,6 +7,8 @@ import {
   facilityRowsIn,
   findFacilityRowByCode,
   findFacilityRowById,
+  findFacilityRowsByCodes,
+  findFacilityRowsByIds,
   sumOpenBedsIn,
 } from './facilities.queries.ts';
 import { type CareLevelSource, effectiveCareLevel } from './facilities.rules.ts';
@@ -23,6 +25,21 @@ export type { Facility, FacilityDetail } from './facilities.schema.ts';
 export type { FacilityStatus, Ownership } from './facilities.table.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Facilities by code or by id, keyed by what was asked: one query for a whole batch (an import of
+ * 2,000 rows, a page of a list). Unknown ones are absent from the map.
+ */
+export async function facilitiesByKeys(
+  db: Db,
+  key: 'code' | 'id',
+  values: string[],
+): Promise<Map<string, FacilityRef>> {
+  const unique = [...new Set(values)];
+  const rows =
+    key === 'code' ? await findFacilityRowsByCodes(db, unique) : await findFacilityRowsByIds(db, unique);
+  return new Map(rows.map((r) => [r[key], toRef(r)]));
+}
 
 /** What other modules need to know about a facility. */
 export interface FacilityRef {

@@ -21,7 +21,7 @@ import type {
   ExpiringQuery,
 } from './insurance.schema.ts';
 import { expiringWindow, toCard } from './insurance.service.ts';
-import { activeResidentIdsIn, residentContactsByIds, residentIdsActiveOn } from './resident-refs.ts';
+import { activeResidentIdsIn, residentContactsByIds, residentIdsActiveOn } from './residents.refs.ts';
 
 /** Figures of an area are only whole inside one's scope: refuse rather than count part of it. */
 async function requireAreaInScope(db: Db, idOrCode: string, scope: Scope) {

@@ -1,7 +1,7 @@
 import type { CountryProfile } from '../../platform/profile.ts';
 import { type CardReason, keptElsewhere } from './card.rules.ts';
 import { cardToCheck, type Renewal } from './card-choice.rules.ts';
-import { answerWithoutCardOnFile, keptElsewhereReason } from './eligibility.no-card.ts';
+import { answerWithoutCardOnFile, keptElsewhereReason } from './eligibility.no-card.rules.ts';
 import type { EligibilityCard, EligibilityFacts } from './eligibility.queries.ts';
 import { checkEnrolmentEligibility } from './enrolment.rules.ts';
 import { checkEligibility, type Visit, type VisitFacility } from './insurance.rules.ts';

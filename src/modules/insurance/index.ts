@@ -15,6 +15,6 @@ export { reimburseVisit } from './reimbursement.rules.ts';
 // A merge of duplicate residents carries their cards to the survivor (and an undo brings them back).
 registerLinkedRecordMover({
   name: 'insurance_cards',
-  move: moveCards,
-  undo: (trx, ids, fromId) => unmoveCards(trx, ids, fromId),
+  move: (trx, from, to) => moveCards(trx, from.id, to),
+  undo: (trx, ids, from) => unmoveCards(trx, ids, from),
 });

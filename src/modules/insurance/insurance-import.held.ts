@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { normaliseCardNumber } from './card.rules.ts';
 import { areaCodeOfPath } from './enrolment.rules.ts';
 import type { CardStatus, InsuranceCardRow } from './insurance.table.ts';
-import { findResidentRefsByKeys } from './resident-refs.ts';
+import { findResidentRefsByKeys } from './residents.refs.ts';
 
 /**
  * What the insurance-cards imports (VN cards, CN enrolments) share: the holders a batch names and the

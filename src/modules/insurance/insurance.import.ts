@@ -7,7 +7,7 @@ import { CARD_COLUMNS, type CardImportRow, cardImport } from './card.import.ts';
 import { ENROLMENT_COLUMNS, type EnrolmentImportRow, enrolmentImport } from './enrolment.import.ts';
 import { areaCodeOfPath } from './enrolment.rules.ts';
 import { cardExportBatch } from './insurance.import.queries.ts';
-import { residentKeysByIds } from './resident-refs.ts';
+import { residentKeysByIds } from './residents.refs.ts';
 
 /** A row of the insurance-cards file: a VN card or a CN enrolment, as the profile says. */
 export type InsuranceImportRow = CardImportRow | EnrolmentImportRow;

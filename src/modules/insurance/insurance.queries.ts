@@ -140,16 +140,17 @@ export function countExpiringCards(db: Db, q: ExpiringWindow): Promise<Total> {
 }
 
 /**
- * Re-points every card of `fromId` to `toId` (a merge of duplicates), in the survivor's place, since a
- * card's area path is its holder's; returns the ids moved.
+ * Re-points every card of `fromId` to the survivor `to` (a merge of duplicates), in the survivor's
+ * place, since a card's area path is its holder's; returns the ids moved.
  */
-export async function moveCards(db: Db, fromId: string, toId: string): Promise<string[]> {
+export async function moveCards(
+  db: Db,
+  fromId: string,
+  to: { id: string; areaPath: string },
+): Promise<string[]> {
   const rows = await db
     .updateTable('insurance_card')
-    .set((eb) => ({
-      resident_id: toId,
-      area_path: eb.selectFrom('resident').select('area_path').where('id', '=', toId),
-    }))
+    .set({ resident_id: to.id, area_path: to.areaPath })
     .where('resident_id', '=', fromId)
     .returning('id')
     .execute();
@@ -157,14 +158,15 @@ export async function moveCards(db: Db, fromId: string, toId: string): Promise<s
 }
 
 /** Puts the cards a merge moved back on their first resident, in that resident's place (undoing the merge). */
-export async function unmoveCards(db: Db, ids: string[], fromId: string): Promise<void> {
+export async function unmoveCards(
+  db: Db,
+  ids: string[],
+  from: { id: string; areaPath: string },
+): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('insurance_card')
-    .set((eb) => ({
-      resident_id: fromId,
-      area_path: eb.selectFrom('resident').select('area_path').where('id', '=', fromId),
-    }))
+    .set({ resident_id: from.id, area_path: from.areaPath })
     .where('id', 'in', ids)
     .execute();
 }

@@ -17,7 +17,7 @@ import {
 } from './insurance.queries.ts';
 import type { CreateCardBody, FindCardsQuery, InsuranceCard } from './insurance.schema.ts';
 import type { InsuranceCardRow } from './insurance.table.ts';
-import { findResidentRef, findResidentRefByCitizenId, validateCitizenId } from './resident-refs.ts';
+import { findResidentRef, findResidentRefByCitizenId, validateCitizenId } from './residents.refs.ts';
 
 /** The one mapping from a card row to the API object. */
 export function toCard(r: InsuranceCardRow): InsuranceCard {

@@ -12,7 +12,6 @@ export {
   RESIDENT_COLUMNS,
   residentImport,
 } from './residents.import.ts';
-export { type LinkedRecordMover, registerLinkedRecordMover } from './residents.movers.ts';
 export {
   activeResidentIdsIn,
   countActiveResidentsIn,
@@ -25,7 +24,8 @@ export {
   residentContactsByIds,
   residentIdsActiveOn,
   residentKeysByIds,
-} from './residents.refs.ts';
+} from './residents.lookups.queries.ts';
+export { type LinkedRecordMover, type MergeParty, registerLinkedRecordMover } from './residents.movers.ts';
 export { residentRoutes } from './residents.routes.ts';
 export { nameKey } from './residents.rules.ts';
 export type { Household, Resident, ResidentDetail } from './residents.schema.ts';

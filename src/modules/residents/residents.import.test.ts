@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
 import { importCsvOk } from '../../../test/support/requests.ts';
 
@@ -20,7 +20,7 @@ const HEADER = 'code,citizen_id,full_name,sex,birth_date,household_code,relation
  * through the API, a row whose keys name two people) and check nothing is written twice.
  */
 describeOnBothEngines('residents CSV import', (t) => {
-  test('setup: a commune with two households', async () => {
+  beforeAll(async () => {
     for (const [code, level, parentCode] of [
       ['56', 'province', undefined],
       ['568', 'district', '56'],

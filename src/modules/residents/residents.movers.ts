@@ -1,16 +1,23 @@
 import type { Db } from '../../platform/db/database.ts';
 import { moveStatusHistory, restoreStatusHistory } from './residents.queries.ts';
 
+/** A resident in a merge: its id and its place (a record that carries its holder's area path takes it). */
+export interface MergeParty {
+  id: string;
+  areaPath: string;
+}
+
 /**
  * What a module gives the registry so that a merge of duplicate residents carries its records along
- * (encounters, insurance cards ...). `move` re-points every record of `fromId` to `toId` inside the
- * merge's transaction and returns the ids it moved; `undo` puts exactly those back on `fromId`.
+ * (encounters, insurance cards ...). `move` re-points every record of `from` to `to` inside the
+ * merge's transaction and returns the ids it moved; `undo` puts exactly those back on `from`. The
+ * parties come with their places, so a mover never reads the registry's tables.
  */
 export interface LinkedRecordMover {
   /** A short stable name, e.g. 'insurance_cards'; it keys the ids kept in the merge's snapshot. */
   name: string;
-  move(trx: Db, fromId: string, toId: string): Promise<string[]>;
-  undo(trx: Db, ids: string[], fromId: string, toId: string): Promise<void>;
+  move(trx: Db, from: MergeParty, to: MergeParty): Promise<string[]>;
+  undo(trx: Db, ids: string[], from: MergeParty, to: MergeParty): Promise<void>;
 }
 
 const movers = new Map<string, LinkedRecordMover>();
@@ -33,6 +40,6 @@ export function linkedRecordMovers(): LinkedRecordMover[] {
 
 registerLinkedRecordMover({
   name: 'status_history',
-  move: (trx, fromId, toId) => moveStatusHistory(trx, fromId, toId),
-  undo: (trx, ids, fromId) => restoreStatusHistory(trx, ids, fromId),
+  move: (trx, from, to) => moveStatusHistory(trx, from.id, to.id),
+  undo: (trx, ids, from) => restoreStatusHistory(trx, ids, from.id),
 });

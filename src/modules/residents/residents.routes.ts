@@ -8,7 +8,7 @@ import {
   listHouseholds,
   updateHousehold,
 } from './households.service.ts';
-import { findDuplicates, mergeResidents, undoMerge } from './residents.merge.ts';
+import { findDuplicates, mergeResidents, undoMerge } from './residents.merge.service.ts';
 import {
   CreateHouseholdBody,
   CreateResidentBody,
@@ -28,7 +28,7 @@ import {
   UpdateHouseholdBody,
   UpdateResidentBody,
 } from './residents.schema.ts';
-import { listResidents } from './residents.search.ts';
+import { listResidents } from './residents.search.service.ts';
 import {
   changeResidentStatus,
   createResident,

@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
 
 async function post(t: TestEngine, url: string, payload: unknown, status = 201) {
@@ -18,7 +18,8 @@ const names = (items: { fullName: string }[]) => items.map((r) => r.fullName);
 describeOnBothEngines('resident search', (t) => {
   const ids: Record<string, string> = {};
 
-  test('setup: communes 56801 (villages 56801_1 and 56801_10, a station) and 56802', async () => {
+  // Communes 56801 (villages 56801_1 and 56801_10, a station) and 56802, with five residents.
+  beforeAll(async () => {
     for (const [code, level, parentCode] of [
       ['56', 'province', undefined],
       ['568', 'district', '56'],

@@ -3,7 +3,7 @@
  * (routes, including GET /api/facilities/:id/calendar) and the figure capacity needs. Other modules
  * import only this file.
  */
-export { MAX_CALENDAR_DAYS, stationsWithRotationBetween } from './rotations.calendar.ts';
+export { MAX_CALENDAR_DAYS, stationsWithRotationBetween } from './rotations.calendar.service.ts';
 export { rotationRoutes } from './rotations.routes.ts';
 export type { CalendarDay, CreateRotationBody, Rotation } from './rotations.schema.ts';
 export { createRotation } from './rotations.service.ts';

@@ -1,6 +1,6 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { created } from '../../platform/http/replies.ts';
-import { facilityCalendar } from './rotations.calendar.ts';
+import { facilityCalendar } from './rotations.calendar.service.ts';
 import {
   CalendarQuery,
   CreateRotationBody,

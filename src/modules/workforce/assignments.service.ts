@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, invalidFields } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { facilitiesByIds, resolveFacility } from './facility-refs.ts';
+import { facilitiesByIds, resolveFacility } from './facilities.refs.ts';
 import { getWorker, requireWorkerRow } from './workers.service.ts';
 import {
   assignmentsOfWorker,

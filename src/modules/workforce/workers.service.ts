@@ -13,7 +13,7 @@ import {
   facilitiesByIds,
   requireFacility,
   resolveFacility,
-} from './facility-refs.ts';
+} from './facilities.refs.ts';
 import { toAssignment, toTraining, toWorker } from './workforce.mapping.ts';
 import {
   assignmentsOfWorker,

@@ -8,7 +8,7 @@ import type { Cursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { SEXES } from '../../platform/sex.enums.ts';
-import { facilitiesByCodes, facilitiesByIds } from './facility-refs.ts';
+import { facilitiesByCodes, facilitiesByIds } from './facilities.refs.ts';
 import { profileLists } from './workers.service.ts';
 import {
   assignmentsOfWorkers,

@@ -1,4 +1,4 @@
-import type { FacilityFacts } from './facility-refs.ts';
+import type { FacilityFacts } from './facilities.refs.ts';
 import type { WorkerListRow } from './workforce.queries.ts';
 import type { Assignment, TrainingRecord, Worker } from './workforce.schema.ts';
 import type { TrainingRecordRow, WorkerAssignmentRow } from './workforce.table.ts';

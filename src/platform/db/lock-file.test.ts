@@ -71,6 +71,8 @@ describe('the data folder lock file', () => {
     const dir = tempDir();
     acquireLockFile(dir).release();
     const again = acquireLockFile(dir);
+    expect(JSON.parse(fs.readFileSync(again.path, 'utf8')).pid).toBe(process.pid);
     again.release();
+    expect(fs.existsSync(again.path)).toBe(false);
   });
 });

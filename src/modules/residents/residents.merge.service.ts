@@ -5,7 +5,7 @@ import { AppError, conflict, invalidFields, notFound } from '../../platform/http
 import { newId } from '../../platform/ids.ts';
 import { requireArea } from '../areas/index.ts';
 import { mapResidents, toMergeInfo } from './residents.mapping.ts';
-import { linkedRecordMovers } from './residents.movers.ts';
+import { linkedRecordMovers, type MergeParty } from './residents.movers.ts';
 import {
   duplicateCandidates,
   findMergeRow,
@@ -147,7 +147,7 @@ export async function mergeResidents(
     snapshot.headOf = await householdsHeadedBy(trx, duplicate.id);
     await setHouseholdHeads(trx, snapshot.headOf, survivor.id);
     for (const mover of linkedRecordMovers()) {
-      const ids = await mover.move(trx, duplicate.id, survivor.id);
+      const ids = await mover.move(trx, partyOf(duplicate), partyOf(survivor));
       snapshot.moved[mover.name] = ids;
       moved[mover.name] = ids.length;
     }
@@ -162,6 +162,11 @@ export async function mergeResidents(
     });
   });
   return mergeResult(ctx.db, mergeId, moved);
+}
+
+/** A resident as a party to a merge, for the linked-record movers. */
+function partyOf(r: ResidentRow): MergeParty {
+  return { id: r.id, areaPath: r.area_path };
 }
 
 async function mergeResult(db: Db, mergeId: string, moved: Record<string, number>): Promise<MergeResult> {
@@ -194,7 +199,7 @@ export async function undoMerge(
     ) as MergeSnapshot;
     for (const mover of [...linkedRecordMovers()].reverse()) {
       const ids = snapshot.moved[mover.name] ?? [];
-      await mover.undo(trx, ids, duplicate.id, survivor.id);
+      await mover.undo(trx, ids, partyOf(duplicate), partyOf(survivor));
       moved[mover.name] = ids.length;
     }
     await setHouseholdHeads(trx, snapshot.headOf, duplicate.id);

@@ -1,12 +1,11 @@
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
-import { lookupFacility } from '../facilities/index.ts';
+import { facilitiesByKeys, lookupFacility } from '../facilities/index.ts';
 
 /**
- * The few facts this module needs about facilities. The facilities module owns the table; single
- * lookups go through its `lookupFacility`. It has no batch lookup yet, so the batch reads for imports
- * and list pages (one query for a whole batch of codes or ids) read the table here, in one place,
- * read-only; swap them for the facilities module's batch functions when it has them.
+ * The few facts this module needs about facilities, in one place, all through the facilities
+ * module's index.ts (it owns the table): single lookups by id or code, and batch lookups for imports
+ * and list pages (one query for a whole batch of codes or ids).
  */
 export interface FacilityFacts {
   id: string;
@@ -16,36 +15,24 @@ export interface FacilityFacts {
   active: boolean;
 }
 
+const factsOf = (f: FacilityFacts): FacilityFacts => ({
+  id: f.id,
+  code: f.code,
+  name: f.name,
+  areaPath: f.areaPath,
+  active: f.active,
+});
+
 /** The facilities with the given codes, by code: one query for a whole import batch. */
 export async function facilitiesByCodes(db: Db, codes: string[]): Promise<Map<string, FacilityFacts>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('facility')
-    .select(['id', 'code', 'name', 'area_path', 'active'])
-    .where('code', 'in', [...new Set(codes)])
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.code,
-      { id: r.id, code: r.code, name: r.name, areaPath: r.area_path, active: r.active },
-    ]),
-  );
+  const found = await facilitiesByKeys(db, 'code', codes);
+  return new Map([...found].map(([code, f]) => [code, factsOf(f)]));
 }
 
 /** The facilities with the given ids, by id. */
 export async function facilitiesByIds(db: Db, ids: string[]): Promise<Map<string, FacilityFacts>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('facility')
-    .select(['id', 'code', 'name', 'area_path', 'active'])
-    .where('id', 'in', [...new Set(ids)])
-    .execute();
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { id: r.id, code: r.code, name: r.name, areaPath: r.area_path, active: r.active },
-    ]),
-  );
+  const found = await facilitiesByKeys(db, 'id', ids);
+  return new Map([...found].map(([id, f]) => [id, factsOf(f)]));
 }
 
 /**
@@ -59,7 +46,7 @@ export async function requireFacility(db: Db, idOrCode: string, field?: string):
       ? invalidFields([{ field, message: `no facility has the id or code ${idOrCode}` }])
       : notFound('Facility', idOrCode);
   }
-  return { id: found.id, code: found.code, name: found.name, areaPath: found.areaPath, active: found.active };
+  return factsOf(found);
 }
 
 /** Awaits a lookup; a field error (unknown code ...) is collected instead of thrown, so all are reported at once. */

@@ -9,7 +9,7 @@ import {
   toPage,
 } from '../../platform/http/pagination.ts';
 import { areaPathFilter } from '../areas/index.ts';
-import { cardHolderIds } from './insurance-card-refs.ts';
+import { cardHolderIds } from './insurance.refs.ts';
 import { mapResidents } from './residents.mapping.ts';
 import { countResidentRows, listResidentRows, type ResidentFilter } from './residents.queries.ts';
 import { parseSearchTerm, type SearchTerm } from './residents.rules.ts';
