@@ -15,8 +15,8 @@ import { demoStation } from '../src/demo/demo-users.ts';
 import { generateDemoProvince } from '../src/demo/generate.ts';
 import { loadDemoProvince } from '../src/demo/load.ts';
 import type { AppContext } from '../src/platform/app-context.ts';
+import { systemClock, todayOf } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
-import { todayIso } from '../src/platform/dates.ts';
 import { openServerDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { loadProfile } from '../src/platform/profile.ts';
@@ -76,16 +76,23 @@ async function main(): Promise<void> {
   const handle = openServerDatabase(url, 4);
   await migrateToLatest(handle.db);
   const config = loadConfig({ ...process.env, DATABASE_URL: url, GRASSROOTS_PROFILE: 'vn' });
-  const ctx: AppContext = { db: handle.db, engine: 'postgres', profile: loadProfile('vn'), config };
+  const ctx: AppContext = {
+    db: handle.db,
+    engine: 'postgres',
+    profile: loadProfile('vn'),
+    config,
+    clock: systemClock,
+  };
+  const today = todayOf(ctx);
   if (!loaded) {
     console.log('Loading the demo province (once; later runs reuse it)...');
     const started = Date.now();
-    await loadDemoProvince(ctx, { output: false, today: todayIso() });
+    await loadDemoProvince(ctx, { output: false, today });
     await sql`analyze`.execute(handle.db);
     await withAdmin((admin, name) => admin.query(`comment on database "${name}" is '${READY}'`));
     console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
-  const { station } = demoStation(generateDemoProvince({ today: todayIso() }));
+  const { station } = demoStation(generateDemoProvince({ today }));
 
   // Cards of the demo's residents, in a fixed pseudo-random order (the owner's view, outside any scope).
   const n = Number(values.checks);
