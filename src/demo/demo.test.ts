@@ -286,7 +286,9 @@ describeOnBothEngines('the demo province', (t) => {
     });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { daysLeft: number; card: { validTo: string } }[];
-    expect(items.length).toBeGreaterThan(500);
+    // A district of 26,000 people: hundreds of cards end in a month; the list pages them.
+    expect(res.json().total.count).toBeGreaterThan(500);
+    expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.card.validTo <= addDays(TODAY, 30) && i.daysLeft >= 0)).toBe(true);
   });
 });

@@ -241,7 +241,11 @@ export function FacilityMap({
               userSelect: 'none',
             }}
           >
-            <g transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}>
+            <g
+              transform={`translate(${view.x} ${view.y}) scale(${view.scale})`}
+              data-testid="map-view"
+              data-scale={view.scale}
+            >
               {shapes.map(({ feature, d }) => {
                 const isParent = feature === parent;
                 return (
@@ -292,6 +296,7 @@ export function FacilityMap({
                     aria-label={label}
                     data-testid="map-cluster"
                     data-count={c.members.length}
+                    data-members={c.members.map((m) => m.id).join(' ')}
                     className="facility-map-point"
                     onClick={zoom}
                     onKeyDown={choose(zoom)}
@@ -326,6 +331,7 @@ export function FacilityMap({
                   aria-label={name}
                   aria-pressed={item.id === selectedId}
                   data-testid="map-point"
+                  data-id={item.id}
                   className="facility-map-point"
                   onClick={() => onSelect(item)}
                   onFocus={() => onSelect(item)}
