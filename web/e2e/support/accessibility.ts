@@ -36,8 +36,8 @@ const checked = new WeakMap<Page, Set<string>>();
 
 /**
  * Runs axe-core (WCAG 2.1 A and AA) on what the page shows now and throws on a serious or critical
- * violation. `signIn` calls it on the sign-in form and the home page; a test calls it on a screen it
- * reaches (the hooks after each menu step, screenshot and test are the next step, see issue 17).
+ * violation. The shared helpers call it (after sign-in, after each menu step, before each screenshot,
+ * and on every open page after each test), so each screen a browser test visits is checked.
  */
 export async function expectAccessible(page: Page): Promise<void> {
   try {

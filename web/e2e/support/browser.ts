@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expectAccessible } from './accessibility.ts';
 
 /** Debian's Chromium (scripts/ensure-chromium.sh installs it). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -30,8 +31,12 @@ const SCREENSHOTS = path.resolve(
   '../../../test-results/screenshots',
 );
 
-/** Keeps a full-page screenshot as a test artefact: test-results/screenshots/<name>-<width>.png. */
+/**
+ * Keeps a full-page screenshot as a test artefact: test-results/screenshots/<name>-<width>.png. A screen
+ * worth a picture is checked with axe (WCAG 2.1 AA) first.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await expectAccessible(page);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const width = page.viewportSize()?.width ?? 0;
   const file = path.join(SCREENSHOTS, `${name}-${width}.png`);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { DEMO_PASSWORD } from '../../../src/demo/demo-users.ts';
 import type { App } from '../../../src/platform/app-context.ts';
 import { systemClock } from '../../../src/platform/clock.ts';
@@ -69,6 +69,11 @@ export function startDemoSite(): () => DemoSite {
         await expectAccessible(page);
       },
     };
+  });
+
+  // Whatever screen a test ends on is checked too (the helpers check the ones on the way).
+  afterEach(async () => {
+    for (const context of contexts) for (const page of context.pages()) await expectAccessible(page);
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
-import { DEFAULT_THEME } from '@mantine/core';
+import { DEFAULT_THEME, mergeMantineTheme } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
 import { AA_TEXT, contrastRatio } from './contrast.ts';
-import { DIMMED, READABLE_COLORS } from './theme.ts';
+import { cssVariablesResolver, DIMMED, READABLE_COLORS, themeFor } from './theme.ts';
 
 const WHITE = '#ffffff';
 
@@ -19,6 +19,11 @@ describe('the theme meets WCAG 2.1 AA contrast', () => {
 
   it('keeps the pale shades (backgrounds) as Mantine has them', () => {
     expect(READABLE_COLORS.teal.slice(0, 8)).toEqual(DEFAULT_THEME.colors.teal.slice(0, 8));
+  });
+
+  it('placeholders take the dimmed colour', () => {
+    const light = cssVariablesResolver(mergeMantineTheme(DEFAULT_THEME, themeFor({ clear: 'Clear' }))).light;
+    expect(light['--mantine-color-placeholder']).toBe(DIMMED);
   });
 
   it('dimmed text reads on white and on the pale gray surfaces', () => {

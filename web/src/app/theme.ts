@@ -79,6 +79,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': DIMMED,
+    // A placeholder is text too (Mantine's gray 5 reads at 2.1:1): it takes the dimmed colour.
+    '--mantine-color-placeholder': DIMMED,
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     '--mantine-color-anchor': `var(--mantine-color-${resolved.primaryColor}-9)`,
     ...Object.fromEntries(
