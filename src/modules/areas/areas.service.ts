@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { conflict, type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
-import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
+import { type PageOf, pageRequest, toPage } from '../../platform/http/pagination.ts';
 import { newId, UUID_PATTERN } from '../../platform/ids.ts';
 import {
   type AreaFilter,
@@ -60,7 +60,7 @@ export async function listAreas(ctx: AppContext, query: AreaListQuery): Promise<
   const withinPath = await areaPathFilter(ctx.db, query.within, 'query.within', errors);
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
-  const limit = query.limit ?? 50;
+  const page = pageRequest(query);
   const filter: AreaFilter = {
     level: query.level,
     parentId: query.parent,
@@ -68,12 +68,10 @@ export async function listAreas(ctx: AppContext, query: AreaListQuery): Promise<
     q: query.q,
     includeInactive: query.includeInactive,
     sort,
-    order: query.order ?? 'asc',
-    limit,
-    cursor: decodeCursor(query.cursor),
+    ...page,
   };
   const [rows, total] = await Promise.all([listAreaRows(ctx.db, filter), countAreaRows(ctx.db, filter)]);
-  return toPage(rows, limit, (r) => (sort === 'name' ? r.name : r.code), toArea, total);
+  return toPage(rows, page.limit, (r) => (sort === 'name' ? r.name : r.code), toArea, total);
 }
 
 /** One area with its population series; 404 when unknown. */

@@ -3,7 +3,7 @@ import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
-import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
+import { type PageOf, pageRequest, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import {
@@ -89,7 +89,7 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
   const withinPath = await areaPathFilter(ctx.db, query.area, 'query.area', errors);
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
-  const limit = query.limit ?? 50;
+  const page = pageRequest(query);
   const filter: FacilityFilter = {
     kinds,
     tier: query.tier,
@@ -104,9 +104,7 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
     q: query.q,
     includeInactive: query.includeInactive,
     sort,
-    order: query.order ?? 'asc',
-    limit,
-    cursor: decodeCursor(query.cursor),
+    ...page,
   };
   const [rows, total] = await Promise.all([
     listFacilityRows(ctx.db, filter),
@@ -118,7 +116,7 @@ export async function listFacilities(ctx: AppContext, query: FacilityListQuery):
   );
   return toPage(
     rows,
-    limit,
+    page.limit,
     (r) => r[sort],
     (r) => toFacility(ctx.profile, r, areas.get(r.area_id)),
     total,

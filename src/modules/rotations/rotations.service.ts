@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
-import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
+import { type PageOf, pageRequest, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireArea } from '../areas/index.ts';
 import {
@@ -143,7 +143,7 @@ export async function listRotations(ctx: AppContext, query: RotationListQuery): 
     errors.push({ field: 'query.to', message: 'must not be before from' });
   }
   if (errors.length > 0) throw invalidFields(errors);
-  const limit = query.limit ?? 50;
+  const page = pageRequest(query);
   const filter: RotationFilter = {
     workerId: query.worker,
     facilityId,
@@ -151,16 +151,14 @@ export async function listRotations(ctx: AppContext, query: RotationListQuery): 
     from: query.from,
     to: query.to,
     includeInactive: query.includeInactive,
-    order: query.order ?? 'asc',
-    limit,
-    cursor: decodeCursor(query.cursor),
+    ...page,
   };
   const [rows, total] = await Promise.all([
     listRotationRows(ctx.db, filter) as Promise<SelectedRotation[]>,
     countRotationRows(ctx.db, filter),
   ]);
-  const map = await toRotations(ctx.db, rows.slice(0, limit));
-  return toPage(rows, limit, (r) => r.start_date, map, total);
+  const map = await toRotations(ctx.db, rows.slice(0, page.limit));
+  return toPage(rows, page.limit, (r) => r.start_date, map, total);
 }
 
 interface Draft {

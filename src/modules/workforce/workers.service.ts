@@ -3,7 +3,7 @@ import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
-import { decodeCursor, type PageOf, toPage } from '../../platform/http/pagination.ts';
+import { type PageOf, pageRequest, toPage } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { requireArea } from '../areas/index.ts';
@@ -78,7 +78,7 @@ export async function listWorkers(ctx: AppContext, query: WorkerListQuery): Prom
   }
   if (errors.length > 0) throw invalidFields(errors);
   const sort = query.sort ?? 'code';
-  const limit = query.limit ?? 50;
+  const page = pageRequest(query);
   const filter: WorkerFilter = {
     on,
     facilityId,
@@ -88,9 +88,7 @@ export async function listWorkers(ctx: AppContext, query: WorkerListQuery): Prom
     q: query.q,
     includeInactive: query.includeInactive,
     sort,
-    order: query.order ?? 'asc',
-    limit,
-    cursor: decodeCursor(query.cursor),
+    ...page,
   };
   const [rows, total] = await Promise.all([listWorkerRows(ctx.db, filter), countWorkerRows(ctx.db, filter)]);
   const facilities = await facilitiesByIds(
@@ -99,7 +97,7 @@ export async function listWorkers(ctx: AppContext, query: WorkerListQuery): Prom
   );
   return toPage(
     rows,
-    limit,
+    page.limit,
     (r) => (sort === 'name' ? r.full_name : r.code),
     (r) => toWorker(r, facilities),
     total,

@@ -49,6 +49,18 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
 }
 
 /**
+ * The page a list query asks for: its order (ascending unless asked), its size (50 unless asked, as
+ * `PageQuery` documents) and the decoded cursor. Every list service reads its query through this.
+ */
+export function pageRequest(query: { order?: 'asc' | 'desc'; limit?: number; cursor?: string }): {
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor: Cursor | undefined;
+} {
+  return { order: query.order ?? 'asc', limit: query.limit ?? 50, cursor: decodeCursor(query.cursor) };
+}
+
+/**
  * Cuts a page out of `limit + 1` fetched rows and builds the next cursor from the last row kept.
  * The total is the list's own count (see `countUpTo`); a page that shows there is more never
  * reports a total below what has been seen.
