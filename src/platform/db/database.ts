@@ -6,13 +6,19 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { acquireLockFile, type LockFile } from './lock-file.ts';
 import { openPGlite } from './pglite.ts';
-import type { Database } from './schema.ts';
 
 // Return dates as plain 'YYYY-MM-DD' strings: a date of birth or a rotation day has no time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 // bigint counts fit comfortably in a JS number at the scale we plan for (a province, a country).
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/**
+ * Every table. Empty here on purpose: src/database.ts, which sits above the modules, fills it in with
+ * each module's table types (declaration merging), so platform/ does not import the modules.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by declaration merging in src/database.ts
+export interface Database {}
 
 export type Db = Kysely<Database>;
 export type EngineKind = 'embedded' | 'postgres';

@@ -1,0 +1,48 @@
+import type {
+  AppUserTable,
+  AuditLogTable,
+  AuthSessionTable,
+  UserRoleTable,
+} from './modules/access/access.table.ts';
+import type { AreaPopulationTable, AreaTable } from './modules/areas/areas.table.ts';
+import type { FacilityStatusChangeTable, FacilityTable } from './modules/facilities/facilities.table.ts';
+import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
+import type {
+  HouseholdTable,
+  ResidentMergeTable,
+  ResidentStatusChangeTable,
+  ResidentTable,
+} from './modules/residents/residents.table.ts';
+import type { RotationTable } from './modules/rotations/rotations.table.ts';
+import type {
+  HealthWorkerTable,
+  TrainingRecordTable,
+  WorkerAssignmentTable,
+} from './modules/workforce/workforce.table.ts';
+
+/**
+ * The database's type, assembled here, above the modules that own the tables: platform/db declares an
+ * empty `Database` and this file fills it in (declaration merging), so platform/ never imports a module.
+ * Only the owning module queries a table.
+ */
+declare module './platform/db/database.ts' {
+  interface Database {
+    area: AreaTable;
+    area_population: AreaPopulationTable;
+    facility: FacilityTable;
+    facility_status_change: FacilityStatusChangeTable;
+    health_worker: HealthWorkerTable;
+    worker_assignment: WorkerAssignmentTable;
+    training_record: TrainingRecordTable;
+    rotation: RotationTable;
+    app_user: AppUserTable;
+    user_role: UserRoleTable;
+    auth_session: AuthSessionTable;
+    audit_log: AuditLogTable;
+    insurance_card: InsuranceCardTable;
+    household: HouseholdTable;
+    resident: ResidentTable;
+    resident_status_change: ResidentStatusChangeTable;
+    resident_merge: ResidentMergeTable;
+  }
+}
