@@ -4,6 +4,7 @@ import { capacityYears, hasComparableChildren } from './capacity-areas.ts';
 const vn = {
   areaLevels: [{ id: 'province' }, { id: 'district' }, { id: 'commune' }, { id: 'village' }].map((l) => ({
     ...l,
+    codePattern: '',
     label: l.id,
   })),
   communeLevel: 'commune',

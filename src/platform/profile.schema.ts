@@ -1,0 +1,215 @@
+/**
+ * The shape of a country profile (protocols/profiles/*.json), apart from its loading: pure, so the web
+ * app takes its `CountryProfile` type from here (GET /api/profile answers exactly this).
+ */
+import Type, { type Static } from 'typebox';
+
+const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+const Percent = Type.Number({ minimum: 0, maximum: 100 });
+
+/**
+ * How citizen identity numbers are written and checked. `format` picks the checker in
+ * residents/identity.rules.ts; `regionCodes` are the leading codes a real number can start with
+ * (VN: the 3-digit province-of-birth code; CN: the 2-digit province of the 6-digit area code).
+ */
+export const CitizenIdSchema = Type.Object({
+  format: Type.Union([Type.Literal('vn-cccd'), Type.Literal('cn-resident-id')]),
+  label: Type.String(),
+  regionCodes: Type.Array(Type.String({ pattern: '^\\d{2,3}$' }), { minItems: 1 }),
+});
+
+/** A card-number scheme: beneficiary groups and the benefit digit each one carries (VN BHYT). */
+const InsuranceCardSchema = Type.Object({
+  pattern: Type.String(),
+  label: Type.String(),
+  provinceCodes: Type.Array(
+    Type.Object({
+      code: Type.String({ pattern: '^\\d{2}$' }),
+      label: Type.String(),
+      keptElsewhere: Type.Optional(
+        Type.Object(
+          { agencyCode: Type.String({ pattern: '^\\d{3}$' }), note: Type.Optional(Type.String()) },
+          {
+            description:
+              "Cards of this code are kept by another social security body (VN 97 defence, 98 police): the agency's answer for them",
+          },
+        ),
+      ),
+    }),
+    { minItems: 1 },
+  ),
+  groups: Type.Array(
+    Type.Object({
+      code: Type.String({ pattern: '^[A-Z]{2}$' }),
+      benefitLevel: Type.Integer(),
+      label: Type.String(),
+    }),
+    { minItems: 1 },
+  ),
+  /**
+   * A child under this age with no card is covered on birth papers or a citizen id, as the named group
+   * (VN: under 6, group TE); the agency answers with its own code (130).
+   */
+  childWithoutCard: Type.Optional(
+    Type.Object({
+      underAgeYears: Type.Integer({ minimum: 1, maximum: 18 }),
+      beneficiaryGroup: Type.String({ pattern: '^[A-Z]{2}$' }),
+      agencyCode: Type.String({ pattern: '^\\d{3}$' }),
+    }),
+  ),
+});
+
+/**
+ * Off-route rates (percent of the card's rate), in force from a date. A rate names a facility tier
+ * (the old law's tuyến), a level of care (the amended law's cấp), or both (a level for facilities that
+ * were of that tier before): the rate naming the most that the facility matches applies.
+ */
+const OffRouteScheduleSchema = Type.Object({
+  from: IsoDate,
+  note: Type.Optional(Type.String()),
+  rates: Type.Array(
+    Type.Object({
+      tier: Type.Optional(Type.String()),
+      careLevel: Type.Optional(Type.String()),
+      outpatient: Percent,
+      inpatient: Percent,
+    }),
+    { minItems: 1 },
+  ),
+});
+
+/** Benefit rules at the point of care (VN): every figure an administrator may have to correct. */
+const InsuranceBenefitSchema = Type.Object({
+  /** The insurer's share by benefit level; a level may change on a date (`from`), the latest step applies. */
+  levels: Type.Array(
+    Type.Object({
+      level: Type.Integer(),
+      percent: Percent,
+      from: Type.Optional(IsoDate),
+      note: Type.Optional(Type.String()),
+    }),
+    { minItems: 1 },
+  ),
+  baseSalary: Type.Array(Type.Object({ from: IsoDate, amount: Type.Number({ exclusiveMinimum: 0 }) }), {
+    minItems: 1,
+  }),
+  lowCostPercentOfBaseSalary: Percent,
+  fullBenefitFacilityKinds: Type.Array(Type.String()),
+  sameProvinceOnRouteTiers: Type.Array(Type.String()),
+  /** The date those tiers opened within the province (VN: 2016-01-01, thông tuyến huyện); always, if absent. */
+  sameProvinceOnRouteFrom: Type.Optional(IsoDate),
+  offRouteRates: Type.Array(OffRouteScheduleSchema, { minItems: 1 }),
+});
+
+/** A basic medical insurance scheme (CN): deductible and reimbursement ratio by facility tier. */
+const ReimbursementSchemeSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String(),
+  levels: Type.Array(
+    Type.Object({ tier: Type.String(), deductible: Type.Number({ minimum: 0 }), ratioPercent: Percent }),
+    { minItems: 1 },
+  ),
+});
+
+/**
+ * An enrolment in a scheme (CN basic medical insurance): the scheme (one of `reimbursement.schemes`)
+ * and the insured area that runs it (an area at one of `insuredAreaLevels`). `number` is given when
+ * the scheme has its own member number; without it the citizen id is the key. A visit outside the
+ * insured area is refused unless `outsideInsuredArea.covered` or the visit is of an excepted kind.
+ */
+const InsuranceEnrolmentSchema = Type.Object({
+  label: Type.String(),
+  insuredAreaLevels: Type.Array(Type.String(), { minItems: 1 }),
+  number: Type.Optional(Type.Object({ pattern: Type.String(), label: Type.String() })),
+  outsideInsuredArea: Type.Object({
+    covered: Type.Boolean(),
+    exceptVisitKinds: Type.Array(Type.String()),
+    note: Type.Optional(Type.String()),
+  }),
+});
+
+export const InsuranceProfileSchema = Type.Object({
+  coverageTargets: Type.Array(Type.Object({ year: Type.Integer(), percent: Percent })),
+  card: Type.Optional(InsuranceCardSchema),
+  enrolment: Type.Optional(InsuranceEnrolmentSchema),
+  benefit: Type.Optional(InsuranceBenefitSchema),
+  reimbursement: Type.Optional(
+    Type.Object({
+      note: Type.Optional(Type.String()),
+      schemes: Type.Array(ReimbursementSchemeSchema, { minItems: 1 }),
+    }),
+  ),
+});
+
+export type InsuranceProfile = Static<typeof InsuranceProfileSchema>;
+
+/**
+ * A country profile: what differs between countries is data (area levels, tiers, facility kinds,
+ * cadres, qualifications, targets), never `if (country === 'VN')` branches.
+ */
+export const CountryProfileSchema = Type.Object({
+  id: Type.String(),
+  country: Type.String({ minLength: 2, maxLength: 2 }),
+  name: Type.String(),
+  locale: Type.String(),
+  /**
+   * The IANA time zone the country keeps (Asia/Ho_Chi_Minh, Asia/Shanghai): "today", day boundaries,
+   * weeks and quarters are the country's, never UTC's (at 06:30 in Hanoi it is already today).
+   */
+  timeZone: Type.String({ minLength: 1 }),
+  currency: Type.String({ minLength: 3, maxLength: 3 }),
+  areaLevels: Type.Array(
+    Type.Object({ id: Type.String(), codePattern: Type.String(), label: Type.String() }),
+    {
+      minItems: 1,
+    },
+  ),
+  communeLevel: Type.String(),
+  facilityCodePattern: Type.String(),
+  facilityCodeHint: Type.String(),
+  tiers: Type.Array(Type.Object({ id: Type.String(), rank: Type.Integer(), label: Type.String() }), {
+    minItems: 1,
+  }),
+  /**
+   * Levels of care (VN from 2025-07-01: primary, basic, specialised), where the country grades
+   * facilities by level as well as by tier. A facility is classified on its own; its kind gives the
+   * usual level.
+   */
+  careLevels: Type.Optional(
+    Type.Array(Type.Object({ id: Type.String(), rank: Type.Integer(), label: Type.String() }), {
+      minItems: 1,
+    }),
+  ),
+  facilityKinds: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      tier: Type.String(),
+      label: Type.String(),
+      careLevel: Type.Optional(
+        Type.String({ description: 'The level of care a facility of this kind usually has' }),
+      ),
+    }),
+    { minItems: 1 },
+  ),
+  communeStationKind: Type.String(),
+  cadres: Type.Array(
+    Type.Object({ id: Type.String(), label: Type.String(), isDoctor: Type.Optional(Type.Boolean()) }),
+    { minItems: 1 },
+  ),
+  qualifications: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      rank: Type.Integer(),
+      label: Type.String(),
+      bachelorOrAbove: Type.Boolean(),
+    }),
+    { minItems: 1 },
+  ),
+  capacityTargets: Type.Array(
+    Type.Object({ year: Type.Integer(), bedsPer10k: Type.Number(), doctorsPer10k: Type.Number() }),
+  ),
+  citizenId: CitizenIdSchema,
+  insurance: InsuranceProfileSchema,
+});
+
+export type CountryProfile = Static<typeof CountryProfileSchema>;
