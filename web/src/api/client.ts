@@ -2,14 +2,10 @@
  * The one way the web app talks to the API: same-origin fetch with the session cookie, the CSRF token
  * on writes, and problem+json errors turned into ApiError so forms can put each message by its field.
  */
+import type { FieldError } from '../../../src/platform/http/errors.ts';
 
-/** One field the API refused: `field` is `body.fullName`, `query.q` ... as in docs/ERRORS.md. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-  /** The kind of problem, for the app to say in the reader's language (`taken`). */
-  code?: string;
-}
+/** One field the API refused (`body.fullName`, `query.q` ... as in docs/ERRORS.md): the server's own type. */
+export type FieldProblem = FieldError;
 
 export class ApiError extends Error {
   constructor(
