@@ -4,8 +4,11 @@
  */
 import type { FieldError } from '../../../src/platform/http/errors.ts';
 
-/** One field the API refused (`body.fullName`, `query.q` ... as in docs/ERRORS.md): the server's own type. */
-export type FieldProblem = FieldError;
+/**
+ * One field the API refused (`body.fullName`, `query.q` ... as in docs/ERRORS.md): the server's own
+ * type, except that `code` may be one this app does not know yet (a newer server), shown by its message.
+ */
+export type FieldProblem = Omit<FieldError, 'code'> & { code?: FieldError['code'] | (string & {}) };
 
 export class ApiError extends Error {
   constructor(
