@@ -2,6 +2,7 @@ import type {
   AppUserTable,
   AuditLogTable,
   AuthSessionTable,
+  LoginThrottleTable,
   UserRoleTable,
 } from './modules/access/access.table.ts';
 import type { AreaPopulationTable, AreaTable } from './modules/areas/areas.table.ts';
@@ -38,6 +39,7 @@ declare module './platform/db/database.ts' {
     app_user: AppUserTable;
     user_role: UserRoleTable;
     auth_session: AuthSessionTable;
+    login_throttle: LoginThrottleTable;
     audit_log: AuditLogTable;
     insurance_card: InsuranceCardTable;
     household: HouseholdTable;

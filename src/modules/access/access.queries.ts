@@ -14,12 +14,37 @@ export function findUserById(db: Db, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function recordLoginFailure(db: Db, userId: string, failures: number, lockedUntil: Date | null) {
+/** The stored failure counts of some throttle keys (`account:…`, `source:…`). */
+export function findThrottles(db: Db, keys: string[]) {
   return db
-    .updateTable('app_user')
-    .set({ failed_logins: failures, ...(lockedUntil ? { locked_until: lockedUntil } : {}) })
-    .where('id', '=', userId)
+    .selectFrom('login_throttle')
+    .select(['key', 'failures', 'last_failure_at as lastFailureAt'])
+    .where('key', 'in', keys)
     .execute();
+}
+
+/**
+ * One more failure for a key, counted in the database so that attempts at the same time each count:
+ * a count whose last failure is at or before `forgetBefore` starts again at 1; `atLeast` raises it.
+ */
+export function recordThrottleFailure(db: Db, key: string, now: Date, forgetBefore: Date, atLeast = 0) {
+  return db
+    .insertInto('login_throttle')
+    .values({ key, failures: Math.max(1, atLeast), last_failure_at: now })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`greatest(case when login_throttle.last_failure_at <= ${forgetBefore}
+          then 1 else login_throttle.failures + 1 end, ${atLeast}::integer)`,
+        last_failure_at: now,
+      }),
+    )
+    .returning(['failures', 'last_failure_at as lastFailureAt'])
+    .executeTakeFirstOrThrow();
+}
+
+/** Forgets the failures of a key (the account's after a successful sign-in or a password reset). */
+export function clearThrottle(db: Db, key: string) {
+  return db.updateTable('login_throttle').set({ failures: 0 }).where('key', '=', key).execute();
 }
 
 export function recordLoginSuccess(db: Db, userId: string) {
@@ -28,6 +53,11 @@ export function recordLoginSuccess(db: Db, userId: string) {
     .set({ failed_logins: 0, locked_until: null })
     .where('id', '=', userId)
     .execute();
+}
+
+/** Shows an account's wait in the user list (`lockedUntil`); null when it may sign in. */
+export function recordAccountWait(db: Db, userId: string, until: Date | null) {
+  return db.updateTable('app_user').set({ locked_until: until }).where('id', '=', userId).execute();
 }
 
 export function setPasswordHash(db: Db, userId: string, hash: string) {

@@ -75,23 +75,91 @@ export function passwordProblems(password: string, username: string): string[] {
   return problems;
 }
 
-export const LOCKOUT = { maxFailures: 5, lockMinutes: 15 };
-
 /**
- * After a failed sign-in: the new failure count and, from the fifth failure in a row, the time the
- * account stays locked until. A success resets the count.
+ * Sign-in throttling (OWASP ASVS 4.0 2.2.1, NIST SP 800-63B 5.2.2): failures are counted per account
+ * (the username asked, known or not, so an unknown name behaves like a known one) and per source
+ * address. Up to `freeFailures` cost nothing; after that each further attempt must wait 2^k seconds
+ * (k: failures past the free ones), at most `maxWaitSeconds`. A count is forgotten once no failure has
+ * come for `forgetAfterMinutes`. There is no hard lock: the owner signing in from an address that is
+ * not throttled still gets in, so a stranger cannot lock anyone out.
  */
-export function afterFailedLogin(
-  failures: number,
-  now: Date,
-): { failures: number; lockedUntil: Date | null } {
-  const next = failures + 1;
-  if (next >= LOCKOUT.maxFailures) {
-    return { failures: 0, lockedUntil: new Date(now.getTime() + LOCKOUT.lockMinutes * 60_000) };
-  }
-  return { failures: next, lockedUntil: null };
+export const THROTTLE = {
+  account: { freeFailures: 5, maxWaitSeconds: 15 * 60, forgetAfterMinutes: 24 * 60 },
+  // Higher and shorter-lived: a station's staff share one address behind its router.
+  source: { freeFailures: 20, maxWaitSeconds: 15 * 60, forgetAfterMinutes: 60 },
+} as const;
+
+export interface ThrottlePolicy {
+  freeFailures: number;
+  maxWaitSeconds: number;
+  forgetAfterMinutes: number;
 }
 
-export function isLocked(lockedUntil: Date | null, now: Date): boolean {
-  return lockedUntil !== null && lockedUntil.getTime() > now.getTime();
+/** What is stored for one throttled key: failures in a row and when the last one came. */
+export interface ThrottleState {
+  failures: number;
+  lastFailureAt: Date | null;
+}
+
+/** The failures that still count at `now` (none once the count is forgotten). */
+export function countedFailures(state: ThrottleState | undefined, policy: ThrottlePolicy, now: Date): number {
+  if (!state?.lastFailureAt || state.failures <= 0) return 0;
+  return state.lastFailureAt.getTime() <= forgetBefore(policy, now).getTime() ? 0 : state.failures;
+}
+
+/** A last failure at or before this instant is forgotten. */
+export function forgetBefore(policy: ThrottlePolicy, now: Date): Date {
+  return new Date(now.getTime() - policy.forgetAfterMinutes * 60_000);
+}
+
+/** How long the next attempt must wait after `failures` failures in a row, in seconds (0: none). */
+export function waitSeconds(failures: number, policy: ThrottlePolicy): number {
+  if (failures < policy.freeFailures) return 0;
+  // 2^k grows past any cap long before it overflows; the exponent is clipped so it stays finite.
+  return Math.min(2 ** Math.min(failures - policy.freeFailures, 30), policy.maxWaitSeconds);
+}
+
+/**
+ * Until when a key must wait before its next attempt is heard, or null when it may try now.
+ *
+ * @example throttledUntil({ failures: 6, lastFailureAt: t }, THROTTLE.account, t) // t + 2 s
+ */
+export function throttledUntil(
+  state: ThrottleState | undefined,
+  policy: ThrottlePolicy,
+  now: Date,
+): Date | null {
+  const failures = countedFailures(state, policy, now);
+  const wait = waitSeconds(failures, policy);
+  if (wait === 0 || !state?.lastFailureAt) return null;
+  const until = new Date(state.lastFailureAt.getTime() + wait * 1000);
+  return until.getTime() > now.getTime() ? until : null;
+}
+
+/**
+ * The count after one more failure at `now`; `atLeast` raises it (a wrong guess at an account that is
+ * itself throttled throttles the address it came from at once).
+ */
+export function afterFailure(
+  state: ThrottleState | undefined,
+  policy: ThrottlePolicy,
+  now: Date,
+  atLeast = 0,
+): ThrottleState {
+  return { failures: Math.max(countedFailures(state, policy, now) + 1, atLeast), lastFailureAt: now };
+}
+
+/** Whole seconds from `now` until `until`, at least 1: a Retry-After value. */
+export function retryAfterSeconds(until: Date, now: Date): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
+}
+
+/** The throttle key of an account: the username as asked, in lower case, whether it exists or not. */
+export function accountThrottleKey(username: string): string {
+  return `account:${username.trim().toLowerCase().slice(0, 100)}`;
+}
+
+/** The throttle key of a source address. */
+export function sourceThrottleKey(ip: string | null): string {
+  return `source:${ip ?? 'unknown'}`;
 }

@@ -59,6 +59,13 @@ export interface AuditLogTable {
   flagged: Generated<boolean>;
 }
 
+/** Sign-in failures in a row for one key (an account or a source address): see THROTTLE. */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  last_failure_at: Date;
+}
+
 export type AppUserRow = Selectable<AppUserTable>;
 export type UserRoleRow = Selectable<UserRoleTable>;
 export type AuthSessionRow = Selectable<AuthSessionTable>;

@@ -138,24 +138,106 @@ describeOnBothEngines('sessions, tokens and API keys', (t) => {
     expect(wrong.json().detail).toBe(unknown.json().detail);
   });
 
-  test('five wrong passwords lock the account, even against the right one, until an administrator resets it', async () => {
+  /** Moves the stored failures of a key back in time, as if the wait had passed. */
+  const age = (key: string, seconds: number) =>
+    sql`update login_throttle set last_failure_at = last_failure_at - make_interval(secs => ${seconds})
+      where key = ${key}`.execute(t().ctx.db);
+
+  test('wrong passwords from a stranger slow the stranger down but never lock the owner out (admin included)', async () => {
+    const u = await newUser();
+    const stranger = loginFrom();
+    for (let i = 0; i < 5; i++)
+      expect((await stranger(u.username, `wrong-password-${i}`)).statusCode).toBe(401);
+    // The account now waits: a further wrong guess is refused as throttled, with when to try again.
+    const sixth = await stranger(u.username, 'wrong-password-5');
+    expect(sixth.statusCode).toBe(429);
+    expect(sixth.headers['content-type']).toContain('application/problem+json');
+    expect(Number(sixth.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    // The stranger's address is throttled at once: even the right password is refused from there.
+    expect((await stranger(u.username, u.password)).statusCode).toBe(429);
+    // The owner, from their own address, gets in; that forgets the account's failures.
+    expect((await loginFrom()(u.username, u.password)).statusCode).toBe(200);
+    expect((await t().inject({ url: `/api/users/${u.id}` })).json().lockedUntil).toBeNull();
+
+    const admin = loginFrom();
+    for (let i = 0; i < 8; i++) await admin('test-admin', `wrong-password-${i}`);
+    expect((await loginFrom()('test-admin', 'test-admin-password')).statusCode).toBe(200);
+  });
+
+  test('each failure past the free ones doubles the wait, and the wait passes by itself', async () => {
+    const u = await newUser();
+    const key = `account:${u.username}`;
+    for (let i = 0; i < 5; i++) await loginFrom()(u.username, `wrong-password-${i}`);
+    const rows = () =>
+      t()
+        .ctx.db.selectFrom('login_throttle')
+        .select(['failures'])
+        .where('key', '=', key)
+        .executeTakeFirstOrThrow();
+    expect((await rows()).failures).toBe(5);
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      // The wait counts from the last failure: start it now, so the next attempt comes within it.
+      await sql`update login_throttle set last_failure_at = now() where key = ${key}`.execute(t().ctx.db);
+      const res = await loginFrom()(u.username, `still-wrong-${i}`);
+      expect(res.statusCode).toBe(429);
+      waits.push(Number(res.headers['retry-after']));
+    }
+    // After 6, 7 and 8 failures the next attempt waits 2, 4 and 8 seconds.
+    expect(waits).toEqual([2, 4, 8]);
+    expect((await rows()).failures).toBe(8);
+    // Once the wait has passed, a wrong password is an ordinary 401 again from a fresh address.
+    await age(key, 3600);
+    expect((await loginFrom()(u.username, 'wrong-again')).statusCode).toBe(401);
+  });
+
+  test('an unknown username gets exactly the answers a known one gets, failure after failure', async () => {
+    const u = await newUser();
+    const answers = async (username: string) => {
+      const login = loginFrom();
+      const seen: string[] = [];
+      for (let i = 0; i < 7; i++) {
+        const res = await login(username, `wrong-password-${i}`);
+        // The seconds to wait are the same rule's for both; only the clock between requests differs.
+        seen.push(
+          `${res.statusCode} ${res.headers['retry-after'] ? 'retry' : '-'} ${res.body.replace(/\d+ s\b/, 'N s')}`,
+        );
+      }
+      return seen;
+    };
+    const known = await answers(u.username);
+    const unknown = await answers('nobody-by-this-name');
+    expect(unknown).toEqual(known);
+    expect(known.map((a) => a.slice(0, 3))).toEqual(['401', '401', '401', '401', '401', '429', '429']);
+  });
+
+  test('a throttled address is refused before the password is checked; after its wait it may try again', async () => {
     const u = await newUser();
     const login = loginFrom();
-    for (let i = 0; i < 5; i++) expect((await login(u.username, `wrong-password-${i}`)).statusCode).toBe(401);
-    const locked = await login(u.username, u.password);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().detail).toMatch(/locked/);
-    const user = await t().inject({ url: `/api/users/${u.id}` });
-    expect(user.json().lockedUntil).not.toBeNull();
+    const key = `source:10.0.0.${address}`;
+    await sql`insert into login_throttle (key, failures, last_failure_at) values (${key}, 21, now())`.execute(
+      t().ctx.db,
+    );
+    const refused = await login(u.username, u.password);
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(2);
+    await age(key, 3);
+    expect((await login(u.username, u.password)).statusCode).toBe(200);
+  });
 
+  test('an administrator reset forgets the failures of the account', async () => {
+    const u = await newUser();
+    for (let i = 0; i < 6; i++) await loginFrom()(u.username, `wrong-password-${i}`);
+    expect((await t().inject({ url: `/api/users/${u.id}` })).json().lockedUntil).not.toBeNull();
     const reset = await t().inject({
       method: 'POST',
       url: `/api/users/${u.id}/password`,
       payload: { newPassword: 'A-fresh-start-2026' },
     });
     expect(reset.statusCode, reset.body).toBe(204);
-    expect((await login(u.username, u.password)).statusCode).toBe(401);
-    expect((await login(u.username, 'A-fresh-start-2026')).statusCode).toBe(200);
+    expect((await loginFrom()(u.username, 'wrong-after-reset')).statusCode).toBe(401);
+    expect((await loginFrom()(u.username, 'A-fresh-start-2026')).statusCode).toBe(200);
   });
 
   test('a failure count below five is forgotten after a successful sign-in', async () => {
@@ -163,17 +245,64 @@ describeOnBothEngines('sessions, tokens and API keys', (t) => {
     const login = loginFrom();
     for (let i = 0; i < 4; i++) await login(u.username, `wrong-password-${i}`);
     expect((await login(u.username, u.password)).statusCode).toBe(200);
-    for (let i = 0; i < 4; i++) await login(u.username, `wrong-password-${i}`);
+    for (let i = 0; i < 4; i++) expect((await login(u.username, `wrong-password-${i}`)).statusCode).toBe(401);
     expect((await login(u.username, u.password)).statusCode).toBe(200);
   });
 
-  test('more than 20 sign-in attempts a minute from one address are refused with 429', async () => {
+  test('more than 20 sign-in attempts a minute from one address are refused with 429, right password or not', async () => {
+    const u = await newUser();
     const login = loginFrom();
     const statuses: number[] = [];
-    for (let i = 0; i < 21; i++)
-      statuses.push((await login('nobody-at-all', 'whatever-password')).statusCode);
-    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    for (let i = 0; i < 21; i++) statuses.push((await login(u.username, u.password)).statusCode);
+    expect(statuses.slice(0, 20).every((s) => s === 200)).toBe(true);
     expect(statuses[20]).toBe(429);
+  });
+
+  test('a wrong current password in a password change counts as a failed sign-in and is throttled too', async () => {
+    const u = await newUser();
+    const remoteAddress = `10.0.1.${++address}`;
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    const change = (currentPassword: string, newPassword = 'Another-long-secret') =>
+      t().app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { currentPassword, newPassword },
+        remoteAddress,
+      });
+    for (let i = 0; i < 5; i++) expect((await change(`not-mine-${i}`)).statusCode).toBe(400);
+    const throttledAnswer = await change(u.password);
+    expect(throttledAnswer.statusCode).toBe(429);
+    expect(throttledAnswer.headers['retry-after']).toBeDefined();
+    const audited = await t()
+      .ctx.db.selectFrom('audit_log')
+      .select(['detail', 'status'])
+      .where('action', '=', 'password_change_failed')
+      .where('user_id', '=', u.id)
+      .orderBy('id')
+      .execute();
+    expect(audited.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 429]);
+    // The owner signing in elsewhere still gets in, and the change works once the wait has passed.
+    expect((await loginFrom()(u.username, u.password)).statusCode).toBe(200);
+    expect((await change(u.password)).statusCode).toBe(204);
+  });
+
+  test('a password change is rate limited: more than 10 a minute from one address are refused', async () => {
+    const u = await newUser();
+    const remoteAddress = `10.0.2.${++address}`;
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await t().app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { currentPassword: u.password, newPassword: 'short' },
+        remoteAddress,
+      });
+      statuses.push(res.statusCode);
+    }
+    expect(statuses).toEqual([...Array(10).fill(400), 429]);
   });
 
   test('after logout the token fails at once', async () => {

@@ -1,12 +1,48 @@
 import type {} from '@fastify/cookie';
 import type {} from '@fastify/rate-limit';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { noContent } from '../../platform/http/replies.ts';
 import { LoginBody, LoginReply, PasswordChangeBody, SessionReply } from './access.schema.ts';
-import { changePassword, login, logout } from './auth.service.ts';
+import {
+  type ClientInfo,
+  changePassword,
+  countPasswordChangeFailure,
+  login,
+  logout,
+  ThrottledError,
+  WrongCurrentPassword,
+} from './auth.service.ts';
 import { loadRoleCatalogue, roleGrants } from './roles.ts';
 import { describeGrants } from './session-places.service.ts';
 import { SESSION_COOKIE } from './tokens.ts';
+
+const clientOf = (req: FastifyRequest): ClientInfo => ({
+  ip: req.ip,
+  userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+});
+
+/**
+ * The session cookie's attributes, the same when it is set and when it is cleared (a browser keeps a
+ * cookie cleared with other ones). Secure when the request came over HTTPS: directly, or through a
+ * trusted proxy (TRUST_PROXY) that says so in X-Forwarded-Proto; not over a station's plain http://.
+ */
+export function sessionCookie(req: FastifyRequest) {
+  return { httpOnly: true, sameSite: 'strict', secure: req.protocol === 'https', path: '/' } as const;
+}
+
+/** Runs a service call; a throttled answer gets its Retry-After header. */
+async function withRetryAfter<T>(reply: FastifyReply, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof ThrottledError) reply.header('retry-after', String(err.retryAfterSeconds));
+    throw err;
+  }
+}
+
+/** Password changes refused in this request, to count once its transaction has ended. */
+const refusedChanges = new WeakMap<FastifyRequest, 'wrong current password' | 'throttled'>();
 
 /** Sign in, sign out, who am I, change my password. */
 export function authRoutes(app: App, ctx: AppContext): void {
@@ -22,17 +58,10 @@ export function authRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      const result = await login(ctx.db, req.body.username, req.body.password, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
-      });
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: req.protocol === 'https',
-        path: '/',
-        expires: result.expiresAt,
-      });
+      const result = await withRetryAfter(reply, () =>
+        login(ctx.db, req.body.username, req.body.password, clientOf(req)),
+      );
+      reply.setCookie(SESSION_COOKIE, result.token, { ...sessionCookie(req), expires: result.expiresAt });
       return { ...result, expiresAt: result.expiresAt.toISOString() };
     },
   );
@@ -45,7 +74,7 @@ export function authRoutes(app: App, ctx: AppContext): void {
     },
     async (req, reply) => {
       await logout(req.db, req.principal!);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookie(req));
       return noContent(reply);
     },
   );
@@ -74,7 +103,16 @@ export function authRoutes(app: App, ctx: AppContext): void {
   app.post(
     '/auth/password',
     {
-      config: { permission: 'signed-in' },
+      // Each try costs an argon2 hash, and a stolen session must not guess the password at speed.
+      config: { permission: 'signed-in', rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // The request's transaction has ended (rolled back with the refusal) by the time the answer is
+      // sent: the count is written then, and before the client has the answer.
+      onSend: async (req, _reply, payload) => {
+        const refusal = refusedChanges.get(req);
+        if (refusal && req.principal)
+          await countPasswordChangeFailure(ctx.db, req.principal, refusal, clientOf(req));
+        return payload;
+      },
       schema: {
         tags: ['access'],
         summary: 'Change my password (other sessions end)',
@@ -82,7 +120,21 @@ export function authRoutes(app: App, ctx: AppContext): void {
       },
     },
     async (req, reply) => {
-      await changePassword(req.db, req.principal!, req.body.currentPassword, req.body.newPassword);
+      try {
+        await withRetryAfter(reply, () =>
+          changePassword(
+            req.db,
+            req.principal!,
+            req.body.currentPassword,
+            req.body.newPassword,
+            clientOf(req),
+          ),
+        );
+      } catch (err) {
+        if (err instanceof WrongCurrentPassword) refusedChanges.set(req, 'wrong current password');
+        if (err instanceof ThrottledError) refusedChanges.set(req, 'throttled');
+        throw err;
+      }
       return noContent(reply);
     },
   );

@@ -3,20 +3,33 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalidFields } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import {
+  clearThrottle,
   findActiveGrants,
   findLiveSession,
+  findThrottles,
   findUserById,
   findUserByUsername,
   insertAuditEntry,
   insertSession,
-  recordLoginFailure,
+  recordAccountWait,
   recordLoginSuccess,
+  recordThrottleFailure,
   revokeSession,
   revokeUserSessions,
   setPasswordHash,
   touchSession,
 } from './access.queries.ts';
-import { afterFailedLogin, type Grant, isLocked, passwordProblems } from './access.rules.ts';
+import {
+  accountThrottleKey,
+  forgetBefore,
+  type Grant,
+  passwordProblems,
+  retryAfterSeconds,
+  sourceThrottleKey,
+  THROTTLE,
+  type ThrottleState,
+  throttledUntil,
+} from './access.rules.ts';
 import { API_KEY_PREFIX, hashToken, newSecret } from './tokens.ts';
 
 export const SESSION_HOURS = 12;
@@ -51,9 +64,59 @@ export async function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
+/** 429 with when to try again (the route sends it as Retry-After), the same for every username. */
+export class ThrottledError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      'rate_limited',
+      `Too many failed password attempts from here or for this username: try again in ${retryAfterSeconds} s, or ask an administrator to reset the password.`,
+    );
+  }
+}
+
+const throttled = (until: Date, now: Date) => new ThrottledError(retryAfterSeconds(until, now));
+
+/** The later of two instants, either possibly missing. */
+const later = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+
+/** The stored counts of an account and a source, as the throttle rules take them. */
+async function throttleStates(db: Db, accountKey: string, sourceKey: string) {
+  const rows = await findThrottles(db, [accountKey, sourceKey]);
+  const of = (key: string): ThrottleState | undefined => rows.find((r) => r.key === key);
+  return { account: of(accountKey), source: of(sourceKey) };
+}
+
 /**
- * Signs a user in with a password. Every attempt, good or bad, goes to the audit log. Five failures in
- * a row lock the account for 15 minutes; the answer to a wrong username or password is the same.
+ * Counts one failure for the account and the source. A wrong guess at an account that was already
+ * throttled throttles its source at once: many addresses each get one guess, then wait like any other.
+ * Returns until when the next attempt must wait (null: it may try at once).
+ */
+async function countFailure(
+  db: Db,
+  keys: { account: string; source: string },
+  accountWasThrottled: boolean,
+  now: Date,
+): Promise<{ accountUntil: Date | null; sourceUntil: Date | null }> {
+  const account = await recordThrottleFailure(db, keys.account, now, forgetBefore(THROTTLE.account, now));
+  const source = await recordThrottleFailure(
+    db,
+    keys.source,
+    now,
+    forgetBefore(THROTTLE.source, now),
+    accountWasThrottled ? THROTTLE.source.freeFailures : 0,
+  );
+  return {
+    accountUntil: throttledUntil(account, THROTTLE.account, now),
+    sourceUntil: throttledUntil(source, THROTTLE.source, now),
+  };
+}
+
+/**
+ * Signs a user in with a password. Every attempt, good or bad, goes to the audit log. Failures slow
+ * down the account and the address they come from (THROTTLE), never lock: a source that is throttled
+ * is refused before its password is checked; from any other source the right password gets in, and a
+ * wrong one at a throttled account is refused as throttled. An unknown or inactive username is
+ * checked against a dummy hash and counted like any other, so no answer tells which usernames exist.
  */
 export async function login(
   db: Db,
@@ -62,8 +125,12 @@ export async function login(
   client: ClientInfo,
   now = new Date(),
 ) {
-  const user = await findUserByUsername(db, username);
-  const audit = (action: string, detail: string | null, userId: string | null) =>
+  const keys = { account: accountThrottleKey(username), source: sourceThrottleKey(client.ip) };
+  const [user, states] = await Promise.all([
+    findUserByUsername(db, username),
+    throttleStates(db, keys.account, keys.source),
+  ]);
+  const audit = (action: string, detail: string | null, userId: string | null, status = 401) =>
     insertAuditEntry(db, {
       action,
       user_id: userId,
@@ -71,35 +138,31 @@ export async function login(
       detail,
       ip: client.ip,
       user_agent: client.userAgent,
-      status: action === 'login' ? 200 : 401,
+      status: action === 'login' ? 200 : status,
       resource_type: 'session',
     });
 
-  if (!user?.active) {
-    await verify(await dummy(), password).catch(() => false);
-    await audit('login_failed', user ? 'inactive user' : 'unknown user', user?.id ?? null);
-    throw new AppError('unauthorized', 'Wrong username or password');
+  const sourceUntil = throttledUntil(states.source, THROTTLE.source, now);
+  if (sourceUntil) {
+    await audit('login_failed', 'source throttled', user?.id ?? null, 429);
+    throw throttled(sourceUntil, now);
   }
-  if (isLocked(user.locked_until, now)) {
-    await audit('login_failed', 'account locked', user.id);
-    throw new AppError(
-      'rate_limited',
-      `Too many failed sign-ins: the account is locked until ${user.locked_until!.toISOString()}. Try again later or ask an administrator to reset the password.`,
-    );
-  }
-  const ok = await verify(user.password_hash, password).catch(() => false);
-  if (!ok) {
-    const next = afterFailedLogin(user.failed_logins, now);
-    await recordLoginFailure(db, user.id, next.failures, next.lockedUntil);
-    await audit(
-      'login_failed',
-      next.lockedUntil ? 'wrong password; account locked' : 'wrong password',
-      user.id,
-    );
+  const accountUntil = throttledUntil(states.account, THROTTLE.account, now);
+  const known = user?.active === true;
+  const ok = await verify(known ? user.password_hash : await dummy(), password).catch(() => false);
+  if (!known || !ok) {
+    const next = await countFailure(db, keys, accountUntil !== null, now);
+    if (user) await recordAccountWait(db, user.id, next.accountUntil);
+    const why = !user ? 'unknown user' : !user.active ? 'inactive user' : 'wrong password';
+    if (accountUntil) {
+      await audit('login_failed', `${why}; account throttled`, user?.id ?? null, 429);
+      throw throttled(later(next.accountUntil, next.sourceUntil) ?? accountUntil, now);
+    }
+    await audit('login_failed', why, user?.id ?? null);
     throw new AppError('unauthorized', 'Wrong username or password');
   }
 
-  await recordLoginSuccess(db, user.id);
+  await Promise.all([recordLoginSuccess(db, user.id), clearThrottle(db, keys.account)]);
   const token = newSecret();
   const csrfToken = newSecret();
   const sessionId = newId();
@@ -162,17 +225,41 @@ export async function logout(db: Db, principal: Principal, now = new Date()): Pr
   await revokeSession(db, principal.sessionId, now);
 }
 
-/** A user changes their own password; their other sessions end. */
+/** A wrong current password in a password change: counted, after the request, as a failed sign-in. */
+export class WrongCurrentPassword extends AppError {
+  constructor() {
+    super(
+      'validation_failed',
+      'The request has 1 invalid field(s): body.currentPassword: is not your current password',
+      [{ field: 'body.currentPassword', message: 'is not your current password' }],
+    );
+  }
+}
+
+/**
+ * A user changes their own password; their other sessions end. While the account or the source is
+ * throttled no password is checked (ThrottledError); a wrong current password is a
+ * WrongCurrentPassword, which the route counts with `countPasswordChangeFailure` once the request's
+ * transaction has ended (a count written inside it would be rolled back with the refusal).
+ */
 export async function changePassword(
   db: Db,
   principal: Principal,
   currentPassword: string,
   newPassword: string,
+  client: ClientInfo,
   now = new Date(),
 ): Promise<void> {
+  const keys = { account: accountThrottleKey(principal.username), source: sourceThrottleKey(client.ip) };
+  const states = await throttleStates(db, keys.account, keys.source);
+  const until = later(
+    throttledUntil(states.account, THROTTLE.account, now),
+    throttledUntil(states.source, THROTTLE.source, now),
+  );
+  if (until) throw throttled(until, now);
   const user = await findUserById(db, principal.userId);
   if (!user || !(await verify(user.password_hash, currentPassword).catch(() => false))) {
-    throw invalidFields([{ field: 'body.currentPassword', message: 'is not your current password' }]);
+    throw new WrongCurrentPassword();
   }
   const problems = passwordProblems(newPassword, user.username);
   if (problems.length > 0)
@@ -184,7 +271,31 @@ export async function changePassword(
   await revokeUserSessions(db, user.id, now, { except: principal.sessionId });
 }
 
-/** An administrator sets a new password: the account is unlocked and all its sessions end. */
+/** Counts (for a wrong current password) and audits a refused password change, outside its transaction. */
+export async function countPasswordChangeFailure(
+  db: Db,
+  principal: Principal,
+  refusal: 'wrong current password' | 'throttled',
+  client: ClientInfo,
+  now = new Date(),
+): Promise<void> {
+  if (refusal === 'wrong current password') {
+    const keys = { account: accountThrottleKey(principal.username), source: sourceThrottleKey(client.ip) };
+    await countFailure(db, keys, false, now);
+  }
+  await insertAuditEntry(db, {
+    action: 'password_change_failed',
+    user_id: principal.userId,
+    username: principal.username,
+    detail: refusal,
+    ip: client.ip,
+    user_agent: client.userAgent,
+    status: refusal === 'throttled' ? 429 : 400,
+    resource_type: 'session',
+  });
+}
+
+/** An administrator sets a new password: the account's failures are forgotten and all its sessions end. */
 export async function resetPassword(
   db: Db,
   userId: string,
@@ -197,6 +308,7 @@ export async function resetPassword(
   if (problems.length > 0)
     throw invalidFields(problems.map((m) => ({ field: 'body.newPassword', message: m })));
   await setPasswordHash(db, user.id, await hashPassword(newPassword));
+  await clearThrottle(db, accountThrottleKey(user.username));
   await revokeUserSessions(db, user.id, now);
 }
 
