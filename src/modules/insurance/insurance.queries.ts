@@ -29,6 +29,27 @@ export function cardRowsByNumber(db: Db, number: string): Promise<InsuranceCardR
     .execute();
 }
 
+/**
+ * Serialises writes of one card number, with the same lock the database's one-holder check takes
+ * (2026_12_02_2010): a second holder written at the same time waits, then sees the first.
+ */
+export async function lockCardNumber(db: Db, cardNumber: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('insurance_card_number'), abs(hashtext(${cardNumber}) % 256))`.execute(
+    db,
+  );
+}
+
+/** Whether a resident other than `residentId` holds the card number, wherever they live. */
+export async function cardNumberHeldElsewhere(
+  db: Db,
+  cardNumber: string,
+  residentId: string,
+): Promise<boolean> {
+  const { rows } = await sql<{ held: boolean }>`
+    select insurance_card_number_held_elsewhere(${cardNumber}, ${residentId}::uuid) as held`.execute(db);
+  return rows[0]?.held === true;
+}
+
 /** Serialises writes of one resident's cards (the overlap check reads, then inserts). */
 export async function lockResidentCards(db: Db, residentId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext(${`insurance_card:${residentId}`}))`.execute(db);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
 import { postOk } from '../../../test/support/requests.ts';
@@ -330,8 +331,9 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
       validFrom: '2025-01-01',
       validTo: '2025-12-31',
     });
+    // The duplicate record holds the person's older card: a number holds one resident (see below).
     await postOk(e, `/api/residents/${duplicate.id}/insurance-cards`, {
-      cardNumber: 'HS4790000000010',
+      cardNumber: 'HS4790000000011',
       validFrom: '2024-01-01',
       validTo: '2024-12-31',
     });
@@ -345,5 +347,52 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     await postOk(e, `/api/residents/merges/${merged.merge.id}/undo`, {});
     expect((await get(e, `/api/residents/${duplicate.id}/insurance-cards`)).items).toHaveLength(1);
     expect((await get(e, `/api/residents/${survivor.id}/insurance-cards`)).items).toHaveLength(1);
+  });
+
+  test('a card number another resident holds is refused with a 409 naming the field; its holder may renew it', async () => {
+    const e = t();
+    const other = await postOk(e, '/api/residents', { fullName: 'Người Khác', areaCode: '26734' });
+    const res = await e.inject({
+      method: 'POST',
+      url: `/api/residents/${other.id}/insurance-cards`,
+      payload: { cardNumber: 'DN4560000000001', validFrom: '2026-01-01', validTo: '2026-12-31' },
+    });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({
+      code: 'conflict',
+      errors: [
+        { field: 'body.cardNumber', code: 'taken', message: expect.stringMatching(/another resident/) },
+      ],
+    });
+    const renewed = await e.inject({
+      method: 'POST',
+      url: `/api/residents/${ids['Nguyễn Văn An']}/insurance-cards`,
+      payload: { cardNumber: 'DN4560000000001', validFrom: '2026-01-01', validTo: '2026-12-31' },
+    });
+    expect(renewed.statusCode, renewed.body).toBe(201);
+    const eligible = await e.inject({
+      url: '/api/eligibility?card=DN4560000000001&facility=56101&date=2026-06-01',
+    });
+    expect(eligible.statusCode, eligible.body).toBe(200);
+  });
+
+  test('the database refuses a second holder of a card number from any writer, when the write commits', async () => {
+    const e = t();
+    const other = await postOk(e, '/api/residents', { fullName: 'Người Thứ Ba', areaCode: '26734' });
+    const write = e.ctx.db.transaction().execute(async (trx) => {
+      await sql`insert into insurance_card (id, resident_id, card_number, beneficiary_group, benefit_level,
+          province_code, social_insurance_number, valid_from, valid_to, area_path)
+        select gen_random_uuid(), ${other.id}::uuid, 'DN4560000000002', 'DN', 4, '56', '0000000002',
+          '2027-01-01', '2027-12-31', area_path
+        from resident where id = ${other.id}::uuid`.execute(trx);
+    });
+    await expect(write).rejects.toMatchObject({
+      code: '23505',
+      constraint: 'insurance_card_number_one_holder',
+    });
+    const held = await sql<{ n: number }>`select count(distinct resident_id)::int as n from insurance_card
+      where card_number = 'DN4560000000002'`.execute(e.ctx.db);
+    expect(held.rows[0]?.n).toBe(1);
   });
 });

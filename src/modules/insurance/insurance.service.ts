@@ -1,7 +1,7 @@
 import { addDays } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { conflict, type FieldError, invalidFields, notFound, taken } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { lookupArea } from '../areas/index.ts';
@@ -9,9 +9,11 @@ import { normaliseCardNumber } from './card.rules.ts';
 import { areaCodeOfPath, readCardFields } from './enrolment.rules.ts';
 import { lockCardWritesShared } from './insurance.import.queries.ts';
 import {
+  cardNumberHeldElsewhere,
   cardRowsByNumber,
   cardRowsOfResident,
   insertCard,
+  lockCardNumber,
   lockResidentCards,
   overlappingCardRows,
 } from './insurance.queries.ts';
@@ -87,6 +89,13 @@ export async function addResidentCard(
     if (!resident) throw notFound('Resident', residentId);
     await lockCardWritesShared(trx);
     await lockResidentCards(trx, residentId);
+    if (card.cardNumber !== null) {
+      await lockCardNumber(trx, card.cardNumber);
+      // Eligibility answers for whoever holds a number: it must be one resident (the import refuses too).
+      if (await cardNumberHeldElsewhere(trx, card.cardNumber, residentId)) {
+        throw taken(`Card number ${card.cardNumber} is already held by another resident`, 'body.cardNumber');
+      }
+    }
     if ((body.status ?? 'active') === 'active') {
       const [clash] = await overlappingCardRows(trx, residentId, body.validFrom, body.validTo);
       if (clash) {
