@@ -93,6 +93,12 @@ describeOnBothEngines('eligibility at the counter: a replaced card number, the h
     const answer = await check(`card=HS4560000000007&date=2025-06-01&${given}`);
     expect(answer).toMatchObject({ valid, reason: { code } });
     if (!valid) expect(answer.card).toBeNull();
+    // A match is told as the agency's lookup tells it, yes or no, beside the card (null: not given).
+    else
+      expect(answer.card).toMatchObject({
+        nameMatches: given.includes('fullName') ? true : null,
+        birthDateMatches: true,
+      });
   });
 
   test('an impossible birth date is a 400 naming the field', async () => {

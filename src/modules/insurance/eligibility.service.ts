@@ -4,10 +4,10 @@ import { type FieldError, invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { lookupFacility } from '../facilities/index.ts';
 import { normaliseCardNumber } from './card.rules.ts';
-import { loadEligibilityFacts } from './eligibility.queries.ts';
+import { type EligibilityCard as EligibilityFactsCard, loadEligibilityFacts } from './eligibility.queries.ts';
 import { decideEligibility } from './eligibility.rules.ts';
 import { expectedRecord } from './enrolment.rules.ts';
-import type { EligibilityAnswerType, EligibilityQuery } from './insurance.schema.ts';
+import type { EligibilityAnswerType, EligibilityCard, EligibilityQuery } from './insurance.schema.ts';
 import { checkedCitizenId, toCard } from './insurance.service.ts';
 
 /**
@@ -17,7 +17,8 @@ import { checkedCitizenId, toCard } from './insurance.service.ts';
  * citizen id is a child's), and lets `decideEligibility` answer from that alone.
  *
  * Cards are read across the caller's scope: a station checks the card of a visitor from another
- * commune as the agency's lookup would (the answer holds the card, nothing else of the person).
+ * commune as the agency's lookup would: the answer holds the card's validity, benefit, route,
+ * registered facility and whether the name and birth date given match, and no id that opens a record.
  */
 export async function eligibilityFor(
   db: Db,
@@ -60,8 +61,14 @@ export async function eligibilityFor(
       tier: facility.tier,
       careLevel: facility.careLevel,
     },
-    card: card ? toCard(card) : null,
+    card: card ? eligibilityCard(card) : null,
   };
+}
+
+/** The card as the answer shows it: no id of the card row or of its holder (see EligibilityCard). */
+function eligibilityCard(card: EligibilityFactsCard): EligibilityCard {
+  const { id: _id, residentId: _residentId, socialInsuranceNumber: _sin, ...shown } = toCard(card);
+  return { ...shown, nameMatches: card.nameMatches, birthDateMatches: card.birthMatches };
 }
 
 /** What is wrong with the query on its face: exactly one of card or citizen id, each well formed, a real birth date. */

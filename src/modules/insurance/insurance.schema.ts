@@ -37,6 +37,32 @@ export type InsuranceCard = Static<typeof InsuranceCard>;
 
 export const CardList = Type.Object({ items: Type.Array(InsuranceCard) });
 
+/**
+ * The card in an eligibility answer: what the agency's lookup tells the counter, and nothing that opens
+ * the holder's record (no resident id, no card row id): a check may cross the caller's scope.
+ */
+export const EligibilityCard = Type.Object({
+  cardNumber: InsuranceCard.properties.cardNumber,
+  beneficiaryGroup: InsuranceCard.properties.beneficiaryGroup,
+  benefitLevel: InsuranceCard.properties.benefitLevel,
+  provinceCode: InsuranceCard.properties.provinceCode,
+  scheme: InsuranceCard.properties.scheme,
+  insuredAreaCode: InsuranceCard.properties.insuredAreaCode,
+  validFrom: Type.String(),
+  validTo: Type.String(),
+  registeredFacilityCode: InsuranceCard.properties.registeredFacilityCode,
+  fiveYearsOn: InsuranceCard.properties.fiveYearsOn,
+  copayExemptFrom: InsuranceCard.properties.copayExemptFrom,
+  status: CardStatus,
+  nameMatches: Nullable(
+    Type.Boolean({ description: "Whether the name given is the holder's; null: none given" }),
+  ),
+  birthDateMatches: Nullable(
+    Type.Boolean({ description: "Whether the birth date given is the holder's; null: none given" }),
+  ),
+});
+export type EligibilityCard = Static<typeof EligibilityCard>;
+
 export const CreateCardBody = Type.Object(
   {
     cardNumber: Type.Optional(
@@ -128,7 +154,7 @@ export const EligibilityAnswer = Type.Object({
       Nullable(Type.String({ description: 'Its level of care, where the profile grades them' })),
     ),
   }),
-  card: Nullable(InsuranceCard),
+  card: Nullable(EligibilityCard),
   scheme: Type.Optional(Nullable(Type.String({ description: "An enrolment's scheme" }))),
   areaRule: Type.Optional(
     Nullable(Type.String({ description: 'Why the place of the visit was accepted or not (enrolments)' })),
