@@ -19,6 +19,7 @@ import { rotationRoutes } from './modules/rotations/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { buildRequestValidator } from './platform/http/validator.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { profileRoutes } from './platform/profile.routes.ts';
@@ -41,12 +42,10 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   registerErrorHandler(app);
-  await app.register(helmet, {
-    // The API docs page loads its own inline script and styles.
-    contentSecurityPolicy: {
-      directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] },
-    },
-  });
+  // Helmet's other headers as they come; the CSP and HSTS depend on the request (HTTPS or not, the
+  // docs page or the app), so they are ours (security-headers.ts).
+  await app.register(helmet, { contentSecurityPolicy: false, hsts: false });
+  installSecurityHeaders(app);
   if (ctx.config.corsOrigins.length > 0)
     await app.register(cors, { origin: ctx.config.corsOrigins, credentials: true });
   await app.register(cookie);
