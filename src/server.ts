@@ -18,7 +18,8 @@ import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
-import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { refuseControlCharacters } from './platform/http/control-characters.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
 import { buildRequestValidator } from './platform/http/validator.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
@@ -37,11 +38,15 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: ctx.config.trustProxy,
+    // Fastify's and Node's own refusals (bad percent-encoding, headers too large) as problem+json too.
+    frameworkErrors,
+    clientErrorHandler,
     // Query strings, path parameters and headers are coerced; JSON bodies are checked strictly.
     schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   registerErrorHandler(app);
+  refuseControlCharacters(app);
   // Helmet's other headers as they come; the CSP and HSTS depend on the request (HTTPS or not, the
   // docs page or the app), so they are ours (security-headers.ts).
   await app.register(helmet, { contentSecurityPolicy: false, hsts: false });

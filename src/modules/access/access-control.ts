@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { AppError, badRequest } from '../../platform/http/errors.ts';
 import { insertAuditEntry } from './access.queries.ts';
 import { hasPermission, type Scope, scopeFor } from './access.rules.ts';
 import { authenticate, type Principal } from './auth.service.ts';
@@ -163,12 +163,11 @@ async function decideScope(db: Db, request: FastifyRequest, principal: Principal
     return { scope: { all: false, paths: [] } as Scope, breakGlassReason: null };
   const scope = scopeFor(permission, principal.grants);
   const denied = !scope.all && scope.paths.length === 0;
-  const reasonHeader = request.headers[BREAK_GLASS_HEADER];
-  const reason = typeof reasonHeader === 'string' ? decodeURIComponent(reasonHeader).trim() : '';
   if (denied) {
     await auditDenied(db, request, principal, permission);
     throw new AppError('forbidden', `Your roles do not include the permission ${permission}`);
   }
+  const reason = breakGlassReasonOf(request);
   if (!reason) return { scope, breakGlassReason: null };
   if (!hasPermission('access.break_glass', principal.grants)) {
     throw new AppError('forbidden', 'Your roles do not allow access outside your scope (break the glass)');
@@ -190,6 +189,23 @@ async function decideScope(db: Db, request: FastifyRequest, principal: Principal
   return { scope: { all: true, paths: [] } as Scope, breakGlassReason: reason.slice(0, 500) };
 }
 
+/**
+ * The break-glass reason, percent-decoded (a header carries only Latin-1, so a Vietnamese reason is
+ * sent encoded). Read after the permission check, so a malformed header never hides a denial.
+ */
+function breakGlassReasonOf(request: FastifyRequest): string {
+  const header = request.headers[BREAK_GLASS_HEADER];
+  if (typeof header !== 'string') return '';
+  try {
+    return decodeURIComponent(header).trim();
+  } catch {
+    throw badRequest(
+      `The ${BREAK_GLASS_HEADER} header is not valid percent-encoding: encode the reason with encodeURIComponent`,
+      `headers.${BREAK_GLASS_HEADER}`,
+    );
+  }
+}
+
 /** Runs the rest of the transaction as the application role, inside the caller's places. */
 export async function applyScope(trx: Db, scope: Scope): Promise<void> {
   await sql`set local role grassroots_app`.execute(trx);
@@ -207,17 +223,37 @@ function rolesUsed(principal: Principal, permission: string): string {
 }
 
 function clientOf(request: FastifyRequest) {
-  return { ip: request.ip ?? null, user_agent: (request.headers['user-agent'] ?? '').slice(0, 300) || null };
+  return { ip: request.ip ?? null, user_agent: printable(request.headers['user-agent'], 300) };
 }
 
+/** A text from the request fit for the audit log: control characters and surrogates dropped, cut. */
+function printable(text: string | undefined, max: number): string | null {
+  if (typeof text !== 'string') return null;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text.replace(/[\u0000-\u001f\u007f]|[\uD800-\uDFFF]/g, '').slice(0, max) || null;
+}
+
+/**
+ * Records a denial. The caller is answered 403 even when the entry cannot be written (the database is
+ * failing): the failure is logged, and a refusal never turns into a 500.
+ */
 async function auditDenied(db: Db, request: FastifyRequest, principal: Principal, permission: string) {
+  try {
+    await insertDenial(db, request, principal, permission);
+  } catch (err) {
+    request.log.error({ err }, 'the audit entry of a denial could not be written');
+  }
+}
+
+async function insertDenial(db: Db, request: FastifyRequest, principal: Principal, permission: string) {
   await insertAuditEntry(db, {
     user_id: principal.userId,
     username: principal.username,
     role: principal.grants.map((g) => g.role).join(',') || null,
     action: 'denied',
     resource_type: permission.split('.')[0] ?? null,
-    resource_id: (request.params as { id?: string } | undefined)?.id ?? null,
+    // Not yet validated at this point: kept short and without control characters.
+    resource_id: printable((request.params as { id?: string } | undefined)?.id, 100),
     detail: `${request.method} ${request.routeOptions.url ?? ''}`,
     status: 403,
     ...clientOf(request),

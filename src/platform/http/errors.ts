@@ -12,8 +12,11 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
+  unprocessable: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
 } as const;
 
@@ -98,8 +101,11 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   payload_too_large: 'Request too large',
+  uri_too_long: 'URL too long',
   unsupported_media_type: 'Unsupported media type',
+  unprocessable: 'Cannot be stored',
   rate_limited: 'Too many requests',
+  headers_too_large: 'Headers too large',
   internal: 'Internal error',
 };
 
