@@ -1,4 +1,4 @@
-import Type, { type Static, type TSchema, type TSchemaOptions } from 'typebox';
+import Type, { type Static, type TNumberOptions, type TSchema, type TSchemaOptions } from 'typebox';
 
 /**
  * The building blocks every module's TypeBox schemas are made of, declared once. No Node imports:
@@ -20,6 +20,26 @@ export const Uuid = (description?: string) =>
  */
 export const IsoDate = (description?: string) =>
   Type.String({ format: 'date', description: description ?? 'A date, YYYY-MM-DD' });
+
+/** The largest value a PostgreSQL `integer` column holds: a larger one must be refused at the edge. */
+export const INT32_MAX = 2_147_483_647;
+
+/** A whole number an `integer` column holds (-2,147,483,648 to 2,147,483,647), narrower if asked. */
+export const Int32 = (options: TNumberOptions = {}) =>
+  Type.Integer({ minimum: -INT32_MAX - 1, maximum: INT32_MAX, ...options });
+
+/** A count of things (people, households) that an `integer` column holds: 0 to 2,147,483,647. */
+export const Count = (options: TNumberOptions = {}) => Int32({ minimum: 0, ...options });
+
+/**
+ * A number a `numeric(precision, scale)` column holds, not negative unless asked: numeric(7, 1) takes
+ * up to 999,999.9 (a larger one fails in the database, error 22003).
+ *
+ * @example
+ * Decimal(7, 1, { description: 'Hours of training' })
+ */
+export const Decimal = (precision: number, scale: number, options: TNumberOptions = {}) =>
+  Type.Number({ minimum: 0, maximum: 10 ** (precision - scale) - 10 ** -scale, ...options });
 
 /** The value, or null (a field that is cleared, or not known). */
 export const Nullable = <T extends TSchema>(t: T, options?: TSchemaOptions) =>

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { streamCsv } from '../../platform/csv/csv-export.ts';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { decodeNumericCursor } from '../../platform/http/pagination.ts';
 import type { AuditQueryType } from './access.schema.ts';
 import type { AuditLogRow } from './access.table.ts';
 
@@ -23,7 +24,8 @@ export async function searchAudit(db: Db, q: AuditQueryType) {
   let query = filtered(db, q)
     .orderBy('id', 'desc')
     .limit(limit + 1);
-  if (q.cursor) query = query.where('id', '<', Number(q.cursor));
+  const cursor = decodeNumericCursor(q.cursor);
+  if (cursor !== undefined) query = query.where('id', '<', cursor);
   const [rows, total] = await Promise.all([query.execute(), countUpTo(db, filtered(db, q))]);
   const page = rows.slice(0, limit);
   return {

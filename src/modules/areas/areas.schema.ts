@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Nullable, Page, PageQuery, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
+import { Count, Nullable, Page, PageQuery, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
 
 const Latitude = Type.Number({ minimum: -90, maximum: 90 });
 const Longitude = Type.Number({ minimum: -180, maximum: 180 });
@@ -7,8 +7,8 @@ const Longitude = Type.Number({ minimum: -180, maximum: 180 });
 export const PopulationFigure = Type.Object(
   {
     year: Type.Integer({ minimum: 1900, maximum: 2200 }),
-    population: Type.Integer({ minimum: 0 }),
-    households: Nullable(Type.Integer({ minimum: 0 })),
+    population: Count(),
+    households: Nullable(Count()),
   },
   { additionalProperties: false },
 );
@@ -86,8 +86,8 @@ export const UpdateAreaBody = Type.Object(
 
 export const PopulationBody = Type.Object(
   {
-    population: Type.Integer({ minimum: 0 }),
-    households: Type.Optional(Nullable(Type.Integer({ minimum: 0 }))),
+    population: Count(),
+    households: Type.Optional(Nullable(Count())),
   },
   { additionalProperties: false },
 );

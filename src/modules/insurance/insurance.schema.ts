@@ -110,7 +110,10 @@ export const EligibilityQuery = Type.Object(
     date: Type.Optional(IsoDate('The visit date (today by default)')),
     visitKind: Type.Optional(VisitKind),
     careType: Type.Optional(Type.Enum(CARE_TYPES)),
-    cost: Type.Optional(Type.Number({ minimum: 0, description: 'Cost of the visit covered by insurance' })),
+    cost: Type.Optional(
+      // A visit's cost in the currency's units: far past any visit, short of where sums lose precision.
+      Type.Number({ minimum: 0, maximum: 1e12, description: 'Cost of the visit covered by insurance' }),
+    ),
     fullName: Type.Optional(
       Type.String({
         minLength: 1,

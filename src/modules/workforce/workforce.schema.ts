@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { IsoDate, Nullable, Page, PageQuery, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
+import { Decimal, IsoDate, Nullable, Page, PageQuery, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
 import { SEXES } from '../../platform/sex.enums.ts';
 
 export const Sex = Type.Enum(SEXES);
@@ -169,8 +169,8 @@ export const TrainingBody = Type.Object(
     course: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }),
     provider: Type.Optional(Type.String({ maxLength: 300 })),
     kind: Type.Optional(Type.String({ minLength: 1, maxLength: 50, default: 'continuing_education' })),
-    hours: Type.Optional(Type.Number({ description: 'Hours of training; hours or credits is required' })),
-    credits: Type.Optional(Type.Number({ description: 'Credits earned; hours or credits is required' })),
+    hours: Type.Optional(Decimal(7, 1, { description: 'Hours of training; hours or credits is required' })),
+    credits: Type.Optional(Decimal(7, 1, { description: 'Credits earned; hours or credits is required' })),
     completedOn: IsoDate('Completion date, not in the future'),
     certificateNumber: Type.Optional(Type.String({ maxLength: 100 })),
   },

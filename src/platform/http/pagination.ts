@@ -34,18 +34,54 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function badCursor() {
+  return badRequest(
+    'The cursor is not valid: pass the nextCursor of the previous page unchanged',
+    'query.cursor',
+  );
+}
+
+/**
+ * A sort value a cursor may carry back into a query: a text without control characters (PostgreSQL
+ * refuses a NUL) or a finite number a column holds; a forged cursor is a bad cursor, never a 500.
+ */
+function isSortValue(v: unknown): v is string | number {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+  if (typeof v === 'string') return v.length <= 500 && !/[\u0000-\u001f\uD800-\uDFFF]/.test(v);
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER;
+}
+
 export function decodeCursor(raw: string | undefined): Cursor | undefined {
   if (!raw) return undefined;
+  let c: Cursor;
   try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.id !== 'string' || !('v' in c)) throw new Error('shape');
-    return c;
+    c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
   } catch {
-    throw badRequest(
-      'The cursor is not valid: pass the nextCursor of the previous page unchanged',
-      'query.cursor',
-    );
+    throw badCursor();
   }
+  const ok =
+    c !== null &&
+    typeof c === 'object' &&
+    typeof c.id === 'string' &&
+    UUID.test(c.id) &&
+    'v' in c &&
+    (c.v === null || isSortValue(c.v)) &&
+    (c.more === undefined || (Array.isArray(c.more) && c.more.length <= 5 && c.more.every(isSortValue)));
+  if (!ok) throw badCursor();
+  return c;
+}
+
+/**
+ * A cursor that is a row's numeric id (the audit log's): digits that a bigint column holds and a
+ * JavaScript number keeps exactly. Twenty digits is a bad cursor, not a database error.
+ */
+export function decodeNumericCursor(raw: string | undefined): number | undefined {
+  if (!raw) return undefined;
+  const n = /^[0-9]{1,16}$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(n)) throw badCursor();
+  return n;
 }
 
 /**
