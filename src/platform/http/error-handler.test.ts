@@ -1,5 +1,9 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { translateDatabaseError } from '../db/database-errors.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
 import { AppError, clip, invalidFields, MAX_FIELD_ERRORS, toProblem } from './errors.ts';
 
 describe('problem+json', () => {
@@ -47,6 +51,11 @@ describe('database errors that slip past a service become 4xx', () => {
     ['23503', 400],
     ['23514', 400],
     ['22P02', 400],
+    ['22001', 400],
+    ['22003', 400],
+    ['22021', 400],
+    ['2200D', 400],
+    ['54000', 422],
     ['42501', 403],
   ])('SQLSTATE %s is HTTP %i', (code, status) => {
     expect(translateDatabaseError({ code, constraint: 'facility_code_key' })?.status).toBe(status);
@@ -54,5 +63,48 @@ describe('database errors that slip past a service become 4xx', () => {
 
   test('anything else is not translated (a 500, logged)', () => {
     expect(translateDatabaseError(new Error('boom'))).toBeUndefined();
+  });
+});
+
+describe('refusals before a route runs are problem+json too', () => {
+  test('headers over the server limit: 431 problem+json from the client error handler', async () => {
+    const options = { frameworkErrors, clientErrorHandler, http: { maxHeaderSize: 2048 } };
+    const app = Fastify(options as FastifyServerOptions);
+    registerErrorHandler(app);
+    app.get('/x', async () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const res = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+        const req = http.get(
+          { host: '127.0.0.1', port, path: '/x', headers: { 'x-big': 'y'.repeat(8000) } },
+          (r) => {
+            let body = '';
+            r.on('data', (c) => {
+              body += c;
+            });
+            r.on('end', () =>
+              resolve({ status: r.statusCode ?? 0, type: String(r.headers['content-type']), body }),
+            );
+          },
+        );
+        req.on('error', reject);
+      });
+      expect(res.status).toBe(431);
+      expect(res.type).toBe('application/problem+json');
+      expect(JSON.parse(res.body).code).toBe('headers_too_large');
+    } finally {
+      await app.close();
+    }
+  });
+
+  test("bad percent-encoding in a path: 400 problem+json, not Fastify's plain JSON", async () => {
+    const app = Fastify({ frameworkErrors });
+    registerErrorHandler(app);
+    app.get('/x/:id', async () => ({ ok: true }));
+    const res = await app.inject({ url: '/x/%E0%A4%A' });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().code).toBe('bad_request');
   });
 });
