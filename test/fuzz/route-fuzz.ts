@@ -401,12 +401,13 @@ export async function send(
 
 /**
  * A cheap fingerprint of the data: the row count of every table but the audit log (a denial is
- * audited on purpose) and the sessions (signing in is not a change of the data).
+ * audited on purpose), the sessions (signing in is not a change of the data) and the sign-in
+ * throttle (a failed sign-in is counted on purpose).
  */
 export async function rowFingerprint(db: Db): Promise<string> {
   const tables = await sql<{ name: string }>`
     select tablename as name from pg_tables where schemaname = 'public'
-      and tablename not in ('audit_log', 'auth_session', 'kysely_migration', 'kysely_migration_lock')
+      and tablename not in ('audit_log', 'auth_session', 'login_throttle', 'kysely_migration', 'kysely_migration_lock')
     order by tablename`.execute(db);
   if (tables.rows.length === 0) return '';
   const counts = sql.join(
