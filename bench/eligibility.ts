@@ -13,14 +13,9 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { demoStation } from '../src/demo/demo-users.ts';
 import { generateDemoProvince } from '../src/demo/generate.ts';
-import { loadDemoProvince } from '../src/demo/load.ts';
-import type { AppContext } from '../src/platform/app-context.ts';
-import { systemClock, todayOf } from '../src/platform/clock.ts';
-import { loadConfig } from '../src/platform/config.ts';
-import { openServerDatabase } from '../src/platform/db/database.ts';
-import { migrateToLatest } from '../src/platform/db/migrate.ts';
-import { loadProfile } from '../src/platform/profile.ts';
+import { todayOf } from '../src/platform/clock.ts';
 import { buildServer } from '../src/server.ts';
+import { openDemoDatabase, percentile } from './support/demo-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -30,38 +25,6 @@ const { values } = parseArgs({
 });
 const url =
   process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grassroots_bench_eligibility';
-const READY = 'demo loaded';
-
-async function withAdmin<T>(fn: (c: pg.Client, name: string) => Promise<T>): Promise<T> {
-  const u = new URL(url);
-  const name = u.pathname.slice(1);
-  u.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: u.toString() });
-  await admin.connect();
-  try {
-    return await fn(admin, name);
-  } finally {
-    await admin.end();
-  }
-}
-
-/** True when the database already holds the demo (loaded by an earlier run). */
-async function prepareDatabase(): Promise<boolean> {
-  return withAdmin(async (admin, name) => {
-    const { rows } = await admin.query<{ ready: string | null }>(
-      `select shobj_description(oid, 'pg_database') as ready from pg_database where datname = $1`,
-      [name],
-    );
-    if (!values.reload && rows[0]?.ready === READY) return true;
-    await admin.query(`drop database if exists "${name}" with (force)`);
-    await admin.query(`create database "${name}"`);
-    return false;
-  });
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 interface Sample {
   card_number: string | null;
@@ -72,27 +35,8 @@ interface Sample {
 }
 
 async function main(): Promise<void> {
-  const loaded = await prepareDatabase();
-  const handle = openServerDatabase(url, 4);
-  await migrateToLatest(handle.db);
-  const config = loadConfig({ ...process.env, DATABASE_URL: url, GRASSROOTS_PROFILE: 'vn' });
-  const ctx: AppContext = {
-    db: handle.db,
-    engine: 'postgres',
-    profile: loadProfile('vn'),
-    config,
-    clock: systemClock,
-  };
-  const today = todayOf(ctx);
-  if (!loaded) {
-    console.log('Loading the demo province (once; later runs reuse it)...');
-    const started = Date.now();
-    await loadDemoProvince(ctx, { output: false, today });
-    await sql`analyze`.execute(handle.db);
-    await withAdmin((admin, name) => admin.query(`comment on database "${name}" is '${READY}'`));
-    console.log(`  loaded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }
-  const { station } = demoStation(generateDemoProvince({ today }));
+  const { ctx, handle } = await openDemoDatabase(url, { reload: values.reload });
+  const { station } = demoStation(generateDemoProvince({ today: todayOf(ctx) }));
 
   // Cards of the demo's residents, in a fixed pseudo-random order (the owner's view, outside any scope).
   const n = Number(values.checks);
