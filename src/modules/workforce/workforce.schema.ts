@@ -1,5 +1,14 @@
 import Type, { type Static } from 'typebox';
-import { Decimal, IsoDate, Nullable, Page, PageQuery, SortBy, SortOrder, Uuid } from '../../platform/schema.ts';
+import {
+  Decimal,
+  IsoDate,
+  Nullable,
+  Page,
+  PageQuery,
+  SortBy,
+  SortOrder,
+  Uuid,
+} from '../../platform/schema.ts';
 import { SEXES } from '../../platform/sex.enums.ts';
 
 export const Sex = Type.Enum(SEXES);
