@@ -45,8 +45,10 @@ export interface LockFile {
 }
 
 /** The lock files this process holds (one set per process, even if this module were loaded twice). */
-const held: Set<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('grassroots.locks')] ??=
-  new Set<string>()) as Set<string>;
+const registry = globalThis as Record<symbol, Set<string> | undefined>;
+const LOCKS = Symbol.for('grassroots.locks');
+registry[LOCKS] ??= new Set<string>();
+const held: Set<string> = registry[LOCKS];
 
 /**
  * Throws DataFolderLockedError when a live process holds the folder, without taking the lock: the CLI
