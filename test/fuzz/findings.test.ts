@@ -9,7 +9,7 @@ import {
 import { describeOnBothEngines } from '../support/engines.ts';
 
 /**
- * Each finding of the route fuzzing (routes.fuzz.test.ts), as a plain request that answered 500 or
+ * Each finding of the route fuzzing (routes-*.fuzz.test.ts, through route-fuzz.suite.ts), as a plain request that answered 500 or
  * never answered before it was fixed.
  */
 describeOnBothEngines('findings of the route fuzzing', (t) => {

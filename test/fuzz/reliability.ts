@@ -1,5 +1,5 @@
 /**
- * `npm run reliability`: the route fuzzing of routes.fuzz.test.ts at scale, outside `npm test`. Every
+ * `npm run reliability`: the route fuzzing of route-fuzz.suite.ts at scale, outside `npm test`. Every
  * documented route gets RUNS generated bad requests (10,000 unless `--runs N`), on a fresh embedded
  * database, or on the PostgreSQL database `DATABASE_URL` names (it must be migrated and empty:
  * rows are created). Prints routes × bad inputs tried × 5xx × hangs × other broken properties, and

@@ -8,7 +8,7 @@ import type { Db } from '../../src/platform/db/database.ts';
  * Property-based requests over every route, generated from the route's own schema as the OpenAPI
  * document (`app.swagger()`) states it, then mutated the way an attacker or a careless client would.
  * A route added later is covered by the same machinery without a test of its own. Used by
- * routes.fuzz.test.ts (a few hundred cases per route) and reliability.ts (10,000 and more).
+ * routes-*.fuzz.test.ts (a few hundred cases per route) and reliability.ts (10,000 and more).
  */
 
 type JsonSchema = {
