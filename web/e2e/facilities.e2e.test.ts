@@ -51,11 +51,14 @@ test('province: the list, a search, the map, a facility page, capacity against t
   await expect.poll(() => points.count(), WAIT).toBeGreaterThan(0);
   expect(await page.getByTestId('map-legend').textContent()).toMatch(/Provincial \(\d+\).*Commune \(\d+\)/);
   // Clicking the topmost point names it and links to its page.
-  const point = points.last();
+  // Held by its id: the map may re-render (boundaries arrive) between reading the name and the click,
+  // and a positional locator would then point at another facility.
+  const id = await points.last().getAttribute('data-id');
+  const point = page.locator(`[data-testid="map-point"][data-id="${id}"]`);
   const name = facilityNameOf(await point.getAttribute('aria-label'));
-  await point.click();
+  await point.dispatchEvent('click');
   const selected = page.getByTestId('map-selected');
-  expect(await selected.textContent()).toContain(name);
+  await expect.poll(() => selected.textContent(), WAIT).toContain(name);
   await screenshot(page, 'facilities-map-province');
   await selected.getByRole('link').click();
   await expect.poll(() => page.getByTestId('facility-name').textContent(), WAIT).toBe(name);
