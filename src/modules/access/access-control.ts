@@ -206,10 +206,13 @@ function breakGlassReasonOf(request: FastifyRequest): string {
   }
 }
 
-/** Runs the rest of the transaction as the application role, inside the caller's places. */
+/**
+ * Runs the rest of the transaction as the application role, inside the caller's places. One statement,
+ * one round trip: `set_config('role', …, true)` is `set local role` (it checks membership the same way),
+ * and unlike `set local` it takes the scope as bind parameters next to it.
+ */
 export async function applyScope(trx: Db, scope: Scope): Promise<void> {
-  await sql`set local role grassroots_app`.execute(trx);
-  await sql`select set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('app.scope', ${`{${scope.paths.join(',')}}`}, true)`.execute(
+  await sql`select set_config('role', 'grassroots_app', true), set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('app.scope', ${`{${scope.paths.join(',')}}`}, true)`.execute(
     trx,
   );
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../platform/db/database.ts';
 import type { NewAuditLogRow } from './access.table.ts';
 
@@ -109,7 +110,10 @@ export function insertSession(
     .execute();
 }
 
-/** A live session or API key by its token hash, with its (active) user. */
+/**
+ * A live session or API key by its token hash, with its (active) user and the roles the user holds
+ * now: what every request needs to know who asks, in one round trip.
+ */
 export function findLiveSession(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom('auth_session as s')
@@ -125,6 +129,16 @@ export function findLiveSession(db: Db, tokenHash: string, now: Date) {
       'u.display_name as displayName',
       'u.worker_id as workerId',
     ])
+    .select((eb) =>
+      jsonArrayFrom(
+        eb
+          .selectFrom('user_role as r')
+          .select(['r.role', 'r.scope_path as scopePath'])
+          .whereRef('r.user_id', '=', 'u.id')
+          .where('r.revoked_at', 'is', null)
+          .orderBy('r.granted_at'),
+      ).as('grants'),
+    )
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('s.expires_at', 'is', null), eb('s.expires_at', '>', now)]))

@@ -206,13 +206,12 @@ export async function authenticate(
   // Record use at most once a minute: not a write on every request.
   if (!s.lastUsedAt || now.getTime() - s.lastUsedAt.getTime() > 60_000)
     await touchSession(db, s.sessionId, now);
-  const grants = await findActiveGrants(db, s.userId);
   return {
     userId: s.userId,
     username: s.username,
     displayName: s.displayName,
     workerId: s.workerId,
-    grants: grants.map((g) => ({ role: g.role, scopePath: g.scope_path })),
+    grants: s.grants.map((g) => ({ role: g.role, scopePath: g.scopePath })),
     sessionId: s.sessionId,
     via,
     kind: s.kind,

@@ -4,6 +4,7 @@ import { describeOnBothEngines } from '../../../test/support/engines.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { type AccessWorld, buildAccessWorld } from './access.fixtures.ts';
+import { applyScope } from './access-control.ts';
 
 /**
  * Row-level security on its own, below the HTTP layer: queries run as the application role with a
@@ -17,17 +18,26 @@ describeOnBothEngines('row-level security', (t) => {
     w = await buildAccessWorld(t(), { roles: [] });
   });
 
-  /** Runs `body` in a transaction as grassroots_app with the given scope; the transaction commits. */
+  /**
+   * Runs `body` in a transaction as grassroots_app with the given scope, set as every request sets it
+   * (applyScope: role and scope in one statement); the transaction commits.
+   */
   function asApp<T>(scope: { paths?: string[]; all?: boolean }, body: (trx: Db) => Promise<T>): Promise<T> {
     return t()
       .ctx.db.transaction()
       .execute(async (trx) => {
-        await sql`set local role grassroots_app`.execute(trx);
-        await sql`select set_config('app.scope', ${`{${(scope.paths ?? []).join(',')}}`}, true),
-                         set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true)`.execute(trx);
+        await applyScope(trx, { all: scope.all ?? false, paths: scope.paths ?? [] });
         return body(trx);
       });
   }
+
+  test('the scope statement switches to the application role for the transaction only', async () => {
+    const inside = await asApp({ paths: ['45.451'] }, async (trx) =>
+      sql<{ r: string; s: string; a: string }>`select current_user as r, current_setting('app.scope') as s,
+        current_setting('app.scope_all') as a`.execute(trx),
+    );
+    expect(inside.rows[0]).toEqual({ r: 'grassroots_app', s: '{45.451}', a: 'off' });
+  });
 
   const codes = async (trx: Db, table: 'facility' | 'health_worker') =>
     (await sql<{ code: string }>`select code from ${sql.table(table)}`.execute(trx)).rows
