@@ -71,7 +71,7 @@ async function demo(config: Config): Promise<number> {
   const { hasDemoData, loadDemo, printDemoLogins } = await import('./demo/index.ts');
   const { ctx, handle } = await openContext(config);
   try {
-    if (await hasDemoData(ctx.db)) {
+    if (await hasDemoData(ctx.db, ctx.profile.areaLevels[0]?.id)) {
       console.log('The database already holds data; the demo is loaded only into an empty database.');
       return 0;
     }
@@ -125,8 +125,7 @@ async function serve(config: Config): Promise<number> {
   ]);
   const logger = createLogger(config.logLevel);
   const { ctx, handle } = await openContext(config);
-  if (ctx.engine === 'embedded' && !(await hasDemoData(ctx.db))) {
-    console.log('Empty embedded database: loading the demo province (first start only).');
+  if (ctx.engine === 'embedded' && !(await hasDemoData(ctx.db, ctx.profile.areaLevels[0]?.id))) {
     await loadDemo(ctx);
   }
   const app = await buildServer(ctx, { logger });

@@ -157,6 +157,11 @@ export const CountryProfileSchema = Type.Object({
    * weeks and quarters are the country's, never UTC's (at 06:30 in Hanoi it is already today).
    */
   timeZone: Type.String({ minLength: 1 }),
+  /**
+   * The demo this profile loads into an empty database on a first start (a key of src/demo/demos.ts:
+   * `khanh-hoa`, `xishui`); without one, or naming no known demo, the server says so and starts empty.
+   */
+  demo: Type.Optional(Type.String({ minLength: 1 })),
   currency: Type.String({ minLength: 3, maxLength: 3 }),
   areaLevels: Type.Array(
     Type.Object({ id: Type.String(), codePattern: Type.String(), label: Type.String() }),
