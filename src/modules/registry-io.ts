@@ -93,7 +93,9 @@ export function registryRoutes(app: App, _ctx: AppContext): void {
   app.post(
     '/imports/:kind',
     {
-      config: { permission: 'registry.import' },
+      // Committed batch by batch like the CLI (each in the caller's scope, each audited): the good
+      // rows of a file are kept whatever comes later, and no transaction holds locks for a whole file.
+      config: { permission: 'registry.import', batches: true },
       bodyLimit: 200 * 1024 * 1024,
       schema: {
         tags: ['registry'],
@@ -110,7 +112,10 @@ export function registryRoutes(app: App, _ctx: AppContext): void {
         );
       }
       const records = readCsvRecords(req.body as Readable);
-      return runImport(req.db, importDefinition(req.ctx.profile, req.params.kind, todayOf(req.ctx)), records);
+      const def = importDefinition(req.ctx.profile, req.params.kind, todayOf(req.ctx));
+      return runImport(req.ctx.db, def, records, {
+        transaction: (work, detail) => req.inScope(work, `import ${detail}`),
+      });
     },
   );
 

@@ -43,6 +43,12 @@ declare module 'fastify' {
     permission?: Permission;
     /** `export` marks a route that hands out data in bulk: it is audited as an export. */
     audit?: 'export';
+    /**
+     * `true` for a route whose work commits in several transactions (a CSV import commits batch after
+     * batch): the handler gets no request transaction (`req.db` is unset) and opens each of its own
+     * with `req.inScope(work, detail)`, as the application role in the caller's scope, audited.
+     */
+    batches?: boolean;
   }
   interface FastifyRequest {
     /**
@@ -52,5 +58,10 @@ declare module 'fastify' {
     db: Db;
     /** The app context with `db` set to the request's scoped transaction. */
     ctx: AppContext;
+    /**
+     * On a `batches` route only: runs `work` in a transaction of its own as the application role in the
+     * caller's scope (row-level security applies), with an audit entry saying `detail`, and commits it.
+     */
+    inScope<T>(work: (trx: Db) => Promise<T>, detail: string): Promise<T>;
   }
 }

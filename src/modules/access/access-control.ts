@@ -39,6 +39,7 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): voi
   app.decorateRequest('principal', null);
   app.decorateRequest('scope', null);
   app.decorateRequest('breakGlassReason', null);
+  app.decorateRequest('inScope', null as unknown as FastifyRequest['inScope']);
   const routes: RegisteredRoute[] = [];
   app.decorate('accessRoutes', routes);
 
@@ -62,7 +63,9 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): voi
     // Who is asking and whether they may is decided before the body is even validated, so an
     // anonymous caller learns nothing from validation errors.
     route.onRequest = [...[route.onRequest ?? []].flat(), (request) => admit(ctx.db, request, permission)];
-    route.handler = scopedHandler(ctx, route, permission);
+    route.handler = route.config?.batches
+      ? batchedHandler(ctx, route, permission)
+      : scopedHandler(ctx, route, permission);
   });
 }
 
@@ -121,6 +124,40 @@ function scopedHandler(ctx: AppContext, route: RouteOptions, permission: string)
     } finally {
       reply.send = send;
     }
+  };
+}
+
+/**
+ * A `batches` route (a CSV import) commits its work in several transactions, so that what it reports
+ * saved stays saved whatever happens later: each is opened by `req.inScope`, runs as the application
+ * role in the caller's scope and writes its own audit entry. There is no request transaction (and no
+ * `req.db`, so nothing can run outside the scope by mistake).
+ */
+function batchedHandler(ctx: AppContext, route: RouteOptions, permission: string) {
+  const original = route.handler;
+  return function batched(this: unknown, request: FastifyRequest, reply: FastifyReply) {
+    request.db = undefined as unknown as Db;
+    request.ctx = { ...ctx, db: undefined as unknown as Db };
+    request.inScope = (work, detail) =>
+      ctx.db.transaction().execute(async (trx) => {
+        await applyScope(trx, request.scope!);
+        const value = await work(trx);
+        await insertAuditEntry(trx, {
+          user_id: request.principal!.userId,
+          username: request.principal!.username,
+          role: rolesUsed(request.principal!, permission),
+          action: route.config?.audit ?? 'import',
+          resource_type: (request.routeOptions.url ?? '').split('/')[2] ?? null,
+          resource_id: null,
+          detail: `${request.method} ${request.url.split('?')[0]}: ${detail}`.slice(0, 1000),
+          status: 200,
+          reason: null,
+          flagged: false,
+          ...clientOf(request),
+        });
+        return value;
+      });
+    return original.call(this as never, request, reply);
   };
 }
 

@@ -5,6 +5,7 @@ import type { ImportDefinition, RowCheck } from '../../platform/csv/import-runne
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
+import { INT32_MAX } from '../../platform/schema.ts';
 import {
   type AreaWithParent,
   exportBatch,
@@ -68,13 +69,16 @@ export function parseAreaRow(profile: CountryProfile, v: Record<string, string>)
   const latitude = numberCell(v.latitude, -90, 90);
   const longitude = numberCell(v.longitude, -180, 180);
   const year = numberCell(v.year, 1900, 2200, true);
-  const population = numberCell(v.population, 0, Number.MAX_SAFE_INTEGER, true);
-  const households = numberCell(v.households, 0, Number.MAX_SAFE_INTEGER, true);
+  // The columns are integers: a count past INT32_MAX is refused here, with the row, not by the database.
+  const population = numberCell(v.population, 0, INT32_MAX, true);
+  const households = numberCell(v.households, 0, INT32_MAX, true);
   if (Number.isNaN(latitude)) problems.push(`latitude ${v.latitude} is not a number between -90 and 90`);
   if (Number.isNaN(longitude)) problems.push(`longitude ${v.longitude} is not a number between -180 and 180`);
   if (Number.isNaN(year)) problems.push(`year ${v.year} is not a year between 1900 and 2200`);
-  if (Number.isNaN(population)) problems.push(`population ${v.population} is not a whole number >= 0`);
-  if (Number.isNaN(households)) problems.push(`households ${v.households} is not a whole number >= 0`);
+  if (Number.isNaN(population))
+    problems.push(`population ${v.population} is not a whole number from 0 to ${INT32_MAX}`);
+  if (Number.isNaN(households))
+    problems.push(`households ${v.households} is not a whole number from 0 to ${INT32_MAX}`);
   if ((year === null) !== (population === null))
     problems.push('year and population go together: give both or neither');
   if (year === null && households !== null) problems.push('households needs a year and a population');

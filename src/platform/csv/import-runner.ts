@@ -1,19 +1,24 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { inTransaction } from '../db/transaction.ts';
+import { translateDatabaseError } from '../db/database-errors.ts';
 import { AppError } from '../http/errors.ts';
 import type { ImportReport, RejectedRow } from './import-report.schema.ts';
 
-/** One CSV record: header name to raw cell text, and the line it started on in the file. */
+/**
+ * One CSV record: header name to raw cell text, and the line it started on in the file. A record the
+ * CSV reader could not read (a stray quote...) carries `unreadable` instead, and is reported as such.
+ */
 export interface CsvRecord {
   line: number;
   values: Record<string, string>;
+  unreadable?: string;
 }
 
 export type { ImportReport, RejectedRow };
 
 export interface ImportProgress {
   read: number;
+  /** Rows in batches already committed: they survive whatever happens next (kill -9 included). */
   saved: number;
   rejected: number;
 }
@@ -31,6 +36,8 @@ export interface ImportDefinition<T> {
    * Saves a batch in one transaction: checks what needs the database (references, duplicates) and
    * writes the good rows. Returns, per row, 'created', 'updated' or the reason it was rejected.
    * Rows in a batch are in file order, so a row may refer to one earlier in the same batch.
+   * A batch the database refuses is split and saved again in parts (see saveRows), so it must keep
+   * no state across calls other than what it read from the database.
    */
   saveBatch(
     trx: Db,
@@ -38,15 +45,57 @@ export interface ImportDefinition<T> {
   ): Promise<(('created' | 'updated') | { reason: string })[]>;
 }
 
+/** Opens one batch's transaction, runs `work` in it and commits: `detail` says what for (the audit). */
+export type BatchTransaction = <R>(work: (trx: Db) => Promise<R>, detail: string) => Promise<R>;
+
 export interface ImportOptions {
   batchSize?: number;
   onProgress?(p: ImportProgress): void;
+  /**
+   * How each batch's transaction is opened: by default a plain transaction on `db`; over HTTP one in
+   * the caller's scope with its audit entry (access-control's `req.inScope`).
+   */
+  transaction?: BatchTransaction;
+}
+
+/** The longest cell the import takes: longer than any field of the registries (names 200, addresses 500). */
+export const MAX_CELL_LENGTH = 1000;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * What makes a row's cells unusable whatever its kind, or null: a control character (PostgreSQL cannot
+ * store a NUL), bytes that were not UTF-8 (the reader turns them into U+FFFD: the text is already
+ * broken), or a cell longer than any field (a 1 MiB code would not even fit in an index).
+ */
+export function cellProblem(values: Record<string, string>): string | null {
+  for (const [column, text] of Object.entries(values)) {
+    if (typeof text !== 'string') continue;
+    if (text.length > MAX_CELL_LENGTH)
+      return `${column} is ${text.length} characters long; a cell holds at most ${MAX_CELL_LENGTH}`;
+    if (CONTROL.test(text))
+      return `${column} holds a control character such as NUL (tabs and line breaks are allowed)`;
+    if (text.includes('\uFFFD'))
+      return `${column} is not valid UTF-8 text (bytes that are not UTF-8, or U+FFFD): save the file as UTF-8`;
+  }
+  return null;
 }
 
 /**
- * Streams records through a module's import definition: each batch is committed on its own, so good
- * rows are kept whatever comes later, and each bad row is reported with its line and the reason.
- * Rows are upserted by their official code, so re-running the same file creates no duplicates.
+ * The reason to report for one row the database refused, or undefined when the failure is not the
+ * row's fault (the connection, a deadlock...), which stops the import.
+ */
+function rowFault(err: unknown): string | undefined {
+  if (err instanceof AppError) return err.status < 500 ? err.message : undefined;
+  return translateDatabaseError(err)?.message;
+}
+
+/**
+ * Streams records through a module's import definition: each batch is committed on its own, durably,
+ * before it is counted as saved, so good rows are kept whatever comes later (a bad row, a kill -9),
+ * and each bad row is reported with its line and the reason. Rows are upserted by their official
+ * code, so re-running the same file creates no duplicates.
  */
 export async function runImport<T>(
   db: Db,
@@ -59,20 +108,55 @@ export async function runImport<T>(
   let batch: { line: number; value: T }[] = [];
   let checkedHeader = false;
 
-  // Batches committed by the runner itself do not each wait for their commit to reach the disk; the
-  // last commit does, and the log is written in order, so every batch is durable before the report
-  // is returned. (Inside a request the request's transaction commits once, as usual.)
-  const ownCommits = !db.isTransaction;
-  const save = async (rows: { line: number; value: T }[]) => {
-    const outcomes = await inTransaction(db, async (trx) => {
-      if (ownCommits) await sql`set local synchronous_commit = off`.execute(trx);
-      return def.saveBatch(trx, rows);
-    });
+  // Each batch commits with the server's own synchronous_commit (on by default): a commit reported
+  // here is on disk. (With it off, PGlite, which has no WAL writer of its own, kept the commits in
+  // memory until a later flush: a kill -9 after "saved 50000" lost thousands of rows.)
+  const open: BatchTransaction =
+    options.transaction ??
+    (db.isTransaction
+      ? // Joined to a caller's transaction: each batch is a savepoint, so a refused one can be undone.
+        async (work) => {
+          await sql`savepoint import_batch`.execute(db);
+          try {
+            const value = await work(db);
+            await sql`release savepoint import_batch`.execute(db);
+            return value;
+          } catch (err) {
+            await sql`rollback to savepoint import_batch`.execute(db);
+            throw err;
+          }
+        }
+      : (work) => db.transaction().execute(work));
+
+  type Row = { line: number; value: T };
+  type Outcome = 'created' | 'updated' | { reason: string };
+  const span = (rows: Row[]) =>
+    `lines ${rows[0]!.line}-${rows[rows.length - 1]!.line}, ${rows.length} row(s) of ${def.kind}`;
+  /**
+   * Saves rows in one transaction; when the database refuses them for a row's sake (a value too
+   * large for an index, a number past its column, a constraint), the rows are saved again in two
+   * halves, down to the single row, which is reported with the reason. Earlier rows of a batch are
+   * committed before later ones, so a row may still refer to one before it.
+   */
+  const saveRows = async (rows: Row[]): Promise<Outcome[]> => {
+    try {
+      return await open((trx) => def.saveBatch(trx, rows), span(rows));
+    } catch (err) {
+      const fault = rowFault(err);
+      if (fault === undefined) throw err;
+      if (rows.length === 1) return [{ reason: `the database refused the row: ${fault}` }];
+      const half = Math.ceil(rows.length / 2);
+      return [...(await saveRows(rows.slice(0, half))), ...(await saveRows(rows.slice(half)))];
+    }
+  };
+  const save = async (rows: Row[]) => {
+    const outcomes = await saveRows(rows);
     outcomes.forEach((o, i) => {
       if (o === 'created') report.created++;
       else if (o === 'updated') report.updated++;
       else report.rejected.push({ line: rows[i]!.line, reason: o.reason });
     });
+    // Counted once committed: a progress line never names a row that could still be lost.
     options.onProgress?.({
       read: report.read,
       saved: report.created + report.updated,
@@ -93,6 +177,11 @@ export async function runImport<T>(
 
   try {
     for await (const record of records) {
+      if (record.unreadable !== undefined) {
+        report.read++;
+        report.rejected.push({ line: record.line, reason: record.unreadable });
+        continue;
+      }
       if (!checkedHeader) {
         const missing = def.requiredColumns.filter((c) => !(c in record.values));
         if (missing.length > 0) {
@@ -104,7 +193,8 @@ export async function runImport<T>(
         checkedHeader = true;
       }
       report.read++;
-      const checked = def.parse(record.values);
+      const problem = cellProblem(record.values);
+      const checked: RowCheck<T> = problem ? { ok: false, reason: problem } : def.parse(record.values);
       if (checked.ok) batch.push({ line: record.line, value: checked.value });
       else report.rejected.push({ line: record.line, reason: checked.reason });
       if (batch.length >= batchSize) await flush();
@@ -115,10 +205,6 @@ export async function runImport<T>(
     await saving?.catch(() => undefined);
   }
   await saving;
-  if (ownCommits && saving) {
-    // A transaction with an id commits with a durable write, flushing every batch's commit before it.
-    await db.transaction().execute((trx) => sql`select txid_current()`.execute(trx));
-  }
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
 }
