@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { AppContext } from '../platform/app-context.ts';
+import { KNOWN_PROFILES } from '../platform/config.ts';
 import { loadProfile } from '../platform/profile.ts';
 import { DEMOS, demoOf, noDemoLine } from './demos.ts';
 import { loadDemo } from './index.ts';
@@ -16,20 +17,23 @@ const untouchable = (profile: AppContext['profile']) =>
 describe('the profile picks its demo', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  test.each(['vn'])('profile %s names a demo that exists', (id) => {
+  test.each(KNOWN_PROFILES)('profile %s names a demo that exists', (id) => {
     const profile = loadProfile(id);
     expect(profile.demo).toBeDefined();
     expect(DEMOS[profile.demo!]).toBeDefined();
     expect(demoOf(profile)).toBe(DEMOS[profile.demo!]);
   });
 
-  test('the Vietnamese profile loads the Khánh Hòa province', () => {
-    expect(loadProfile('vn').demo).toBe('khanh-hoa');
+  test.each([
+    ['vn', 'khanh-hoa'],
+    ['cn', 'xishui'],
+  ])('profile %s loads the demo %s', (id, demo) => {
+    expect(loadProfile(id).demo).toBe(demo);
   });
 
   test.each([
     ['names none', undefined, 'names no demo'],
-    ['names an unknown one', 'atlantis', 'names the demo "atlantis", which is not one of khanh-hoa'],
+    ['names an unknown one', 'atlantis', 'names the demo "atlantis", which is not one of khanh-hoa, xishui'],
   ])('a profile that %s starts empty after one clear line', async (_, demo, words) => {
     const profile = { ...loadProfile('vn'), demo };
     const log = vi.spyOn(console, 'log').mockImplementation(() => {});

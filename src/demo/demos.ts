@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/app-context.ts';
 import type { CountryProfile } from '../platform/profile.ts';
 import { type LoadDemoOptions, loadDemoProvince } from './load.ts';
+import { loadDemoCounty } from './load-county.ts';
 
 /**
  * The demos, keyed by the name a country profile gives in its `demo` key (protocols/profiles/*.json).
@@ -17,6 +18,7 @@ export interface DemoDefinition {
 
 export const DEMOS: Record<string, DemoDefinition> = {
   'khanh-hoa': { title: 'the demo province Khánh Hòa', load: loadDemoProvince },
+  xishui: { title: '演示县 习水县 / the demo county Xishui (Zunyi, Guizhou)', load: loadDemoCounty },
 };
 
 /** The demo a profile names, or undefined when it names none or one that is not here. */

@@ -40,6 +40,21 @@ function monthsLater(start: string, months: number): string {
   return addDays(d.toISOString().slice(0, 10), -1);
 }
 
+/** Who rotates where: doctors of the centre kind to the stations of that kind it manages. */
+export interface RotationPlan {
+  centreKind: string;
+  stationKind: string;
+  note: string;
+  /** Stations served before the others (the demo logins' station, so it has someone on day one). */
+  firstHosts?: readonly string[];
+}
+
+const VN_ROTATIONS: RotationPlan = {
+  centreKind: 'district_health_centre',
+  stationKind: 'commune_health_station',
+  note: 'Luân phiên bác sĩ về trạm y tế xã',
+};
+
 /**
  * Rotations of about 36 district-centre doctors to commune stations of their own district, on 1-3
  * weekdays each, from the Monday of the load week for 6 months. Stations without a doctor of their
@@ -50,20 +65,24 @@ export function planRotations(
   facilities: DemoFacility[],
   workers: DemoWorker[],
   today: string,
+  plan: RotationPlan = VN_ROTATIONS,
 ): DemoRotation[] {
   const startDate = mondayOf(today);
   const endDate = monthsLater(startDate, 6);
   const stationsWithDoctor = new Set(workers.filter((w) => w.cadre === 'doctor').map((w) => w.facilityCode));
   const out: DemoRotation[] = [];
-  for (const centre of facilities.filter((f) => f.kind === 'district_health_centre')) {
+  for (const centre of facilities.filter((f) => f.kind === plan.centreKind)) {
     const doctors = workers.filter((w) => w.cadre === 'doctor' && w.facilityCode === centre.code);
-    const stations = facilities.filter(
-      (f) => f.kind === 'commune_health_station' && f.managingCode === centre.code,
-    );
+    const stations = facilities.filter((f) => f.kind === plan.stationKind && f.managingCode === centre.code);
     // Stations without a doctor first, then the others in a shuffled order.
-    const hosts = [
+    const shuffled = [
       ...rng.shuffle(stations.filter((s) => !stationsWithDoctor.has(s.code))),
       ...rng.shuffle(stations.filter((s) => stationsWithDoctor.has(s.code))),
+    ];
+    const first = plan.firstHosts ?? [];
+    const hosts = [
+      ...shuffled.filter((s) => first.includes(s.code)),
+      ...shuffled.filter((s) => !first.includes(s.code)),
     ];
     const count = Math.min(doctors.length, hosts.length, rng.int(4, 5));
     const chosen = rng.shuffle([...doctors]).slice(0, count);
@@ -81,7 +100,7 @@ export function planRotations(
         endDate,
         weekdays,
         session: 'day',
-        note: 'Luân phiên bác sĩ về trạm y tế xã',
+        note: plan.note,
       });
     });
   }
@@ -135,18 +154,34 @@ const COURSES: { course: string; hours: number; cadres?: string[]; provider: str
   },
 ];
 
+/** The courses of a demo and how its certificates are numbered. */
+export interface TrainingCatalogue {
+  courses: readonly { course: string; hours: number; cadres?: string[]; provider: string }[];
+  certificate(serial: number, completedOn: string): string;
+}
+
+const VN_TRAINING: TrainingCatalogue = {
+  courses: COURSES,
+  certificate: (n, date) => `${String(n).padStart(5, '0')}/GCN-SYT-${date.slice(0, 4)}`,
+};
+
 /**
  * Training records for about a third of the workforce (clinical staff and village health workers
  * more often), 1-3 courses each, completed in the last three years.
  */
-export function planTraining(rng: Rng, workers: DemoWorker[], today: string): DemoTraining[] {
+export function planTraining(
+  rng: Rng,
+  workers: DemoWorker[],
+  today: string,
+  catalogue: TrainingCatalogue = VN_TRAINING,
+): DemoTraining[] {
   const out: DemoTraining[] = [];
   let certificate = 0;
   const threeYearsAgo = addDays(today, -3 * 365);
   for (const w of workers) {
     const p = w.cadre === 'administrative' ? 0.1 : w.cadre === 'doctor' ? 0.55 : 0.33;
     if (!rng.chance(p)) continue;
-    const courses = COURSES.filter((c) => !c.cadres || c.cadres.includes(w.cadre));
+    const courses = catalogue.courses.filter((c) => !c.cadres || c.cadres.includes(w.cadre));
     const n = Math.min(courses.length, rng.int(1, 3));
     // Completed after starting work, within the last three years, and never after today.
     const earliest = [w.startDate, threeYearsAgo].sort()[1]!;
@@ -160,7 +195,7 @@ export function planTraining(rng: Rng, workers: DemoWorker[], today: string): De
         kind: 'continuing_education',
         hours: c.hours,
         completedOn,
-        certificateNumber: `${String(++certificate).padStart(5, '0')}/GCN-SYT-${completedOn.slice(0, 4)}`,
+        certificateNumber: catalogue.certificate(++certificate, completedOn),
       });
     }
   }

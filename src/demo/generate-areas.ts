@@ -20,7 +20,8 @@ export interface DemoPopulation {
 export interface DemoArea {
   code: string;
   name: string;
-  level: 'province' | 'district' | 'commune' | 'village';
+  /** One of the profile's area levels (VN: province, district, commune, village; CN adds prefecture, county, township). */
+  level: string;
   parentCode: string | null;
   latitude: number;
   longitude: number;

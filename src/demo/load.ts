@@ -55,7 +55,7 @@ export interface DemoSummary {
  * Runs one module's CSV import over in-memory records with a progress bar. A rejected demo row is a
  * bug in the generator or the module, so any rejection stops the load with the first reasons.
  */
-async function importStep(
+export async function importStep(
   ctx: AppContext,
   label: string,
   def: Parameters<typeof runImport>[1],

@@ -3,7 +3,7 @@
  * record movers that other modules (insurance cards, encounters) join so merges carry their records.
  */
 
-export { validateCitizenId } from './identity.rules.ts';
+export { cnCheckCharacter, validateCitizenId } from './identity.rules.ts';
 export {
   exportHouseholdsCsv,
   exportResidentsCsv,
