@@ -43,17 +43,35 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
 }
 
+/**
+ * How long a query waits for a connection (a new one to the server, or a free one in the pool) before it
+ * fails, answered 503 with Retry-After: a server that is down or unreachable makes requests fail fast
+ * instead of queueing without end.
+ */
+export const CONNECTION_TIMEOUT_MS = 5_000;
+
 export function openServerDatabase(connectionString: string, max = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
+    // A server that vanished without closing the socket (a cut network) is noticed by TCP keepalive.
+    keepAlive: true,
+  });
   // An idle connection dropped by the server (a restart, an administrator) must not crash the process:
   // the pool discards it and opens a new one on the next query.
-  pool.on('error', (err) =>
-    process.emitWarning(
-      `PostgreSQL pool: idle connection lost (${(err as { code?: string }).code ?? err.message})`,
-    ),
-  );
+  pool.on('error', (err) => warnLost('idle', err));
+  // Nor one that is lost while a request holds it between two queries (the pool listens only to idle
+  // ones): the client is then not queryable, its next query fails (a 503) and the pool drops it on release.
+  pool.on('connect', (client) => client.on('error', (err) => warnLost('busy', err)));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+function warnLost(state: 'idle' | 'busy', err: Error): void {
+  process.emitWarning(
+    `PostgreSQL pool: ${state} connection lost (${(err as { code?: string }).code ?? err.message})`,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../db/database-errors.ts';
 import { problemOf } from './error-handler.ts';
 
 /**
@@ -33,6 +34,7 @@ export async function sendCsv(
       res.removeHeader('content-disposition');
       res.setHeader('content-type', 'application/problem+json');
       res.setHeader('content-length', Buffer.byteLength(body));
+      if (problem.status === 503) res.setHeader('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       res.end(body);
     } else {
       reply.log.error({ err }, 'a CSV export failed after it started: the download is cut');

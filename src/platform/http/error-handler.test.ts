@@ -4,7 +4,14 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { describe, expect, test } from 'vitest';
 import { translateDatabaseError } from '../db/database-errors.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
-import { AppError, clip, invalidFields, MAX_FIELD_ERRORS, toProblem } from './errors.ts';
+import {
+  AppError,
+  clip,
+  invalidFields,
+  MAX_FIELD_ERRORS,
+  toProblem,
+  type UnavailableError,
+} from './errors.ts';
 
 describe('problem+json', () => {
   test('carries the status, code, detail and every field error', () => {
@@ -59,6 +66,38 @@ describe('database errors that slip past a service become 4xx', () => {
     ['42501', 403],
   ])('SQLSTATE %s is HTTP %i', (code, status) => {
     expect(translateDatabaseError({ code, constraint: 'facility_code_key' })?.status).toBe(status);
+  });
+
+  test.each([
+    { code: '57P01' },
+    { code: '57P03' },
+    { code: '08006' },
+    { code: 'ECONNREFUSED' },
+    { code: 'ECONNRESET' },
+    { message: 'Connection terminated unexpectedly' },
+    { message: 'timeout exceeded when trying to connect' },
+    { message: 'Client has encountered a connection error and is not queryable' },
+    Object.assign(new AggregateError([{ code: 'ECONNREFUSED' }, { code: 'ECONNREFUSED' }]), {}),
+  ])('a lost database (%o) is a 503 with a retry hint', (err) => {
+    const translated = translateDatabaseError(err);
+    expect(translated?.status).toBe(503);
+    expect((translated as UnavailableError).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a 503 answer carries Retry-After and is problem+json', async () => {
+    const app = Fastify();
+    registerErrorHandler(app);
+    app.get('/x', async () => {
+      throw Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      });
+    });
+    const res = await app.inject({ url: '/x' });
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json().code).toBe('unavailable');
+    await app.close();
   });
 
   test('anything else is not translated (a 500, logged)', () => {

@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { FastifyBaseLogger, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { translateDatabaseError } from '../db/database-errors.ts';
-import { AppError, invalidFields, type Problem, toProblem } from './errors.ts';
+import { AppError, invalidFields, type Problem, toProblem, UnavailableError } from './errors.ts';
 import { fieldErrorsFromValidation, type ValidationError } from './validation-messages.ts';
 
 /** The longest URL served: a longer one is refused with 414 before routing (a query is not a payload). */
@@ -39,6 +39,8 @@ function appErrorOf(thrown: unknown, log: FastifyBaseLogger): AppError {
   if (error?.statusCode && error.statusCode >= 400 && error.statusCode < 500)
     return fromFastifyClientError(error);
   const translated = translateDatabaseError(error);
+  if (translated instanceof UnavailableError)
+    log.warn({ code: (error as { code?: string }).code ?? error?.message }, 'database unavailable: 503');
   if (translated) return translated;
   log.error({ err: error }, 'unhandled error');
   return new AppError('internal', 'An unexpected error occurred');
@@ -50,6 +52,7 @@ export function problemOf(thrown: unknown, log: FastifyBaseLogger): Problem {
 }
 
 function sendProblem(reply: FastifyReply, err: AppError) {
+  if (err instanceof UnavailableError) reply.header('retry-after', String(err.retryAfterSeconds));
   return reply.status(err.status).type('application/problem+json').send(toProblem(err));
 }
 

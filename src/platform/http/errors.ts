@@ -18,6 +18,7 @@ export const ERROR_STATUS = {
   rate_limited: 429,
   headers_too_large: 431,
   internal: 500,
+  unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -43,6 +44,20 @@ export class AppError extends Error {
     super(message);
     this.name = 'AppError';
     this.status = ERROR_STATUS[code];
+  }
+}
+
+/**
+ * 503: the server cannot answer now but will soon (its database is restarting or unreachable). The
+ * error handler sends `Retry-After` with the seconds to wait; nothing of the request was kept unless
+ * its transaction had committed, so a client retries (creates are idempotent with their own ids).
+ */
+export class UnavailableError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('unavailable', message);
   }
 }
 
@@ -107,6 +122,7 @@ const TITLES: Record<ErrorCode, string> = {
   rate_limited: 'Too many requests',
   headers_too_large: 'Headers too large',
   internal: 'Internal error',
+  unavailable: 'Service unavailable',
 };
 
 /**
