@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The `grassroots` command: runs the server compiled into dist/, compiling it first when the sources
+// The `grassroots` command: runs the server bundled into dist/, bundling it first when the sources
 // changed since the last build (scripts/build.js reads a stamp: milliseconds when nothing changed).
-import { ensureServerBuild } from '../scripts/build.js';
+// `serve` also builds the web app when its sources changed, so `npm start` is this one process.
+import { ensureServerBuild, ensureWebBuild } from '../scripts/build.js';
 
-ensureServerBuild();
-await import('../dist/src/cli.js');
+await ensureServerBuild();
+if (process.argv[2] === 'serve') await ensureWebBuild();
+await import('../dist/cli.js');

@@ -1,8 +1,12 @@
 // @ts-check
 /**
  * Builds what the product runs, each part only when its inputs changed since its last build:
- * - the server: the TypeScript of src/ and migrations/ compiled by `tsc -p tsconfig.build.json` into
- *   dist/ (the same tree, .js files), so a start runs plain JavaScript and transpiles nothing;
+ * - the server: the TypeScript of src/ and migrations/ bundled by Rolldown (Vite's bundler) into
+ *   dist/cli.js and its chunks (one per lazily imported part, so `--help` loads none of the server),
+ *   so a start runs plain JavaScript, transpiles nothing, and reads a few files instead of about a
+ *   thousand: typebox and kysely, published as hundreds of small ES modules each, are bundled in;
+ *   every other package stays in node_modules as it is (CommonJS packages, native binaries, PGlite's
+ *   WebAssembly, packages that serve files from their own folder);
  * - the web app: web/ built by Vite into web/dist, with .br and .gz beside every text asset so the
  *   server can send them pre-compressed to phones on slow links.
  *
@@ -15,16 +19,16 @@
  *
  * Usage: node scripts/build.js [server|web] [--force]   (both parts by default)
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_OUT = path.join(root, 'dist');
-const SERVER_INPUTS = ['src', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const SERVER_INPUTS = ['src', 'migrations', 'package-lock.json'];
+/** The packages bundled into the server (see above); any other import of a package stays an import. */
+const BUNDLED_PACKAGES = /^(typebox|kysely)(\/|$)/;
 const WEB_OUT = path.join(root, 'web', 'dist');
 const WEB_INPUTS = ['web/index.html', 'web/vite.config.ts', 'web/public', 'web/src', 'package-lock.json'];
 const STAMP = '.build-stamp';
@@ -82,28 +86,35 @@ const writeStamp = (out, inputs, extra = []) =>
   );
 
 /**
- * Compiles the server into dist/ unless its stamp says the sources did not change. Type errors do not
- * stop it (`noCheck`: `npm run check` and the tests are where types are checked); syntax errors do.
- * It compiles into a new folder and swaps it in, so a process starting meanwhile never sees half a
- * build, and a deleted source leaves no stale .js behind.
+ * Bundles the server into dist/ unless its stamp says the sources did not change. Types are not
+ * checked here (`npm run check` and the tests do that); syntax errors stop it. It builds into a new
+ * folder and swaps it in, so a process starting meanwhile never sees half a build, and a deleted
+ * source leaves nothing stale behind. Rolldown is loaded only when there is something to build.
  * @param {{ force?: boolean }} [options]
  */
-export function ensureServerBuild({ force = false } = {}) {
+export async function ensureServerBuild({ force = false } = {}) {
   if (!force && readStamp(SERVER_OUT)?.inputs === inputStamp(SERVER_INPUTS)) return;
   const started = Date.now();
-  console.error('[build] compiling the server into dist/ …');
-  const tsc = path.join(
-    path.dirname(createRequire(import.meta.url).resolve('typescript/package.json')),
-    'bin/tsc',
-  );
+  console.error('[build] bundling the server into dist/ …');
   const next = `${SERVER_OUT}.next-${process.pid}`;
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--outDir', next], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) {
+  try {
+    const { build } = await import('rolldown');
+    await build({
+      cwd: root,
+      input: { cli: 'src/cli.ts' },
+      platform: 'node',
+      external: (id) => !/^[./]/.test(id) && !BUNDLED_PACKAGES.test(id),
+      logLevel: 'warn',
+      output: {
+        dir: next,
+        format: 'esm',
+        entryFileNames: '[name].js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+      },
+    });
+  } catch (err) {
     fs.rmSync(next, { recursive: true, force: true });
-    console.error('[build] the server did not compile (see above)');
+    console.error(`[build] the server did not build: ${err instanceof Error ? err.message : err}`);
     process.exit(1);
   }
   writeStamp(next, SERVER_INPUTS);
@@ -111,7 +122,7 @@ export function ensureServerBuild({ force = false } = {}) {
   if (fs.existsSync(SERVER_OUT)) fs.renameSync(SERVER_OUT, old);
   fs.renameSync(next, SERVER_OUT);
   fs.rmSync(old, { recursive: true, force: true });
-  console.error(`[build] server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.error(`[build] server bundled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -196,6 +207,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     console.error('Usage: node scripts/build.js [server|web] [--force]');
     process.exit(2);
   }
-  if (part !== 'web') ensureServerBuild({ force });
+  if (part !== 'web') await ensureServerBuild({ force });
   if (part !== 'server') await ensureWebBuild({ force });
 }

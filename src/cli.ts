@@ -118,17 +118,30 @@ async function exportKind(config: Config, kind: string, outFile: string | undefi
 }
 
 async function serve(config: Config): Promise<number> {
-  const [{ createLogger }, { buildServer }, { hasDemoData, loadDemo, printDemoLogins }] = await Promise.all([
-    import('./platform/logger.ts'),
-    import('./server.ts'),
-    import('./demo/index.ts'),
-  ]);
+  // Seconds since the process started (Node's performance clock starts with it), logged once
+  // listening: what a start spends where (npm run bench:start prints them).
+  const at = () => Number((performance.now() / 1000).toFixed(2));
+  const startup: Record<string, number> = {};
+  const mark =
+    <T>(phase: string) =>
+    (value: T): T => {
+      startup[phase] = at();
+      return value;
+    };
+  // The database opens (and its migrations are checked) while the server's modules load.
+  const [[{ createLogger }, { buildServer }, { hasDemoData, loadDemo, printDemoLogins }], { ctx, handle }] =
+    await Promise.all([
+      Promise.all([import('./platform/logger.ts'), import('./server.ts'), import('./demo/index.ts')]).then(
+        mark('modulesLoaded'),
+      ),
+      openContext(config).then(mark('databaseReady')),
+    ]);
   const logger = createLogger(config.logLevel);
-  const { ctx, handle } = await openContext(config);
   if (ctx.engine === 'embedded' && !(await hasDemoData(ctx.db, ctx.profile.areaLevels[0]?.id))) {
     await loadDemo(ctx);
+    mark('demoLoaded')(0);
   }
-  const app = await buildServer(ctx, { logger });
+  const app = await buildServer(ctx, { logger }).then(mark('serverBuilt'));
   const shutdown = async () => {
     await app.close();
     await handle.close();
@@ -136,7 +149,8 @@ async function serve(config: Config): Promise<number> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).then(mark('listening'));
+  logger.info({ startup }, `started in ${startup.listening} s`);
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${shownHost}:${config.port}/`;
   console.log(`\nGrassroots is running at ${url}  (API docs: /api/docs, database: ${ctx.engine})`);

@@ -21,6 +21,7 @@ import type { App, AppContext } from './platform/app-context.ts';
 import { refuseControlCharacters } from './platform/http/control-characters.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './platform/http/error-handler.ts';
 import { installSecurityHeaders } from './platform/http/security-headers.ts';
+import { buildResponseSerializer } from './platform/http/serializer.ts';
 import { buildRequestValidator } from './platform/http/validator.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
 import { profileRoutes } from './platform/profile.routes.ts';
@@ -41,8 +42,11 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
     // Fastify's and Node's own refusals (bad percent-encoding, headers too large) as problem+json too.
     frameworkErrors,
     clientErrorHandler,
-    // Query strings, path parameters and headers are coerced; JSON bodies are checked strictly.
-    schemaController: { compilersFactory: { buildValidator: buildRequestValidator } },
+    // Query strings, path parameters and headers are coerced; JSON bodies are checked strictly. Both
+    // validators and serializers are compiled per route on first use, not at start.
+    schemaController: {
+      compilersFactory: { buildValidator: buildRequestValidator, buildSerializer: buildResponseSerializer },
+    },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   registerErrorHandler(app);

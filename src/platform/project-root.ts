@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The project's folder (the one holding package.json), found by walking up from this file, so that
- * the sources (src/platform) and the compiled server (dist/src/platform) find protocols/ and web/dist
+ * the sources (src/platform) and the bundled server (dist/chunks) find protocols/ and web/dist
  * in the same place.
  */
 export const PROJECT_ROOT = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
