@@ -1,4 +1,4 @@
-import type { DemoLogin } from './demo-users.ts';
+import type { DemoLogin, LoginWords } from './demo-users.ts';
 import type { DemoCounty } from './generate-county.ts';
 import { COUNTY, DEMO_TOWNSHIP, PREFECTURE } from './xishui.ts';
 
@@ -64,13 +64,19 @@ export function demoCountyLogins(county: DemoCounty): DemoLogin[] {
   ];
 }
 
-/** What each CN login is, in English, printed beside its Chinese name at every start. */
-export const COUNTY_LOGIN_NOTES: Record<string, string> = {
-  admin: 'system administrator',
-  station: 'township health centre (程寨镇, whose residents are registered)',
-  doctor: 'a doctor of that township health centre',
-  vhw: 'village doctor of one of its villages',
-  district: 'Xishui county health commission',
-  province: 'Zunyi prefecture health commission',
-  insurance: 'Zunyi medical security bureau',
+/** The CN demo's logins at start: the heading in Chinese and English, each Chinese name's English. */
+export const COUNTY_LOGIN_WORDS: LoginWords = {
+  heading: (password, url) => [
+    `演示账号${url ? `（${url}）` : ''}，密码均为 "${password}"（仅限演示数据：正式使用前请修改或删除）`,
+    `Demo logins${url ? ` at ${url}` : ''}, all with the password "${password}" (demo data only: change or remove them before real use):`,
+  ],
+  notes: {
+    admin: 'system administrator',
+    station: 'township health centre of 程寨镇, whose residents are registered',
+    doctor: 'a doctor of that township health centre',
+    vhw: 'village doctor of one of its villages',
+    district: 'Xishui county health commission',
+    province: 'Zunyi prefecture health commission',
+    insurance: 'Zunyi medical security bureau',
+  },
 };

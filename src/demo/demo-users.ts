@@ -149,21 +149,39 @@ export async function createDemoUsers(ctx: AppContext, logins: DemoLogin[]): Pro
   return created;
 }
 
+/** How a demo's logins are introduced at start, where the demo speaks another language too (CN). */
+export interface LoginWords {
+  /** The lines above the list. */
+  heading(password: string, url?: string): string[];
+  /** A note after each login's name, by username (the English of a Chinese name). */
+  notes: Record<string, string>;
+}
+
+const ENGLISH_WORDS: LoginWords = {
+  heading: (password, url) => [
+    `Demo logins${url ? ` at ${url}` : ''}, all with the password "${password}" (demo data only: change or remove them before real use):`,
+  ],
+  notes: {},
+};
+
 /**
  * Prints the demo logins that still sign in with the demo password (none on real data, or once their
  * passwords are changed): at every start on demo data, and after `grassroots demo`.
  */
-export async function printDemoLogins(ctx: AppContext, url?: string): Promise<void> {
+export async function printDemoLogins(
+  ctx: AppContext,
+  url?: string,
+  words: LoginWords = ENGLISH_WORDS,
+): Promise<void> {
   const holders = await usersWithPassword(ctx.db, [...DEMO_USERNAMES], DEMO_PASSWORD);
   if (holders.length === 0) return;
-  console.log(
-    `Demo logins${url ? ` at ${url}` : ''}, all with the password "${DEMO_PASSWORD}" (demo data only: change or remove them before real use):`,
-  );
+  for (const line of words.heading(DEMO_PASSWORD, url)) console.log(line);
   for (const h of holders) {
     const grant = h.grants[0];
     const where = grant?.scopePath ? `area ${grant.scopePath.split('.').at(-1)}` : 'everywhere';
+    const note = words.notes[h.username];
     console.log(
-      `  ${h.username.padEnd(10)} ${(grant?.role ?? '').padEnd(9)} ${where.padEnd(15)} ${h.displayName}`,
+      `  ${h.username.padEnd(10)} ${(grant?.role ?? '').padEnd(9)} ${where.padEnd(15)} ${h.displayName}${note ? `  (${note})` : ''}`,
     );
   }
 }

@@ -1,5 +1,7 @@
 import type { AppContext } from '../platform/app-context.ts';
 import type { CountryProfile } from '../platform/profile.ts';
+import { COUNTY_LOGIN_WORDS } from './county-users.ts';
+import type { LoginWords } from './demo-users.ts';
 import { type LoadDemoOptions, loadDemoProvince } from './load.ts';
 import { loadDemoCounty } from './load-county.ts';
 
@@ -14,11 +16,17 @@ export interface DemoDefinition {
   title: string;
   /** Generates and loads it (progress and a summary on the console unless `output` is false). */
   load(ctx: AppContext, options?: LoadDemoOptions): Promise<unknown>;
+  /** How the logins are printed at start, where not in English alone. */
+  loginWords?: LoginWords;
 }
 
 export const DEMOS: Record<string, DemoDefinition> = {
   'khanh-hoa': { title: 'the demo province Khánh Hòa', load: loadDemoProvince },
-  xishui: { title: '演示县 习水县 / the demo county Xishui (Zunyi, Guizhou)', load: loadDemoCounty },
+  xishui: {
+    title: '演示县 习水县 / the demo county Xishui (Zunyi, Guizhou)',
+    load: loadDemoCounty,
+    loginWords: COUNTY_LOGIN_WORDS,
+  },
 };
 
 /** The demo a profile names, or undefined when it names none or one that is not here. */

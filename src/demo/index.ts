@@ -1,10 +1,10 @@
 import { listAreasAtLevel } from '../modules/areas/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import type { Db } from '../platform/db/database.ts';
+import { printDemoLogins as printLogins } from './demo-users.ts';
 import { demoOf, noDemoLine } from './demos.ts';
 import type { LoadDemoOptions } from './load.ts';
 
-export { printDemoLogins } from './demo-users.ts';
 export { DEMOS, type DemoDefinition, demoOf } from './demos.ts';
 /**
  * The demos: deterministic, generated places (the Vietnamese province shaped like Khánh Hòa in seed
@@ -36,4 +36,12 @@ export async function loadDemo(ctx: AppContext, options?: LoadDemoOptions): Prom
   if (options?.output !== false) console.log(`Empty database: loading ${demo.title} (first start only).`);
   await demo.load(ctx, options);
   return true;
+}
+
+/**
+ * Prints the demo logins that still have the demo password, in the words of the profile's demo
+ * (Chinese and English under CN): at every start on demo data, and after `grassroots demo`.
+ */
+export async function printDemoLogins(ctx: AppContext, url?: string): Promise<void> {
+  await printLogins(ctx, url, demoOf(ctx.profile)?.loginWords);
 }
