@@ -2,20 +2,17 @@
  * A bounded load test from the outside (issue 18): the real server in its own process, on loopback,
  * driven by autocannon with a mix of what a working day sends: counter searches, resident reads,
  * eligibility checks and facility lists, across the station, district, province and insurance logins.
- * Prints requests per second, latency percentiles, errors and the status codes; asserts nothing.
+ * Prints requests per second, latency percentiles (p50, p95, p99 from every response's time), errors,
+ * the status codes and the machine's load average; asserts nothing.
  *
  * Usage: npm run bench:load [-- --engine postgres|embedded] [--connections 20] [--seconds 20]
  *   postgres: a database `grassroots_bench_load` on 127.0.0.1:5432 (BENCH_DATABASE_URL), the demo
  *             loaded once and kept;
  *   embedded: a data folder under the system's temporary folder, the demo loaded at its first start.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { PROJECT_ROOT } from '../src/platform/project-root.ts';
-import { openDemoDatabase } from './support/demo-database.ts';
+import { runLoad } from './support/load-run.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,141 +23,24 @@ const { values } = parseArgs({
   },
 });
 const engine = values.engine === 'embedded' ? 'embedded' : 'postgres';
-const connections = Number(values.connections ?? (engine === 'embedded' ? 10 : 20));
-const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grassroots_bench_load';
-const port = 3900 + Math.floor(Math.random() * 90);
-const base = `http://127.0.0.1:${port}`;
-
-async function startServer(): Promise<ChildProcess> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' };
-  if (engine === 'postgres') {
-    const { handle } = await openDemoDatabase(url, { reload: values.reload });
-    await handle.close();
-    env.DATABASE_URL = url;
-  } else {
-    delete env.DATABASE_URL;
-    env.GRASSROOTS_DATA = path.join(os.tmpdir(), 'grassroots-bench-load-embedded');
-  }
-  const server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/grassroots.js'), 'serve'], {
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`the server stopped (exit ${server.exitCode})`);
-    const ok = await fetch(`${base}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the server did not become healthy in 3 minutes');
-}
-
-async function signIn(username: string): Promise<string> {
-  const r = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  if (!r.ok) throw new Error(`sign-in as ${username}: ${r.status} ${await r.text()}`);
-  return ((await r.json()) as { token: string }).token;
-}
-
-async function getJson<T>(token: string, route: string): Promise<T> {
-  const r = await fetch(`${base}/api${route}`, { headers: { authorization: `Bearer ${token}` } });
-  if (!r.ok) throw new Error(`GET ${route}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
-
-interface Resident {
-  id: string;
-  fullName: string;
-  birthDate: string | null;
-}
-interface Card {
-  cardNumber: string | null;
-}
-
-/** What the requests are made of: residents of the demo district, their cards, the station's code. */
-async function samples(district: string) {
-  const { items } = await getJson<{ items: Resident[] }>(district, '/residents?area=575&limit=200');
-  const residents = items.filter((_, i) => i % 2 === 0).slice(0, 100);
-  const cards: { card: string; fullName: string; birthDate: string | null }[] = [];
-  for (const r of residents.slice(0, 40)) {
-    const list = await getJson<{ items: Card[] } | Card[]>(district, `/residents/${r.id}/insurance-cards`);
-    const first = (Array.isArray(list) ? list : list.items).find((c) => c.cardNumber);
-    if (first?.cardNumber)
-      cards.push({ card: first.cardNumber, fullName: r.fullName, birthDate: r.birthDate });
-  }
-  // Counter searches as a clerk types them: a family and a given name, or a given name with a birth year.
-  const searches = residents.map((r, i) => {
-    const words = r.fullName.split(' ');
-    const given = words[words.length - 1]!;
-    return i % 2 === 0 ? `${words[0]} ${given}` : `${given} ${r.birthDate?.slice(0, 4) ?? ''}`.trim();
-  });
-  return { residents, cards, searches };
-}
 
 async function main(): Promise<void> {
-  console.log(`Starting the server on the ${engine} engine (port ${port})...`);
-  const server = await startServer();
-  try {
-    const [station, district, province, insurance] = await Promise.all(
-      ['station', 'district', 'province', 'insurance'].map(signIn),
-    );
-    const { residents, cards, searches } = await samples(district!);
-    if (cards.length === 0) throw new Error('no insurance card found among the sampled residents');
-    const facility = (await getJson<{ items: { code: string }[] }>(station!, '/facilities?limit=1'))
-      .items[0]!;
-    const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-    let n = 0;
-    // One request each time round, in fixed proportions: 4 searches, 3 reads, 2 checks, 1 list in 10.
-    const next = (): { path: string; headers: Record<string, string> } => {
-      const i = n++;
-      const k = i % 10;
-      const pick = <T>(xs: T[]) => xs[Math.floor(i / 10) % xs.length]!;
-      if (k < 4)
-        return {
-          path: `/api/residents?q=${encodeURIComponent(pick(searches))}&limit=20`,
-          headers: auth(k % 2 ? station! : district!),
-        };
-      if (k < 7)
-        return {
-          path: `/api/residents/${pick(residents).id}`,
-          headers: auth(k === 6 ? province! : district!),
-        };
-      if (k < 9) {
-        const c = pick(cards);
-        const q = new URLSearchParams({ card: c.card, fullName: c.fullName, facility: facility.code });
-        if (c.birthDate) q.set('birthDate', c.birthDate);
-        return { path: `/api/eligibility?${q}`, headers: auth(k === 7 ? station! : insurance!) };
-      }
-      return { path: '/api/facilities?limit=50', headers: auth(province!) };
-    };
-    const statuses = new Map<number, number>();
-    const result = await autocannon({
-      url: base,
-      connections,
-      duration: Number(values.seconds),
-      timeout: 10,
-      requests: [{ setupRequest: (req) => ({ ...req, ...next() }) }],
-      setupClient: (client) => {
-        client.on('response', (status) => statuses.set(status, (statuses.get(status) ?? 0) + 1));
-      },
-    });
-    const l = result.latency;
-    console.log(
-      `\n${engine}, ${connections} connections, ${values.seconds} s, mix 40% search / 30% read / 20% eligibility / 10% facility list`,
-    );
-    console.log(`  requests/s  ${result.requests.average.toFixed(0)} (total ${result.requests.total})`);
-    console.log(`  latency ms  p50 ${l.p50}  p90 ${l.p90}  p97.5 ${l.p97_5}  p99 ${l.p99}  max ${l.max}`);
-    console.log(`  errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx}`);
-    console.log(`  statuses ${[...statuses].map(([s, c]) => `${s}: ${c}`).join(', ')}`);
-  } finally {
-    server.kill('SIGTERM');
-  }
+  console.log(`Starting the server on the ${engine} engine...`);
+  const r = await runLoad({
+    engine,
+    connections: values.connections ? Number(values.connections) : undefined,
+    seconds: Number(values.seconds),
+    reload: values.reload,
+  });
+  const [load1] = os.loadavg();
+  console.log(
+    `\n${engine}, ${r.connections} connections, ${r.seconds} s, mix 40% search / 30% read / 20% eligibility / 10% facility list`,
+  );
+  console.log(`  requests/s  ${r.requestsPerSecond.toFixed(0)} (total ${r.total})`);
+  console.log(`  latency ms  p50 ${r.p50}  p95 ${r.p95}  p99 ${r.p99}  max ${r.max}`);
+  console.log(`  errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
+  console.log(`  statuses ${[...r.statuses].map(([s, c]) => `${s}: ${c}`).join(', ')}`);
+  console.log(`  load average (1 min) at the end ${load1?.toFixed(2)} on ${os.cpus().length} cores`);
 }
 
 main().catch((err) => {

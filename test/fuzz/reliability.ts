@@ -3,10 +3,15 @@
  * documented route gets RUNS generated bad requests (10,000 unless `--runs N`), on a fresh embedded
  * database, or on the PostgreSQL database `DATABASE_URL` names (it must be migrated and empty:
  * rows are created). Prints routes × bad inputs tried × 5xx × hangs × other broken properties, and
- * the first failing requests; exits 1 when anything broke.
+ * the first failing requests; then faults injected × rows lost (the PostgreSQL restart under load on a
+ * private cluster, and the CSV imports' kill -9 faults when test/fuzz/import-faults.ts provides them),
+ * the load held (a short bench:load run on `--load-engine`, `--load-seconds`), and the ASVS items
+ * docs/SECURITY.md maps to tests. Exits 1 when anything broke.
  *
- *   npm run reliability -- --runs 2000 --seed 7 --only /api/residents
+ *   npm run reliability -- --cases 200 --seed 7 --only /api/residents --skip-load
+ *   (--runs is --cases; --skip-faults, --skip-load leave those parts out)
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
@@ -22,17 +27,29 @@ import { loadProfile } from '../../src/platform/profile.ts';
 import { buildServer } from '../../src/server.ts';
 import type { TestEngine } from '../support/engines.ts';
 import { callersFor, FUZZ_ROLES, fuzzWorldOf } from './fuzz-world.ts';
+import {
+  asvsCoverage,
+  type FaultRow,
+  importFaultRows,
+  loadHeld,
+  postgresRestartFault,
+} from './reliability-rows.ts';
 import { checkRequest, describeRequest, operationsOf, requestsFor } from './route-fuzz.ts';
 
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '10000' },
+    cases: { type: 'string' },
+    'skip-faults': { type: 'boolean', default: false },
+    'skip-load': { type: 'boolean', default: false },
+    'load-engine': { type: 'string', default: 'postgres' },
+    'load-seconds': { type: 'string', default: '10' },
     seed: { type: 'string', default: String(Date.now() % 1_000_000) },
     only: { type: 'string' },
     deadline: { type: 'string', default: '10000' },
   },
 });
-const runs = Number(values.runs);
+const runs = Number(values.cases ?? values.runs);
 const seed = Number(values.seed);
 const deadlineMs = Number(values.deadline);
 const CHUNK = 250;
@@ -135,4 +152,40 @@ console.log(
 if (examples.length) console.log(`\nFirst failures:\n${examples.join('\n')}`);
 await app.close();
 await handle.close();
-process.exit(sum('fiveXX') + sum('hangs') + sum('other') > 0 ? 1 : 0);
+let broken = sum('fiveXX') + sum('hangs') + sum('other');
+
+if (!values['skip-faults']) {
+  const faults: FaultRow[] = [await postgresRestartFault()];
+  const imports = await importFaultRows();
+  if (Array.isArray(imports)) faults.push(...imports);
+  const w2 = Math.max(5, ...faults.map((f) => f.fault.length));
+  console.log(
+    `\nFaults\n${'fault'.padEnd(w2)}  ${pad('injected', 8)}  ${pad('requests', 8)}  ${pad('wrong', 5)}  ${pad('hangs', 5)}  ${pad('rows lost', 9)}`,
+  );
+  for (const f of faults) {
+    console.log(
+      `${f.fault.padEnd(w2)}  ${pad(f.injected, 8)}  ${pad(f.requests, 8)}  ${pad(f.wrong, 5)}  ${pad(f.hangs, 5)}  ${pad(f.rowsLost, 9)}${f.note ? `  (${f.note})` : ''}`,
+    );
+    broken += f.wrong + f.hangs + f.rowsLost;
+  }
+  if (!Array.isArray(imports)) console.log(`(CSV import kill -9 faults not in this table: ${imports})`);
+}
+
+if (!values['skip-load']) {
+  const engine = values['load-engine'] === 'embedded' ? 'embedded' : 'postgres';
+  const r = await loadHeld(engine, Number(values['load-seconds']));
+  const [load1] = os.loadavg();
+  console.log(
+    `\nLoad held (bench:load mix, ${r.engine}, ${r.connections} connections, ${r.seconds} s; load average ${load1?.toFixed(1)} on ${os.cpus().length} cores)`,
+  );
+  console.log(
+    `  ${r.requestsPerSecond.toFixed(0)} requests/s, p50 ${r.p50} ms, p95 ${r.p95} ms, p99 ${r.p99} ms; errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`,
+  );
+  broken += r.errors + r.timeouts + r.non2xx;
+}
+
+const asvs = asvsCoverage();
+console.log(
+  `\nASVS 4.0 L2 (docs/SECURITY.md): ${asvs.rows} rows (${asvs.items} items named): ${asvs.covered} covered by tests, ${asvs.partial} partly, ${asvs.gaps} gaps`,
+);
+process.exit(broken > 0 ? 1 : 0);
