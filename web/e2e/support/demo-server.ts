@@ -16,8 +16,12 @@ export interface DemoSite {
   /** The server's address, e.g. http://127.0.0.1:41234 */
   url: string;
   browser: Browser;
-  /** A fresh browser profile (cookies, storage) at a viewport, English unless a locale is given. */
-  newPage(viewport?: { width: number; height: number }, locale?: string): Promise<Page>;
+  /**
+   * A fresh browser profile (cookies, storage) at a viewport, English unless a locale is given: the
+   * page starts with that language chosen (as if picked in the switcher), so it does not follow the
+   * profile's. `locale: null` leaves the choice to the app (the profile's language).
+   */
+  newPage(viewport?: { width: number; height: number }, locale?: string | null): Promise<Page>;
   /** Opens the app and signs in as a demo login (password `demo`) through the sign-in form. */
   signIn(page: Page, username: string): Promise<void>;
 }
@@ -27,7 +31,8 @@ export interface DemoSite {
  * and a headless Chromium: one per test file. Signing in checks the sign-in form and the role's home
  * page with axe (WCAG 2.1 AA) at the page's width.
  */
-export function startDemoSite(): () => DemoSite {
+export function startDemoSite(options: { profile?: 'vn' | 'cn' } = {}): () => DemoSite {
+  const profile = options.profile ?? 'vn';
   let site: DemoSite | undefined;
   let app: App | undefined;
   let handle: DatabaseHandle | undefined;
@@ -35,13 +40,13 @@ export function startDemoSite(): () => DemoSite {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    dbName = await createDatabaseFromTemplate(inject('demoTemplate'));
+    dbName = await createDatabaseFromTemplate(inject(profile === 'cn' ? 'cnDemoTemplate' : 'demoTemplate'));
     handle = openServerDatabase(urlFor(dbName), 8);
-    const config = loadConfig({ GRASSROOTS_PROFILE: 'vn' });
+    const config = loadConfig({ GRASSROOTS_PROFILE: profile });
     app = await buildServer({
       db: handle.db,
       engine: handle.engine,
-      profile: loadProfile('vn'),
+      profile: loadProfile(profile),
       config,
       clock: systemClock,
     });
@@ -51,9 +56,20 @@ export function startDemoSite(): () => DemoSite {
     site = {
       url,
       browser,
-      async newPage(viewport = DESKTOP, locale = 'en-GB') {
+      async newPage(viewport = DESKTOP, locale: string | null = 'en-GB') {
         // Reduced motion: the app then skips its transitions, so a click never lands mid-animation.
-        const context = await browser.newContext({ viewport, locale, baseURL: url, reducedMotion: 'reduce' });
+        const context = await browser.newContext({
+          viewport,
+          locale: locale ?? 'en-GB',
+          baseURL: url,
+          reducedMotion: 'reduce',
+        });
+        if (locale) {
+          const language = locale.split('-')[0]!.toLowerCase();
+          await context.addInitScript((chosen) => {
+            if (!localStorage.getItem('grassroots.locale')) localStorage.setItem('grassroots.locale', chosen);
+          }, language);
+        }
         contexts.push(context);
         return context.newPage();
       },

@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { MESSAGES, type MessageKey } from './catalog.ts';
 import {
   formatDate,
@@ -9,7 +18,7 @@ import {
   formatPercent,
   type MessageParams,
 } from './format.ts';
-import { isLocale, type Locale, preferredLocale } from './locales.ts';
+import { isLocale, type Locale, localeOfTag, preferredLocale } from './locales.ts';
 
 const STORAGE_KEY = 'grassroots.locale';
 
@@ -27,17 +36,44 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLocale(): Locale {
+function storedLocale(): Locale | null {
   const stored = localStorage.getItem(STORAGE_KEY);
-  return isLocale(stored) ? stored : preferredLocale(navigator.languages ?? [navigator.language]);
+  return isLocale(stored) ? stored : null;
 }
 
-/** The reader's language for the whole app, remembered on this device. */
+/**
+ * The reader's language for the whole app: the one they chose on this device, else the country
+ * profile's (`locale`: a CN server opens in Chinese, a VN one in Vietnamese), else the browser's
+ * until the profile has answered. Only a choice made in the switcher is remembered, so a device
+ * that never chose follows the server's country.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [locale, setLocale] = useState<Locale>(initialLocale);
+  const chosen = useRef(storedLocale() !== null);
+  const [locale, setCurrent] = useState<Locale>(
+    () => storedLocale() ?? preferredLocale(navigator.languages ?? [navigator.language]),
+  );
+  useEffect(() => {
+    if (chosen.current) return;
+    let live = true;
+    // GET /api/profile is public: the sign-in page already speaks the country's language.
+    fetch('/api/profile', { headers: { accept: 'application/json' } })
+      .then((res) => (res.ok ? res.json() : null))
+      .then((profile: { locale?: unknown } | null) => {
+        const language = localeOfTag(profile?.locale);
+        if (live && language && !chosen.current) setCurrent(language);
+      })
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  const setLocale = useCallback((next: Locale) => {
+    chosen.current = true;
+    localStorage.setItem(STORAGE_KEY, next);
+    setCurrent(next);
+  }, []);
   useEffect(() => {
     document.documentElement.lang = locale;
-    localStorage.setItem(STORAGE_KEY, locale);
   }, [locale]);
   const value = useMemo<I18n>(
     () => ({
@@ -50,7 +86,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       percent: (share, digits) => formatPercent(locale, share, digits),
       money: (amount, currency) => formatMoney(locale, amount, currency),
     }),
-    [locale],
+    [locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

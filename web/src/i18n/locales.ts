@@ -20,3 +20,13 @@ export function preferredLocale(languages: readonly string[]): Locale {
   }
   return 'en';
 }
+
+/**
+ * The app's language for a BCP 47 tag such as a country profile's `locale` ('zh-CN' → 'zh'), or null
+ * when the app does not speak it.
+ */
+export function localeOfTag(tag: unknown): Locale | null {
+  if (typeof tag !== 'string') return null;
+  const base = tag.toLowerCase().split('-')[0];
+  return isLocale(base) ? base : null;
+}
