@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { loadDemoProvince } from '../../../src/demo/load.ts';
+import { demoOf } from '../../../src/demo/demos.ts';
 import { systemClock } from '../../../src/platform/clock.ts';
 import { loadConfig } from '../../../src/platform/config.ts';
 import { todayIn } from '../../../src/platform/dates.ts';
@@ -23,11 +23,14 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A database on the PostgreSQL server holding the demo province, copied per browser test file. */
     demoTemplate: string;
+    /** The same for the CN profile's demo county (startDemoSite({ profile: 'cn' })). */
+    cnDemoTemplate: string;
   }
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const PREFIX = 'grassroots_e2e_demo_';
+/** Each profile's templates by their own prefix, so a run clears only its profile's older ones. */
+const PREFIXES = { vn: 'grassroots_e2e_demo_', cn: 'grassroots_e2e_cndemo_' } as const;
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -40,7 +43,7 @@ function filesUnder(dir: string): string[] {
  * The demo template is kept between runs (loading it takes a minute or two): its name carries a hash of
  * what shapes it (today's date, the demo generator, the migrations, the CSV imports it loads through).
  */
-function demoTemplateName(today: string): string {
+function demoTemplateName(prefix: string, today: string): string {
   const hash = createHash('sha256').update(today);
   const files = [
     ...filesUnder(path.join(root, 'src/demo')),
@@ -48,7 +51,7 @@ function demoTemplateName(today: string): string {
     ...filesUnder(path.join(root, 'src/modules')).filter((f) => /\.import[^/]*\.ts$/.test(f)),
   ].sort();
   for (const f of files) hash.update(path.relative(root, f)).update(fs.readFileSync(f));
-  return `${PREFIX}${hash.digest('hex').slice(0, 16)}`;
+  return `${prefix}${hash.digest('hex').slice(0, 16)}`;
 }
 
 async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -62,11 +65,63 @@ async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /**
- * Once per run, for the browser tests: build the web app (if its sources changed), check Chromium is
- * there (scripts/ensure-chromium.sh installs it), and make sure a template database on the PostgreSQL
- * server holds the demo province (residents included), as `npm start` loads it on a first start.
+ * Makes sure a template database holds the profile's demo (residents included), as `npm start` loads
+ * it on a first start; resolves with its name.
  */
-export default async function setup(project: { provide: (key: 'demoTemplate', value: string) => void }) {
+async function ensureDemoTemplate(profileId: keyof typeof PREFIXES): Promise<string> {
+  const prefix = PREFIXES[profileId];
+  const profile = loadProfile(profileId);
+  const demo = demoOf(profile);
+  if (!demo) throw new Error(`the profile ${profileId} has no demo for the browser tests`);
+  const today = todayIn(profile.timeZone, new Date());
+  const template = demoTemplateName(prefix, today);
+  await withAdmin(async (admin) => {
+    // One run at a time builds the template; a run that waits finds it ready.
+    await admin.query('select pg_advisory_lock(hashtext($1))', [prefix]);
+    try {
+      const { rows } = await admin.query<{ datname: string; ready: string | null }>(
+        `select datname, shobj_description(oid, 'pg_database') as ready from pg_database where datname like $1`,
+        [`${prefix}%`],
+      );
+      // Older templates go, unless a run elsewhere (another checkout) is copying from one right now.
+      for (const old of rows.filter((r) => r.datname !== template)) {
+        await admin.query(`drop database if exists "${old.datname}"`).catch(() => {});
+      }
+      if (rows.some((r) => r.datname === template && r.ready === 'demo loaded')) return;
+      await dropDatabase(template);
+      await createTemplateDatabase(template);
+      const handle = openServerDatabase(urlFor(template), 4);
+      const started = Date.now();
+      await demo.load(
+        {
+          db: handle.db,
+          engine: handle.engine,
+          profile,
+          config: loadConfig({ GRASSROOTS_PROFILE: profileId }),
+          clock: systemClock,
+        },
+        { output: false, today },
+      );
+      await handle.close();
+      await admin.query(`comment on database "${template}" is 'demo loaded'`);
+      console.log(
+        `[browser tests] ${profileId} demo loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+    } finally {
+      await admin.query('select pg_advisory_unlock(hashtext($1))', [prefix]);
+    }
+  });
+  return template;
+}
+
+/**
+ * Once per run, for the browser tests: build the web app (if its sources changed), check Chromium is
+ * there (scripts/ensure-chromium.sh installs it), and make sure template databases on the PostgreSQL
+ * server hold the demo province and the CN demo county.
+ */
+export default async function setup(project: {
+  provide: (key: 'demoTemplate' | 'cnDemoTemplate', value: string) => void;
+}) {
   execFileSync(process.execPath, ['scripts/build.js', 'web'], {
     cwd: root,
     stdio: 'inherit',
@@ -79,41 +134,6 @@ export default async function setup(project: { provide: (key: 'demoTemplate', va
       `The browser tests need the PostgreSQL server at ${adminUrl()} (scripts/ensure-postgres.sh)`,
     );
   }
-  const today = todayIn(loadProfile('vn').timeZone, new Date());
-  const template = demoTemplateName(today);
-  await withAdmin(async (admin) => {
-    // One run at a time builds the template; a run that waits finds it ready.
-    await admin.query('select pg_advisory_lock(hashtext($1))', [PREFIX]);
-    try {
-      const { rows } = await admin.query<{ datname: string; ready: string | null }>(
-        `select datname, shobj_description(oid, 'pg_database') as ready from pg_database where datname like $1`,
-        [`${PREFIX}%`],
-      );
-      // Older templates go, unless a run elsewhere (another checkout) is copying from one right now.
-      for (const old of rows.filter((r) => r.datname !== template)) {
-        await admin.query(`drop database if exists "${old.datname}"`).catch(() => {});
-      }
-      if (rows.some((r) => r.datname === template && r.ready === 'demo loaded')) return;
-      await dropDatabase(template);
-      await createTemplateDatabase(template);
-      const handle = openServerDatabase(urlFor(template), 4);
-      const started = Date.now();
-      await loadDemoProvince(
-        {
-          db: handle.db,
-          engine: handle.engine,
-          profile: loadProfile('vn'),
-          config: loadConfig({ GRASSROOTS_PROFILE: 'vn' }),
-          clock: systemClock,
-        },
-        { output: false, today },
-      );
-      await handle.close();
-      await admin.query(`comment on database "${template}" is 'demo loaded'`);
-      console.log(`[browser tests] demo province loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    } finally {
-      await admin.query('select pg_advisory_unlock(hashtext($1))', [PREFIX]);
-    }
-  });
-  project.provide('demoTemplate', template);
+  project.provide('demoTemplate', await ensureDemoTemplate('vn'));
+  project.provide('cnDemoTemplate', await ensureDemoTemplate('cn'));
 }
