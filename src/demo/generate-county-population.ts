@@ -35,17 +35,21 @@ const HOUSEHOLD_SIZE = weightedTable([
   [7, 2],
 ] as const);
 
+/** Occupations as the register writes them (in Chinese, as a township centre would type them). */
 const ADULT_OCCUPATIONS = weightedTable([
-  ['farmer', 40],
-  ['migrant worker', 18],
-  ['worker', 10],
-  ['trader', 8],
-  ['civil servant', 3],
-  ['teacher', 3],
-  ['driver', 4],
-  ['self-employed', 8],
-  ['unemployed', 6],
+  ['农民', 40],
+  ['外出务工', 18],
+  ['工人', 10],
+  ['个体商户', 8],
+  ['公务员', 3],
+  ['教师', 3],
+  ['司机', 4],
+  ['个体经营', 8],
+  ['无业', 6],
 ] as const);
+
+/** Those employed by an employer of the county, enrolled in the employees' scheme. */
+const EMPLOYED = new Set(['公务员', '教师']);
 
 /** Nearly everyone is Han; Xishui has Miao, Gelao and Tujia neighbours. */
 const ETHNICITIES = weightedTable([
@@ -183,11 +187,13 @@ export function* generateCountyPopulation(
                 : '',
             occupation:
               m.age < 6
-                ? 'child'
+                ? '学龄前儿童'
                 : m.age < 18
-                  ? 'pupil'
+                  ? '学生'
                   : m.age >= 60
-                    ? 'retired'
+                    ? trng.chance(0.75)
+                      ? '农民'
+                      : '退休'
                     : trng.weighted(ADULT_OCCUPATIONS),
             household_code: householdCode,
             relationship: m.relationship,
@@ -230,10 +236,7 @@ export function* generateEnrolments(
     if (fate >= 0.97) continue; // never enrolled
     const lapsed = fate >= 0.95;
     const employee =
-      (r.occupation === 'civil servant' ||
-        r.occupation === 'teacher' ||
-        (r.occupation === 'worker' && rng.chance(0.5))) &&
-      rng.chance(0.9);
+      (EMPLOYED.has(r.occupation) || (r.occupation === '工人' && rng.chance(0.5))) && rng.chance(0.9);
     const scheme = employee ? ('employee' as const) : ('resident' as const);
     const base = {
       citizen_id: r.citizen_id,
