@@ -115,6 +115,8 @@ export function registryRoutes(app: App, _ctx: AppContext): void {
       const def = importDefinition(req.ctx.profile, req.params.kind, todayOf(req.ctx));
       return runImport(req.ctx.db, def, records, {
         transaction: (work, detail) => req.inScope(work, `import ${detail}`),
+        // Counts only (no row content): what an operator watching the log knows is saved.
+        onProgress: (p) => req.log.info({ kind: def.kind, ...p }, 'import batch committed'),
       });
     },
   );

@@ -1,0 +1,3 @@
+import { importFaultSuite } from './import-faults.suite.ts';
+
+importFaultSuite('embedded', 'http', 8000);
