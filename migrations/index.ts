@@ -18,6 +18,7 @@ import * as m20261202_1000 from './2026_12_02_1000_area_boundaries.ts';
 import * as m20261202_1100 from './2026_12_02_1100_eligibility_lookup_at_once.ts';
 import * as m20261202_2000 from './2026_12_02_2000_login_throttle.ts';
 import * as m20261202_2010 from './2026_12_02_2010_insurance_card_number_one_holder.ts';
+import * as m20261203_1000 from './2026_12_03_1000_resident_names_any_order.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_1100_eligibility_lookup_at_once': m20261202_1100,
   '2026_12_02_2000_login_throttle': m20261202_2000,
   '2026_12_02_2010_insurance_card_number_one_holder': m20261202_2010,
+  '2026_12_03_1000_resident_names_any_order': m20261203_1000,
 };

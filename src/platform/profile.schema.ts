@@ -162,6 +162,19 @@ export const CountryProfileSchema = Type.Object({
    * `khanh-hoa`, `xishui`); without one, or naming no known demo, the server says so and starts empty.
    */
   demo: Type.Optional(Type.String({ minLength: 1 })),
+  /**
+   * How the country's names may be typed at a counter search: `phonetic` names a romanisation of
+   * their characters (`pinyin`: 李明 found by "li ming" or "liming"); `familyVariants` groups family
+   * names written differently by region, as name keys (Vietnamese Vũ and Võ, Hoàng and Huỳnh).
+   */
+  names: Type.Optional(
+    Type.Object({
+      phonetic: Type.Optional(Type.Literal('pinyin')),
+      familyVariants: Type.Optional(
+        Type.Array(Type.Array(Type.String({ pattern: '^[a-z]+$' }), { minItems: 2 })),
+      ),
+    }),
+  ),
   currency: Type.String({ minLength: 3, maxLength: 3 }),
   areaLevels: Type.Array(
     Type.Object({ id: Type.String(), codePattern: Type.String(), label: Type.String() }),

@@ -95,8 +95,8 @@ describeOnBothEngines('list paging and totals', (t) => {
     expect(names.slice(-3)).toEqual(Array(3).fill('Nguyễn Văn Ai'));
     expect(whole.total).toEqual({ count: 58, exact: true });
     expect(pages[pages.length - 1]!.total).toEqual({ count: 58, exact: true });
-    // A page that ends among the exact names counts them alone, as a lower bound.
-    expect(pages[0]!.total).toEqual({ count: 45, exact: false });
+    // A page filled before the misspellings were looked for counts the rest, as a lower bound.
+    expect(pages[0]!.total).toEqual({ count: 55, exact: false });
   });
 
   test('a search in one commune pages within it', async () => {

@@ -124,7 +124,10 @@ export function residentRoutes(app: App, _ctx: AppContext): void {
         response: { 200: ResidentPage },
       },
     },
-    (req) => listResidents(req.ctx, req.query),
+    (req) =>
+      listResidents(req.ctx, req.query, {
+        homes: req.principal?.grants.flatMap((g) => (g.scopePath ? [g.scopePath] : [])) ?? [],
+      }),
   );
   app.get(
     '/residents/duplicates',

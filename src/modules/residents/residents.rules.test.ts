@@ -24,12 +24,23 @@ describe('nameKey', () => {
 
 describe('parseSearchTerm', () => {
   test.each([
-    ['nguyen van an', { kind: 'name', key: 'nguyen van an', family: 'nguyen', given: 'an', tokens: 3 }],
+    [
+      'nguyen van an',
+      { kind: 'name', text: 'nguyen van an', key: 'nguyen van an', family: 'nguyen', given: 'an', tokens: 3 },
+    ],
     [
       'Nguyễn Văn An 1985',
-      { kind: 'name', key: 'nguyen van an', family: 'nguyen', given: 'an', tokens: 3, birthYear: 1985 },
+      {
+        kind: 'name',
+        text: 'Nguyễn Văn An',
+        key: 'nguyen van an',
+        family: 'nguyen',
+        given: 'an',
+        tokens: 3,
+        birthYear: 1985,
+      },
     ],
-    ['an', { kind: 'name', key: 'an', family: 'an', given: 'an', tokens: 1 }],
+    ['an', { kind: 'name', text: 'an', key: 'an', family: 'an', given: 'an', tokens: 1 }],
     ['056 090 123 456', { kind: 'identifier', value: '056090123456', phoneVariants: ['056090123456'] }],
     ['0905-123-456', { kind: 'identifier', value: '0905123456', phoneVariants: ['0905123456'] }],
     [
@@ -44,6 +55,7 @@ describe('parseSearchTerm', () => {
       'nguyen van an 2999',
       {
         kind: 'name',
+        text: 'nguyen van an 2999',
         key: 'nguyen van an 2999'.replace(/ 2999$/, ''),
         family: 'nguyen',
         given: 'an',

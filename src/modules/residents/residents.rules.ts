@@ -27,7 +27,16 @@ export function nameKey(name: string): string {
 /** What a counter search box holds: an identifier (citizen id, phone, external code) or a name. */
 export type SearchTerm =
   | { kind: 'identifier'; value: string; phoneVariants: string[] }
-  | { kind: 'name'; key: string; family: string; given: string; tokens: number; birthYear?: number };
+  | {
+      kind: 'name';
+      /** The name part as typed (without the birth year), for the search's own reading of it. */
+      text: string;
+      key: string;
+      family: string;
+      given: string;
+      tokens: number;
+      birthYear?: number;
+    };
 
 /**
  * Reads what a health worker typed: digits (with spaces, dots, dashes or a leading +) are an
@@ -56,6 +65,7 @@ export function parseSearchTerm(raw: string, today: string): SearchTerm | undefi
   const words = key.split(' ');
   return {
     kind: 'name',
+    text: rest.trim(),
     key,
     family: words[0]!,
     given: words[words.length - 1]!,

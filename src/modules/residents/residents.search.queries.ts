@@ -1,25 +1,33 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { type Total, totalOf } from '../../platform/http/pagination.ts';
+import type { Total } from '../../platform/http/pagination.ts';
 import { type ResidentFilter, residentConditions } from './residents.queries.ts';
+import type { HanReading } from './residents.search.rules.ts';
 import type { ResidentRow } from './residents.table.ts';
 
 // The ranked resident search: by identifier, exact name, near names and one-edit variants, each
 // stage an index range scan per area range of the caller (residents.search.ts runs the stages).
 
-export type RankedRow = ResidentRow & { rank: number; similarity: number };
+export type RankedRow = ResidentRow & { rank: number; score: number; activity: number };
 
 /**
- * A row's place in a ranked search's order: stage rank (highest first), similarity to the typed name
- * (highest first), then name, place and id. A page's cursor is the last row's place.
+ * A row's place in a ranked search's order: stage rank, score (spelling, similarity, the searcher's
+ * place), recent activity (microseconds since 1970), all highest first, then id. A page's cursor is
+ * the last row's place.
  */
 export interface RankPosition {
   rank: number;
-  similarity: number;
-  nameKey: string;
-  areaPath: string;
+  score: number;
+  activity: number;
   id: string;
+}
+
+/** The rows after a position in the ranking order. */
+function afterRank(p: RankPosition | undefined): RawBuilder<SqlBool> {
+  if (!p) return sql<SqlBool>`true`;
+  return sql<SqlBool>`(rank < ${p.rank} or (rank = ${p.rank} and (score < ${p.score}::float8
+    or (score = ${p.score}::float8 and (activity < ${p.activity}::float8 or (activity = ${p.activity}::float8 and id > ${p.id}::uuid))))))`;
 }
 
 /** A ranked stage's answer: its next rows after the cursor, and how many rows the whole stage holds. */
@@ -93,10 +101,12 @@ export async function searchByIdentifier(
   const [result, total] = await Promise.all([
     sql<RankedRow>`
       select * from (
-        select r.*, 1 as rank, 1::real as similarity from (${found}) found join resident r on r.id = found.id
+        select r.*, 1 as rank, 0::float8 as score,
+          floor(extract(epoch from r.updated_at) * 1000000)::float8 as activity
+        from (${found}) found join resident r on r.id = found.id
       ) x
       where ${afterRank(after)}
-      order by name_key, area_path, id
+      order by rank desc, score desc, activity desc, id
       limit ${limit}`.execute(db),
     countUpTo(db, sql`select 1 from (${found}) found`),
   ]);
@@ -109,178 +119,226 @@ export function prefixEnd(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1);
 }
 
-/** A typed name, normalised: the whole key, its first and last words, and how many words. */
-export interface NameKeys {
+/** The stages of a name search, as index keys (see `nameQueryOf`), with what ranks their rows. */
+export interface NameStages {
+  wholes: string[];
+  prefixes: string[];
+  partials: string[];
+  rests: string[];
+  pairs: { family: string; given: string }[];
+  givens: string[];
+  /** The near misses: regional family names, and names one edit away (all exact keys). */
+  fuzzy?: {
+    wholes: string[];
+    pairs: { family: string; given: string }[];
+    givens: string[];
+  };
+  /** Typed words as written (lower case): each one a name holds as written ranks it higher. */
+  spelled: string[];
+  /** The typed key, for trigram similarity. */
   key: string;
-  family: string;
-  given: string;
-  tokens: number;
+  /** The searcher's own places: the deepest one holding a row ranks it higher (same commune first). */
+  homes: string[];
+}
+
+/** Rank of each stage: a resident met by several keeps the best. */
+export const STAGE_RANK = { whole: 7, prefix: 6, rest: 5, pair: 4, given: 3, partial: 2, fuzzy: 1 } as const;
+
+/**
+ * One lateral index probe per key, each stopping at `cap` rows: with the keys as one `= any(array)`
+ * the planner expects a thousand keys to match a province and reads the table whole.
+ */
+function probes(
+  areas: AreaRange[] | undefined,
+  rank: number,
+  keys: RawBuilder<unknown>,
+  match: RawBuilder<unknown>,
+  cond: RawBuilder<unknown>,
+  cap: number,
+): RawBuilder<unknown> {
+  // Each part is numbered with its cap, so the answer can tell whether a part stopped at its cap.
+  return perArea(areas, (area) => {
+    const part = nextPart++;
+    return sql`select x.id, ${sql.lit(rank)} as rank, ${sql.lit(part)} as part, ${sql.lit(cap)} as cap from ${keys}
+      cross join lateral (select r.id from resident r where ${match} ${area} and ${cond} limit ${cap}) x
+      limit ${cap}`;
+  });
+}
+
+/** Numbers the probe parts of a statement (only their distinctness matters). */
+let nextPart = 0;
+
+/** Keys and the ends of their prefix ranges, as an unnest() of two columns. */
+function prefixKeys(words: string[], alias = 'k'): RawBuilder<unknown> {
+  return sql`unnest(${words}::text[], ${words.map(prefixEnd)}::text[]) as ${sql.raw(alias)}(word, word_end)`;
 }
 
 /**
- * Ranks candidate ids (with their stage rank) by rank, then trigram similarity to the typed key, then
- * name: only the best `limit` are read whole.
+ * The candidates of a name search, every stage in one statement (a resident met by several stages
+ * keeps the best rank, so no one appears twice across pages), then ranked: stage, then how many typed
+ * words the name holds as written (diacritics, characters), then trigram similarity of the folded
+ * names, then the searcher's own commune (or district), then recent activity; the id last, for a
+ * stable cursor. Prefixes are ranges with the leakproof text_pattern operators: under row-level
+ * security a LIKE (not leakproof) cannot be an index condition and turns into a sequential scan.
+ * A trigram scan is not used: Vietnamese names share most trigrams ("nguyen van ..."), so its bitmap
+ * covers a province (see the performance anchors).
  */
-async function rankCandidates(
+export async function searchNameCandidates(
   db: Db,
-  candidates: RawBuilder<unknown>,
-  key: string,
+  s: NameStages,
+  f: ResidentFilter,
+  areas: AreaRange[] | undefined,
   limit: number,
-  after: RankPosition | undefined,
-): Promise<StageRows> {
-  // The count is of the whole candidate set (every page of the stage); the one row with no resident
-  // carries it when no candidate is left after the cursor.
-  const result = await sql<RankedRow & { candidates: number }>`
-    with candidates as materialized (${candidates}),
-    ranked as (
-      select id, max(rank) as rank, name_key, area_path, max(similarity(name_key, ${key})) as similarity
-      from candidates group by id, name_key, area_path
+  caps: { whole: number; other: number },
+  after?: RankPosition,
+): Promise<StageRows & { capped: boolean }> {
+  const cond = residentConditions(f);
+  const cap = caps.other;
+  // The later stages leave out the names the whole-name stages hold, so a probe's cap counts only
+  // names of its own stage (a common name's exact matches would otherwise fill every probe).
+  const later =
+    s.wholes.length > 0
+      ? sql`${cond} and r.name_key <> all(${s.wholes}::text[]) and not exists (select 1 from ${prefixKeys(s.prefixes, 'w')}
+          where r.name_key ~>=~ w.word and r.name_key ~<~ w.word_end)`
+      : cond;
+  const branches: RawBuilder<unknown>[] = [];
+  if (s.wholes.length > 0)
+    branches.push(
+      probes(
+        areas,
+        STAGE_RANK.whole,
+        sql`unnest(${s.wholes}::text[]) as k(word)`,
+        sql`r.name_key = k.word`,
+        cond,
+        caps.whole,
+      ),
+    );
+  if (s.prefixes.length > 0)
+    branches.push(
+      probes(
+        areas,
+        STAGE_RANK.prefix,
+        prefixKeys(s.prefixes),
+        sql`r.name_key ~>=~ k.word and r.name_key ~<~ k.word_end and r.name_key <> k.word`,
+        cond,
+        cap,
+      ),
+    );
+  if (s.rests.length > 0)
+    branches.push(
+      probes(
+        areas,
+        STAGE_RANK.rest,
+        prefixKeys(s.rests),
+        sql`r.rest_key ~>=~ k.word and r.rest_key ~<~ k.word_end`,
+        later,
+        cap,
+      ),
+    );
+  if (s.pairs.length > 0)
+    branches.push(
+      probes(
+        areas,
+        STAGE_RANK.pair,
+        sql`unnest(${s.pairs.map((p) => p.family)}::text[], ${s.pairs.map((p) => p.given)}::text[], ${s.pairs.map((p) => prefixEnd(p.given))}::text[]) as k(family, word, word_end)`,
+        sql`r.given_key ~>=~ k.word and r.given_key ~<~ k.word_end and r.family_key = k.family`,
+        later,
+        cap,
+      ),
+    );
+  if (s.givens.length > 0)
+    branches.push(
+      probes(
+        areas,
+        STAGE_RANK.given,
+        prefixKeys(s.givens),
+        sql`r.given_key ~>=~ k.word and r.given_key ~<~ k.word_end`,
+        later,
+        cap,
+      ),
+    );
+  if (s.partials.length > 0)
+    branches.push(
+      probes(
+        areas,
+        STAGE_RANK.partial,
+        prefixKeys(s.partials),
+        sql`r.name_key ~>=~ k.word and r.name_key ~<~ k.word_end`,
+        later,
+        cap,
+      ),
+    );
+  const fuzzy = s.fuzzy;
+  if (fuzzy) {
+    if (fuzzy.wholes.length > 0)
+      branches.push(
+        probes(
+          areas,
+          STAGE_RANK.fuzzy,
+          sql`unnest(${fuzzy.wholes}::text[]) as k(word)`,
+          sql`r.name_key = k.word`,
+          later,
+          cap,
+        ),
+      );
+    if (fuzzy.pairs.length > 0)
+      branches.push(
+        probes(
+          areas,
+          STAGE_RANK.fuzzy,
+          sql`unnest(${fuzzy.pairs.map((p) => p.family)}::text[], ${fuzzy.pairs.map((p) => p.given)}::text[]) as k(family, word)`,
+          sql`r.given_key = k.word and r.family_key = k.family`,
+          later,
+          cap,
+        ),
+      );
+    if (fuzzy.givens.length > 0)
+      branches.push(
+        probes(
+          areas,
+          STAGE_RANK.fuzzy,
+          sql`unnest(${fuzzy.givens}::text[]) as k(word)`,
+          sql`r.given_key = k.word`,
+          later,
+          cap,
+        ),
+      );
+  }
+  if (branches.length === 0) return { rows: [], count: 0, capped: false };
+  // The count is of the whole candidate set (every page); the one row with no resident carries it
+  // when no candidate is left after the cursor.
+  const result = await sql<RankedRow & { candidates: number; capped: boolean }>`
+    with candidates as materialized (${sql.join(
+      branches.map((b) => sql`(${b})`),
+      sql` union all `,
+    )}),
+    ranked as (select id, max(rank) as rank from candidates group by id),
+    scored as (
+      select k.id, k.rank,
+        (select count(*) from unnest(${s.spelled}::text[]) w
+          where strpos(' ' || lower(r.full_name) || ' ', ' ' || w || ' ') > 0
+             or (w ~ '[一-鿿]' and strpos(r.full_name, w) > 0)) * 1000000.0
+        + round(similarity(r.name_key, ${s.key}) * 1000) * 100
+        + coalesce((select max(nlevel(h)) from unnest(${s.homes}::ltree[]) h where r.area_path <@ h), 0)
+          as score,
+        floor(extract(epoch from r.updated_at) * 1000000)::float8 as activity
+      from ranked k join resident r on r.id = k.id
     ),
     best as (
-      select * from ranked where ${afterRank(after)}
-      order by rank desc, similarity desc, name_key, area_path, id
+      select * from scored where ${afterRank(after)}
+      order by rank desc, score desc, activity desc, id
       limit ${limit}
     )
-    select r.*, b.rank, b.similarity, c.n as candidates
+    select r.*, b.rank, b.score, b.activity, c.n as candidates,
+      exists (select 1 from candidates group by part having count(*) >= max(cap)) as capped
     from (select count(*) as n from ranked) c
     left join best b on true left join resident r on r.id = b.id
-    order by b.rank desc, b.similarity desc, b.name_key, b.area_path, b.id`.execute(db);
+    order by b.rank desc, b.score desc, b.activity desc, b.id`.execute(db);
   return {
     rows: result.rows.filter((r) => r.id !== null),
     count: Number(result.rows[0]?.candidates ?? 0),
+    capped: result.rows[0]?.capped === true,
   };
-}
-
-/** The rows after a position in the ranking order (rank and similarity descending, then ascending). */
-function afterRank(p: RankPosition | undefined): RawBuilder<SqlBool> {
-  if (!p) return sql<SqlBool>`true`;
-  return sql<SqlBool>`(rank < ${p.rank} or (rank = ${p.rank} and (similarity < ${p.similarity}::real
-    or (similarity = ${p.similarity}::real and (name_key, area_path, id) > (${p.nameKey}, ${p.areaPath}::ltree, ${p.id}::uuid)))))`;
-}
-
-/**
- * Residents whose normalised name is exactly the typed one ("nguyen van an" -> Nguyễn Văn An), in
- * the given areas, after `after` in (place, id) order, at most `limit`: an index range scan on
- * (name, place) that reads only matching entries from the cursor on. In the same statement, how many
- * have the name in all, counted up to `countCap` (a common name holds thousands in a province).
- */
-export async function searchExactName(
-  db: Db,
-  key: string,
-  f: ResidentFilter,
-  areas: AreaRange[] | undefined,
-  limit: number,
-  countCap: number,
-  after?: { areaPath: string; id: string },
-): Promise<{ rows: RankedRow[]; total: Total }> {
-  const cond = residentConditions(f);
-  const from = after
-    ? sql`and r.area_path >= ${after.areaPath}::ltree and (r.area_path, r.id) > (${after.areaPath}::ltree, ${after.id}::uuid)`
-    : sql``;
-  const result = await sql<RankedRow & { counted: number }>`
-    with page as (${perArea(
-      areas,
-      (area) => sql`select r.*, 3 as rank, 1::real as similarity from resident r
-        where r.name_key = ${key} ${area} ${from} and ${cond} order by r.area_path, r.id limit ${limit}`,
-    )}),
-    counted as (select count(*) as n from (${perArea(
-      areas,
-      (area) =>
-        sql`select 1 from resident r where r.name_key = ${key} ${area} and ${cond} limit ${countCap + 1}`,
-    )}) e)
-    select p.*, c.n as counted from counted c left join (
-      select * from page order by area_path, id limit ${limit}
-    ) p on true
-    order by p.area_path, p.id`.execute(db);
-  return {
-    rows: result.rows.filter((r) => r.id !== null),
-    total: totalOf(Number(result.rows[0]?.counted ?? 0), countCap),
-  };
-}
-
-/**
- * The near stages of the name search, each an index range scan that stops at `cap` rows: the name as
- * a prefix ("nguyen van an" -> "nguyen van anh", rank 2), the same family name with a given name
- * starting as typed ("nguyen an" -> "nguyen van an", rank 1). Each runs per area range of the caller,
- * so a station reads its own commune's entries only. Only the best `limit` are read whole.
- */
-export async function searchNearNames(
-  db: Db,
-  t: NameKeys,
-  f: ResidentFilter,
-  areas: AreaRange[] | undefined,
-  limit: number,
-  cap: number,
-  after?: RankPosition,
-): Promise<StageRows> {
-  const cond = residentConditions(f);
-  // Prefixes as ranges with the leakproof text_pattern operators: under row-level security a LIKE
-  // (not leakproof) cannot be used as an index condition and turns into a sequential scan.
-  const keyEnd = prefixEnd(t.key);
-  const givenEnd = prefixEnd(t.given);
-  const family = t.tokens > 1 ? sql`and r.family_key = ${t.family}` : sql``;
-  const candidates = sql`
-    ${perArea(
-      areas,
-      (area) => sql`select r.id, 2 as rank, r.name_key, r.area_path from resident r
-        where r.name_key ~>=~ ${t.key} and r.name_key ~<~ ${keyEnd} and r.name_key <> ${t.key} ${area} and ${cond}
-        limit ${cap}`,
-    )}
-    union all
-    ${perArea(
-      areas,
-      (area) => sql`select r.id, 1 as rank, r.name_key, r.area_path from resident r
-        where r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} ${family} ${area}
-          and r.name_key <> ${t.key} and ${cond}
-        limit ${cap}`,
-    )}`;
-  return rankCandidates(db, candidates, t.key, limit, after);
-}
-
-/**
- * The typo-tolerant stage: names one edit away from what was typed (dropped, added, changed or
- * swapped letters), looked up as exact keys: the whole name (`variants.key`, on the name index), or
- * the given name or the family name with the other word as typed (on the (given, family, area)
- * index); then ranked by trigram similarity to the typed name. A trigram scan is not used: Vietnamese names share most trigrams
- * ("nguyen van ..."), so its bitmap covers a province (see the performance anchors).
- */
-export async function searchFuzzy(
-  db: Db,
-  t: NameKeys,
-  variants: { key: string[]; given: string[]; family: string[] },
-  f: ResidentFilter,
-  areas: AreaRange[] | undefined,
-  limit: number,
-  cap: number,
-  after?: RankPosition,
-): Promise<StageRows> {
-  // A name the exact or near stages match is theirs, found or cut by their caps: each resident
-  // belongs to one stage, so paging through the stages meets nobody twice.
-  const keyEnd = prefixEnd(t.key);
-  const givenEnd = prefixEnd(t.given);
-  const family = t.tokens > 1 ? sql`and r.family_key = ${t.family}` : sql``;
-  const cond = sql`${residentConditions(f)}
-    and not (r.name_key ~>=~ ${t.key} and r.name_key ~<~ ${keyEnd})
-    and not (r.given_key ~>=~ ${t.given} and r.given_key ~<~ ${givenEnd} ${family})`;
-  // One index probe per variant (a lateral subquery with its own limit): with the variants as one
-  // `= any(array)` the planner expects a thousand keys to match a province and reads the table whole.
-  const probes = (words: string[], match: RawBuilder<unknown>) =>
-    perArea(
-      areas,
-      (area) => sql`select x.id, 0 as rank, x.name_key, x.area_path from unnest(${words}::text[]) as k(word)
-        cross join lateral (select r.id, r.name_key, r.area_path from resident r where ${match} ${area} and ${cond} limit ${cap}) x
-        limit ${cap}`,
-    );
-  const branches: RawBuilder<unknown>[] = [];
-  if (variants.key.length > 0) branches.push(probes(variants.key, sql`r.name_key = k.word`));
-  if (variants.given.length > 0) {
-    const family = t.tokens > 1 ? sql`and r.family_key = ${t.family}` : sql``;
-    branches.push(probes(variants.given, sql`r.given_key = k.word ${family}`));
-  }
-  if (t.tokens > 1 && variants.family.length > 0)
-    branches.push(probes(variants.family, sql`r.given_key = ${t.given} and r.family_key = k.word`));
-  if (branches.length === 0) return { rows: [], count: 0 };
-  return rankCandidates(db, sql.join(branches, sql` union all `), t.key, limit, after);
 }
 
 /** The caller's scope as the request set it: everywhere, or a list of area paths. */
@@ -298,4 +356,11 @@ export async function currentScope(db: Db): Promise<{ all: boolean; paths: strin
     .filter(Boolean)
     .map((p) => p.replace(/"/g, ''));
   return { all: false, paths };
+}
+
+/** The readings of typed Chinese characters, from the table the name keys are made with. */
+export async function hanReadings(db: Db, chars: string[]): Promise<Map<string, HanReading>> {
+  const result = await sql<{ ch: string; reading: string; surname_reading: string }>`
+    select ch, reading, surname_reading from han_reading where ch = any(${chars}::text[])`.execute(db);
+  return new Map(result.rows.map((r) => [r.ch, { reading: r.reading, surname: r.surname_reading }]));
 }

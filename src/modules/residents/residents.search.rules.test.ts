@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import {
   cardNumberOf,
+  type HanReading,
+  nameQueryOf,
   oneEditVariants,
+  pinyinSplits,
   socialInsuranceNumberOf,
   subtreeRange,
 } from './residents.search.rules.ts';
@@ -99,4 +102,95 @@ describe('card numbers in the search box', () => {
   ])('social insurance number %s -> %s', (value, sin) => {
     expect(socialInsuranceNumberOf(value)).toBe(sin);
   });
+});
+
+describe('nameQueryOf: the keys a typed name may stand for', () => {
+  const vn = {
+    familyVariants: [
+      ['vu', 'vo'],
+      ['hoang', 'huynh'],
+    ],
+  };
+  test.each([
+    // typed, a whole-name key, the typed words as a name without its family name, a family + given pair
+    ['Nguyễn Văn An', 'nguyen van an', 'nguyen van an', { family: 'nguyen', given: 'an' }],
+    ['Văn An Nguyễn', 'nguyen van an', 'van an', { family: 'nguyen', given: 'an' }],
+    ['An Nguyen', 'nguyen an', 'an nguyen', { family: 'nguyen', given: 'an' }],
+    ['  le   thi  HOA ', 'le thi hoa', 'le thi hoa', { family: 'le', given: 'hoa' }],
+    ['Đặng Đức', 'dang duc', 'dang duc', { family: 'dang', given: 'duc' }],
+  ])('%s', (typed, whole, rest, pair) => {
+    const q = nameQueryOf(typed, vn)!;
+    expect(q.wholes).toContain(whole);
+    expect(q.rests).toContain(rest);
+    expect(q.pairs).toContainEqual(pair);
+  });
+
+  test('one word is a whole name, a family name followed by more, a given name, and a word start', () => {
+    const q = nameQueryOf('Hòa', vn)!;
+    expect(q).toMatchObject({ wholes: ['hoa'], prefixes: ['hoa '], partials: ['hoa'], givens: ['hoa'] });
+    expect(q.spelled).toEqual(['hòa']);
+  });
+
+  test.each([
+    ['Vũ Thị Lan', { family: 'vo', given: 'lan' }],
+    ['Võ Văn Nam', { family: 'vu', given: 'nam' }],
+    ['Huỳnh Tú', { family: 'hoang', given: 'tu' }],
+  ])('%s: the family name as written in the other region', (typed, variant) => {
+    expect(nameQueryOf(typed, vn)!.familyVariants).toContainEqual(variant);
+  });
+
+  test('the spelling as typed is kept, lower case and composed (NFC)', () => {
+    expect(nameQueryOf('Nguye\u0302\u0303n Thị Hòa', vn)!.spelled).toEqual(['nguyễn', 'thị', 'hòa']);
+  });
+
+  test('nothing to search for is undefined', () => {
+    expect(nameQueryOf(' -- ', vn)).toBeUndefined();
+  });
+
+  test('no pinyin readings under a profile without them', () => {
+    expect(nameQueryOf('liming', vn)!.wholes).toEqual(['liming']);
+  });
+
+  const readings = new Map<string, HanReading>(
+    [
+      ['李', 'li', 'li'],
+      ['明', 'ming', 'ming'],
+      ['单', 'dan', 'shan'],
+      ['雄', 'xiong', 'xiong'],
+      ['欧', 'ou', 'ou'],
+      ['阳', 'yang', 'yang'],
+      ['娜', 'na', 'na'],
+    ].map(([ch, reading, surname]) => [ch!, { reading: reading!, surname: surname! }]),
+  );
+  test.each([
+    ['李明', 'li ming', 'liming'],
+    ['单雄', 'shan xiong', 'danxiong'],
+    ['欧阳娜娜', 'ouyang nana', 'ouyangnana'],
+    ['明', 'ming', 'ming'],
+    ['liming', 'li ming', 'liming'],
+    ['li ming', 'li ming', 'liming'],
+    ['lǐ míng', 'li ming', 'liming'],
+    ['LiMing', 'li ming', 'liming'],
+    ['ouyang nana', 'ouyang nana', 'ouyangnana'],
+    ['lvming', 'lu ming', 'luming'],
+  ])('%s (pinyin)', (typed, whole, given) => {
+    const q = nameQueryOf(typed, { phonetic: 'pinyin' }, readings)!;
+    expect(q.wholes).toContain(whole);
+    expect(q.givens).toContain(given);
+  });
+
+  test('a two-character family name is tried only when it is a compound surname', () => {
+    expect(nameQueryOf('李明娜', { phonetic: 'pinyin' }, readings)!.wholes).toEqual(['li mingna']);
+  });
+});
+
+describe('pinyinSplits', () => {
+  test.each([
+    ['liming', [['li', 'ming']]],
+    ['xian', [['xian'], ['xi', 'an']]],
+    ['zhangsan', [['zhang', 'san']]],
+    ['nguyen', []],
+    ['abc', []],
+    ['', []],
+  ])('%s', (word, splits) => expect(pinyinSplits(word)).toEqual(splits));
 });

@@ -17,15 +17,18 @@ import type { Resident, ResidentListQuery } from './residents.schema.ts';
 import {
   type AreaRange,
   currentScope,
+  hanReadings,
+  type NameStages,
   type RankedRow,
   type RankPosition,
+  STAGE_RANK,
   searchByIdentifier,
-  searchExactName,
-  searchFuzzy,
-  searchNearNames,
+  searchNameCandidates,
 } from './residents.search.queries.ts';
 import {
   cardNumberOf,
+  type NameQuery,
+  nameQueryOf,
   oneEditVariants,
   socialInsuranceNumberOf,
   subtreeRange,
@@ -43,6 +46,11 @@ const SEARCH_COUNT_CAP = 200;
 /** Scopes with more places than this are filtered by row-level security alone (no area ranges). */
 const MAX_AREA_RANGES = 20;
 
+/** Who searches: the places their roles are for (a station's commune), whose residents rank first among equals. */
+export interface Searcher {
+  homes: string[];
+}
+
 /** A page of a ranked search: the rows kept, the cursor after the last, and the total. */
 interface RankedPage {
   rows: RankedRow[];
@@ -56,7 +64,11 @@ interface RankedPage {
  * then the same family and given name start, then misspellings in the caller's catchment. Both page
  * with a cursor; a search's cursor keeps its ranking order.
  */
-export async function listResidents(ctx: AppContext, query: ResidentListQuery): Promise<PageOf<Resident>> {
+export async function listResidents(
+  ctx: AppContext,
+  query: ResidentListQuery,
+  searcher: Searcher = { homes: [] },
+): Promise<PageOf<Resident>> {
   const areaErrors: FieldError[] = [];
   const withinPath = await areaPathFilter(ctx.db, query.area, 'query.area', areaErrors);
   if (areaErrors.length > 0) throw invalidFields(areaErrors);
@@ -69,7 +81,7 @@ export async function listResidents(ctx: AppContext, query: ResidentListQuery): 
   };
   const limit = query.limit ?? 50;
   if (query.q) {
-    const page = await searchResidents(ctx, query.q, filter, limit, rankPositionOf(query.cursor));
+    const page = await searchResidents(ctx, query.q, filter, searcher, limit, rankPositionOf(query.cursor));
     return { items: await mapResidents(ctx.db, page.rows), nextCursor: page.nextCursor, total: page.total };
   }
   const cursor = decodeCursor(query.cursor);
@@ -93,25 +105,26 @@ export async function listResidents(ctx: AppContext, query: ResidentListQuery): 
 
 /** The cursor of a ranked search's page: the last row's place in the ranking order. */
 function rankCursor(r: RankedRow): string {
-  return encodeCursor({ v: r.name_key, id: r.id, more: [r.rank, r.similarity, r.area_path] });
+  return encodeCursor({ v: null, id: r.id, more: [r.rank, r.score, r.activity] });
 }
 
 function rankPositionOf(raw: string | undefined): RankPosition | undefined {
   const c = decodeCursor(raw);
   if (!c) return undefined;
-  const [rank, similarity, areaPath] = c.more ?? [];
-  if (typeof rank !== 'number' || typeof similarity !== 'number' || typeof areaPath !== 'string')
+  const [rank, score, activity] = c.more ?? [];
+  if (typeof rank !== 'number' || typeof score !== 'number' || typeof activity !== 'number')
     throw badRequest(
       "The cursor is not a search's: pass the nextCursor of the previous page of the same search",
       'query.cursor',
     );
-  return { rank, similarity, areaPath, nameKey: String(c.v), id: c.id };
+  return { rank, score, activity, id: c.id };
 }
 
 async function searchResidents(
   ctx: AppContext,
   q: string,
   filter: ResidentFilter,
+  searcher: Searcher,
   limit: number,
   after: RankPosition | undefined,
 ): Promise<RankedPage> {
@@ -143,7 +156,7 @@ async function searchResidents(
     birthYear: filter.birthYear ?? term.birthYear,
   };
   const areas = await areaRangesOf(ctx, within);
-  const found = await searchNames(ctx, term, f, areas, limit + 1, after);
+  const found = await searchNames(ctx, term, f, areas, searcher.homes, limit + 1, after);
   const page = cut(found.rows, limit);
   // The cursor is the last row read, kept or not, so the next page goes on from there.
   return {
@@ -165,59 +178,59 @@ function isWithin(path: string, ancestor: string): boolean {
 }
 
 /**
- * The stages in rank order, each only when the earlier ones left room on the page: exact names, then
- * prefixes and the same family and given name, then names one typing slip away. Each stage starts
- * after the cursor when the cursor is inside it. The total adds the counts of the stages read: exact
- * when the page reached the last stage and the exact names were counted whole, else "at least".
+ * A name search: every stage's candidates in one statement (see `searchNameCandidates`), then, when
+ * they leave room on the page, the same with the near misses (regional family names, one typing slip)
+ * ranked after them. The total is exact when no stage was cut by its cap, else "at least".
  */
 async function searchNames(
   ctx: AppContext,
   term: NameTerm,
   f: ResidentFilter,
   areas: AreaRange[] | undefined,
+  homes: string[],
   want: number,
   after: RankPosition | undefined,
 ): Promise<{ rows: RankedRow[]; total: Total }> {
-  const exact = await searchExactName(
-    ctx.db,
-    term.key,
-    f,
-    areas,
-    !after || after.rank >= 3 ? want : 0,
-    SEARCH_COUNT_CAP,
-    after,
-  );
-  const found = [...exact.rows];
-  if (found.length >= want) return { rows: found, total: { count: exact.total.count, exact: false } };
-  const near = await searchNearNames(
-    ctx.db,
-    term,
-    f,
-    areas,
-    want - found.length,
-    STAGE_CAP,
-    after && after.rank <= 2 ? after : undefined,
-  );
-  found.push(...near.rows);
-  const counted = exact.total.count + near.count;
-  if (found.length >= want) return { rows: found, total: { count: counted, exact: false } };
-  const variants = {
-    key: term.tokens > 1 ? oneEditVariants(term.key, true) : [],
-    given: oneEditVariants(term.given),
-    family: term.tokens > 1 ? oneEditVariants(term.family) : [],
+  const rules = ctx.profile.names ?? {};
+  const han = [...new Set([...term.text].filter((ch) => /\p{Script=Han}/u.test(ch)))];
+  const readings = han.length > 0 ? await hanReadings(ctx.db, han) : undefined;
+  const q = nameQueryOf(term.text, rules, readings);
+  if (!q) throw invalidFields([{ field: 'query.q', message: 'has nothing to search for' }]);
+  const stages: NameStages = { ...q, key: q.primary.key, homes };
+  const caps = { whole: SEARCH_COUNT_CAP + 1, other: STAGE_CAP };
+  if (!after || after.rank > STAGE_RANK.fuzzy) {
+    const found = await searchNameCandidates(ctx.db, stages, f, areas, want, caps, after);
+    // The near misses were not looked for: the count is a lower bound.
+    if (found.rows.length >= want)
+      return { rows: found.rows, total: { count: Math.min(found.count, SEARCH_COUNT_CAP), exact: false } };
+  }
+  const withNearMisses = { ...stages, fuzzy: nearMisses(q) };
+  const found = await searchNameCandidates(ctx.db, withNearMisses, f, areas, want, caps, after);
+  return { rows: found.rows, total: totalOfCandidates(found) };
+}
+
+/**
+ * The total of a candidate set: exact when no index probe stopped at its cap, else a lower bound, at
+ * most SEARCH_COUNT_CAP ("200+").
+ */
+function totalOfCandidates(found: { count: number; capped: boolean }): Total {
+  if (!found.capped) return { count: found.count, exact: true };
+  return { count: Math.min(found.count, SEARCH_COUNT_CAP), exact: false };
+}
+
+/** The near-miss keys: regional family names, and names one typing slip away (as exact index keys). */
+function nearMisses(q: NameQuery): NonNullable<NameStages['fuzzy']> {
+  const t = q.primary;
+  const pairs = [...q.familyVariants];
+  if (t.tokens > 1) {
+    for (const given of oneEditVariants(t.given)) pairs.push({ family: t.family, given });
+    for (const family of oneEditVariants(t.family)) pairs.push({ family, given: t.given });
+  }
+  return {
+    wholes: t.tokens > 1 ? oneEditVariants(t.key, true) : [],
+    pairs,
+    givens: t.tokens === 1 ? oneEditVariants(t.given) : [],
   };
-  const fuzzy = await searchFuzzy(
-    ctx.db,
-    term,
-    variants,
-    f,
-    areas,
-    want - found.length,
-    STAGE_CAP,
-    after && after.rank <= 0 ? after : undefined,
-  );
-  found.push(...fuzzy.rows);
-  return { rows: found, total: { count: counted + fuzzy.count, exact: exact.total.exact } };
 }
 
 /**

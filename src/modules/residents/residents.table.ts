@@ -27,10 +27,14 @@ export interface ResidentTable {
   code: string | null;
   citizen_id: string | null;
   full_name: string;
-  /** Generated: lower(unaccent(full_name)), spaces collapsed; and its first and last words. */
+  /**
+   * Set by a trigger (`resident_name_keys`): lower(unaccent(full_name)), spaces collapsed; its first and
+   * last words; and the name without its family name. Chinese names in pinyin: "李明" -> "li ming".
+   */
   name_key: ColumnType<string, never, never>;
   family_key: ColumnType<string, never, never>;
   given_key: ColumnType<string, never, never>;
+  rest_key: ColumnType<string, never, never>;
   sex: Sex | null;
   birth_date: string | null;
   birth_year: number | null;
