@@ -1,5 +1,6 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { created } from '../../platform/http/replies.ts';
+import { routeDoc } from '../../platform/http/route-doc.ts';
 import {
   CreateFacilityBody,
   FacilityDetail,
@@ -12,7 +13,7 @@ import {
 import { createFacility, deactivateFacility, getFacility, listFacilities } from './facilities.service.ts';
 import { changeFacilityStatus, updateFacility } from './facilities.update.service.ts';
 
-const tags = ['facilities'];
+const doc = routeDoc(['facilities']);
 const read = { permission: 'facilities.read' } as const;
 const write = { permission: 'facilities.write' } as const;
 
@@ -20,88 +21,61 @@ const write = { permission: 'facilities.write' } as const;
 export function facilityRoutes(app: App, _ctx: AppContext): void {
   app.get(
     '/facilities',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary:
-          'List facilities: by kind, tier, level of care, ownership, status, area subtree, manager, name or code',
+    doc(
+      read,
+      'List facilities: by kind, tier, level of care, ownership, status, area subtree, manager, name or code',
+      {
         querystring: FacilityListQuery,
         response: { 200: FacilityPage },
       },
-    },
+    ),
     (req) => listFacilities(req.ctx, req.query),
   );
 
   app.get(
     '/facilities/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'One facility with its status history and the facilities it manages',
-        params: FacilityIdParams,
-        response: { 200: FacilityDetail },
-      },
-    },
+    doc(read, 'One facility with its status history and the facilities it manages', {
+      params: FacilityIdParams,
+      response: { 200: FacilityDetail },
+    }),
     (req) => getFacility(req.ctx, req.params.id),
   );
 
   app.post(
     '/facilities',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Register a facility',
-        body: CreateFacilityBody,
-        response: { 201: FacilityDetail },
-      },
-    },
+    doc(write, 'Register a facility', {
+      body: CreateFacilityBody,
+      response: { 201: FacilityDetail },
+    }),
     async (req, reply) => created(reply, await createFacility(req.ctx, req.body)),
   );
 
   app.patch(
     '/facilities/:id',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Update a facility (anything but its code; status through /status)',
-        params: FacilityIdParams,
-        body: UpdateFacilityBody,
-        response: { 200: FacilityDetail },
-      },
-    },
+    doc(write, 'Update a facility (anything but its code; status through /status)', {
+      params: FacilityIdParams,
+      body: UpdateFacilityBody,
+      response: { 200: FacilityDetail },
+    }),
     (req) => updateFacility(req.ctx, req.params.id, req.body),
   );
 
   app.post(
     '/facilities/:id/status',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Record a status change (open, temporarily closed, closed) with its date and reason',
-        params: FacilityIdParams,
-        body: StatusChangeBody,
-        response: { 200: FacilityDetail },
-      },
-    },
+    doc(write, 'Record a status change (open, temporarily closed, closed) with its date and reason', {
+      params: FacilityIdParams,
+      body: StatusChangeBody,
+      response: { 200: FacilityDetail },
+    }),
     (req) => changeFacilityStatus(req.ctx, req.params.id, req.body),
   );
 
   app.post(
     '/facilities/:id/deactivate',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Deactivate a facility (kept, but gone from lists)',
-        params: FacilityIdParams,
-        response: { 200: FacilityDetail },
-      },
-    },
+    doc(write, 'Deactivate a facility (kept, but gone from lists)', {
+      params: FacilityIdParams,
+      response: { 200: FacilityDetail },
+    }),
     (req) => deactivateFacility(req.ctx, req.params.id),
   );
 }

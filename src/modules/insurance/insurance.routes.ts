@@ -1,6 +1,7 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { created } from '../../platform/http/replies.ts';
+import { routeDoc } from '../../platform/http/route-doc.ts';
 import { countOfExpiringCards, coverageOf, expiringCards } from './coverage.service.ts';
 import { eligibilityFor } from './eligibility.service.ts';
 import {
@@ -22,100 +23,65 @@ import { addResidentCard, findCards, listResidentCards } from './insurance.servi
 
 const read = { permission: 'insurance.read' } as const;
 const write = { permission: 'insurance.write' } as const;
-const tags = ['insurance'];
+const doc = routeDoc(['insurance']);
 
 /** Insurance cards, eligibility at the point of care, coverage and cards about to expire. */
 export function insuranceRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/residents/:id/insurance-cards',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: "A resident's cards, oldest first",
-        params: ResidentParams,
-        response: { 200: CardList },
-      },
-    },
+    doc(read, "A resident's cards, oldest first", {
+      params: ResidentParams,
+      response: { 200: CardList },
+    }),
     (req) => listResidentCards(req.db, req.params.id),
   );
   app.post(
     '/residents/:id/insurance-cards',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Add a card to a resident (no overlap with another active card)',
-        params: ResidentParams,
-        body: CreateCardBody,
-        response: { 201: InsuranceCard },
-      },
-    },
+    doc(write, 'Add a card to a resident (no overlap with another active card)', {
+      params: ResidentParams,
+      body: CreateCardBody,
+      response: { 201: InsuranceCard },
+    }),
     async (req, reply) => created(reply, await addResidentCard(req.db, ctx.profile, req.params.id, req.body)),
   );
   app.get(
     '/insurance-cards',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Find cards by number (or 10-digit number) or by citizen id',
-        querystring: FindCardsQuery,
-        response: { 200: CardList },
-      },
-    },
+    doc(read, 'Find cards by number (or 10-digit number) or by citizen id', {
+      querystring: FindCardsQuery,
+      response: { 200: CardList },
+    }),
     (req) => findCards(req.db, ctx.profile, req.query),
   );
   app.get(
     '/insurance-cards/expiring',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Residents whose card ends in the next N days with no later card',
-        querystring: ExpiringQuery,
-        response: { 200: ExpiringList },
-      },
-    },
+    doc(read, 'Residents whose card ends in the next N days with no later card', {
+      querystring: ExpiringQuery,
+      response: { 200: ExpiringList },
+    }),
     (req) => expiringCards(req.db, req.query, todayOf(req.ctx), req.scope ?? undefined),
   );
   app.get(
     '/insurance-cards/expiring/count',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'How many residents the expiring list holds (for a summary, without the list)',
-        querystring: ExpiringCountQuery,
-        response: { 200: ExpiringCount },
-      },
-    },
+    doc(read, 'How many residents the expiring list holds (for a summary, without the list)', {
+      querystring: ExpiringCountQuery,
+      response: { 200: ExpiringCount },
+    }),
     (req) => countOfExpiringCards(req.db, req.query, todayOf(req.ctx), req.scope ?? undefined),
   );
   app.get(
     '/eligibility',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Is the card good for this visit, on-route or not, which benefit and which rule',
-        querystring: EligibilityQuery,
-        response: { 200: EligibilityAnswer },
-      },
-    },
+    doc(read, 'Is the card good for this visit, on-route or not, which benefit and which rule', {
+      querystring: EligibilityQuery,
+      response: { 200: EligibilityAnswer },
+    }),
     (req) => eligibilityFor(req.db, ctx.profile, req.query, todayOf(req.ctx)),
   );
   app.get(
     '/coverage',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'Insured residents over residents and population, against targets',
-        querystring: CoverageQuery,
-        response: { 200: CoverageReport },
-      },
-    },
+    doc(read, 'Insured residents over residents and population, against targets', {
+      querystring: CoverageQuery,
+      response: { 200: CoverageReport },
+    }),
     (req) => coverageOf(req.db, ctx.profile, req.query, todayOf(req.ctx), req.scope ?? undefined),
   );
 }

@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { created } from '../../platform/http/replies.ts';
+import { routeDoc } from '../../platform/http/route-doc.ts';
 import {
   createHousehold,
   deactivateHousehold,
@@ -44,86 +45,56 @@ const merge = { permission: 'residents.merge' } as const;
 
 /** The population registry: /api/households and /api/residents. */
 export function residentRoutes(app: App, _ctx: AppContext): void {
-  const tags = ['households'];
+  const doc = routeDoc(['households']);
   app.get(
     '/households',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List households: area subtree, address',
-        querystring: HouseholdListQuery,
-        response: { 200: HouseholdPage },
-      },
-    },
+    doc(read, 'List households: area subtree, address', {
+      querystring: HouseholdListQuery,
+      response: { 200: HouseholdPage },
+    }),
     (req) => listHouseholds(req.ctx, req.query),
   );
   app.get(
     '/households/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'One household with its members',
-        params: IdParams,
-        response: { 200: HouseholdDetail },
-      },
-    },
+    doc(read, 'One household with its members', {
+      params: IdParams,
+      response: { 200: HouseholdDetail },
+    }),
     (req) => getHousehold(req.db, req.params.id),
   );
   app.post(
     '/households',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Register a household',
-        body: CreateHouseholdBody,
-        response: { 201: HouseholdDetail },
-      },
-    },
+    doc(write, 'Register a household', {
+      body: CreateHouseholdBody,
+      response: { 201: HouseholdDetail },
+    }),
     async (req, reply) => created(reply, await createHousehold(req.ctx, req.body)),
   );
   app.patch(
     '/households/:id',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Update a household (address, book number, coordinates, head)',
-        params: IdParams,
-        body: UpdateHouseholdBody,
-        response: { 200: HouseholdDetail },
-      },
-    },
+    doc(write, 'Update a household (address, book number, coordinates, head)', {
+      params: IdParams,
+      body: UpdateHouseholdBody,
+      response: { 200: HouseholdDetail },
+    }),
     (req) => updateHousehold(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/households/:id/deactivate',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Deactivate a household',
-        params: IdParams,
-        response: { 200: HouseholdDetail },
-      },
-    },
+    doc(write, 'Deactivate a household', {
+      params: IdParams,
+      response: { 200: HouseholdDetail },
+    }),
     (req) => deactivateHousehold(req.ctx, req.params.id),
   );
 
-  const rtags = ['residents'];
+  const residentDoc = routeDoc(['residents']);
   app.get(
     '/residents',
-    {
-      config: read,
-      schema: {
-        tags: rtags,
-        summary: 'List residents by name (cursor), or search with q (ranked)',
-        querystring: ResidentListQuery,
-        response: { 200: ResidentPage },
-      },
-    },
+    residentDoc(read, 'List residents by name (cursor), or search with q (ranked)', {
+      querystring: ResidentListQuery,
+      response: { 200: ResidentPage },
+    }),
     (req) =>
       listResidents(req.ctx, req.query, {
         homes: req.principal?.grants.flatMap((g) => (g.scopePath ? [g.scopePath] : [])) ?? [],
@@ -131,119 +102,76 @@ export function residentRoutes(app: App, _ctx: AppContext): void {
   );
   app.get(
     '/residents/duplicates',
-    {
-      config: read,
-      schema: {
-        tags: rtags,
-        summary: 'Likely duplicates in an area, with the reason',
-        querystring: DuplicatesQuery,
-        response: { 200: Type.Object({ items: Type.Array(DuplicatePair) }) },
-      },
-    },
+    residentDoc(read, 'Likely duplicates in an area, with the reason', {
+      querystring: DuplicatesQuery,
+      response: { 200: Type.Object({ items: Type.Array(DuplicatePair) }) },
+    }),
     async (req) => ({
       items: await findDuplicates(req.ctx, req.query.area, req.query.limit ?? 100),
     }),
   );
   app.get(
     '/residents/:id',
-    {
-      config: read,
-      schema: {
-        tags: rtags,
-        summary: 'One resident with household, status history and merges',
-        params: IdParams,
-        response: { 200: ResidentDetail },
-      },
-    },
+    residentDoc(read, 'One resident with household, status history and merges', {
+      params: IdParams,
+      response: { 200: ResidentDetail },
+    }),
     (req) => getResident(req.db, req.params.id),
   );
   app.post(
     '/residents',
-    {
-      config: write,
-      schema: {
-        tags: rtags,
-        summary: 'Register a resident (household member with relationship, or on an area)',
-        body: CreateResidentBody,
-        response: { 201: ResidentDetail },
-      },
-    },
+    residentDoc(write, 'Register a resident (household member with relationship, or on an area)', {
+      body: CreateResidentBody,
+      response: { 201: ResidentDetail },
+    }),
     async (req, reply) => created(reply, await createResident(req.ctx, req.body)),
   );
   app.patch(
     '/residents/:id',
-    {
-      config: write,
-      schema: {
-        tags: rtags,
-        summary: 'Update identity and contact fields',
-        params: IdParams,
-        body: UpdateResidentBody,
-        response: { 200: ResidentDetail },
-      },
-    },
+    residentDoc(write, 'Update identity and contact fields', {
+      params: IdParams,
+      body: UpdateResidentBody,
+      response: { 200: ResidentDetail },
+    }),
     (req) => updateResident(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/residents/:id/deactivate',
-    {
-      config: write,
-      schema: {
-        tags: rtags,
-        summary: 'Deactivate a resident record',
-        params: IdParams,
-        response: { 200: ResidentDetail },
-      },
-    },
+    residentDoc(write, 'Deactivate a resident record', {
+      params: IdParams,
+      response: { 200: ResidentDetail },
+    }),
     (req) => deactivateResident(req.ctx, req.params.id),
   );
   app.post(
     '/residents/:id/status',
-    {
-      config: write,
-      schema: {
-        tags: rtags,
-        summary: 'Record moved away, deceased or active again, with date and reason',
-        params: IdParams,
-        body: StatusBody,
-        response: { 200: ResidentDetail },
-      },
-    },
+    residentDoc(write, 'Record moved away, deceased or active again, with date and reason', {
+      params: IdParams,
+      body: StatusBody,
+      response: { 200: ResidentDetail },
+    }),
     (req) => changeResidentStatus(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/residents/:id/move',
-    {
-      config: write,
-      schema: {
-        tags: rtags,
-        summary: 'Move to another household (or a new one), keeping record and history',
-        params: IdParams,
-        body: MoveBody,
-        response: { 200: ResidentDetail },
-      },
-    },
+    residentDoc(write, 'Move to another household (or a new one), keeping record and history', {
+      params: IdParams,
+      body: MoveBody,
+      response: { 200: ResidentDetail },
+    }),
     (req) => moveResident(req.ctx, req.params.id, req.body),
   );
   app.post(
     '/residents/merge',
-    {
-      config: merge,
-      schema: {
-        tags: rtags,
-        summary: 'Merge a duplicate into a survivor (logged, reversible)',
-        body: MergeBody,
-        response: { 200: MergeResult },
-      },
-    },
+    residentDoc(merge, 'Merge a duplicate into a survivor (logged, reversible)', {
+      body: MergeBody,
+      response: { 200: MergeResult },
+    }),
     (req) => mergeResidents(req.ctx, req.body, req.principal?.userId ?? null),
   );
   app.post(
     '/residents/merges/:id/undo',
-    {
-      config: merge,
-      schema: { tags: rtags, summary: 'Undo a merge', params: IdParams, response: { 200: MergeResult } },
-    },
+    residentDoc(merge, 'Undo a merge', { params: IdParams, response: { 200: MergeResult } }),
     (req) => undoMerge(req.ctx, req.params.id, req.principal?.userId ?? null),
   );
 }

@@ -2,6 +2,7 @@ import type { App, AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { invalidFields } from '../../platform/http/errors.ts';
 import { created } from '../../platform/http/replies.ts';
+import { routeDoc } from '../../platform/http/route-doc.ts';
 import { transferWorker } from './assignments.service.ts';
 import { addTraining, listTraining } from './training.service.ts';
 import { createWorker, deactivateWorker, getWorker, listWorkers, updateWorker } from './workers.service.ts';
@@ -19,7 +20,7 @@ import {
   WorkerParams,
 } from './workforce.schema.ts';
 
-const tags = ['workforce'];
+const doc = routeDoc(['workforce']);
 const read = { permission: 'workers.read' } as const;
 const write = { permission: 'workers.write' } as const;
 
@@ -27,43 +28,28 @@ const write = { permission: 'workers.write' } as const;
 export function workforceRoutes(app: App, _ctx: AppContext): void {
   app.get(
     '/workers',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'List health workers: by facility or area on a date, cadre, qualification, name or code',
-        querystring: WorkerListQuery,
-        response: { 200: WorkerPage },
-      },
-    },
+    doc(read, 'List health workers: by facility or area on a date, cadre, qualification, name or code', {
+      querystring: WorkerListQuery,
+      response: { 200: WorkerPage },
+    }),
     (req) => listWorkers(req.ctx, req.query),
   );
 
   app.get(
     '/workers/:id',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: 'One health worker with assignment history and training records',
-        params: WorkerParams,
-        response: { 200: WorkerDetail },
-      },
-    },
+    doc(read, 'One health worker with assignment history and training records', {
+      params: WorkerParams,
+      response: { 200: WorkerDetail },
+    }),
     (req) => getWorker(req.db, req.params.id, todayOf(req.ctx)),
   );
 
   app.post(
     '/workers',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Register a health worker, optionally with a first assignment',
-        body: CreateWorkerBody,
-        response: { 201: WorkerDetail },
-      },
-    },
+    doc(write, 'Register a health worker, optionally with a first assignment', {
+      body: CreateWorkerBody,
+      response: { 201: WorkerDetail },
+    }),
     async (req, reply) => {
       // Row-level security places a worker by their assignment: without one, only a caller whose
       // scope is everywhere could ever see the new record again.
@@ -81,30 +67,22 @@ export function workforceRoutes(app: App, _ctx: AppContext): void {
 
   app.patch(
     '/workers/:id',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: "Update a worker's details",
-        params: WorkerParams,
-        body: UpdateWorkerBody,
-        response: { 200: WorkerDetail },
-      },
-    },
+    doc(write, "Update a worker's details", {
+      params: WorkerParams,
+      body: UpdateWorkerBody,
+      response: { 200: WorkerDetail },
+    }),
     (req) => updateWorker(req.ctx, req.params.id, req.body),
   );
 
   app.post(
     '/workers/:id/deactivate',
     {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Deactivate a worker, ending the open assignment on endDate (default today)',
+      ...doc(write, 'Deactivate a worker, ending the open assignment on endDate (default today)', {
         params: WorkerParams,
         body: DeactivateWorkerBody,
         response: { 200: WorkerDetail },
-      },
+      }),
       // The body is optional: a bare POST deactivates as of today.
       preValidation: async (req) => {
         req.body ??= {};
@@ -115,45 +93,30 @@ export function workforceRoutes(app: App, _ctx: AppContext): void {
 
   app.post(
     '/workers/:id/assignments',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Transfer: end the open assignment the day before the new start and add the new one',
-        params: WorkerParams,
-        body: AssignmentBody,
-        response: { 201: WorkerDetail },
-      },
-    },
+    doc(write, 'Transfer: end the open assignment the day before the new start and add the new one', {
+      params: WorkerParams,
+      body: AssignmentBody,
+      response: { 201: WorkerDetail },
+    }),
     async (req, reply) => created(reply, await transferWorker(req.ctx, req.params.id, req.body)),
   );
 
   app.get(
     '/workers/:id/training',
-    {
-      config: read,
-      schema: {
-        tags,
-        summary: "A worker's training and continuing-education records",
-        params: WorkerParams,
-        response: { 200: TrainingList },
-      },
-    },
+    doc(read, "A worker's training and continuing-education records", {
+      params: WorkerParams,
+      response: { 200: TrainingList },
+    }),
     (req) => listTraining(req.db, req.params.id),
   );
 
   app.post(
     '/workers/:id/training',
-    {
-      config: write,
-      schema: {
-        tags,
-        summary: 'Record a completed training course (hours or credits)',
-        params: WorkerParams,
-        body: TrainingBody,
-        response: { 201: TrainingRecord },
-      },
-    },
+    doc(write, 'Record a completed training course (hours or credits)', {
+      params: WorkerParams,
+      body: TrainingBody,
+      response: { 201: TrainingRecord },
+    }),
     async (req, reply) => created(reply, await addTraining(req.ctx, req.params.id, req.body)),
   );
 }
