@@ -127,10 +127,17 @@ describeOnBothEngines(
       expect(await search(resident.citizen_id)).toEqual([resident.code]);
     });
 
-    // The current search matches names from the start of a word; a Chinese name has no space between
-    // family and given name, so the given name alone does not find it (the ranked search is being
-    // reworked in residents.search.*).
-    test.todo('the station finds a resident by the given name alone (林兴 for 马林兴)');
+    test('the station finds a resident by the given name alone, as a name written without a space', async () => {
+      const headers = bearer(await t().signIn('station', DEMO_PASSWORD));
+      const { resident } = enrolledIn('resident');
+      const given = resident.full_name.slice(1);
+      const res = await t().inject({
+        url: `/api/residents?q=${encodeURIComponent(given)}&limit=100`,
+        headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect((res.json().items as { code: string }[]).map((r) => r.code)).toContain(resident.code);
+    });
 
     test.each([
       {
