@@ -28,6 +28,7 @@ import { Rng } from '../src/demo/random.ts';
 import { createUser } from '../src/modules/access/index.ts';
 import { runImportFile } from '../src/modules/registry-io.ts';
 import { HOUSEHOLD_COLUMNS, RESIDENT_COLUMNS } from '../src/modules/residents/index.ts';
+import { nameKey } from '../src/modules/residents/residents.rules.ts';
 import type { AppContext } from '../src/platform/app-context.ts';
 import { systemClock, todayOf } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
@@ -38,6 +39,14 @@ import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { loadProfile } from '../src/platform/profile.ts';
 import { ProgressBar } from '../src/platform/progress.ts';
 import { buildServer } from '../src/server.ts';
+import {
+  lookalikeKey,
+  type Person,
+  rankedWell,
+  rankingSummary,
+  type SearchCase,
+  searchCasesOf,
+} from './support/search-cases.ts';
 
 const { values } = parseArgs({
   options: {
@@ -227,7 +236,75 @@ async function benchSearch(
       );
     }
   }
+  await benchRanking(app, station.areaCode, population);
   await app.close();
+}
+
+/**
+ * The ranking, checked: people drawn from the population (province-wide, and in the station's commune),
+ * each asked for in the ways of search-cases.ts; a case passes when the person is in the first five
+ * (or the first five all bear their name, when more share it). Prints the pass rate per way.
+ */
+async function benchRanking(
+  app: Awaited<ReturnType<typeof buildServer>>,
+  stationArea: string,
+  population: () => ReturnType<typeof generatePopulation>,
+): Promise<void> {
+  const rng = new Rng('bench-ranking');
+  // How many share each folded name, and (keys with ~) each name without its family name.
+  const sameName = { province: new Map<string, number>(), station: new Map<string, number>() };
+  const people = { province: [] as Person[], station: [] as Person[] };
+  for (const row of population()) {
+    if (!('resident' in row)) continue;
+    const r = row.resident;
+    const key = nameKey(r.full_name);
+    const rest = key.slice(key.indexOf(' ') + 1);
+    const person = { code: r.code, full_name: r.full_name, birth_year: Number(r.birth_date.slice(0, 4)) };
+    const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+    count(sameName.province, key);
+    count(sameName.province, `~${rest}`);
+    if (rng.chance(0.0001) && people.province.length < 60) people.province.push(person);
+    if (r.area_code.startsWith(stationArea)) {
+      count(sameName.station, key);
+      count(sameName.station, `~${rest}`);
+      if (rng.chance(0.02) && people.station.length < 60) people.station.push(person);
+    }
+  }
+  for (const who of ['province', 'station'] as const) {
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: `bench-${who}`, password: 'bench-password-1' },
+    });
+    const token = login.json().token as string;
+    const outcomes: { c: SearchCase; ok: boolean }[] = [];
+    const times: number[] = [];
+    for (const c of searchCasesOf(people[who])) {
+      const started = process.hrtime.bigint();
+      const r = await app.inject({
+        url: `/api/residents?q=${encodeURIComponent(c.typed)}&limit=20`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      if (r.statusCode !== 200) throw new Error(`search failed: ${r.statusCode} ${r.body}`);
+      const key = lookalikeKey(c);
+      const same = sameName[who].get(c.kind === 'middle and given name' ? `~${key}` : key) ?? 0;
+      outcomes.push({ c, ok: rankedWell(c, r.json().items, same) });
+    }
+    times.sort((a, b) => a - b);
+    const summary = rankingSummary(outcomes);
+    console.log(
+      `Ranking as ${who}: ${(summary.rate * 100).toFixed(1)}% of ${outcomes.length} cases found in the first five ` +
+        `(${summary.lines.join(', ')}); p95 ${percentile(times, 95).toFixed(1)} ms`,
+    );
+    if (summary.failed.length > 0)
+      console.log(
+        `  missed, e.g.: ${summary.failed
+          .slice(0, 5)
+          .map((c) => `"${c.typed}" (${c.kind})`)
+          .join(', ')}`,
+      );
+  }
 }
 
 main().catch((err) => {
