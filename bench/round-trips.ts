@@ -39,6 +39,7 @@ const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 function kindOf(text: string): string {
   const s = text.trim().toLowerCase();
   if (s === 'begin') return 'BEGIN';
+  if (s.startsWith('begin;')) return 'BEGIN + role + scope';
   if (s === 'commit') return 'COMMIT';
   if (s === 'rollback') return 'ROLLBACK';
   if (s.includes('set local role') || s.includes("set_config('role'")) return 'role + scope';

@@ -243,13 +243,28 @@ function breakGlassReasonOf(request: FastifyRequest): string {
   }
 }
 
+/** An ltree path as the database stores them (labels of letters, digits, `_` and `-`, dotted). */
+const LTREE_PATH = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
+
 /**
  * Runs the rest of the transaction as the application role, inside the caller's places. One statement,
- * one round trip: `set_config('role', …, true)` is `set local role` (it checks membership the same way),
- * and unlike `set local` it takes the scope as bind parameters next to it.
+ * and no bind parameters: `set_config('role', …, true)` is `set local role` (it checks membership the
+ * same way), and a statement without parameters leaves with the transaction's BEGIN in one round trip
+ * (platform/db/deferred-begin.ts). The scope's paths come from the database's ltree column and are
+ * written into the text only when they are plain ltree paths; anything else is bound as a parameter.
  */
 export async function applyScope(trx: Db, scope: Scope): Promise<void> {
-  await sql`select set_config('role', 'grassroots_app', true), set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('app.scope', ${`{${scope.paths.join(',')}}`}, true)`.execute(
+  const all = scope.all ? 'on' : 'off';
+  const paths = `{${scope.paths.join(',')}}`;
+  if (scope.paths.every((p) => LTREE_PATH.test(p))) {
+    await sql
+      .raw(
+        `select set_config('role', 'grassroots_app', true), set_config('app.scope_all', '${all}', true), set_config('app.scope', '${paths}', true)`,
+      )
+      .execute(trx);
+    return;
+  }
+  await sql`select set_config('role', 'grassroots_app', true), set_config('app.scope_all', ${all}, true), set_config('app.scope', ${paths}, true)`.execute(
     trx,
   );
 }

@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
+import { withDeferredBegin } from './deferred-begin.ts';
 import { acquireLockFile, type LockFile } from './lock-file.ts';
 import { openPGlite } from './pglite.ts';
 
@@ -64,7 +65,7 @@ export function openServerDatabase(connectionString: string, max = 10): Database
   // Nor one that is lost while a request holds it between two queries (the pool listens only to idle
   // ones): the client is then not queryable, its next query fails (a 503) and the pool drops it on release.
   pool.on('connect', (client) => client.on('error', (err) => warnLost('busy', err)));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: withDeferredBegin(new PostgresDialect({ pool })) });
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
 
@@ -80,7 +81,7 @@ function warnLost(state: 'idle' | 'busy', err: Error): void {
  */
 export function wrapPGlite(pglite: PGlite, lock?: LockFile): DatabaseHandle {
   const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: withDeferredBegin(new PostgresDialect({ pool })) });
   return {
     db,
     engine: 'embedded',
