@@ -83,7 +83,7 @@ async function startServer(): Promise<Start> {
   }
   const seconds = (performance.now() - started) / 1000;
   // The phases line is written just after listening; give it a moment to arrive.
-  for (let i = 0; i < 50 && !/"startup":/.test(output); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 300 && !/"startup":/.test(output); i++) await new Promise((r) => setTimeout(r, 10));
   const line = output.split('\n').find((l) => l.includes('"startup":'));
   const phases = line ? (JSON.parse(line) as { startup: Record<string, number> }).startup : {};
   return { seconds, phases, server };
@@ -99,9 +99,9 @@ async function stop(server: ChildProcess): Promise<void> {
 
 const s = (x: number) => `${x.toFixed(2)} s`;
 function summary(label: string, xs: number[]): string {
-  const sorted = [...xs].sort((a, b) => a - b);
+  const sorted = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
   const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
-  return `${label.padEnd(34)} min ${s(sorted[0]!)}, median ${s(median)}, max ${s(sorted.at(-1)!)}  (${xs.length} runs)`;
+  return `${label.padEnd(34)} min ${s(sorted[0]!)}, median ${s(median)}, max ${s(sorted.at(-1)!)}  (${sorted.length} runs)`;
 }
 
 async function main(): Promise<void> {

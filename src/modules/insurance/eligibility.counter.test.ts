@@ -1,7 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
-import { postOk } from '../../../test/support/requests.ts';
-import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
+import { eligibilityCheck, residentWithCards, seedCommuneAndDistrict } from './eligibility.fixture.ts';
 
 /**
  * A child's card (TE, benefit 1) ran to the end of 2024; from 2025 the same child holds a pupil's card
@@ -11,31 +10,19 @@ import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
  */
 
 describeOnBothEngines('eligibility at the counter: a replaced card number, the holder named', (t) => {
-  const check = async (query: string) => {
-    const res = await t().inject({ url: `/api/eligibility?facility=56101&${query}` });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  const check = eligibilityCheck(t, 'facility=56101&');
 
   beforeAll(async () => {
     const e = t();
     await seedCommuneAndDistrict(e);
-    const child = await postOk(e, '/api/residents', {
-      fullName: 'Nguyễn Văn Bé',
-      citizenId: '056218000007',
-      birthDate: '2018-03-04',
-      areaCode: '22300',
-    });
-    for (const [cardNumber, validFrom, validTo] of [
-      ['TE1560000000007', '2018-06-01', '2024-12-31'],
-      ['HS4560000000007', '2025-01-01', '2025-12-31'],
-    ])
-      await postOk(e, `/api/residents/${child.id}/insurance-cards`, {
-        cardNumber,
-        validFrom,
-        validTo,
-        registeredFacilityCode: '56101',
-      });
+    await residentWithCards(
+      e,
+      { fullName: 'Nguyễn Văn Bé', citizenId: '056218000007', birthDate: '2018-03-04' },
+      [
+        ['TE1560000000007', '2018-06-01', '2024-12-31'],
+        ['HS4560000000007', '2025-01-01', '2025-12-31'],
+      ],
+    );
   });
 
   test('the old number after it expired: valid on the new card, with the agency code 003', async () => {

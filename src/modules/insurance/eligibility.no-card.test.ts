@@ -1,7 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
-import { postOk } from '../../../test/support/requests.ts';
-import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
+import { eligibilityCheck, residentWithCards, seedCommuneAndDistrict } from './eligibility.fixture.ts';
 
 /**
  * What the counter hears when the registry holds no card for what is shown. Cards of the armed forces
@@ -11,39 +10,20 @@ import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
  */
 
 describeOnBothEngines('eligibility with no card on file', (t) => {
-  const check = async (query: string) => {
-    const res = await t().inject({ url: `/api/eligibility?${query}` });
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json();
-  };
+  const check = eligibilityCheck(t);
 
   beforeAll(async () => {
     const e = t();
     await seedCommuneAndDistrict(e);
-    const soldier = await postOk(e, '/api/residents', {
-      fullName: 'Lê Văn Lính',
-      citizenId: '056090000011',
-      birthDate: '1990-05-06',
-      areaCode: '22300',
-    });
-    await postOk(e, `/api/residents/${soldier.id}/insurance-cards`, {
-      cardNumber: 'QN5970000000011',
-      validFrom: '2025-01-01',
-      validTo: '2025-12-31',
-      registeredFacilityCode: '56020',
-    });
-    await postOk(e, '/api/residents', {
+    const soldier = { fullName: 'Lê Văn Lính', citizenId: '056090000011', birthDate: '1990-05-06' };
+    await residentWithCards(e, soldier, [['QN5970000000011', '2025-01-01', '2025-12-31', '56020']]);
+    // Two young children without a card: one born in 2021, one whose birth year only is known.
+    await residentWithCards(e, {
       fullName: 'Phạm Thị Bé',
       citizenId: '056321000013',
       birthDate: '2021-03-04',
-      areaCode: '22300',
     });
-    await postOk(e, '/api/residents', {
-      fullName: 'Phạm Văn Út',
-      citizenId: '056220000014',
-      birthDate: '2020',
-      areaCode: '22300',
-    });
+    await residentWithCards(e, { fullName: 'Phạm Văn Út', citizenId: '056220000014', birthDate: '2020' });
   });
 
   test('a defence card not on file is judged on its face: 001, the card level, the route by the visit', async () => {

@@ -1,8 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
-import { postOk } from '../../../test/support/requests.ts';
 import { addDays } from '../../platform/dates.ts';
-import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
+import { residentWithCards, seedCommuneAndDistrict } from './eligibility.fixture.ts';
 
 /**
  * "Today" is the country's date. One card runs to 31 March 2026, its successor from 1 April. At 06:30
@@ -21,22 +20,11 @@ for (const c of cases) {
       beforeAll(async () => {
         const e = t();
         await seedCommuneAndDistrict(e);
-        const pupil = await postOk(e, '/api/residents', {
-          fullName: 'Trần Thị Mai',
-          citizenId: '056310000031',
-          birthDate: '2010-05-06',
-          areaCode: '22300',
-        });
-        for (const [cardNumber, validFrom, validTo] of [
+        const pupil = { fullName: 'Trần Thị Mai', citizenId: '056310000031', birthDate: '2010-05-06' };
+        await residentWithCards(e, pupil, [
           ['HS4560000000031', '2025-04-01', '2026-03-31'],
           ['HS4560000000401', '2026-04-01', '2027-03-31'],
-        ])
-          await postOk(e, `/api/residents/${pupil.id}/insurance-cards`, {
-            cardNumber,
-            validFrom,
-            validTo,
-            registeredFacilityCode: '56101',
-          });
+        ]);
       });
 
       test('the server and the test agree on the day', () => {
