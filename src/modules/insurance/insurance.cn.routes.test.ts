@@ -65,33 +65,20 @@ describeOnBothEngines(
         });
         ids[name as Person] = r.id;
       }
-      const enrol = (person: Person, body: Record<string, unknown>) =>
-        postOk(e, `/api/residents/${ids[person]}/insurance-cards`, body);
-      await enrol('A', {
-        scheme: 'resident',
-        insuredArea: '110105',
-        validFrom: '2025-01-01',
-        validTo: '2025-12-31',
-      });
-      await enrol('B', {
-        scheme: 'resident',
-        insuredArea: '110105',
-        validFrom: '2024-01-01',
-        validTo: '2024-12-31',
-      });
-      await enrol('C', {
-        scheme: 'resident',
-        insuredArea: '110105',
-        validFrom: '2025-01-01',
-        validTo: '2025-12-31',
-        status: 'withdrawn',
-      });
-      await enrol('E', {
-        scheme: 'employee',
-        insuredArea: '1101',
-        validFrom: '2025-01-01',
-        validTo: '2025-06-20',
-      });
+      // Each enrolment: person, scheme, insured area, first and last valid day, status (null: the default).
+      for (const [person, scheme, insuredArea, validFrom, validTo, status] of [
+        ['A', 'resident', '110105', '2025-01-01', '2025-12-31', null],
+        ['B', 'resident', '110105', '2024-01-01', '2024-12-31', null],
+        ['C', 'resident', '110105', '2025-01-01', '2025-12-31', 'withdrawn'],
+        ['E', 'employee', '1101', '2025-01-01', '2025-06-20', null],
+      ] as const)
+        await postOk(e, `/api/residents/${ids[person]}/insurance-cards`, {
+          scheme,
+          insuredArea,
+          validFrom,
+          validTo,
+          ...(status ? { status } : {}),
+        });
     });
 
     test('an enrolment is stored with its scheme and insured area, and listed in the history', async () => {

@@ -62,44 +62,21 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     await resident('Hoàng Văn Em', '056070000005');
     await resident('Võ Thị Giang', '056195000006');
 
-    const card = (name: string, body: Record<string, unknown>) =>
-      postOk(e, `/api/residents/${ids[name]}/insurance-cards`, body);
-    await card('Nguyễn Văn An', {
-      cardNumber: 'DN4560000000001',
-      validFrom: '2025-01-01',
-      validTo: '2025-12-31',
-      registeredFacilityCode: '56101',
-    });
-    await card('Trần Thị Bình', {
-      cardNumber: 'DN4560000000002',
-      validFrom: '2024-01-01',
-      validTo: '2024-12-31',
-      registeredFacilityCode: '56101',
-    });
-    await card('Lê Thị Chi', {
-      cardNumber: 'DN4790000000003',
-      validFrom: '2025-01-01',
-      validTo: '2026-03-31',
-      registeredFacilityCode: '79101',
-    });
-    await card('Hoàng Văn Em', {
-      cardNumber: 'HN2560000000005',
-      validFrom: '2025-01-01',
-      validTo: '2025-12-31',
-      registeredFacilityCode: '56101',
-    });
-    await card('Võ Thị Giang', {
-      cardNumber: 'GD4560000000006',
-      validFrom: '2025-01-01',
-      validTo: '2025-12-20',
-      registeredFacilityCode: '56101',
-    });
-    await card('Võ Thị Giang', {
-      cardNumber: 'GD4560000000006',
-      validFrom: '2025-12-21',
-      validTo: '2026-12-20',
-      registeredFacilityCode: '56101',
-    });
+    // Each card: its holder, number, first and last valid day, registered facility.
+    for (const [name, cardNumber, validFrom, validTo, registeredFacilityCode] of [
+      ['Nguyễn Văn An', 'DN4560000000001', '2025-01-01', '2025-12-31', '56101'],
+      ['Trần Thị Bình', 'DN4560000000002', '2024-01-01', '2024-12-31', '56101'],
+      ['Lê Thị Chi', 'DN4790000000003', '2025-01-01', '2026-03-31', '79101'],
+      ['Hoàng Văn Em', 'HN2560000000005', '2025-01-01', '2025-12-31', '56101'],
+      ['Võ Thị Giang', 'GD4560000000006', '2025-01-01', '2025-12-20', '56101'],
+      ['Võ Thị Giang', 'GD4560000000006', '2025-12-21', '2026-12-20', '56101'],
+    ] as const)
+      await postOk(e, `/api/residents/${ids[name]}/insurance-cards`, {
+        cardNumber,
+        validFrom,
+        validTo,
+        registeredFacilityCode,
+      });
     await postOk(e, `/api/residents/${ids['Hoàng Văn Em']}/status`, {
       status: 'moved_away',
       effectiveOn: '2025-03-01',

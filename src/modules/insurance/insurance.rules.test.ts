@@ -643,74 +643,24 @@ describe('every visit kind at every tier (DN card, level 4, registered at statio
       return { at, f, kind, route, out: isStation ? commune : level, inp: isStation ? commune : level };
     }),
   );
-  // Self-referred (or claiming to be at the registered facility) depends on the tier and province.
-  const selfReferred = (['self-referred', 'registered'] as const).flatMap((kind): Row[] => [
-    { at: 'registered station', f: station, kind, route: 'registered-facility', out: commune, inp: commune },
-    {
-      at: 'other station in the province',
-      f: otherStation,
-      kind,
-      route: 'same-province-primary',
-      out: commune,
-      inp: commune,
-    },
-    {
-      at: 'private clinic in the province',
-      f: privateClinic,
-      kind,
-      route: 'same-province-primary',
-      out: level,
-      inp: level,
-    },
-    {
-      at: 'district centre in the province',
-      f: district,
-      kind,
-      route: 'same-province-primary',
-      out: level,
-      inp: level,
-    },
-    {
-      at: 'provincial hospital in the province',
-      f: provincial,
-      kind,
-      route: 'self-referred',
-      out: [0, 'off-route-rate'],
-      inp: [80, 'off-route-rate'],
-    },
-    {
-      at: 'central hospital',
-      f: central,
-      kind,
-      route: 'self-referred',
-      out: [0, 'off-route-rate'],
-      inp: [32, 'off-route-rate'],
-    },
-    {
-      at: 'station in another province',
-      f: farStation,
-      kind,
-      route: 'self-referred',
-      out: commune,
-      inp: commune,
-    },
-    {
-      at: 'district centre in another province',
-      f: farDistrict,
-      kind,
-      route: 'self-referred',
-      out: [80, 'off-route-rate'],
-      inp: [80, 'off-route-rate'],
-    },
-    {
-      at: 'provincial hospital in another province',
-      f: farProvincial,
-      kind,
-      route: 'self-referred',
-      out: [0, 'off-route-rate'],
-      inp: [80, 'off-route-rate'],
-    },
-  ]);
+  const offRoute = (percent: number): [number, string] => [percent, 'off-route-rate'];
+  const label = new Map(facilities.map(([at, f]) => [f, at]));
+  // Self-referred (or claiming to be at the registered facility) depends on the tier and province:
+  // facility, route, out-patient, in-patient.
+  const selfReferredRows: [VisitFacility, string, [number, string], [number, string]][] = [
+    [station, 'registered-facility', commune, commune],
+    [otherStation, 'same-province-primary', commune, commune],
+    [privateClinic, 'same-province-primary', level, level],
+    [district, 'same-province-primary', level, level],
+    [provincial, 'self-referred', offRoute(0), offRoute(80)],
+    [central, 'self-referred', offRoute(0), offRoute(32)],
+    [farStation, 'self-referred', commune, commune],
+    [farDistrict, 'self-referred', offRoute(80), offRoute(80)],
+    [farProvincial, 'self-referred', offRoute(0), offRoute(80)],
+  ];
+  const selfReferred = (['self-referred', 'registered'] as const).flatMap((kind) =>
+    selfReferredRows.map(([f, route, out, inp]): Row => ({ at: label.get(f)!, f, kind, route, out, inp })),
+  );
   test.each([...onRouteKinds, ...selfReferred])(
     '$kind at the $at: $route, out-patient $out, in-patient $inp',
     ({ f, kind, route, out, inp }) => {
