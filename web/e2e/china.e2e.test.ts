@@ -82,6 +82,9 @@ test('station: a township health centre finds a resident by the name in characte
   const insurance = page.getByTestId('insurance');
   // The enrolment of this year (it ends on 31 December, so near the year's end it "expires soon").
   await poll(() => insurance.textContent()).toMatch(/医疗保险.*(有效|即将到期)/);
+  // An enrolment shows its scheme and insured area (参保地), not a card's group and benefit digit.
+  const current = page.getByTestId('current-card');
+  expect(await current.textContent()).toMatch(/险种城乡居民基本医疗保险.*参保地520330/);
   const check = page.getByTestId('check-eligibility');
   await check.click();
   const answer = page.getByTestId('eligibility');

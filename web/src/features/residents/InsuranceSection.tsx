@@ -1,5 +1,5 @@
 import { Alert, Badge, Card, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useToday } from '../../api/profile.ts';
+import { useProfile, useToday } from '../../api/profile.ts';
 import { daysBetween } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
 import type { MessageKey } from '../../i18n/catalog.ts';
@@ -61,6 +61,9 @@ export function InsuranceSection({
 function CardView({ card, today, current }: { card: InsuranceCard; today: string; current?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const { data: profile } = useProfile();
+  // An enrolment (CN) names its scheme and insured area instead of a card's group and benefit digit.
+  const schemeLabel = profile?.insurance.reimbursement?.schemes.find((x) => x.id === card.scheme)?.label;
   const state = cardState(card, today);
   const daysLeft = daysBetween(today, card.validTo);
   return (
@@ -89,8 +92,17 @@ function CardView({ card, today, current }: { card: InsuranceCard; today: string
         <Fact label={t('residents.card.validity')}>
           {t('residents.card.period', { from: i18n.date(card.validFrom), to: i18n.date(card.validTo) })}
         </Fact>
-        <Fact label={t('residents.card.group')}>{card.beneficiaryGroup}</Fact>
-        <Fact label={t('residents.card.benefit')}>{card.benefitLevel}</Fact>
+        {card.scheme === null ? (
+          <>
+            <Fact label={t('residents.card.group')}>{card.beneficiaryGroup}</Fact>
+            <Fact label={t('residents.card.benefit')}>{card.benefitLevel}</Fact>
+          </>
+        ) : (
+          <>
+            <Fact label={t('residents.card.scheme')}>{schemeLabel ?? card.scheme}</Fact>
+            <Fact label={t('residents.card.insuredArea')}>{card.insuredAreaCode ?? '—'}</Fact>
+          </>
+        )}
         <Fact label={t('residents.card.facility')}>{card.registeredFacilityCode ?? '—'}</Fact>
       </SimpleGrid>
       {state === 'expiring' && (
