@@ -1,3 +1,3 @@
 import { importFaultSuite } from './import-faults.suite.ts';
 
-importFaultSuite('embedded', 'http', 8000);
+importFaultSuite('embedded', 'http', 8000, true);

@@ -1,3 +1,3 @@
 import { importFaultSuite } from './import-faults.suite.ts';
 
-importFaultSuite('postgres', 'cli', 16_000);
+importFaultSuite('postgres', 'cli', 16_000, true);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, inject, test } from 'vitest';
 import {
   cleanFingerprint,
+  cliImportOnce,
   embeddedFaultEngine,
   type FaultEngine,
   injectImportFault,
@@ -20,6 +21,8 @@ export function importFaultSuite(
   engineName: 'embedded' | 'postgres',
   way: 'cli' | 'http',
   rows: number,
+  /** Also run the real CLI on a file of bad rows (in the files that have time to spare). */
+  badFile = false,
 ): void {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grassroots-faults-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -37,6 +40,31 @@ export function importFaultSuite(
       clean = await cleanFingerprint(engine!, file);
       expect(clean).toMatchObject({ residents: rows, codes: rows, history: rows });
     }, 60_000);
+
+    if (badFile)
+      test('the real CLI reports each bad row of a file with its line and reason, keeps the rest, exits 1', async () => {
+        const bad = path.join(dir, 'bad.csv');
+        fs.writeFileSync(
+          bad,
+          Buffer.concat([
+            Buffer.from('code,full_name,sex,birth_date,occupation,area_code\n'),
+            Buffer.from('B-1,Lê Văn Một,male,1990,,56802\n'),
+            Buffer.from('B-2,Lê Văn\u0000Hai,male,1990,,56802\n'),
+            Buffer.from(`B-3${'x'.repeat(1024 * 1024)},Lê Văn Ba,male,1990,,56802\n`),
+            Buffer.from('B-4,Lê Văn '),
+            Buffer.from([0xff, 0xfe]),
+            Buffer.from(',male,1990,,56802\n'),
+            Buffer.from('B-5,Lê Văn Năm,male,1990,,56802\n'),
+          ]),
+        );
+        const { code, stdout, codes } = await cliImportOnce(engine!, bad);
+        expect(code).toBe(1);
+        expect(stdout).toContain('5 row(s) read: 2 created, 0 updated, 3 rejected.');
+        expect(stdout).toMatch(/line 3: full_name holds a control character/);
+        expect(stdout).toMatch(/line 4: code is \d+ characters long/);
+        expect(stdout).toMatch(/line 5: full_name is not valid UTF-8/);
+        expect(codes).toEqual(['B-1', 'B-5']);
+      }, 60_000);
 
     {
       const what = way === 'cli' ? 'the CLI during an import' : 'the server during an HTTP import';

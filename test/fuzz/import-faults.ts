@@ -425,3 +425,39 @@ export async function importFaultRows(): Promise<
     if (engines.length > 1) await dropDatabase(template).catch(() => undefined);
   }
 }
+
+/**
+ * Runs the real CLI (`grassroots import residents <file>`) on a fresh database of the engine (areas
+ * seeded) and answers its exit code, its standard output and the residents' codes it stored.
+ */
+export async function cliImportOnce(
+  engine: FaultEngine,
+  file: string,
+): Promise<{ code: number | null; stdout: string; codes: string[] }> {
+  const target = await engine.fresh();
+  try {
+    await seed(target);
+    const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, tsxArgs('import', 'residents', file), {
+        cwd: ROOT,
+        env: childEnv(target),
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => {
+        out += c;
+      });
+      child.once('error', reject);
+      child.once('exit', (exit) => resolve({ code: exit, stdout: out }));
+    });
+    const handle = await target.open();
+    try {
+      const r = await sql<{ code: string }>`select code from resident order by code`.execute(handle.db);
+      return { code, stdout, codes: r.rows.map((x) => x.code) };
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await target.drop();
+  }
+}
