@@ -19,6 +19,7 @@ import * as m20261202_1100 from './2026_12_02_1100_eligibility_lookup_at_once.ts
 import * as m20261202_2000 from './2026_12_02_2000_login_throttle.ts';
 import * as m20261202_2010 from './2026_12_02_2010_insurance_card_number_one_holder.ts';
 import * as m20261203_1000 from './2026_12_03_1000_resident_names_any_order.ts';
+import * as m20261203_1100 from './2026_12_03_1100_resident_name_keys_fast_path.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_2000_login_throttle': m20261202_2000,
   '2026_12_02_2010_insurance_card_number_one_holder': m20261202_2010,
   '2026_12_03_1000_resident_names_any_order': m20261203_1000,
+  '2026_12_03_1100_resident_name_keys_fast_path': m20261203_1100,
 };
