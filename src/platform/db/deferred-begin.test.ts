@@ -50,15 +50,31 @@ describeOnBothEngines('a transaction sends its BEGIN with its first statement', 
     expect(await count()).toBe(1);
   });
 
+  test('a first select without parameters that is not a setting gets its own BEGIN and its rows', async () => {
+    let rows: unknown[] = [];
+    const texts = await sent(() =>
+      db.transaction().execute(async (trx) => {
+        rows = (await sql.raw('select 1 as one').execute(trx)).rows;
+      }),
+    );
+    expect(rows).toEqual([{ one: 1 }]);
+    expect(texts).toEqual(['begin', 'select 1 as one', 'commit']);
+  });
+
   test('it is a transaction: a failure after the merged BEGIN rolls everything back', async () => {
     const before = await count();
     const texts = await sent(() =>
       db.transaction().execute(async (trx) => {
+        await sql.raw(`select set_config('app.scope', '{2}', true)`).execute(trx);
         await sql.raw('insert into deferred_begin_probe values (2)').execute(trx);
         throw new Error('refused');
       }),
     );
-    expect(texts).toEqual(['begin; insert into deferred_begin_probe values (2)', 'rollback']);
+    expect(texts).toEqual([
+      "begin; select set_config('app.scope', '{2}', true)",
+      'insert into deferred_begin_probe values (2)',
+      'rollback',
+    ]);
     expect(await count()).toBe(before);
   });
 

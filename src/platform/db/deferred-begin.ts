@@ -25,6 +25,9 @@ export function withDeferredBegin(dialect: Dialect): Dialect {
   };
 }
 
+/** A statement that only sets settings (the request's scope), whose rows nobody reads. */
+const SETTINGS_ONLY = /^select set_config\(/i;
+
 class DeferredBeginConnection implements DatabaseConnection {
   /** BEGIN was asked for and not yet sent. */
   pending = false;
@@ -33,10 +36,11 @@ class DeferredBeginConnection implements DatabaseConnection {
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (!this.pending) return this.inner.executeQuery(query);
     this.pending = false;
-    // Several statements in one text need the simple query protocol, which takes no parameters.
-    if (query.parameters.length === 0 && !query.sql.includes(';')) {
+    // Several statements in one text need the simple query protocol, which takes no parameters. Only
+    // settings are merged: the rows of a merged statement are not read back, and any other statement's
+    // rows may be wanted (Kysely's Migrator reads the applied migrations as its first statement).
+    if (query.parameters.length === 0 && SETTINGS_ONLY.test(query.sql) && !query.sql.includes(';')) {
       await this.inner.executeQuery(CompiledQuery.raw(`begin; ${query.sql}`));
-      // The rows of a merged statement are not read back (its callers only set things).
       return { rows: [] };
     }
     await this.inner.executeQuery(CompiledQuery.raw('begin'));
