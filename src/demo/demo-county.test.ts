@@ -106,8 +106,23 @@ describeOnBothEngines(
       for (const row of c.bachelorOrAboveByTier as { tier: string; staff: number; bachelorOrAbove: number }[])
         expect(row, row.tier).toMatchObject(byTier.get(row.tier)!);
       expect(c.bachelorOrAboveByTier).toHaveLength(byTier.size);
-      // Every town and township has its health centre with doctors; the four subdistricts have community centres.
-      expect(c.communes).toMatchObject({ total: 26, withStation: 22, stationHasDoctor: 22 });
+      // A township is served by its township health centre, a subdistrict (街道) by its community health
+      // service centre: counted by hand, the townships holding one of those, and one with a doctor.
+      const stationKinds = ['township_health_centre', 'community_health_centre'];
+      expect(cn.communeStationKinds).toEqual(stationKinds);
+      const stations = county.facilities.filter((f) => stationKinds.includes(f.kind));
+      const withDoctor = new Set(
+        county.workers.filter((w) => w.cadre === 'doctor').map((w) => w.facilityCode),
+      );
+      const townshipOf = (areaCode: string) => county.townships.find((x) => areaCode.startsWith(x.code))!;
+      const served = new Set(stations.map((f) => townshipOf(f.areaCode).code));
+      const servedWithDoctor = new Set(
+        stations.filter((f) => withDoctor.has(f.code)).map((f) => townshipOf(f.areaCode).code),
+      );
+      expect(county.townships).toHaveLength(26);
+      expect([served.size, servedWithDoctor.size]).toEqual([26, 26]);
+      expect(c.communes).toMatchObject({ total: 26, withStation: 26, stationHasDoctor: 26 });
+      expect(c.rotation.communeStations).toBe(stations.length);
       expect(c.rotation.withRotatingDoctor).toBe(county.rotations.length);
     });
 

@@ -9,7 +9,7 @@ describeOnBothEngines('the country profile route', (t) => {
     expect(profile).toMatchObject({
       id: 'vn',
       currency: 'VND',
-      communeStationKind: 'commune_health_station',
+      communeStationKinds: ['commune_health_station'],
     });
     expect(profile.capacityTargets).toContainEqual({ year: 2025, bedsPer10k: 33.5, doctorsPer10k: 10 });
   });

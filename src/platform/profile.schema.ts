@@ -209,7 +209,12 @@ export const CountryProfileSchema = Type.Object({
     }),
     { minItems: 1 },
   ),
-  communeStationKind: Type.String(),
+  /**
+   * The kinds of the grassroots facility that serves a commune-level area (`communeLevel`): VN the
+   * commune health station; CN the township health centre in a town or township and the community
+   * health service centre in a subdistrict (街道). Capacity counts a commune as served by one of these.
+   */
+  communeStationKinds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
   cadres: Type.Array(
     Type.Object({ id: Type.String(), label: Type.String(), isDoctor: Type.Optional(Type.Boolean()) }),
     { minItems: 1 },

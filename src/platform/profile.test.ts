@@ -29,6 +29,20 @@ describe('country profiles', () => {
     expect(loadProfile(id).timeZone).toBe(zone);
   });
 
+  test.each([
+    ['vn', ['commune_health_station']],
+    ['cn', ['township_health_centre', 'community_health_centre']],
+  ])('in %s, a commune-level area is served by a facility of the kinds %j', (id, kinds) => {
+    expect(loadProfile(id).communeStationKinds).toEqual(kinds);
+  });
+
+  test('a profile naming an unknown commune station kind stops the start, naming the file', () => {
+    const broken = { ...loadProfile('cn'), communeStationKinds: ['township_health_centre', 'health_post'] };
+    expect(() => parseProfile(broken, 'cn.json')).toThrow(
+      'cn.json: communeStationKinds names health_post, which is not a facility kind',
+    );
+  });
+
   test('a profile naming an unknown time zone stops the start, naming the file', () => {
     const broken = { ...loadProfile('vn'), timeZone: 'Asia/Atlantis' };
     expect(() => parseProfile(broken, 'vn.json')).toThrow(

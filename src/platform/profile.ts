@@ -52,10 +52,11 @@ function checkReferences(p: CountryProfile, file: string): void {
     throw new Error(`Country profile ${file}: communeLevel ${p.communeLevel} is not an area level`);
   }
   checkInsuranceReferences(p, file, tiers, careLevels);
-  if (!p.facilityKinds.some((k) => k.id === p.communeStationKind)) {
-    throw new Error(
-      `Country profile ${file}: communeStationKind ${p.communeStationKind} is not a facility kind`,
-    );
+  for (const kind of p.communeStationKinds) {
+    if (!p.facilityKinds.some((k) => k.id === kind))
+      throw new Error(
+        `Country profile ${file}: communeStationKinds names ${kind}, which is not a facility kind`,
+      );
   }
 }
 

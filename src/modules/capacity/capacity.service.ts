@@ -42,7 +42,7 @@ export async function capacityOf(
     sumBedsIn(db, area.path),
     staffCountsByTier(db, area.path, onDate),
     listAreasAtLevel(db, area.path, profile.communeLevel),
-    listFacilitiesIn(db, area.path, { kinds: [profile.communeStationKind], activeOnly: true }),
+    listFacilitiesIn(db, area.path, { kinds: profile.communeStationKinds, activeOnly: true }),
     doctorCountsByFacility(db, area.path, onDate, doctorCadres),
     stationsWithRotationBetween(db, area.path, week.start, week.end),
   ]);

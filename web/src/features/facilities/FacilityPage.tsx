@@ -53,7 +53,7 @@ function FacilityView({ facility: f }: { facility: FacilityDetail }) {
   const labels = useLabels();
   const session = useSignedIn();
   const { data: profile } = useProfile();
-  const isStation = profile?.communeStationKind === f.kind;
+  const isStation = profile?.communeStationKinds.includes(f.kind) ?? false;
   const gradesCare = f.careLevel !== null || Boolean(profile?.careLevels);
   const history = [...f.statusHistory].reverse();
 

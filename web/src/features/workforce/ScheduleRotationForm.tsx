@@ -61,7 +61,7 @@ export function ScheduleRotationForm({ hostFacilityId, monday }: Props) {
   const profile = useProfile();
   const doctorCadre = profile.data?.cadres.find((c) => c.isDoctor)?.id;
   const doctors = useDoctors(doctorCadre);
-  const stations = useFacilityOptions(profile.data?.communeStationKind, Boolean(profile.data));
+  const stations = useFacilityOptions(profile.data?.communeStationKinds, Boolean(profile.data));
   const create = useCreateRotation();
   const [banner, setBanner] = useState<string | null>(null);
   const [clash, setClash] = useState<string | null>(null);

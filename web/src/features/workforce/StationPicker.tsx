@@ -13,7 +13,7 @@ interface Props {
 export function StationPicker({ value, current, onChange }: Props) {
   const { t } = useI18n();
   const profile = useProfile();
-  const stations = useFacilityOptions(profile.data?.communeStationKind, Boolean(profile.data));
+  const stations = useFacilityOptions(profile.data?.communeStationKinds, Boolean(profile.data));
   const options = (stations.data ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }));
   if (current && !options.some((o) => o.value === current.id))
     options.unshift({ value: current.id, label: `${current.name} (${current.code})` });

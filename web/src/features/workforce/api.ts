@@ -145,8 +145,9 @@ export function useCreateRotation() {
   });
 }
 
-/** Facilities of the caller's area for pickers (one kind, or all), by name. */
-export function useFacilityOptions(kind?: string, enabled = true) {
+/** Facilities of the caller's area for pickers (of some kinds, or all), by name. */
+export function useFacilityOptions(kinds?: readonly string[], enabled = true) {
+  const kind = kinds?.join(',');
   return useQuery({
     queryKey: ['workforce', 'facility-options', kind ?? 'all'],
     queryFn: () =>
