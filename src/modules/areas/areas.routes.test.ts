@@ -17,44 +17,29 @@ describeOnBothEngines('areas API', (t) => {
   // commune 22400 directly under the province (the 2025 model); villages under 22366.
   const ids: Record<string, string> = {};
   beforeAll(async () => {
+    // A place with its 2024 population: code, name, level, parent, people, households.
+    const counted = (
+      code: string,
+      name: string,
+      level: string,
+      parentCode: string,
+      people: number,
+      homes: number,
+    ) => ({
+      code,
+      name,
+      level,
+      parentCode,
+      population: [{ year: 2024, population: people, households: homes }],
+    });
     const rows = [
       { code: '56', name: 'Khánh Hòa', level: 'province' },
       { code: '568', name: 'Nha Trang', level: 'district', parentCode: '56' },
-      {
-        code: '22366',
-        name: 'Phường Vĩnh Hải',
-        level: 'commune',
-        parentCode: '568',
-        population: [{ year: 2024, population: 1000, households: 250 }],
-      },
-      {
-        code: '22369',
-        name: 'Phường Vĩnh Phước',
-        level: 'commune',
-        parentCode: '568',
-        population: [{ year: 2024, population: 2000, households: 500 }],
-      },
-      {
-        code: '22400',
-        name: 'Xã Đại Lãnh',
-        level: 'commune',
-        parentCode: '56',
-        population: [{ year: 2024, population: 300, households: 80 }],
-      },
-      {
-        code: '22366_1',
-        name: 'Tổ 1',
-        level: 'village',
-        parentCode: '22366',
-        population: [{ year: 2024, population: 400, households: 100 }],
-      },
-      {
-        code: '22366_2',
-        name: 'Tổ 2',
-        level: 'village',
-        parentCode: '22366',
-        population: [{ year: 2024, population: 650, households: 160 }],
-      },
+      counted('22366', 'Phường Vĩnh Hải', 'commune', '568', 1000, 250),
+      counted('22369', 'Phường Vĩnh Phước', 'commune', '568', 2000, 500),
+      counted('22400', 'Xã Đại Lãnh', 'commune', '56', 300, 80),
+      counted('22366_1', 'Tổ 1', 'village', '22366', 400, 100),
+      counted('22366_2', 'Tổ 2', 'village', '22366', 650, 160),
     ];
     for (const r of rows) ids[r.code] = (await createArea(t(), r)).id;
   });
