@@ -13,10 +13,12 @@ import {
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { useProfile } from '../api/profile.ts';
 import { can, useSignedIn, useSignOut } from '../api/session.ts';
 import { LanguageSwitcher } from '../components/LanguageSwitcher.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { currentEntry } from './current-entry.ts';
+import { navLabel } from './feature.ts';
 import { FEATURES } from './features.ts';
 import { initialsOf } from './initials.ts';
 
@@ -29,6 +31,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const location = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const initials = initialsOf(session.user.displayName);
+  const { data: profile } = useProfile();
   const nav = [
     { to: '/', label: 'nav.home' as const },
     ...FEATURES.flatMap((f) => f.nav)
@@ -100,7 +103,7 @@ export function Shell({ children }: { children: ReactNode }) {
               key={item.to}
               component={Link}
               to={item.to}
-              label={t(item.label)}
+              label={t(navLabel(item, profile))}
               active={item.to === current}
               // A screen reader says which entry is the page shown; it changes in the render that swaps the page.
               aria-current={item.to === current ? 'page' : undefined}

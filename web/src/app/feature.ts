@@ -1,4 +1,5 @@
 import type { ComponentType, LazyExoticComponent, ReactElement } from 'react';
+import type { CountryProfile } from '../api/profile.ts';
 import type { MessageKey } from '../i18n/catalog.ts';
 
 /**
@@ -22,10 +23,16 @@ export interface FeatureRoute {
 
 export interface NavItem {
   to: string;
-  label: MessageKey;
+  /** Its words, or a choice of words by the profile in force (a card or an enrolment to check). */
+  label: MessageKey | ((profile: CountryProfile | undefined) => MessageKey);
   permission?: string;
   /** Lower comes first in the menu. */
   order: number;
+}
+
+/** The catalog key of a menu entry's words under the profile in force. */
+export function navLabel(item: Pick<NavItem, 'label'>, profile: CountryProfile | undefined): MessageKey {
+  return typeof item.label === 'function' ? item.label(profile) : item.label;
 }
 
 /** A card on the home page, for the roles it matters to (all roles with the permission if omitted). */

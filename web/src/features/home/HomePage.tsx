@@ -1,6 +1,8 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
+import { useProfile } from '../../api/profile.ts';
 import { can, useSignedIn } from '../../api/session.ts';
+import { navLabel } from '../../app/feature.ts';
 import { FEATURES } from '../../app/features.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { roleLabelKey } from './roles.ts';
@@ -12,6 +14,7 @@ import { roleLabelKey } from './roles.ts';
 export function HomePage() {
   const { t } = useI18n();
   const session = useSignedIn();
+  const { data: profile } = useProfile();
   const roles = session.roles.map((r) => r.role);
   const cards = FEATURES.flatMap((f) => f.homeCards ?? [])
     .filter((c) => can(session, c.permission) && (!c.roles || c.roles.some((r) => roles.includes(r))))
@@ -63,7 +66,7 @@ export function HomePage() {
           <Group gap="md">
             {shortcuts.map((n) => (
               <Anchor component={Link} to={n.to} key={n.to}>
-                {t(n.label)}
+                {t(navLabel(n, profile))}
               </Anchor>
             ))}
           </Group>

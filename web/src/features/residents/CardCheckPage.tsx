@@ -14,6 +14,7 @@ import {
   cardCheckQuery,
 } from './card-check.ts';
 import { EligibilityAnswerPanel } from './EligibilityAnswer.tsx';
+import { insuranceWord, useInsuranceRecord } from './insurance-words.ts';
 
 /** The counter's card check: any card or citizen id, at the user's facility, for today's visit. */
 export function CardCheckPage() {
@@ -23,6 +24,7 @@ export function CardCheckPage() {
   const session = useSignedIn();
   const ownFacility = session.roles.find((r) => r.facility)?.facility ?? null;
   const check = useEligibility();
+  const record = useInsuranceRecord();
   const form = useForm<CardCheckValues>({
     initialValues: {
       number: '',
@@ -58,17 +60,17 @@ export function CardCheckPage() {
     <Stack maw={760}>
       <div>
         <Title order={1} size="h3">
-          {t('residents.check.title')}
+          {t(insuranceWord(record, 'residents.check.title'))}
         </Title>
         <Text c="dimmed" size="sm">
-          {t('residents.check.intro')}
+          {t(insuranceWord(record, 'residents.check.intro'))}
         </Text>
       </div>
       <form onSubmit={submit} noValidate data-testid="card-check-form">
         <Stack>
           <TextInput
-            label={t('residents.check.number')}
-            description={t('residents.check.numberHint')}
+            label={t(insuranceWord(record, 'residents.check.number'))}
+            description={t(insuranceWord(record, 'residents.check.numberHint'))}
             autoComplete="off"
             spellCheck={false}
             withAsterisk

@@ -1,33 +1,14 @@
 import { Badge, Group, Paper, SimpleGrid, Text } from '@mantine/core';
-import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Eligibility } from './api.ts';
 import { Fact } from './Fact.tsx';
-
-/** The API's reason codes, in the reader's language; an unlisted code is shown as it came. */
-const REASONS: Record<string, MessageKey> = {
-  valid: 'residents.eligibility.reason.valid',
-  withdrawn: 'residents.eligibility.reason.withdrawn',
-  expired: 'residents.eligibility.reason.expired',
-  'not-yet-valid': 'residents.eligibility.reason.notYetValid',
-  'no-card-data': 'residents.eligibility.reason.noCardData',
-  'wrong-card-number': 'residents.eligibility.reason.wrongCardNumber',
-  'unknown-group': 'residents.eligibility.reason.unknownGroup',
-  'wrong-benefit-code': 'residents.eligibility.reason.wrongBenefitCode',
-  'wrong-province-code': 'residents.eligibility.reason.wrongProvinceCode',
-  'old-card-expired-new-issued': 'residents.eligibility.reason.oldExpiredNewIssued',
-  'old-card-valid-new-issued': 'residents.eligibility.reason.oldValidNewIssued',
-  'wrong-name': 'residents.eligibility.reason.wrongName',
-  'wrong-birth-date': 'residents.eligibility.reason.wrongBirthDate',
-  'kept-elsewhere': 'residents.eligibility.reason.keptElsewhere',
-  'child-without-card': 'residents.eligibility.reason.childWithoutCard',
-};
+import { reasonKey, useInsuranceRecord } from './insurance-words.ts';
 
 /** An eligibility answer: eligible or not and why (with the agency's code), benefit, route, the card used. */
 export function EligibilityAnswerPanel({ answer }: { answer: Eligibility }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const reasonKey = REASONS[answer.reason.code];
+  const reason = reasonKey(useInsuranceRecord(), answer.reason.code);
   return (
     <Paper withBorder p="sm" role="status" data-testid="eligibility">
       <Group gap="xs" mb="xs">
@@ -35,7 +16,7 @@ export function EligibilityAnswerPanel({ answer }: { answer: Eligibility }) {
           {answer.valid ? t('residents.eligibility.valid') : t('residents.eligibility.invalid')}
         </Badge>
         <Text size="sm" data-testid="eligibility-reason">
-          {reasonKey ? t(reasonKey) : answer.reason.code}
+          {reason ? t(reason) : answer.reason.code}
           {answer.reason.agencyCode ? ` (${answer.reason.agencyCode})` : ''}
         </Text>
       </Group>

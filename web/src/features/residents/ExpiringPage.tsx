@@ -5,12 +5,14 @@ import { errorText } from '../../components/api-errors.ts';
 import { ListTotal } from '../../components/ListTotal.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useExpiringCards } from './api.ts';
+import { insuranceWord, useInsuranceRecord } from './insurance-words.ts';
 
 /** Residents whose card ends in the next 30 days with no later card: whom to remind to renew. */
 export function ExpiringPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSignedIn();
+  const record = useInsuranceRecord();
   const area = session.roles.find((r) => r.area)?.area?.id;
   // Soonest first, as the server pages them; a district's list can run to thousands (the total is shown).
   const expiring = useExpiringCards(area);
@@ -19,12 +21,14 @@ export function ExpiringPage() {
   return (
     <Stack maw={760}>
       <Title order={1} size="h3">
-        {t('residents.expiring.title')}
+        {t(insuranceWord(record, 'residents.expiring.title'))}
       </Title>
       {!area && <Alert color="yellow">{t('residents.expiring.noArea')}</Alert>}
       {expiring.isPending && area && <Text role="status">{t('common.loading')}</Text>}
       {expiring.isError && <Alert color="red">{errorText(expiring.error, i18n)}</Alert>}
-      {expiring.data && items.length === 0 && <Text c="dimmed">{t('residents.expiring.none')}</Text>}
+      {expiring.data && items.length === 0 && (
+        <Text c="dimmed">{t(insuranceWord(record, 'residents.expiring.none'))}</Text>
+      )}
       {expiring.data && items.length > 0 && (
         <ListTotal shown={items.length} total={expiring.data.pages[0]!.total} />
       )}

@@ -8,6 +8,7 @@ import { type InsuranceCard, type ResidentDetail, useInsuranceCards } from './ap
 import { type CardState, cardState, currentCard } from './display.ts';
 import { EligibilityCheck } from './EligibilityCheck.tsx';
 import { Fact } from './Fact.tsx';
+import { insuranceWord, useInsuranceRecord } from './insurance-words.ts';
 
 const STATE: Record<CardState, { key: MessageKey; color: string }> = {
   valid: { key: 'residents.card.valid', color: 'green' },
@@ -29,6 +30,7 @@ export function InsuranceSection({
   const { t } = i18n;
   const cards = useInsuranceCards(resident.id, true);
   const today = useToday();
+  const record = useInsuranceRecord();
   const current = cards.data ? currentCard(cards.data.items, today) : undefined;
   const others = (cards.data?.items ?? []).filter((c) => c !== current).reverse();
 
@@ -39,7 +41,9 @@ export function InsuranceSection({
       </Title>
       {cards.isPending && <Loader size="xs" aria-label={t('common.loading')} />}
       {cards.isError && <Alert color="red">{errorText(cards.error, i18n)}</Alert>}
-      {cards.data && cards.data.items.length === 0 && <Text c="dimmed">{t('residents.card.none')}</Text>}
+      {cards.data && cards.data.items.length === 0 && (
+        <Text c="dimmed">{t(insuranceWord(record, 'residents.card.none'))}</Text>
+      )}
       <Stack gap="sm">
         {current && <CardView card={current} today={today} current />}
         {others.map((c) => (

@@ -14,11 +14,13 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { type KeyboardEvent, useId, useRef } from 'react';
 import { Link } from 'react-router';
+import { useProfile } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useTotalText } from '../../components/ListTotal.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { MIN_SEARCH_LENGTH, type Resident, useResidentSearch } from './api.ts';
 import { maskCitizenId } from './display.ts';
+import { insuranceWord, useInsuranceRecord } from './insurance-words.ts';
 import { birthLabel, relationshipLabel, sexLabel, statusLabel } from './labels.ts';
 
 /** Milliseconds of quiet typing before the search goes out: a word, not every letter, on a slow link. */
@@ -42,6 +44,9 @@ interface Props {
 export function ResidentSearch({ value, onChange, autoFocus, area, limit }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
+  const record = useInsuranceRecord();
+  // Names typed in pinyin (CN) are shown so in the example; otherwise a Vietnamese name without accents.
+  const pinyin = useProfile().data?.names?.phonetic === 'pinyin';
   const [debounced] = useDebouncedValue(value, DEBOUNCE_MS);
   const search = useResidentSearch(debounced, area);
   const listRef = useRef<HTMLUListElement>(null);
@@ -156,8 +161,8 @@ export function ResidentSearch({ value, onChange, autoFocus, area, limit }: Prop
         ref={inputRef}
         type="search"
         label={t('residents.search.label')}
-        description={t('residents.search.hint')}
-        placeholder={t('residents.search.placeholder')}
+        description={t(insuranceWord(record, 'residents.search.hint'))}
+        placeholder={t(pinyin ? 'residents.search.placeholderPinyin' : 'residents.search.placeholder')}
         value={value}
         onChange={(event) => onChange(event.currentTarget.value)}
         onKeyDown={onInputKey}

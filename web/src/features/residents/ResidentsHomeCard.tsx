@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useExpiringCount } from './api.ts';
+import { insuranceWord, useInsuranceRecord } from './insurance-words.ts';
 import { ResidentSearch } from './ResidentSearch.tsx';
 
 /** The first thing a station worker needs: the resident search, and the cards about to expire. */
@@ -27,17 +28,21 @@ function ExpiringSoon({ area }: { area: string }) {
   const { t } = useI18n();
   // The count endpoint: the card shows one figure, so the list itself is not downloaded.
   const expiring = useExpiringCount(area);
+  const record = useInsuranceRecord();
   return (
     <Group mt="md" gap="xs" data-testid="expiring-count">
       {expiring.isPending && <Loader size="xs" aria-label={t('common.loading')} />}
       {expiring.isError && (
         <Text size="sm" c="dimmed">
-          {t('residents.expiring.unavailable')}
+          {t(insuranceWord(record, 'residents.expiring.unavailable'))}
         </Text>
       )}
       {expiring.data && (
         <Anchor component={Link} to="/residents/expiring">
-          {t('residents.expiring.count', { count: expiring.data.total.count, days: 30 })}
+          {t(insuranceWord(record, 'residents.expiring.count'), {
+            count: expiring.data.total.count,
+            days: 30,
+          })}
         </Anchor>
       )}
     </Group>

@@ -1,5 +1,6 @@
 import { createElement, lazy, Suspense } from 'react';
 import type { Feature } from '../../app/feature.ts';
+import { insuranceRecordOf, insuranceWord } from './insurance-words.ts';
 
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
@@ -44,7 +45,12 @@ export const residentsFeature: Feature = {
     { to: '/residents', label: 'residents.nav.search', permission: 'residents.read', order: 10 },
     { to: '/residents/new', label: 'residents.nav.register', permission: 'residents.write', order: 11 },
     { to: '/residents/import', label: 'residents.nav.import', permission: 'registry.import', order: 12 },
-    { to: '/insurance/check', label: 'residents.nav.check', permission: 'insurance.read', order: 13 },
+    {
+      to: '/insurance/check',
+      label: (profile) => insuranceWord(insuranceRecordOf(profile), 'residents.nav.check'),
+      permission: 'insurance.read',
+      order: 13,
+    },
   ],
   homeCards: [
     {
