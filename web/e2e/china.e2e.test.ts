@@ -91,6 +91,15 @@ test('station: a township health centre finds a resident by the name in characte
   // At the township centre (grassroots): the residents' scheme's deductible and ratio (cn.json).
   await poll(() => answer.textContent()).toMatch(/符合条件.*报销比例85%/);
   expect(await answer.textContent()).toContain('城乡居民基本医疗保险');
+  // The reason and the detail line in Chinese, worded from the answer's codes: no English sentence.
+  expect(await page.getByTestId('eligibility-reason').textContent()).toBe('参保登记有效，可用于本次就诊。');
+  const detail = await page.getByTestId('eligibility-detail').textContent();
+  expect(detail).toMatch(
+    /^详情：城乡居民基本医疗保险，参保地 520330 · 在参保地内 · 基层级别：起付线 ¥300\.00，超出部分报销 85%/,
+  );
+  expect(detail).not.toMatch(/Enrolled|insured area|deductible/);
+  // The menu names an enrolment to check, not a card.
+  expect(await page.getByRole('link', { name: '查验参保登记' }).count()).toBeGreaterThan(0);
   await screenshot(page, 'cn-resident-page-station');
   await fitsWidth(page);
 });

@@ -142,12 +142,23 @@ export const EligibilityAnswer = Type.Object({
           "The agency's lookup answer: 000 valid, 001/002 kept by the defence/police social security, 003/004 replaced card, 010 expired, 050 no card data, 051 wrong number, 052 wrong province code, 053 wrong benefit code, 060 wrong name, 070 wrong birth date, 110 withdrawn, 130 child under 6 without a card",
       }),
     ),
-    message: Type.String(),
+    message: Type.String({
+      description:
+        "An English sentence for logs and API clients. A reader's words come from the codes (reason.code, rule, routeRule, areaRule) and the figures (benefitPercent, deductible, ratioPercent, reimbursement), as the web app words them in each language",
+    }),
   }),
   benefitPercent: Type.Number(),
   onRoute: Nullable(Type.Boolean()),
-  rule: Type.String({ description: 'The rule that decided the answer and the benefit' }),
-  routeRule: Nullable(Type.String({ description: 'The rule that decided the route' })),
+  rule: Type.String({
+    description:
+      'The rule that decided the answer and the benefit. A card: commune-station, off-route-rate, copay-exemption, low-cost, benefit-level (valid), card-number, card-withdrawn, card-not-yet-valid, card-expired, card-holder, card-on-file (refused). An enrolment: facility-level (valid, or no rate at the level), enrolment-on-file, enrolment-withdrawn, enrolment-not-yet-valid, enrolment-expired, insured-area',
+  }),
+  routeRule: Nullable(
+    Type.String({
+      description:
+        'The rule that decided the route (cards): registered-facility, referral, emergency, re-examination, same-province-primary, self-referred',
+    }),
+  ),
   date: Type.String(),
   facility: Type.Object({
     code: Type.String(),
@@ -160,7 +171,12 @@ export const EligibilityAnswer = Type.Object({
   card: Nullable(EligibilityCard),
   scheme: Type.Optional(Nullable(Type.String({ description: "An enrolment's scheme" }))),
   areaRule: Type.Optional(
-    Nullable(Type.String({ description: 'Why the place of the visit was accepted or not (enrolments)' })),
+    Nullable(
+      Type.String({
+        description:
+          'Why the place of the visit was accepted or not (enrolments): inside-insured-area, outside-covered, excepted-visit, outside-insured-area',
+      }),
+    ),
   ),
   deductible: Type.Optional(
     Nullable(Type.Number({ description: "The scheme's deductible at the facility's level (enrolments)" })),
