@@ -31,7 +31,7 @@ export function HomePage() {
         </Title>
         <Group gap="xs" mt="xs" aria-label={t('home.yourRoles')}>
           {session.roles.map((r) => {
-            const key = roleLabelKey(r.role);
+            const key = roleLabelKey(r.role, r.area?.level);
             const place = r.facility?.name ?? r.area?.name ?? t('home.allPlaces');
             return (
               <Text

@@ -10,7 +10,21 @@ const ROLE_LABELS: Record<string, MessageKey> = {
   insurance: 'role.insurance',
 };
 
-/** The catalog key of a role's name; an unknown role (added on the server later) shows its id. */
-export function roleLabelKey(role: string): MessageKey | undefined {
-  return ROLE_LABELS[role];
+/**
+ * A role's name where the area it is held in is of another level than the role's name says: the
+ * role ids are the same in every country (`province`, `district`), while a CN login for `province`
+ * works at the prefecture (地级市) and one for `district` at the county; the profile's level id of the
+ * user's area picks the name.
+ */
+const ROLE_AT_LEVEL: Record<string, Record<string, MessageKey>> = {
+  province: { prefecture: 'role.province.prefecture' },
+  district: { county: 'role.district.county' },
+};
+
+/**
+ * The catalog key of a role's name, by the level of the area it is held in when the catalog names
+ * the role at that level; an unknown role (added on the server later) has none and shows its id.
+ */
+export function roleLabelKey(role: string, areaLevel?: string | null): MessageKey | undefined {
+  return (areaLevel ? ROLE_AT_LEVEL[role]?.[areaLevel] : undefined) ?? ROLE_LABELS[role];
 }
