@@ -120,3 +120,10 @@ test("district: the county health commission sees the county's capacity figures"
   await screenshot(page, 'cn-capacity-district');
   await fitsWidth(page);
 });
+
+test("province: the prefecture's login is named by its level, not as a province's", async () => {
+  const page = await site().newPage(PHONE, null);
+  await site().signIn(page, 'province');
+  await poll(() => page.getByTestId('role-badge').first().textContent()).toBe('地级市卫生健康委 · 遵义市');
+  await fitsWidth(page);
+});
