@@ -201,109 +201,80 @@ export async function searchNameCandidates(
       ? sql`${cond} and r.name_key <> all(${s.wholes}::text[]) and not exists (select 1 from ${prefixKeys(s.prefixes, 'w')}
           where r.name_key ~>=~ w.word and r.name_key ~<~ w.word_end)`
       : cond;
-  const branches: RawBuilder<unknown>[] = [];
-  if (s.wholes.length > 0)
-    branches.push(
-      probes(
-        areas,
-        STAGE_RANK.whole,
-        sql`unnest(${s.wholes}::text[]) as k(word)`,
-        sql`r.name_key = k.word`,
-        cond,
-        caps.whole,
-      ),
-    );
-  if (s.prefixes.length > 0)
-    branches.push(
-      probes(
-        areas,
-        STAGE_RANK.prefix,
-        prefixKeys(s.prefixes),
-        sql`r.name_key ~>=~ k.word and r.name_key ~<~ k.word_end and r.name_key <> k.word`,
-        cond,
-        cap,
-      ),
-    );
-  if (s.rests.length > 0)
-    branches.push(
-      probes(
-        areas,
-        STAGE_RANK.rest,
-        prefixKeys(s.rests),
-        sql`r.rest_key ~>=~ k.word and r.rest_key ~<~ k.word_end`,
-        later,
-        cap,
-      ),
-    );
-  if (s.pairs.length > 0)
-    branches.push(
-      probes(
-        areas,
-        STAGE_RANK.pair,
-        sql`unnest(${s.pairs.map((p) => p.family)}::text[], ${s.pairs.map((p) => p.given)}::text[], ${s.pairs.map((p) => prefixEnd(p.given))}::text[]) as k(family, word, word_end)`,
-        sql`r.given_key ~>=~ k.word and r.given_key ~<~ k.word_end and r.family_key = k.family`,
-        later,
-        cap,
-      ),
-    );
-  if (s.givens.length > 0)
-    branches.push(
-      probes(
-        areas,
-        STAGE_RANK.given,
-        prefixKeys(s.givens),
-        sql`r.given_key ~>=~ k.word and r.given_key ~<~ k.word_end`,
-        later,
-        cap,
-      ),
-    );
-  if (s.partials.length > 0)
-    branches.push(
-      probes(
-        areas,
-        STAGE_RANK.partial,
-        prefixKeys(s.partials),
-        sql`r.name_key ~>=~ k.word and r.name_key ~<~ k.word_end`,
-        later,
-        cap,
-      ),
-    );
+  type KeyColumn = 'name_key' | 'rest_key' | 'given_key';
+  // One probe set per stage that has keys: equality on a key column, or its prefix ranges.
+  const exactOn = (
+    column: KeyColumn,
+    words: string[],
+    rank: number,
+    c: RawBuilder<unknown>,
+    capOf: number,
+  ) =>
+    words.length === 0
+      ? undefined
+      : probes(
+          areas,
+          rank,
+          sql`unnest(${words}::text[]) as k(word)`,
+          sql`${sql.ref(`r.${column}`)} = k.word`,
+          c,
+          capOf,
+        );
+  const prefixOn = (
+    column: KeyColumn,
+    words: string[],
+    rank: number,
+    c: RawBuilder<unknown>,
+    extra = sql``,
+  ) => {
+    const col = sql.ref(`r.${column}`);
+    return words.length === 0
+      ? undefined
+      : probes(
+          areas,
+          rank,
+          prefixKeys(words),
+          sql`${col} ~>=~ k.word and ${col} ~<~ k.word_end ${extra}`,
+          c,
+          cap,
+        );
+  };
+  const pairsOn = (pairs: { family: string; given: string }[], rank: number, asPrefix: boolean) =>
+    pairs.length === 0
+      ? undefined
+      : asPrefix
+        ? probes(
+            areas,
+            rank,
+            sql`unnest(${pairs.map((p) => p.family)}::text[], ${pairs.map((p) => p.given)}::text[], ${pairs.map((p) => prefixEnd(p.given))}::text[]) as k(family, word, word_end)`,
+            sql`r.given_key ~>=~ k.word and r.given_key ~<~ k.word_end and r.family_key = k.family`,
+            later,
+            cap,
+          )
+        : probes(
+            areas,
+            rank,
+            sql`unnest(${pairs.map((p) => p.family)}::text[], ${pairs.map((p) => p.given)}::text[]) as k(family, word)`,
+            sql`r.given_key = k.word and r.family_key = k.family`,
+            later,
+            cap,
+          );
   const fuzzy = s.fuzzy;
-  if (fuzzy) {
-    if (fuzzy.wholes.length > 0)
-      branches.push(
-        probes(
-          areas,
-          STAGE_RANK.fuzzy,
-          sql`unnest(${fuzzy.wholes}::text[]) as k(word)`,
-          sql`r.name_key = k.word`,
-          later,
-          cap,
-        ),
-      );
-    if (fuzzy.pairs.length > 0)
-      branches.push(
-        probes(
-          areas,
-          STAGE_RANK.fuzzy,
-          sql`unnest(${fuzzy.pairs.map((p) => p.family)}::text[], ${fuzzy.pairs.map((p) => p.given)}::text[]) as k(family, word)`,
-          sql`r.given_key = k.word and r.family_key = k.family`,
-          later,
-          cap,
-        ),
-      );
-    if (fuzzy.givens.length > 0)
-      branches.push(
-        probes(
-          areas,
-          STAGE_RANK.fuzzy,
-          sql`unnest(${fuzzy.givens}::text[]) as k(word)`,
-          sql`r.given_key = k.word`,
-          later,
-          cap,
-        ),
-      );
-  }
+  const branches = [
+    exactOn('name_key', s.wholes, STAGE_RANK.whole, cond, caps.whole),
+    prefixOn('name_key', s.prefixes, STAGE_RANK.prefix, cond, sql`and r.name_key <> k.word`),
+    prefixOn('rest_key', s.rests, STAGE_RANK.rest, later),
+    pairsOn(s.pairs, STAGE_RANK.pair, true),
+    prefixOn('given_key', s.givens, STAGE_RANK.given, later),
+    prefixOn('name_key', s.partials, STAGE_RANK.partial, later),
+    ...(fuzzy
+      ? [
+          exactOn('name_key', fuzzy.wholes, STAGE_RANK.fuzzy, later, cap),
+          pairsOn(fuzzy.pairs, STAGE_RANK.fuzzy, false),
+          exactOn('given_key', fuzzy.givens, STAGE_RANK.fuzzy, later, cap),
+        ]
+      : []),
+  ].filter((b): b is RawBuilder<unknown> => b !== undefined);
   if (branches.length === 0) return { rows: [], count: 0, capped: false };
   // The count is of the whole candidate set (every page); the one row with no resident carries it
   // when no candidate is left after the cursor.
