@@ -14,7 +14,8 @@ export type CaseKind =
   | 'given name first'
   | 'middle and given name'
   | 'with birth year'
-  | 'one letter wrong';
+  | 'one letter wrong'
+  | 'two letters wrong';
 
 export interface SearchCase {
   kind: CaseKind;
@@ -24,7 +25,8 @@ export interface SearchCase {
 
 /**
  * The ways of asking for each person: as written, without diacritics, the family name last, without
- * the family name, with the birth year, and with one letter of the given name changed.
+ * the family name, with the birth year, with one letter of the given name changed, and with two
+ * (one in the family name and one in the given name, or two in a given name of five letters or more).
  */
 export function searchCasesOf(people: Person[]): SearchCase[] {
   const cases: SearchCase[] = [];
@@ -45,9 +47,20 @@ export function searchCasesOf(people: Person[]): SearchCase[] {
       const at = given.length - 2;
       const changed = given.slice(0, at) + (given[at] === 'x' ? 'y' : 'x') + given.slice(at + 1);
       add('one letter wrong', [...plainWords.slice(0, -1), changed].join(' '));
+      const twice =
+        given.length >= 5
+          ? [...plainWords.slice(0, -1), changeLetter(changeLetter(given, 1), given.length - 2)]
+          : [changeLetter(plainWords[0]!, 1), ...plainWords.slice(1, -1), changed];
+      if (plainWords.length >= 2 || given.length >= 5) add('two letters wrong', twice.join(' '));
     }
   }
   return cases;
+}
+
+/** The word with its letter at `at` changed (to x, or y where it was x). */
+function changeLetter(word: string, at: number): string {
+  if (at >= word.length) return word;
+  return word.slice(0, at) + (word[at] === 'x' ? 'y' : 'x') + word.slice(at + 1);
 }
 
 /**

@@ -335,3 +335,40 @@ export async function hanReadings(db: Db, chars: string[]): Promise<Map<string, 
     select ch, reading, surname_reading from han_reading where ch = any(${chars}::text[])`.execute(db);
   return new Map(result.rows.map((r) => [r.ch, { reading: r.reading, surname: r.surname_reading }]));
 }
+
+/** A stored name word a typed one may stand for, and how many edits apart they are. */
+export interface NearWord {
+  word: string;
+  edits: number;
+}
+
+/** Words a typed word may stand for: at most this many, nearest first. */
+const NEAR_WORDS_PER_WORD = 30;
+
+/**
+ * The name words (`name_word`: every word the stored names are made of) within `maxEdits` of each
+ * typed word, itself excluded, nearest first: a short list whatever the population, so the distance is
+ * computed for each word of similar length.
+ */
+export async function nameWordsNear(
+  db: Db,
+  typed: readonly { word: string; maxEdits: number }[],
+): Promise<Map<string, NearWord[]>> {
+  if (typed.length === 0) return new Map();
+  const result = await sql<{ typed: string; word: string; edits: number }>`
+    select q.typed, n.word, n.edits
+    from unnest(${typed.map((t) => t.word)}::text[], ${typed.map((t) => t.maxEdits)}::int[]) as q(typed, max_edits)
+    cross join lateral (
+      select w.word, levenshtein_less_equal(w.word, q.typed, q.max_edits) as edits
+      from name_word w
+      where length(w.word) between length(q.typed) - q.max_edits and length(q.typed) + q.max_edits
+        and w.word <> q.typed
+        and levenshtein_less_equal(w.word, q.typed, q.max_edits) <= q.max_edits
+      order by edits, w.word
+      limit ${NEAR_WORDS_PER_WORD}
+    ) n`.execute(db);
+  const near = new Map<string, NearWord[]>();
+  for (const r of result.rows)
+    near.set(r.typed, [...(near.get(r.typed) ?? []), { word: r.word, edits: Number(r.edits) }]);
+  return near;
+}

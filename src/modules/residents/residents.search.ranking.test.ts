@@ -78,6 +78,13 @@ describeOnBothEngines('resident search: however a name is asked for (VN)', (t) =
     ['dang van duc', 'Đặng Văn Đức'],
     ['Vũ Thị Lan', 'Võ Thị Lan'],
     ['Huỳnh Văn Tú', 'Hoàng Văn Tú'],
+    // Two slips: in the given name, in the family name, or one in each.
+    ['pham minh kjoy', 'Phạm Minh Khôi'],
+    ['phm minh khoi', 'Phạm Minh Khôi'],
+    ['bui quang vnhh', 'Bùi Quang Vinh'],
+    ['nguyn van ab', 'Nguyễn Văn An'],
+    ['dnag van dxc', 'Đặng Văn Đức'],
+    ['khouy', 'Phạm Minh Khôi'],
   ])('%s', async (typed, first, alsoFound = []) => {
     const found = await search(t(), typed);
     expect(found[0]).toBe(first);

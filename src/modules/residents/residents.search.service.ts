@@ -19,6 +19,8 @@ import {
   currentScope,
   hanReadings,
   type NameStages,
+  type NearWord,
+  nameWordsNear,
   type RankedRow,
   type RankPosition,
   STAGE_RANK,
@@ -204,7 +206,8 @@ async function searchNames(
     if (found.rows.length >= want)
       return { rows: found.rows, total: { count: Math.min(found.count, SEARCH_COUNT_CAP), exact: false } };
   }
-  const withNearMisses = { ...stages, fuzzy: nearMisses(q) };
+  const near = await nameWordsNear(ctx.db, wordsToCorrect(q));
+  const withNearMisses = { ...stages, fuzzy: nearMisses(q, near) };
   const found = await searchNameCandidates(ctx.db, withNearMisses, f, areas, want, caps, after);
   return { rows: found.rows, total: totalOfCandidates(found) };
 }
@@ -218,18 +221,48 @@ function totalOfCandidates(found: { count: number; capped: boolean }): Total {
   return { count: Math.min(found.count, SEARCH_COUNT_CAP), exact: false };
 }
 
-/** The near-miss keys: regional family names, and names one typing slip away (as exact index keys). */
-function nearMisses(q: NameQuery): NonNullable<NameStages['fuzzy']> {
+/** Words this short are corrected by one edit only: two would reach half the words of their length. */
+const TWO_EDITS_FROM_LENGTH = 4;
+
+/** Pairs of a corrected family name and a corrected given name: at most this many of each. */
+const BOTH_CORRECTED = 5;
+
+/** The typed words to look up among the name words: the family and given names (one or two slips away). */
+function wordsToCorrect(q: NameQuery): { word: string; maxEdits: number }[] {
   const t = q.primary;
+  const words = t.tokens > 1 ? [t.family, t.given] : [t.given];
+  return [...new Set(words)]
+    .filter((w) => w.length > 1 && !w.includes(' '))
+    .map((word) => ({ word, maxEdits: word.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1 }));
+}
+
+/**
+ * The near-miss keys: regional family names, the whole name one slip away (a space dropped or added
+ * too), and the family and given names as the stored words they may be a slip or two from (`near`,
+ * from `nameWordsNear`): one of them corrected, or both (then one slip each, at the most two).
+ */
+function nearMisses(q: NameQuery, near: Map<string, NearWord[]>): NonNullable<NameStages['fuzzy']> {
+  const t = q.primary;
+  const stored = (word: string) => (near.get(word) ?? []).map((n) => n.word);
+  // One slip (a swap of neighbours counts as one, where Levenshtein counts two), or a stored word up
+  // to two slips away.
+  const alike = (word: string) => [...new Set([...oneEditVariants(word), ...stored(word)])];
+  // The stored words one slip away, for a slip in each name.
+  const oneSlip = (word: string) => {
+    const variants = new Set(oneEditVariants(word));
+    return stored(word).filter((w) => variants.has(w));
+  };
   const pairs = [...q.familyVariants];
   if (t.tokens > 1) {
-    for (const given of oneEditVariants(t.given)) pairs.push({ family: t.family, given });
-    for (const family of oneEditVariants(t.family)) pairs.push({ family, given: t.given });
+    for (const given of alike(t.given)) pairs.push({ family: t.family, given });
+    for (const family of alike(t.family)) pairs.push({ family, given: t.given });
+    for (const family of oneSlip(t.family).slice(0, BOTH_CORRECTED))
+      for (const given of oneSlip(t.given).slice(0, BOTH_CORRECTED)) pairs.push({ family, given });
   }
   return {
     wholes: t.tokens > 1 ? oneEditVariants(t.key, true) : [],
     pairs,
-    givens: t.tokens === 1 ? oneEditVariants(t.given) : [],
+    givens: t.tokens === 1 ? alike(t.given) : [],
   };
 }
 
