@@ -30,10 +30,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db);
   await sql`
     create trigger resident_name_words_inserted after insert on resident
-    referencing new table as new_rows for each statement execute function resident_note_name_words()`.execute(db);
+    referencing new table as new_rows for each statement execute function resident_note_name_words()`.execute(
+    db,
+  );
   await sql`
     create trigger resident_name_words_updated after update on resident
-    referencing new table as new_rows for each statement execute function resident_note_name_words()`.execute(db);
+    referencing new table as new_rows for each statement execute function resident_note_name_words()`.execute(
+    db,
+  );
   await sql`grant select on name_word to grassroots_app`.execute(db);
 }
 
