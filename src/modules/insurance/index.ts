@@ -6,11 +6,12 @@ import { moveCards, unmoveCards } from './insurance.queries.ts';
  * encounters) may use. Other modules import only this file.
  */
 export { type ParsedCard, parseCardNumber } from './card.rules.ts';
+export { eligibilityFor } from './eligibility.service.ts';
 export { exportInsuranceCardsCsv, insuranceCardImport } from './insurance.import.ts';
 export { insuranceRoutes } from './insurance.routes.ts';
-export { checkEligibility, type EligibilityAnswer, type VisitKind } from './insurance.rules.ts';
+export { baseSalaryOn, checkEligibility, type EligibilityAnswer, type VisitKind } from './insurance.rules.ts';
 export type { InsuranceCard } from './insurance.schema.ts';
-export { reimburseVisit } from './reimbursement.rules.ts';
+export { type ClaimLineSplit, reimburseVisit, splitClaimLine } from './reimbursement.rules.ts';
 
 // A merge of duplicate residents carries their cards to the survivor (and an undo brings them back).
 registerLinkedRecordMover({
