@@ -21,6 +21,7 @@ import * as m20261202_2010 from './2026_12_02_2010_insurance_card_number_one_hol
 import * as m20261203_1000 from './2026_12_03_1000_resident_names_any_order.ts';
 import * as m20261203_1100 from './2026_12_03_1100_resident_name_keys_fast_path.ts';
 import * as m20261204_0900 from './2026_12_04_0900_name_words.ts';
+import * as m20261204_1000 from './2026_12_04_1000_create_catalogs.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_1000_resident_names_any_order': m20261203_1000,
   '2026_12_03_1100_resident_name_keys_fast_path': m20261203_1100,
   '2026_12_04_0900_name_words': m20261204_0900,
+  '2026_12_04_1000_create_catalogs': m20261204_1000,
 };

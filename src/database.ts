@@ -6,6 +6,14 @@ import type {
   UserRoleTable,
 } from './modules/access/access.table.ts';
 import type { AreaPopulationTable, AreaTable } from './modules/areas/areas.table.ts';
+import type {
+  CatalogueTable,
+  DiagnosisTable,
+  MedicinePriceTable,
+  MedicineTable,
+  ServiceItemTable,
+  ServicePriceTable,
+} from './modules/catalog/catalog.table.ts';
 import type { FacilityStatusChangeTable, FacilityTable } from './modules/facilities/facilities.table.ts';
 import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
 import type {
@@ -46,5 +54,11 @@ declare module './platform/db/database.ts' {
     resident: ResidentTable;
     resident_status_change: ResidentStatusChangeTable;
     resident_merge: ResidentMergeTable;
+    catalogue: CatalogueTable;
+    diagnosis: DiagnosisTable;
+    medicine: MedicineTable;
+    medicine_price: MedicinePriceTable;
+    service_item: ServiceItemTable;
+    service_price: ServicePriceTable;
   }
 }

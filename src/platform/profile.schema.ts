@@ -144,6 +144,20 @@ export const InsuranceProfileSchema = Type.Object({
 export type InsuranceProfile = Static<typeof InsuranceProfileSchema>;
 
 /**
+ * The catalogues in force (module catalog): ids of shipped files in protocols/catalogs/ or of
+ * catalogues imported under that id. One database holds every shipped catalogue; a server reads and
+ * imports into the ones its profile names. `levels` says which list of the profile the catalogue's
+ * levels name (where insurance pays a medicine from, the lowest level allowed to perform a service):
+ * `careLevels` (VN, Law 15/2023 levels of care) or `tiers` (CN, by facility level).
+ */
+export const CatalogsProfileSchema = Type.Object({
+  diagnoses: Type.String({ minLength: 1 }),
+  medicines: Type.String({ minLength: 1 }),
+  services: Type.String({ minLength: 1 }),
+  levels: Type.Union([Type.Literal('careLevels'), Type.Literal('tiers')]),
+});
+
+/**
  * A country profile: what differs between countries is data (area levels, tiers, facility kinds,
  * cadres, qualifications, targets), never `if (country === 'VN')` branches.
  */
@@ -233,6 +247,7 @@ export const CountryProfileSchema = Type.Object({
   ),
   citizenId: CitizenIdSchema,
   insurance: InsuranceProfileSchema,
+  catalogs: Type.Optional(CatalogsProfileSchema),
 });
 
 export type CountryProfile = Static<typeof CountryProfileSchema>;

@@ -52,6 +52,10 @@ function checkReferences(p: CountryProfile, file: string): void {
     throw new Error(`Country profile ${file}: communeLevel ${p.communeLevel} is not an area level`);
   }
   checkInsuranceReferences(p, file, tiers, careLevels);
+  if (p.catalogs?.levels === 'careLevels' && careLevels.size === 0)
+    throw new Error(
+      `Country profile ${file}: catalogs.levels names careLevels, which the profile does not list`,
+    );
   for (const kind of p.communeStationKinds) {
     if (!p.facilityKinds.some((k) => k.id === kind))
       throw new Error(

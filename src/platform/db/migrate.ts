@@ -1,15 +1,27 @@
 import { DEFAULT_MIGRATION_TABLE, type MigrationResultSet, Migrator, sql } from 'kysely';
 import { migrations } from '../../../migrations/index.ts';
+import { shippedData } from '../../../migrations/shipped-data.ts';
 import type { Db } from './database.ts';
 
 /**
- * Brings the schema to the latest migration. Throws with the failing migration's name.
+ * Brings the schema to the latest migration, then installs the shipped reference data. Throws with
+ * the failing migration's name.
  *
  * A later start finds every migration applied: one query reads the applied names and, when they are
  * exactly the known ones, nothing else runs. Kysely's Migrator (its tables made if missing, its lock
  * taken, the list read and compared, about ten round trips) runs only when something differs.
  */
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const result = await migrateSchema(db);
+  for (const install of shippedData) await install(db);
+  return result;
+}
+
+/**
+ * The migrations alone. After them `migrateToLatest` installs the shipped reference data
+ * (migrations/shipped-data.ts: the catalogues), which reruns when its files change.
+ */
+async function migrateSchema(db: Db): Promise<MigrationResultSet> {
   if (await allApplied(db)) return { results: [] };
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const result = await migrator.migrateToLatest();

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import { likeLiteral } from './catalog.rules.ts';
+import type {
+  DiagnosisRow,
+  MedicinePriceRow,
+  MedicineRow,
+  ServiceItemRow,
+  ServicePriceRow,
+} from './catalog.table.ts';
+
+/** Only this module queries the catalogue tables; other modules go through index.ts. */
+
+export function diagnosisRowsByCode(db: Db, codes: readonly string[]): Promise<DiagnosisRow[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('diagnosis')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
+export function medicineRowsById(db: Db, ids: readonly string[]): Promise<MedicineRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('medicine')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+export function serviceRowsById(db: Db, ids: readonly string[]): Promise<ServiceItemRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('service_item')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+export function medicinePriceRows(db: Db, medicineIds: readonly string[]): Promise<MedicinePriceRow[]> {
+  if (medicineIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('medicine_price')
+    .selectAll()
+    .where('medicine_id', 'in', [...medicineIds])
+    .orderBy('effective_from')
+    .execute();
+}
+
+export function servicePriceRows(db: Db, serviceIds: readonly string[]): Promise<ServicePriceRow[]> {
+  if (serviceIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('service_price')
+    .selectAll()
+    .where('service_id', 'in', [...serviceIds])
+    .orderBy('effective_from')
+    .execute();
+}
+
+/** `search_key like '%word%'` for every word, each folded as the key is (unaccent, then lower). */
+function wordsMatch(words: readonly string[]) {
+  return words.map(
+    (w) => sql<boolean>`search_key like '%' || lower(public.f_unaccent(${likeLiteral(w)})) || '%'`,
+  );
+}
+
+export interface DiagnosisSearch {
+  /** A code prefix in the stored form ('E11', 'E11.'), or none. */
+  codePrefix: string | null;
+  words: readonly string[];
+  chronic?: boolean;
+  notifiable?: boolean;
+  /** Keyset: the last code of the previous page. */
+  after?: string;
+  limit: number;
+}
+
+/** Diagnoses by code prefix or by words in any language (trigram index on `search_key`), by code. */
+export function searchDiagnosisRows(db: Db, s: DiagnosisSearch): Promise<DiagnosisRow[]> {
+  let q = db.selectFrom('diagnosis').selectAll().where('active', '=', true);
+  if (s.codePrefix !== null) {
+    const prefix = likeLiteral(s.codePrefix);
+    q = q.where((eb) =>
+      eb.or([eb('code', 'like', `${prefix}%`), ...(s.words.length ? [eb.and(wordsMatch(s.words))] : [])]),
+    );
+  } else {
+    for (const m of wordsMatch(s.words)) q = q.where(m);
+  }
+  if (s.chronic !== undefined) q = q.where('chronic', '=', s.chronic);
+  if (s.notifiable !== undefined) q = q.where('notifiable', '=', s.notifiable);
+  if (s.after !== undefined) q = q.where('code', '>', s.after);
+  return q.orderBy('code').limit(s.limit).execute();
+}
+
+export interface ItemSearch {
+  catalogues: readonly string[];
+  words: readonly string[];
+  insured?: boolean;
+  kind?: string;
+  after?: string;
+  limit: number;
+  includeInactive?: boolean;
+}
+
+export function searchMedicineRows(db: Db, s: ItemSearch): Promise<MedicineRow[]> {
+  let q = db
+    .selectFrom('medicine')
+    .selectAll()
+    .where('catalogue', 'in', [...s.catalogues]);
+  if (!s.includeInactive) q = q.where('active', '=', true);
+  for (const m of wordsMatch(s.words)) q = q.where(m);
+  if (s.insured !== undefined) q = q.where('insured', '=', s.insured);
+  if (s.after !== undefined) q = q.where('code', '>', s.after);
+  return q.orderBy('code').limit(s.limit).execute();
+}
+
+export function searchServiceRows(db: Db, s: ItemSearch): Promise<ServiceItemRow[]> {
+  let q = db
+    .selectFrom('service_item')
+    .selectAll()
+    .where('catalogue', 'in', [...s.catalogues]);
+  if (!s.includeInactive) q = q.where('active', '=', true);
+  for (const m of wordsMatch(s.words)) q = q.where(m);
+  if (s.insured !== undefined) q = q.where('insured', '=', s.insured);
+  if (s.kind !== undefined) q = q.where('kind', '=', s.kind);
+  if (s.after !== undefined) q = q.where('code', '>', s.after);
+  return q.orderBy('code').limit(s.limit).execute();
+}

@@ -1,0 +1,189 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type {
+  MedicinePriceRow,
+  NewDiagnosisRow,
+  NewMedicineRow,
+  NewServiceItemRow,
+  ServicePriceRow,
+} from './catalog.table.ts';
+
+/** Writes to the catalogue tables (shipped files, CSV imports, routes): multi-row upserts by code. */
+
+const CHUNK = 500;
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/** One installer at a time (two servers starting on one PostgreSQL database). */
+export async function lockCatalogues(db: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('catalogue_install'))`.execute(db);
+}
+
+export async function installedVersions(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('catalogue').select(['id', 'version']).execute();
+  return new Map(rows.map((r) => [r.id, r.version]));
+}
+
+export async function recordCatalogue(
+  db: Db,
+  row: { id: string; kind: 'diagnoses' | 'medicines' | 'services'; title: string; version: string },
+): Promise<void> {
+  await db
+    .insertInto('catalogue')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('id').doUpdateSet((eb) => ({
+        kind: eb.ref('excluded.kind'),
+        title: eb.ref('excluded.title'),
+        version: eb.ref('excluded.version'),
+        installed_at: sql`now()`,
+      })),
+    )
+    .execute();
+}
+
+export async function upsertDiagnoses(db: Db, rows: readonly NewDiagnosisRow[]): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('diagnosis')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          name_vi: eb.ref('excluded.name_vi'),
+          name_zh: eb.ref('excluded.name_zh'),
+          name_en: eb.ref('excluded.name_en'),
+          chronic: eb.ref('excluded.chronic'),
+          notifiable: eb.ref('excluded.notifiable'),
+          catalogue: eb.ref('excluded.catalogue'),
+          active: eb.ref('excluded.active'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Upserts medicines by code (a known code keeps its id); returns every code's id. */
+export async function upsertMedicines(db: Db, rows: readonly NewMedicineRow[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const part of chunks(rows)) {
+    const saved = await db
+      .insertInto('medicine')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          catalogue: eb.ref('excluded.catalogue'),
+          insurance_code: eb.ref('excluded.insurance_code'),
+          name: eb.ref('excluded.name'),
+          active_ingredient: eb.ref('excluded.active_ingredient'),
+          inn: eb.ref('excluded.inn'),
+          strength: eb.ref('excluded.strength'),
+          dosage_form: eb.ref('excluded.dosage_form'),
+          route: eb.ref('excluded.route'),
+          unit: eb.ref('excluded.unit'),
+          atc_code: eb.ref('excluded.atc_code'),
+          insured: eb.ref('excluded.insured'),
+          insured_from_level: eb.ref('excluded.insured_from_level'),
+          active: eb.ref('excluded.active'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    for (const r of saved) ids.set(r.code, r.id);
+  }
+  return ids;
+}
+
+/** Upserts services by code (a known code keeps its id); returns every code's id. */
+export async function upsertServices(
+  db: Db,
+  rows: readonly NewServiceItemRow[],
+): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const part of chunks(rows)) {
+    const saved = await db
+      .insertInto('service_item')
+      .values(part)
+      .onConflict((oc) =>
+        oc.column('code').doUpdateSet((eb) => ({
+          catalogue: eb.ref('excluded.catalogue'),
+          insurance_code: eb.ref('excluded.insurance_code'),
+          name: eb.ref('excluded.name'),
+          kind: eb.ref('excluded.kind'),
+          unit: eb.ref('excluded.unit'),
+          lowest_care_level: eb.ref('excluded.lowest_care_level'),
+          insured: eb.ref('excluded.insured'),
+          insured_from_level: eb.ref('excluded.insured_from_level'),
+          active: eb.ref('excluded.active'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .returning(['id', 'code'])
+      .execute();
+    for (const r of saved) ids.set(r.code, r.id);
+  }
+  return ids;
+}
+
+type NewPrice = { id: string; unit_price: number; effective_from: string; effective_to: string | null };
+
+/** Price periods that are not there yet (by item and start date); existing ones are never changed. */
+export async function insertMedicinePrices(
+  db: Db,
+  rows: readonly (NewPrice & { medicine_id: string })[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('medicine_price')
+      .values(part)
+      .onConflict((oc) => oc.columns(['medicine_id', 'effective_from']).doNothing())
+      .execute();
+  }
+}
+
+export async function insertServicePrices(
+  db: Db,
+  rows: readonly (NewPrice & { service_id: string })[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await db
+      .insertInto('service_price')
+      .values(part)
+      .onConflict((oc) => oc.columns(['service_id', 'effective_from']).doNothing())
+      .execute();
+  }
+}
+
+export async function closeMedicinePrice(db: Db, id: string, effectiveTo: string): Promise<void> {
+  await db.updateTable('medicine_price').set({ effective_to: effectiveTo }).where('id', '=', id).execute();
+}
+
+export async function closeServicePrice(db: Db, id: string, effectiveTo: string): Promise<void> {
+  await db.updateTable('service_price').set({ effective_to: effectiveTo }).where('id', '=', id).execute();
+}
+
+export type { MedicinePriceRow, ServicePriceRow };
+
+/**
+ * Closes every open price that a later one follows, the day before the later one starts (a shipped
+ * file or an import that brings a new price: the previous one ends, its row is otherwise unchanged).
+ */
+export async function closeSupersededPrices(db: Db): Promise<void> {
+  for (const [table, item] of [
+    ['medicine_price', 'medicine_id'],
+    ['service_price', 'service_id'],
+  ] as const) {
+    await sql`
+      update ${sql.table(table)} p set effective_to = (
+        select min(n.effective_from) - 1 from ${sql.table(table)} n
+        where n.${sql.ref(item)} = p.${sql.ref(item)} and n.effective_from > p.effective_from)
+      where p.effective_to is null and exists (
+        select 1 from ${sql.table(table)} n
+        where n.${sql.ref(item)} = p.${sql.ref(item)} and n.effective_from > p.effective_from)`.execute(db);
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * The catalog module's public surface: the national catalogues (ICD-10 diagnoses, medicines,
+ * services with dated prices). Other modules (encounters, stock, claims) import only this file.
+ */
+
+export { SERVICE_KINDS, type ServiceKind } from './catalog.enums.ts';
+export {
+  type CatalogMedicineRef,
+  diagnosesByCode,
+  medicinesById,
+  type PricedItem,
+  pricedItemsOn,
+} from './catalog.lookup.ts';
+export type { CatalogDiagnosis } from './catalog.mapping.ts';
+export { isIcd10Format, normaliseIcd10, priceOn } from './catalog.rules.ts';
+export { installShippedCatalogues } from './catalog.shipped.ts';
