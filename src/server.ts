@@ -11,6 +11,7 @@ import Type from 'typebox';
 import { accessRoutes, installAccessControl } from './modules/access/index.ts';
 import { areaRoutes } from './modules/areas/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
+import { catalogRoutes } from './modules/catalog/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
@@ -109,6 +110,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       capacityRoutes(scoped, ctx);
       insuranceRoutes(scoped, ctx);
       residentRoutes(scoped, ctx);
+      catalogRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
     },
     { prefix: '/api' },

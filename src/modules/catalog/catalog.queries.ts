@@ -127,3 +127,12 @@ export function searchServiceRows(db: Db, s: ItemSearch): Promise<ServiceItemRow
   if (s.after !== undefined) q = q.where('code', '>', s.after);
   return q.orderBy('code').limit(s.limit).execute();
 }
+
+/** The item's row, locked for the change of its prices (two price changes at once queue). */
+export function lockMedicineRow(db: Db, id: string): Promise<MedicineRow | undefined> {
+  return db.selectFrom('medicine').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function lockServiceRow(db: Db, id: string): Promise<ServiceItemRow | undefined> {
+  return db.selectFrom('service_item').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}

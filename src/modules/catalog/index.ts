@@ -12,5 +12,7 @@ export {
   pricedItemsOn,
 } from './catalog.lookup.ts';
 export type { CatalogDiagnosis } from './catalog.mapping.ts';
+export { catalogRoutes } from './catalog.routes.ts';
 export { isIcd10Format, normaliseIcd10, priceOn } from './catalog.rules.ts';
+export type { Diagnosis, Medicine, MedicineDetail, Service, ServiceDetail } from './catalog.schema.ts';
 export { installShippedCatalogues } from './catalog.shipped.ts';
