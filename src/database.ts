@@ -7,6 +7,10 @@ import type {
 } from './modules/access/access.table.ts';
 import type { AreaPopulationTable, AreaTable } from './modules/areas/areas.table.ts';
 import type {
+  FacilityEquipmentTable,
+  FacilityServiceTable,
+} from './modules/capabilities/capabilities.table.ts';
+import type {
   CatalogueTable,
   DiagnosisTable,
   MedicinePriceTable,
@@ -60,5 +64,7 @@ declare module './platform/db/database.ts' {
     medicine_price: MedicinePriceTable;
     service_item: ServiceItemTable;
     service_price: ServicePriceTable;
+    facility_service: FacilityServiceTable;
+    facility_equipment: FacilityEquipmentTable;
   }
 }

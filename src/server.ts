@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import Type from 'typebox';
 import { accessRoutes, installAccessControl } from './modules/access/index.ts';
 import { areaRoutes } from './modules/areas/index.ts';
+import { capabilityRoutes } from './modules/capabilities/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
@@ -108,6 +109,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       workforceRoutes(scoped, ctx);
       rotationRoutes(scoped, ctx);
       capacityRoutes(scoped, ctx);
+      capabilityRoutes(scoped, ctx);
       insuranceRoutes(scoped, ctx);
       residentRoutes(scoped, ctx);
       catalogRoutes(scoped, ctx);

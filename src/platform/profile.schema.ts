@@ -158,6 +158,80 @@ export const CatalogsProfileSchema = Type.Object({
 });
 
 /**
+ * The groups a standard's services and equipment are sorted in (what a district reads the gaps by).
+ * One list for every country; a standard file uses the ones it needs.
+ */
+export const CAPABILITY_GROUPS = [
+  'examination',
+  'first_aid',
+  'surgery',
+  'maternal',
+  'child',
+  'immunization',
+  'chronic_disease',
+  'communicable_disease',
+  'mental_health',
+  'traditional_medicine',
+  'rehabilitation',
+  'lab',
+  'imaging',
+  'pharmacy',
+  'public_health',
+  'sterilisation',
+  'transport',
+  'information',
+] as const;
+export type CapabilityGroup = (typeof CAPABILITY_GROUPS)[number];
+
+/** A code of a standard's service or equipment item: a group prefix and a number, e.g. `MAT-02`. */
+export const CAPABILITY_CODE_PATTERN = '^[A-Z]{2,5}-[0-9]{2,3}$';
+
+const CapabilityItemFields = {
+  code: Type.String({ pattern: CAPABILITY_CODE_PATTERN }),
+  /** The name in the profile's language (Vietnamese, Chinese). */
+  name: Type.String({ minLength: 1 }),
+  nameEn: Type.String({ minLength: 1 }),
+  group: Type.Enum(CAPABILITY_GROUPS),
+  /** Part of the basic (core) standard every facility of the kinds must meet; false: recommended. */
+  core: Type.Boolean(),
+};
+
+/**
+ * What the standard expects a facility of some kinds to offer and to have (protocols/capabilities/<id>.json,
+ * named by the profile's `capabilityStandards`): VN the commune health station's services and
+ * equipment under the national commune health criteria; CN the township health centre's and the
+ * community health service centre's service capacity standard (2018), basic and recommended items.
+ */
+export const CapabilityStandardSchema = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9-]+$' }),
+  title: Type.String({ minLength: 1 }),
+  titleEn: Type.String({ minLength: 1 }),
+  /** Where the list comes from (the documents it was written from), for whoever corrects it. */
+  source: Type.String({ minLength: 1 }),
+  facilityKinds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
+  services: Type.Array(
+    Type.Object({
+      ...CapabilityItemFields,
+      /**
+       * The catalogue's service codes (catalog `service_item.code`) whose performance is this service:
+       * a visit that performed one at a facility that does not offer this service is counted.
+       */
+      catalogServiceCodes: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    }),
+    { minItems: 1 },
+  ),
+  equipment: Type.Array(
+    Type.Object({
+      ...CapabilityItemFields,
+      /** How many working units the standard expects (1 unless said). */
+      minCount: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    }),
+    { minItems: 1 },
+  ),
+});
+export type CapabilityStandard = Static<typeof CapabilityStandardSchema>;
+
+/**
  * A country profile: what differs between countries is data (area levels, tiers, facility kinds,
  * cadres, qualifications, targets), never `if (country === 'VN')` branches.
  */
@@ -248,6 +322,13 @@ export const CountryProfileSchema = Type.Object({
   citizenId: CitizenIdSchema,
   insurance: InsuranceProfileSchema,
   catalogs: Type.Optional(CatalogsProfileSchema),
+  /**
+   * The standards of what a facility must offer and have, by facility kind: ids of the files in
+   * protocols/capabilities/ (capabilities module). A kind no standard names has no expected list.
+   */
+  capabilityStandards: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[a-z0-9-]+$' }), { uniqueItems: true }),
+  ),
 });
 
 export type CountryProfile = Static<typeof CountryProfileSchema>;

@@ -1,0 +1,110 @@
+import type { AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
+import { addDays } from '../../platform/dates.ts';
+import { AppError } from '../../platform/http/errors.ts';
+import type { CapabilityStandard } from '../../platform/profile.schema.ts';
+import { inScope, type Scope } from '../access/index.ts';
+import { requireArea } from '../areas/index.ts';
+import { listFacilitiesIn } from '../facilities/index.ts';
+import { equipmentRowsOf, serviceRowsOf } from './capabilities.queries.ts';
+import { equipmentOn, rollUp, servicesOn, stationGap } from './capabilities.rules.ts';
+import type { CapabilitiesQuery, CapabilitiesReport } from './capabilities.schema.ts';
+import { toEquipmentRecord, toServiceRecord } from './capabilities.service.ts';
+import { standardsOf } from './capabilities.standards.ts';
+import { unofferedVisitsIn } from './unoffered-visits.service.ts';
+
+const ALL: Scope = { all: true, paths: [] };
+
+/**
+ * GET /api/capabilities: every active facility of a kind some standard names, inside the area, with
+ * its gap on the date, and the area's roll-up. Figures of an area are only whole inside one's scope.
+ */
+export async function capabilitiesOf(
+  ctx: AppContext,
+  q: CapabilitiesQuery,
+  scope: Scope = ALL,
+): Promise<CapabilitiesReport> {
+  const area = await requireArea(ctx.db, q.area, 'query.area');
+  if (!inScope(area.path, scope)) {
+    throw new AppError(
+      'forbidden',
+      `The area ${area.code} (${area.name}) is outside your scope: ask for an area you work in`,
+    );
+  }
+  const on = q.date ?? todayOf(ctx);
+  const standards = standardsOf(ctx.profile);
+  const stations =
+    standards.kinds.length === 0
+      ? []
+      : await listFacilitiesIn(ctx.db, area.path, { kinds: standards.kinds, activeOnly: true });
+  const ids = stations.map((s) => s.id);
+  const [serviceRows, equipmentRows] = await Promise.all([
+    serviceRowsOf(ctx.db, ids),
+    equipmentRowsOf(ctx.db, ids),
+  ]);
+  const servicesBy = groupBy(serviceRows.map(toServiceRecord), (r) => r.facilityId);
+  const equipmentBy = groupBy(equipmentRows.map(toEquipmentRecord), (r) => r.facilityId);
+
+  const gaps = stations.flatMap((facility) => {
+    const standard = standards.forKind(facility.kind);
+    if (!standard) return [];
+    const services = servicesOn(servicesBy.get(facility.id) ?? [], on);
+    const equipment = equipmentOn(equipmentBy.get(facility.id) ?? [], on);
+    return [{ facility, standard, services, gap: stationGap(standard, services, equipment) }];
+  });
+  const unofferedVisits = await unofferedVisitsIn(
+    ctx.db,
+    gaps.map((g) => ({ facilityId: g.facility.id, standard: g.standard, services: g.services })),
+    { from: addDays(on, -364), to: on },
+  );
+  return {
+    area: { id: area.id, code: area.code, name: area.name, level: area.level },
+    date: on,
+    standards: standards.all.map(describe),
+    stations: gaps.map(({ facility, gap }) => ({
+      facility: {
+        id: facility.id,
+        code: facility.code,
+        name: facility.name,
+        kind: facility.kind,
+        areaId: facility.areaId,
+      },
+      gap: {
+        standardId: gap.standardId,
+        services: gap.services,
+        equipment: gap.equipment,
+      },
+    })),
+    rollUp: rollUp(gaps),
+    unofferedVisits,
+  };
+}
+
+function describe(s: CapabilityStandard) {
+  const item = (i: CapabilityStandard['services'][number]) => ({
+    code: i.code,
+    name: i.name,
+    nameEn: i.nameEn,
+    group: i.group,
+    core: i.core,
+  });
+  return {
+    id: s.id,
+    title: s.title,
+    titleEn: s.titleEn,
+    facilityKinds: s.facilityKinds,
+    services: s.services.map(item),
+    equipment: s.equipment.map(item),
+  };
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}

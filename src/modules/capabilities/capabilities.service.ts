@@ -1,0 +1,262 @@
+import type { AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
+import { AppError, conflict, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import type { CapabilityStandard } from '../../platform/profile.schema.ts';
+import { inScope, type Scope } from '../access/index.ts';
+import { type FacilityRef, lookupFacility } from '../facilities/index.ts';
+import {
+  equipmentRowsOf,
+  findEquipmentRow,
+  findServiceRow,
+  insertEquipmentRow,
+  insertServiceRow,
+  serviceRowsOf,
+} from './capabilities.queries.ts';
+import {
+  checkEquipmentCount,
+  checkServiceDeclaration,
+  equipmentOn,
+  equipmentStatus,
+  servicesOn,
+} from './capabilities.rules.ts';
+import type {
+  EquipmentRecord,
+  FacilityEquipment,
+  FacilityServices,
+  RecordEquipmentBody,
+  RecordServiceBody,
+  ServiceRecord,
+} from './capabilities.schema.ts';
+import { type Standards, standardsOf } from './capabilities.standards.ts';
+import type { FacilityEquipmentRow, FacilityServiceRow } from './capabilities.table.ts';
+
+const ALL: Scope = { all: true, paths: [] };
+
+/** The one mapping from a declaration row to the API object. */
+export function toServiceRecord(r: FacilityServiceRow): ServiceRecord {
+  return {
+    id: r.id,
+    facilityId: r.facility_id,
+    serviceCode: r.service_code,
+    offered: r.offered,
+    since: r.since,
+    reason: r.reason,
+    note: r.note,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+  };
+}
+
+/** The one mapping from an equipment row to the API object. */
+export function toEquipmentRecord(r: FacilityEquipmentRow): EquipmentRecord {
+  return {
+    id: r.id,
+    facilityId: r.facility_id,
+    itemCode: r.item_code,
+    asOf: r.as_of,
+    working: r.working,
+    needsRepair: r.needs_repair,
+    broken: r.broken,
+    note: r.note,
+    recordedAt: new Date(r.recorded_at).toISOString(),
+  };
+}
+
+/**
+ * The facility, which the caller must hold in scope: a station sees the district centre above it, but
+ * its declarations are the centre's own (row-level security would show an empty list as if nothing
+ * were declared).
+ */
+async function requireFacilityInScope(db: Db, idOrCode: string, scope: Scope): Promise<FacilityRef> {
+  const facility = await lookupFacility(db, idOrCode);
+  if (!facility) throw notFound('Facility', idOrCode);
+  if (!inScope(facility.areaPath, scope))
+    throw new AppError(
+      'forbidden',
+      `Facility ${facility.code} (${facility.name}) is outside your scope: its services and equipment are recorded where it is`,
+    );
+  return facility;
+}
+
+type Item = CapabilityStandard['services'][number] | CapabilityStandard['equipment'][number];
+
+/** The items a facility may declare: its standard's, or (a kind without one) those of every standard. */
+function itemsFor(standards: Standards, kind: string, list: 'services' | 'equipment'): Map<string, Item> {
+  const own = standards.forKind(kind);
+  const items = new Map<string, Item>();
+  for (const s of own ? [own] : standards.all)
+    for (const i of s[list]) if (!items.has(i.code)) items.set(i.code, i);
+  return items;
+}
+
+function unknownCode(field: string, code: string, items: Map<string, Item>, standard?: CapabilityStandard) {
+  const where = standard ? `the standard ${standard.id}` : 'any standard of this profile';
+  const some = [...items.keys()].slice(0, 8).join(', ');
+  return invalidFields([{ field, message: `${code} is not in ${where} (codes such as ${some})` }]);
+}
+
+const brief = (f: FacilityRef) => ({ id: f.id, code: f.code, name: f.name, kind: f.kind });
+const standardBrief = (s: CapabilityStandard | undefined) =>
+  s ? { id: s.id, title: s.title, titleEn: s.titleEn } : null;
+
+/** GET /api/facilities/:id/services: the standard's services with the declaration in force, and the history. */
+export async function facilityServices(
+  ctx: AppContext,
+  idOrCode: string,
+  date: string | undefined,
+  scope: Scope = ALL,
+): Promise<FacilityServices> {
+  const facility = await requireFacilityInScope(ctx.db, idOrCode, scope);
+  const on = date ?? todayOf(ctx);
+  const standards = standardsOf(ctx.profile);
+  const standard = standards.forKind(facility.kind);
+  const rows = await serviceRowsOf(ctx.db, [facility.id]);
+  const records = rows.map(toServiceRecord);
+  const current = servicesOn(records, on);
+  const expected = new Set(standard?.services.map((s) => s.code) ?? []);
+  const items = itemsFor(standards, facility.kind, 'services');
+  const listed = [...items.values()].filter((i) => expected.has(i.code) || current.has(i.code));
+  return {
+    facility: brief(facility),
+    date: on,
+    standard: standardBrief(standard),
+    services: listed.map((i) => ({
+      code: i.code,
+      name: i.name,
+      nameEn: i.nameEn,
+      group: i.group,
+      core: i.core,
+      expected: expected.has(i.code),
+      current: current.get(i.code) ?? null,
+    })),
+    history: records,
+  };
+}
+
+/** GET /api/facilities/:id/equipment: the standard's items with the count in force, and the history. */
+export async function facilityEquipment(
+  ctx: AppContext,
+  idOrCode: string,
+  date: string | undefined,
+  scope: Scope = ALL,
+): Promise<FacilityEquipment> {
+  const facility = await requireFacilityInScope(ctx.db, idOrCode, scope);
+  const on = date ?? todayOf(ctx);
+  const standards = standardsOf(ctx.profile);
+  const standard = standards.forKind(facility.kind);
+  const records = (await equipmentRowsOf(ctx.db, [facility.id])).map(toEquipmentRecord);
+  const current = equipmentOn(records, on);
+  const expected = new Set(standard?.equipment.map((s) => s.code) ?? []);
+  const items = itemsFor(standards, facility.kind, 'equipment');
+  const listed = [...items.values()].filter((i) => expected.has(i.code) || current.has(i.code));
+  return {
+    facility: brief(facility),
+    date: on,
+    standard: standardBrief(standard),
+    equipment: listed.map((i) => {
+      const minCount = 'minCount' in i ? (i.minCount ?? 1) : 1;
+      const count = current.get(i.code);
+      return {
+        code: i.code,
+        name: i.name,
+        nameEn: i.nameEn,
+        group: i.group,
+        core: i.core,
+        expected: expected.has(i.code),
+        minCount,
+        status: equipmentStatus(count, minCount),
+        current: count ?? null,
+      };
+    }),
+    history: records,
+  };
+}
+
+/** A record and whether this request made it (201) or found it already stored under its id (200). */
+export interface Recorded<T> {
+  record: T;
+  created: boolean;
+}
+
+/**
+ * POST /api/facilities/:id/services: a new declaration (a change is a new row). A resend with the same
+ * id and body answers the stored record; the same id with another body is a 409.
+ */
+export async function recordService(
+  ctx: AppContext,
+  idOrCode: string,
+  body: RecordServiceBody,
+  scope: Scope = ALL,
+): Promise<Recorded<ServiceRecord>> {
+  return inTransaction(ctx.db, async (db) => {
+    const facility = await requireFacilityInScope(db, idOrCode, scope);
+    const standards = standardsOf(ctx.profile);
+    const items = itemsFor(standards, facility.kind, 'services');
+    if (!items.has(body.serviceCode))
+      throw unknownCode('body.serviceCode', body.serviceCode, items, standards.forKind(facility.kind));
+    const errors = checkServiceDeclaration(body, todayOf(ctx));
+    if (errors.length > 0) throw invalidFields(errors);
+    const id = body.id?.toLowerCase() ?? newId();
+    const wanted = {
+      facility_id: facility.id,
+      service_code: body.serviceCode,
+      offered: body.offered,
+      since: body.since,
+      reason: body.reason?.trim() || null,
+      note: body.note?.trim() || null,
+    };
+    const inserted = await insertServiceRow(db, { id, area_path: facility.areaPath, ...wanted });
+    if (inserted) return { record: toServiceRecord(inserted), created: true };
+    const stored = await findServiceRow(db, id);
+    if (!stored || !sameValues(stored, wanted))
+      throw conflict(
+        `A service declaration with id ${id} exists with other values: give a new id for a new declaration`,
+        'body.id',
+      );
+    return { record: toServiceRecord(stored), created: false };
+  });
+}
+
+/** POST /api/facilities/:id/equipment: a new count of one item (a change is a new row), idempotent by id. */
+export async function recordEquipment(
+  ctx: AppContext,
+  idOrCode: string,
+  body: RecordEquipmentBody,
+  scope: Scope = ALL,
+): Promise<Recorded<EquipmentRecord>> {
+  return inTransaction(ctx.db, async (db) => {
+    const facility = await requireFacilityInScope(db, idOrCode, scope);
+    const standards = standardsOf(ctx.profile);
+    const items = itemsFor(standards, facility.kind, 'equipment');
+    if (!items.has(body.itemCode))
+      throw unknownCode('body.itemCode', body.itemCode, items, standards.forKind(facility.kind));
+    const errors = checkEquipmentCount(body, todayOf(ctx));
+    if (errors.length > 0) throw invalidFields(errors);
+    const id = body.id?.toLowerCase() ?? newId();
+    const wanted = {
+      facility_id: facility.id,
+      item_code: body.itemCode,
+      as_of: body.asOf,
+      working: body.working,
+      needs_repair: body.needsRepair,
+      broken: body.broken,
+      note: body.note?.trim() || null,
+    };
+    const inserted = await insertEquipmentRow(db, { id, area_path: facility.areaPath, ...wanted });
+    if (inserted) return { record: toEquipmentRecord(inserted), created: true };
+    const stored = await findEquipmentRow(db, id);
+    if (!stored || !sameValues(stored, wanted))
+      throw conflict(
+        `An equipment count with id ${id} exists with other values: give a new id for a new count`,
+        'body.id',
+      );
+    return { record: toEquipmentRecord(stored), created: false };
+  });
+}
+
+function sameValues(stored: object, wanted: Record<string, unknown>): boolean {
+  const s = stored as Record<string, unknown>;
+  return Object.entries(wanted).every(([k, v]) => s[k] === v);
+}

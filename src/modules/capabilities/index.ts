@@ -1,0 +1,8 @@
+/**
+ * The capabilities module's public surface: what each facility offers and has against the profile's
+ * standard (routes under /api/facilities/:id and /api/capabilities) and the demo's bulk load. Other
+ * modules import only this file.
+ */
+export { capabilityRoutes } from './capabilities.routes.ts';
+export type { CapabilitiesReport, FacilityEquipment, FacilityServices } from './capabilities.schema.ts';
+export { standardsOf } from './capabilities.standards.ts';
