@@ -28,6 +28,13 @@ import type {
 } from './modules/residents/residents.table.ts';
 import type { RotationTable } from './modules/rotations/rotations.table.ts';
 import type {
+  StockBatchTable,
+  StockMovementTable,
+  StockOperationTable,
+  StockTransferLineTable,
+  StockTransferTable,
+} from './modules/stock/stock.table.ts';
+import type {
   HealthWorkerTable,
   TrainingRecordTable,
   WorkerAssignmentTable,
@@ -66,5 +73,10 @@ declare module './platform/db/database.ts' {
     service_price: ServicePriceTable;
     facility_service: FacilityServiceTable;
     facility_equipment: FacilityEquipmentTable;
+    stock_batch: StockBatchTable;
+    stock_operation: StockOperationTable;
+    stock_movement: StockMovementTable;
+    stock_transfer: StockTransferTable;
+    stock_transfer_line: StockTransferLineTable;
   }
 }

@@ -18,6 +18,7 @@ import { insuranceRoutes } from './modules/insurance/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
+import { stockRoutes } from './modules/stock/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
 import { refuseControlCharacters } from './platform/http/control-characters.ts';
@@ -113,6 +114,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       insuranceRoutes(scoped, ctx);
       residentRoutes(scoped, ctx);
       catalogRoutes(scoped, ctx);
+      stockRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
     },
     { prefix: '/api' },

@@ -1,0 +1,145 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { App, AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
+import { routeDoc } from '../../platform/http/route-doc.ts';
+import {
+  AdjustmentBody,
+  CountBody,
+  FacilityQuery,
+  IdParams,
+  Movement,
+  MovementsQuery,
+  OnHand,
+  ReceiptBody,
+  ReceiveTransferBody,
+  StockOperation,
+  Transfer,
+  TransferBody,
+  TransfersQuery,
+} from './stock.schema.ts';
+import {
+  type Actor,
+  adjustStock,
+  countStock,
+  getOperation,
+  getTransfer,
+  listMovements,
+  listTransfers,
+  onHandAt,
+  receiveStock,
+  receiveTransfer,
+  type Stored,
+  sendTransfer,
+} from './stock.service.ts';
+
+const doc = routeDoc(['stock']);
+const read = { permission: 'stock.read' } as const;
+const write = { permission: 'stock.write' } as const;
+
+/** Who records: the signed-in user, at the server's clock. */
+export function actorOf(req: FastifyRequest): Actor {
+  return { userId: req.principal?.userId ?? null, at: req.ctx.clock.now() };
+}
+
+/** 201 for a record made now, 200 for the stored one a repeat (same id, same body) finds. */
+export function storedReply<T>(reply: FastifyReply, stored: Stored<T>): T {
+  reply.code(stored.created ? 201 : 200);
+  return stored.value;
+}
+
+/** The medicines shelf: /api/stock (on hand, movements, receipts, adjustments, counts, transfers). */
+export function stockRoutes(app: App, _ctx: AppContext): void {
+  app.get(
+    '/stock/on-hand',
+    doc(read, "A facility's shelf today: per medicine, usable and expired units and the batches", {
+      querystring: FacilityQuery,
+      response: { 200: OnHand },
+    }),
+    (req) => onHandAt(req.db, req.query.facility, todayOf(req.ctx)),
+  );
+
+  app.get(
+    '/stock/movements',
+    doc(read, "A facility's stock movements, newest first (at most 500)", {
+      querystring: MovementsQuery,
+      response: { 200: Type.Array(Movement) },
+    }),
+    (req) => listMovements(req.db, req.query),
+  );
+
+  app.get(
+    '/stock/operations/:id',
+    doc(read, 'One receipt, adjustment or count with its movements', {
+      params: IdParams,
+      response: { 200: StockOperation },
+    }),
+    (req) => getOperation(req.db, req.params.id),
+  );
+
+  app.post(
+    '/stock/receipts',
+    doc(
+      write,
+      'Receive a delivery onto a facility’s shelf (batch number, expiry, supplier); idempotent by id',
+      {
+        body: ReceiptBody,
+        response: { 200: StockOperation, 201: StockOperation },
+      },
+    ),
+    async (req, reply) => storedReply(reply, await receiveStock(req.db, req.body, actorOf(req))),
+  );
+
+  app.post(
+    '/stock/adjustments',
+    doc(write, 'Adjust batches with a reason (damaged, expired, lost, count correction); never below zero', {
+      body: AdjustmentBody,
+      response: { 200: StockOperation, 201: StockOperation },
+    }),
+    async (req, reply) => storedReply(reply, await adjustStock(req.db, req.body, actorOf(req))),
+  );
+
+  app.post(
+    '/stock/counts',
+    doc(write, 'Record a physical count: each counted batch is corrected to what was counted', {
+      body: CountBody,
+      response: { 200: StockOperation, 201: StockOperation },
+    }),
+    async (req, reply) => storedReply(reply, await countStock(req.db, req.body, actorOf(req))),
+  );
+
+  app.get(
+    '/stock/transfers',
+    doc(read, 'Transfers a facility sent or received (the latest 200)', {
+      querystring: TransfersQuery,
+      response: { 200: Type.Array(Transfer) },
+    }),
+    (req) => listTransfers(req.db, req.query),
+  );
+
+  app.get(
+    '/stock/transfers/:id',
+    doc(read, 'One transfer with its lines', { params: IdParams, response: { 200: Transfer } }),
+    (req) => getTransfer(req.db, req.params.id),
+  );
+
+  app.post(
+    '/stock/transfers',
+    doc(write, 'Send stock to another facility (first expiry first out); in transit until received', {
+      body: TransferBody,
+      response: { 200: Transfer, 201: Transfer },
+    }),
+    async (req, reply) => storedReply(reply, await sendTransfer(req.db, req.body, actorOf(req))),
+  );
+
+  app.post(
+    '/stock/transfers/:id/receive',
+    doc(write, 'Receive a transfer at its destination (all of it, or what arrived per line)', {
+      params: IdParams,
+      body: ReceiveTransferBody,
+      response: { 200: Transfer, 201: Transfer },
+    }),
+    async (req, reply) =>
+      storedReply(reply, await receiveTransfer(req.db, req.params.id, req.body, actorOf(req))),
+  );
+}
