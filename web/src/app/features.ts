@@ -1,8 +1,15 @@
 import { authFeature } from '../features/auth/index.ts';
+import { careFeature } from '../features/care/index.ts';
 import { facilitiesFeature } from '../features/facilities/index.ts';
 import { residentsFeature } from '../features/residents/index.ts';
 import { workforceFeature } from '../features/workforce/index.ts';
 import type { Feature } from './feature.ts';
 
 /** Every feature of the web app. A new feature folder adds itself here. */
-export const FEATURES: Feature[] = [authFeature, facilitiesFeature, residentsFeature, workforceFeature];
+export const FEATURES: Feature[] = [
+  authFeature,
+  facilitiesFeature,
+  residentsFeature,
+  workforceFeature,
+  careFeature,
+];

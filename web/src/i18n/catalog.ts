@@ -1,4 +1,5 @@
 import { authMessages } from '../features/auth/auth.messages.ts';
+import { careMessages } from '../features/care/care.messages.ts';
 import { facilitiesMessages } from '../features/facilities/facilities.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
 import { residentsMessages } from '../features/residents/residents.messages.ts';
@@ -16,6 +17,7 @@ export const CATALOGS = [
   facilitiesMessages,
   workforceMessages,
   residentsMessages,
+  careMessages,
 ] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;

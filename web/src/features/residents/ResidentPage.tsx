@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
@@ -45,6 +45,27 @@ export function ResidentPage() {
           {statusLabel(r.status, i18n)}
         </Badge>
       </Group>
+      {(can(session, 'care.write') || can(session, 'care.read')) && (
+        // The care screens (features/care) start from here: a visit for this resident, their timeline.
+        <Group gap="sm">
+          {can(session, 'care.write') && r.status === 'active' && (
+            <Button component={Link} to={`/residents/${r.id}/visit`} size="md" data-testid="new-visit">
+              {t('care.resident.newVisit')}
+            </Button>
+          )}
+          {can(session, 'care.read') && (
+            <Button
+              component={Link}
+              to={`/residents/${r.id}/timeline`}
+              size="md"
+              variant="light"
+              data-testid="open-timeline"
+            >
+              {t('care.resident.timeline')}
+            </Button>
+          )}
+        </Group>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <IdentityCard resident={r} />
         <HouseholdSection household={r.household} residentId={r.id} />

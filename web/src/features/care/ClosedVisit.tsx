@@ -1,0 +1,239 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Timeline as History,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { newId } from '../../../../src/platform/ids.ts';
+import { can, useSignedIn } from '../../api/session.ts';
+import { errorText } from '../../components/api-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { type Encounter, useAmendEncounter } from './api.ts';
+import { BillView } from './BillView.tsx';
+import { frequencyLabel, nameIn, observationLabel, unitLabel } from './labels.ts';
+import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
+
+/**
+ * A closed visit: what was recorded, the bill, the dispensing, its history (closed, then each
+ * correction with its reason), and the correction form: records taken back with a reason required.
+ */
+export function ClosedVisit({ encounter }: { encounter: Encounter }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSignedIn();
+  return (
+    <Stack gap="md">
+      <Card withBorder component="section" aria-labelledby="records-title">
+        <Title order={2} size="h4" id="records-title" mb="xs">
+          {t('care.obs.title')}
+        </Title>
+        <Stack gap="sm">
+          {encounter.observations.length === 0 ? (
+            <Text c="dimmed">{t('care.obs.none')}</Text>
+          ) : (
+            <ObservationList items={encounter.observations} testId="obs-saved" />
+          )}
+          <Title order={3} size="h5">
+            {t('care.dx.title')}
+          </Title>
+          {encounter.diagnoses.length === 0 ? (
+            <Text c="dimmed">{t('care.dx.none')}</Text>
+          ) : (
+            <DiagnosisList items={encounter.diagnoses} />
+          )}
+          <Title order={3} size="h5">
+            {t('care.rx.title')}
+          </Title>
+          {encounter.prescriptions.length === 0 ? (
+            <Text c="dimmed">{t('care.rx.none')}</Text>
+          ) : (
+            <PrescriptionList items={encounter.prescriptions} />
+          )}
+          {encounter.services.length > 0 && (
+            <>
+              <Title order={3} size="h5">
+                {t('care.svc.title')}
+              </Title>
+              <ServiceList items={encounter.services} />
+            </>
+          )}
+        </Stack>
+      </Card>
+      {encounter.bill && <BillView bill={encounter.bill} />}
+      <VisitHistory encounter={encounter} />
+      {can(session, 'care.write') && <AmendForm encounter={encounter} />}
+    </Stack>
+  );
+}
+
+function VisitHistory({ encounter }: { encounter: Encounter }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const retracted = [
+    ...encounter.retracted.observations.map(
+      (o) =>
+        `${observationLabel(o.key, i18n)} ${i18n.number(o.enteredValue, 2)} ${unitLabel(o.enteredUnit, i18n)}`,
+    ),
+    ...encounter.retracted.diagnoses.map((d) => `${d.code} ${nameIn(d.names, i18n)}`),
+    ...encounter.retracted.prescriptions.map(
+      (p) => `${p.medicine.name} ${p.medicine.strength} · ${frequencyLabel(p.frequency, i18n)}`,
+    ),
+    ...encounter.retracted.services.map((s) => `${s.code} ${s.name}`),
+  ];
+  const count = (parts: Record<string, string[]>) =>
+    Object.values(parts).reduce((n, ids) => n + ids.length, 0);
+  return (
+    <Card withBorder component="section" aria-labelledby="history-title" data-testid="visit-history">
+      <Title order={2} size="h4" id="history-title" mb="sm">
+        {t('care.history.title')}
+      </Title>
+      <History bulletSize={14} lineWidth={2} active={encounter.amendments.length}>
+        <History.Item title={t('care.history.closed')}>
+          <Text size="sm" c="dimmed">
+            {encounter.endedAt ? i18n.dateTime(encounter.endedAt) : '—'}
+          </Text>
+        </History.Item>
+        {encounter.amendments.map((a) => (
+          <History.Item
+            key={a.id}
+            title={t('care.history.amended', { reason: a.reason })}
+            data-testid="amendment"
+          >
+            <Text size="sm" c="dimmed">
+              {i18n.dateTime(a.amendedAt)} ·{' '}
+              {t('care.history.changes', { added: count(a.added), retracted: count(a.retracted) })}
+            </Text>
+          </History.Item>
+        ))}
+      </History>
+      {retracted.length > 0 && (
+        <Stack gap={2} mt="sm" data-testid="retracted">
+          <Text size="sm" fw={600}>
+            {t('care.history.retracted')}
+          </Text>
+          {retracted.map((r) => (
+            <Text key={r} size="sm" td="line-through" c="dimmed">
+              {r}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+/** A correction: the records to take back, and the reason (required, as the server requires it). */
+function AmendForm({ encounter }: { encounter: Encounter }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const amend = useAmendEncounter(encounter.id);
+  const [reason, setReason] = useState('');
+  const [retract, setRetract] = useState<Set<string>>(new Set());
+  const [problem, setProblem] = useState<{ reason?: string; banner?: string }>({});
+  // One id per correction being written: a resend after a lost answer is the same correction.
+  const [amendmentId, setAmendmentId] = useState(newId);
+
+  const records = [
+    ...encounter.observations
+      .filter((o) => !o.derived)
+      .map((o) => ({
+        list: 'observations' as const,
+        id: o.id,
+        label: `${observationLabel(o.key, i18n)} ${i18n.number(o.enteredValue, 2)} ${unitLabel(o.enteredUnit, i18n)}`,
+      })),
+    ...encounter.diagnoses.map((d) => ({
+      list: 'diagnoses' as const,
+      id: d.id,
+      label: `${d.code} ${nameIn(d.names, i18n)}`,
+    })),
+    ...encounter.prescriptions.map((p) => ({
+      list: 'prescriptions' as const,
+      id: p.id,
+      label: `${p.medicine.name} ${p.medicine.strength}`,
+    })),
+    ...encounter.services.map((s) => ({ list: 'services' as const, id: s.id, label: `${s.code} ${s.name}` })),
+  ];
+
+  const submit = async () => {
+    setProblem({});
+    if (!reason.trim()) return setProblem({ reason: t('validation.required') });
+    if (retract.size === 0) return setProblem({ banner: t('care.amend.nothing') });
+    const picked = records.filter((r) => retract.has(r.id));
+    const ids = (list: (typeof picked)[number]['list']) =>
+      picked.filter((r) => r.list === list).map((r) => r.id);
+    try {
+      await amend.mutateAsync({
+        id: amendmentId,
+        reason: reason.trim(),
+        retract: {
+          observations: ids('observations'),
+          diagnoses: ids('diagnoses'),
+          prescriptions: ids('prescriptions'),
+          services: ids('services'),
+        },
+      });
+      setReason('');
+      setRetract(new Set());
+      setAmendmentId(newId());
+    } catch (error) {
+      const field = (error as { fieldMessage?: (f: string) => string | undefined }).fieldMessage?.('reason');
+      setProblem(field ? { reason: field } : { banner: errorText(error, i18n) });
+    }
+  };
+
+  return (
+    <Card withBorder component="section" aria-labelledby="amend-title" data-testid="amend">
+      <Title order={2} size="h4" id="amend-title" mb="xs">
+        {t('care.amend.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('care.amend.intro')}
+      </Text>
+      <Stack gap="xs">
+        {records.map((r) => (
+          <Checkbox
+            key={r.id}
+            label={`${t('care.amend.retract')}: ${r.label}`}
+            checked={retract.has(r.id)}
+            onChange={(e) => {
+              const next = new Set(retract);
+              if (e.currentTarget.checked) next.add(r.id);
+              else next.delete(r.id);
+              setRetract(next);
+            }}
+          />
+        ))}
+        <Textarea
+          label={t('care.amend.reason')}
+          required
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          maxLength={1000}
+          autosize
+          minRows={2}
+          error={problem.reason}
+          data-testid="amend-reason"
+        />
+        {problem.banner && (
+          <Alert color="red" role="alert">
+            {problem.banner}
+          </Alert>
+        )}
+        <Button
+          onClick={() => submit().catch(() => {})}
+          loading={amend.isPending}
+          size="md"
+          data-testid="amend-submit"
+        >
+          {t('care.amend.submit')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}

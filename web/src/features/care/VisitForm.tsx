@@ -1,0 +1,296 @@
+import { Alert, Button, Card, Checkbox, Group, Stack, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { newId } from '../../../../src/platform/ids.ts';
+import { ApiError } from '../../api/client.ts';
+import { can, useSignedIn } from '../../api/session.ts';
+import { errorText, fieldProblemText } from '../../components/api-errors.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import {
+  type Encounter,
+  type ObservationKind,
+  type Timeline,
+  useAddRecords,
+  useCloseEncounter,
+} from './api.ts';
+import { CarePickers } from './CarePickers.tsx';
+import { nameIn } from './labels.ts';
+import { ObservationBoxes } from './ObservationBoxes.tsx';
+import { PrescriptionLines } from './PrescriptionLines.tsx';
+import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
+import {
+  type DiagnosisDraft,
+  diagnosisInputs,
+  fromLastTime,
+  newPrescription,
+  type ObservationDraft,
+  observationInputs,
+  type PrescriptionDraft,
+  prescriptionInputs,
+  problemTarget,
+  recordsBody,
+  unreadableDrafts,
+} from './visit-form.ts';
+
+interface Problems {
+  obs: Record<string, string>;
+  dx: Record<string, string>;
+  rx: Record<string, Record<string, string>>;
+  /** Errors on lines already saved (an over-dispense at the close), by prescription id. */
+  saved: Record<string, string>;
+  banner: string | null;
+}
+const NO_PROBLEMS: Problems = { obs: {}, dx: {}, rx: {}, saved: {}, banner: null };
+
+/**
+ * An open visit: measurements, diagnoses (the resident's chronic problems one tap away), the
+ * prescription ("same as last time" one tap), then Close: what was typed is saved in one request and
+ * the visit closed with its bill and dispensing. Every refusal of the server is put by its field: an
+ * impossible value by its box, an over-dispense by its line.
+ */
+export function VisitForm({
+  encounter,
+  timeline,
+  kinds,
+}: {
+  encounter: Encounter;
+  timeline: Timeline | undefined;
+  kinds: readonly ObservationKind[];
+}) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const session = useSignedIn();
+  const add = useAddRecords(encounter.id);
+  const close = useCloseEncounter(encounter.id);
+  const [obs, setObs] = useState<Record<string, ObservationDraft>>({});
+  const [dx, setDx] = useState<DiagnosisDraft[]>([]);
+  const [rx, setRx] = useState<PrescriptionDraft[]>([]);
+  const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
+  const [dispense, setDispense] = useState(can(session, 'stock.dispense'));
+  const kindsByCode = useMemo(() => new Map(kinds.map((k) => [k.code, k])), [kinds]);
+  const canClose = can(session, 'care.prescribe');
+
+  const recordedCodes = new Set(encounter.diagnoses.map((d) => d.code));
+  const pickedCodes = new Set(dx.map((d) => d.code));
+  const again = (timeline?.problems ?? []).filter(
+    (p) => p.status === 'active' && !recordedCodes.has(p.code) && !pickedCodes.has(p.code),
+  );
+  const last = timeline?.lastPrescriptions;
+  const lastItems = last && last.encounterId !== encounter.id ? last.items : [];
+  const mainExists = encounter.diagnoses.some((d) => d.role === 'main');
+
+  /** Saves what was typed: the visit as saved, or null when the server refused it (its problems on the form). */
+  const save = async (): Promise<Encounter | null> => {
+    setProblems(NO_PROBLEMS);
+    const drafts = Object.values(obs);
+    const unreadable = unreadableDrafts(drafts);
+    if (unreadable.length > 0) {
+      setProblems({
+        ...NO_PROBLEMS,
+        obs: Object.fromEntries(unreadable.map((code) => [code, t('care.obs.notNumber')])),
+        banner: t('error.fixFields'),
+      });
+      return null;
+    }
+    const sent = {
+      observations: observationInputs(drafts, kindsByCode),
+      diagnoses: diagnosisInputs(dx, mainExists),
+      prescriptions: prescriptionInputs(rx),
+    };
+    const body = recordsBody(sent);
+    if (!body) return encounter;
+    try {
+      const saved = await add.mutateAsync(body);
+      setObs({});
+      setDx([]);
+      setRx([]);
+      return saved;
+    } catch (error) {
+      setProblems(placeProblems(error, sent));
+      return null;
+    }
+  };
+
+  const placeProblems = (
+    error: unknown,
+    sent: { observations: { code: string }[]; diagnoses: { id: string }[]; prescriptions: { id: string }[] },
+  ): Problems => {
+    const next: Problems = { obs: {}, dx: {}, rx: {}, saved: {}, banner: null };
+    if (!(error instanceof ApiError) || error.errors.length === 0) {
+      return { ...next, banner: errorText(error, i18n) };
+    }
+    let unplaced = false;
+    for (const problem of error.errors) {
+      const target = problemTarget(problem.field);
+      const text = fieldProblemText(problem, i18n);
+      if (target?.list === 'observations' && sent.observations[target.index]) {
+        next.obs[sent.observations[target.index]!.code] = text;
+      } else if (target?.list === 'diagnoses' && sent.diagnoses[target.index]) {
+        next.dx[sent.diagnoses[target.index]!.id] = text;
+      } else if (target?.list === 'prescriptions' && sent.prescriptions[target.index]) {
+        const id = sent.prescriptions[target.index]!.id;
+        next.rx[id] = { ...next.rx[id], [target.part || 'quantity']: text };
+      } else unplaced = true;
+    }
+    next.banner = unplaced ? t('error.generic', { message: error.message }) : t('error.fixFields');
+    return next;
+  };
+
+  const saveAndClose = async () => {
+    const current = await save();
+    if (!current) return;
+    try {
+      await close.mutateAsync({ dispense });
+    } catch (error) {
+      // An over-dispense names each refused line (its index among the visit's prescriptions).
+      const saved: Record<string, string> = {};
+      if (error instanceof ApiError) {
+        for (const problem of error.errors) {
+          const target = problemTarget(problem.field);
+          const line = target?.list === 'prescriptions' ? current.prescriptions[target.index] : undefined;
+          if (line) saved[line.id] = t('care.rx.shelf', { message: problem.message });
+        }
+      }
+      setProblems({
+        ...NO_PROBLEMS,
+        saved,
+        banner: `${t('care.close.refused')} ${errorText(error, i18n)}`,
+      });
+    }
+  };
+
+  const busy = add.isPending || close.isPending;
+  return (
+    <Stack gap="md">
+      <Card withBorder component="section" aria-labelledby="obs-title">
+        <Title order={2} size="h4" id="obs-title" mb="xs">
+          {t('care.obs.title')}
+        </Title>
+        <ObservationList items={encounter.observations} testId="obs-saved" />
+        <ObservationBoxes kinds={kinds} drafts={obs} onChange={setObs} errors={problems.obs} />
+      </Card>
+
+      <Card withBorder component="section" aria-labelledby="dx-title">
+        <Title order={2} size="h4" id="dx-title" mb="xs">
+          {t('care.dx.title')}
+        </Title>
+        <Stack gap="xs">
+          <DiagnosisList items={encounter.diagnoses} />
+          {again.length > 0 && (
+            <Group gap="xs">
+              {again.map((p) => (
+                <Button
+                  key={p.id}
+                  variant="light"
+                  size="md"
+                  onClick={() =>
+                    setDx([...dx, { id: newId(), code: p.code, name: nameIn(p.names, i18n), chronic: true }])
+                  }
+                  data-testid="dx-again"
+                >
+                  {t('care.dx.again', { code: p.code, name: nameIn(p.names, i18n) })}
+                </Button>
+              ))}
+            </Group>
+          )}
+          {dx.map((d, i) => (
+            <Group key={d.id} gap="xs" data-testid="dx-draft">
+              <Text fw={700} ff="monospace">
+                {d.code}
+              </Text>
+              <Text>{d.name}</Text>
+              <Text size="sm" c="dimmed">
+                {i === 0 && !mainExists ? t('care.dx.main') : t('care.dx.other')}
+              </Text>
+              <Button
+                variant="subtle"
+                color="red"
+                size="xs"
+                onClick={() => setDx(dx.filter((x) => x.id !== d.id))}
+              >
+                {t('care.dx.remove', { code: d.code })}
+              </Button>
+              {problems.dx[d.id] && (
+                <Text size="sm" c="red.8" role="alert">
+                  {problems.dx[d.id]}
+                </Text>
+              )}
+            </Group>
+          ))}
+          <CarePickers.Diagnosis
+            onPick={(d) =>
+              !pickedCodes.has(d.code) &&
+              setDx([...dx, { id: newId(), code: d.code, name: nameIn(d.names, i18n), chronic: d.chronic }])
+            }
+          />
+        </Stack>
+      </Card>
+
+      <Card withBorder component="section" aria-labelledby="rx-title">
+        <Title order={2} size="h4" id="rx-title" mb="xs">
+          {t('care.rx.title')}
+        </Title>
+        <Stack gap="sm">
+          <PrescriptionList items={encounter.prescriptions} errors={problems.saved} />
+          {lastItems.length > 0 && rx.length === 0 && (
+            <Button
+              variant="light"
+              size="md"
+              onClick={() => setRx(fromLastTime(lastItems))}
+              data-testid="same-as-last"
+            >
+              {t('care.rx.sameAsLast', { count: lastItems.length })}
+            </Button>
+          )}
+          <PrescriptionLines lines={rx} onChange={setRx} errors={problems.rx} />
+          <CarePickers.Medicine onPick={(m) => setRx([...rx, newPrescription(m)])} />
+        </Stack>
+      </Card>
+
+      {encounter.services.length > 0 && (
+        <Card withBorder component="section" aria-labelledby="svc-title">
+          <Title order={2} size="h4" id="svc-title" mb="xs">
+            {t('care.svc.title')}
+          </Title>
+          <ServiceList items={encounter.services} />
+        </Card>
+      )}
+
+      {problems.banner && (
+        <Alert color="red" role="alert" data-testid="visit-error">
+          <Text size="sm">{problems.banner}</Text>
+        </Alert>
+      )}
+      <Stack gap="xs" pos="sticky" bottom={0} bg="var(--mantine-color-body)" py="xs" style={{ zIndex: 2 }}>
+        {canClose && can(session, 'stock.dispense') && (
+          <Checkbox
+            label={t('care.close.dispense')}
+            checked={dispense}
+            onChange={(e) => setDispense(e.currentTarget.checked)}
+          />
+        )}
+        <Group grow>
+          <Button
+            variant="default"
+            size="lg"
+            onClick={() => save().catch(() => {})}
+            loading={add.isPending && !close.isPending}
+            disabled={busy}
+            data-testid="save-visit"
+          >
+            {t('care.save')}
+          </Button>
+          {canClose && (
+            <Button
+              size="lg"
+              onClick={() => saveAndClose().catch(() => {})}
+              loading={busy}
+              data-testid="close-visit"
+            >
+              {t('care.close')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Stack>
+  );
+}
