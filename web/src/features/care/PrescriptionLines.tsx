@@ -22,8 +22,11 @@ export function PrescriptionLines({
   lines,
   onChange,
   errors,
+  onHand,
 }: {
   lines: readonly PrescriptionDraft[];
+  /** Usable units on the facility's shelf by medicine id, when the user may see the shelf. */
+  onHand?: ReadonlyMap<string, number>;
   onChange: (next: PrescriptionDraft[]) => void;
   errors: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }) {
@@ -38,6 +41,8 @@ export function PrescriptionLines({
         const counted = draftQuantity({ ...line, quantity: '' });
         const e = errors[line.id] ?? {};
         const name = `${line.medicine.name} ${line.medicine.strength}`.trim();
+        const shelf = onHand ? (onHand.get(line.medicineId) ?? 0) : null;
+        const wanted = draftQuantity(line);
         return (
           <Paper key={line.id} withBorder p="sm" data-testid="rx-draft">
             <Group justify="space-between" wrap="nowrap" align="flex-start" mb="xs">
@@ -91,6 +96,16 @@ export function PrescriptionLines({
                 data-testid="rx-quantity"
               />
             </SimpleGrid>
+            {shelf !== null && (
+              <Text
+                size="sm"
+                mt={4}
+                c={wanted !== null && wanted > shelf ? 'red.8' : 'dimmed'}
+                data-testid="rx-shelf"
+              >
+                {t('care.rx.onShelf', { count: shelf, unit: line.medicine.unit })}
+              </Text>
+            )}
             <Checkbox
               mt="xs"
               label={t('care.rx.longTerm')}

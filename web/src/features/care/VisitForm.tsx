@@ -11,6 +11,7 @@ import {
   type Timeline,
   useAddRecords,
   useCloseEncounter,
+  useOnHand,
 } from './api.ts';
 import { CarePickers } from './CarePickers.tsx';
 import { nameIn } from './labels.ts';
@@ -28,6 +29,8 @@ import {
   prescriptionInputs,
   problemTarget,
   recordsBody,
+  type ServiceDraft,
+  serviceInputs,
   unreadableDrafts,
 } from './visit-form.ts';
 
@@ -35,11 +38,12 @@ interface Problems {
   obs: Record<string, string>;
   dx: Record<string, string>;
   rx: Record<string, Record<string, string>>;
+  svc: Record<string, string>;
   /** Errors on lines already saved (an over-dispense at the close), by prescription id. */
   saved: Record<string, string>;
   banner: string | null;
 }
-const NO_PROBLEMS: Problems = { obs: {}, dx: {}, rx: {}, saved: {}, banner: null };
+const NO_PROBLEMS: Problems = { obs: {}, dx: {}, rx: {}, svc: {}, saved: {}, banner: null };
 
 /**
  * An open visit: measurements, diagnoses (the resident's chronic problems one tap away), the
@@ -64,10 +68,16 @@ export function VisitForm({
   const [obs, setObs] = useState<Record<string, ObservationDraft>>({});
   const [dx, setDx] = useState<DiagnosisDraft[]>([]);
   const [rx, setRx] = useState<PrescriptionDraft[]>([]);
+  const [svc, setSvc] = useState<ServiceDraft[]>([]);
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [dispense, setDispense] = useState(can(session, 'stock.dispense'));
   const kindsByCode = useMemo(() => new Map(kinds.map((k) => [k.code, k])), [kinds]);
   const canClose = can(session, 'care.prescribe');
+  const shelf = useOnHand(encounter.facility.id, can(session, 'stock.read'));
+  const onHand = useMemo(
+    () => (shelf.data ? new Map(shelf.data.lines.map((l) => [l.medicineId, l.onHand])) : undefined),
+    [shelf.data],
+  );
 
   const recordedCodes = new Set(encounter.diagnoses.map((d) => d.code));
   const pickedCodes = new Set(dx.map((d) => d.code));
@@ -95,6 +105,7 @@ export function VisitForm({
       observations: observationInputs(drafts, kindsByCode),
       diagnoses: diagnosisInputs(dx, mainExists),
       prescriptions: prescriptionInputs(rx),
+      services: serviceInputs(svc),
     };
     const body = recordsBody(sent);
     if (!body) return encounter;
@@ -103,6 +114,7 @@ export function VisitForm({
       setObs({});
       setDx([]);
       setRx([]);
+      setSvc([]);
       return saved;
     } catch (error) {
       setProblems(placeProblems(error, sent));
@@ -112,9 +124,14 @@ export function VisitForm({
 
   const placeProblems = (
     error: unknown,
-    sent: { observations: { code: string }[]; diagnoses: { id: string }[]; prescriptions: { id: string }[] },
+    sent: {
+      observations: { code: string }[];
+      diagnoses: { id: string }[];
+      prescriptions: { id: string }[];
+      services: { id: string }[];
+    },
   ): Problems => {
-    const next: Problems = { obs: {}, dx: {}, rx: {}, saved: {}, banner: null };
+    const next: Problems = { obs: {}, dx: {}, rx: {}, svc: {}, saved: {}, banner: null };
     if (!(error instanceof ApiError) || error.errors.length === 0) {
       return { ...next, banner: errorText(error, i18n) };
     }
@@ -129,6 +146,8 @@ export function VisitForm({
       } else if (target?.list === 'prescriptions' && sent.prescriptions[target.index]) {
         const id = sent.prescriptions[target.index]!.id;
         next.rx[id] = { ...next.rx[id], [target.part || 'quantity']: text };
+      } else if (target?.list === 'services' && sent.services[target.index]) {
+        next.svc[sent.services[target.index]!.id] = text;
       } else unplaced = true;
     }
     next.banner = unplaced ? t('error.generic', { message: error.message }) : t('error.fixFields');
@@ -141,19 +160,26 @@ export function VisitForm({
     try {
       await close.mutateAsync({ dispense });
     } catch (error) {
-      // An over-dispense names each refused line (its index among the visit's prescriptions).
+      // An over-dispense names each refused line by its index among the lines still to dispense.
       const saved: Record<string, string> = {};
+      const due = current.prescriptions.filter((p) => p.quantity > p.dispensed);
       if (error instanceof ApiError) {
         for (const problem of error.errors) {
           const target = problemTarget(problem.field);
-          const line = target?.list === 'prescriptions' ? current.prescriptions[target.index] : undefined;
+          const line = target?.list === 'prescriptions' ? due[target.index] : undefined;
           if (line) saved[line.id] = t('care.rx.shelf', { message: problem.message });
         }
       }
       setProblems({
         ...NO_PROBLEMS,
         saved,
-        banner: `${t('care.close.refused')} ${errorText(error, i18n)}`,
+        banner: [
+          t('care.close.refused'),
+          errorText(error, i18n),
+          error instanceof ApiError && error.code === 'insufficient-stock' && dispense
+            ? t('care.close.noDispenseHint')
+            : '',
+        ].join(' '),
       });
     }
   };
@@ -241,19 +267,42 @@ export function VisitForm({
               {t('care.rx.sameAsLast', { count: lastItems.length })}
             </Button>
           )}
-          <PrescriptionLines lines={rx} onChange={setRx} errors={problems.rx} />
-          <CarePickers.Medicine onPick={(m) => setRx([...rx, newPrescription(m)])} />
+          <PrescriptionLines lines={rx} onChange={setRx} errors={problems.rx} onHand={onHand} />
+          <CarePickers.Medicine date={encounter.date} onPick={(m) => setRx([...rx, newPrescription(m)])} />
         </Stack>
       </Card>
 
-      {encounter.services.length > 0 && (
-        <Card withBorder component="section" aria-labelledby="svc-title">
-          <Title order={2} size="h4" id="svc-title" mb="xs">
-            {t('care.svc.title')}
-          </Title>
+      <Card withBorder component="section" aria-labelledby="svc-title">
+        <Title order={2} size="h4" id="svc-title" mb="xs">
+          {t('care.svc.title')}
+        </Title>
+        <Stack gap="xs">
           <ServiceList items={encounter.services} />
-        </Card>
-      )}
+          {svc.map((d) => (
+            <Group key={d.id} gap="xs" data-testid="svc-draft">
+              <Text ff="monospace">{d.code}</Text>
+              <Text>{d.name}</Text>
+              <Button
+                variant="subtle"
+                color="red"
+                size="xs"
+                onClick={() => setSvc(svc.filter((x) => x.id !== d.id))}
+              >
+                {t('care.dx.remove', { code: d.code })}
+              </Button>
+              {problems.svc[d.id] && (
+                <Text size="sm" c="red.8" role="alert">
+                  {problems.svc[d.id]}
+                </Text>
+              )}
+            </Group>
+          ))}
+          <CarePickers.Service
+            date={encounter.date}
+            onPick={(s) => setSvc([...svc, { id: newId(), serviceItemId: s.id, code: s.code, name: s.name }])}
+          />
+        </Stack>
+      </Card>
 
       {problems.banner && (
         <Alert color="red" role="alert" data-testid="visit-error">

@@ -72,6 +72,10 @@ export type {
   Timeline,
 };
 
+import type { OnHand } from '../../../../src/modules/stock/stock.schema.ts';
+
+export type { OnHand };
+
 const KEY = 'care';
 
 /** The observation kinds with units, plausible ranges and alarming thresholds (data, fetched once). */
@@ -114,13 +118,25 @@ export function useOpenVisits(residentId: string | undefined, facilityId: string
   });
 }
 
+/** What the facility's shelf holds now (usable units by medicine), to show beside each line. */
+export function useOnHand(facilityId: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [KEY, 'on-hand', facilityId],
+    queryFn: ({ signal }) => api.get<OnHand>('/stock/on-hand', { facility: facilityId }, { signal }),
+    enabled: Boolean(facilityId) && enabled,
+    staleTime: 30_000,
+  });
+}
+
 /** After a write: the visit's new state is the answer; the timeline and lists change with it. */
 function useStore() {
   const queryClient = useQueryClient();
   return (encounter: Encounter) => {
     queryClient.setQueryData([KEY, 'encounter', encounter.id], encounter);
     return queryClient.invalidateQueries({
-      predicate: (q) => q.queryKey[0] === KEY && (q.queryKey[1] === 'timeline' || q.queryKey[1] === 'open'),
+      predicate: (q) =>
+        q.queryKey[0] === KEY &&
+        (q.queryKey[1] === 'timeline' || q.queryKey[1] === 'open' || q.queryKey[1] === 'on-hand'),
     });
   };
 }

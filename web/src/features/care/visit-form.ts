@@ -7,6 +7,7 @@ import type {
   ObservationKind,
   PrescriptionInput,
   PrescriptionTemplate,
+  ServiceInput,
 } from './api.ts';
 import { flagOf, MAX_SHORT_TERM_DAYS, quantityOf } from './api.ts';
 
@@ -171,16 +172,30 @@ function numberOrZero(n: number | null): number {
   return n === null || Number.isNaN(n) ? 0 : n;
 }
 
+/** A service performed, picked from the catalogue. */
+export interface ServiceDraft {
+  id: string;
+  serviceItemId: string;
+  code: string;
+  name: string;
+}
+
+export function serviceInputs(drafts: readonly ServiceDraft[]): ServiceInput[] {
+  return drafts.map((d) => ({ id: d.id, serviceItemId: d.serviceItemId }));
+}
+
 /** The one request that saves what was typed, or null when nothing is new. */
 export function recordsBody(parts: {
   observations: ObservationInput[];
   diagnoses: DiagnosisInput[];
   prescriptions: PrescriptionInput[];
+  services?: ServiceInput[];
 }): AddRecordsBody | null {
   const body: AddRecordsBody = {};
   if (parts.observations.length > 0) body.observations = parts.observations;
   if (parts.diagnoses.length > 0) body.diagnoses = parts.diagnoses;
   if (parts.prescriptions.length > 0) body.prescriptions = parts.prescriptions;
+  if (parts.services && parts.services.length > 0) body.services = parts.services;
   return Object.keys(body).length > 0 ? body : null;
 }
 
