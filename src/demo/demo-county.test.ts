@@ -51,6 +51,17 @@ describeOnBothEngines(
       expect(await loadDemo(t().ctx, { today: TODAY, output: false })).toBe(true);
     }, 120_000);
 
+    test("the centres' capabilities: about half the standard offered across the county, some equipment not working", async () => {
+      const res = await t().inject({ url: `/api/capabilities?area=${COUNTY.code}&date=${TODAY}` });
+      expect(res.statusCode, res.body).toBe(200);
+      const { rollUp, standards } = res.json();
+      expect(standards.map((s: { id: string }) => s.id)).toEqual(['cn-township-health-centre']);
+      expect(rollUp.stations).toBe(26);
+      expect(rollUp.services.share).toBeGreaterThan(0.4);
+      expect(rollUp.services.share).toBeLessThan(0.65);
+      expect(rollUp.equipment.unitsBroken + rollUp.equipment.unitsNeedingRepair).toBeGreaterThan(0);
+    });
+
     test('every demo login signs in, with the same role names as in Vietnam', async () => {
       for (const username of DEMO_USERNAMES)
         expect(await t().signIn(username, DEMO_PASSWORD)).toMatch(/\S{20,}/);

@@ -30,6 +30,24 @@ describeOnBothEngines('the demo province', (t) => {
     expect(await hasDemoData(t().ctx.db)).toBe(true);
   });
 
+  test("the stations' capabilities: about half the standard offered across the province, some equipment not working", async () => {
+    const province = demo.areas.all.find((a) => a.level === 'province');
+    const res = await t().inject({ url: `/api/capabilities?area=${province?.code}&date=${TODAY}` });
+    expect(res.statusCode, res.body).toBe(200);
+    const { rollUp, stations } = res.json();
+    expect(rollUp.stations).toBe(136);
+    expect(rollUp.services.share).toBeGreaterThan(0.45);
+    expect(rollUp.services.share).toBeLessThan(0.6);
+    expect(rollUp.services.stationsWithUndeclared).toBeGreaterThan(0);
+    expect(rollUp.equipment.unitsBroken).toBeGreaterThan(0);
+    expect(rollUp.equipment.stationsWithNotWorking).toBeGreaterThan(0);
+    expect(
+      stations.every((s: { gap: { services: { offered: number } } }) => s.gap.services.offered > 0),
+    ).toBe(true);
+    const own = await t().inject({ url: `/api/facilities/${station.code}/services?date=${TODAY}` });
+    expect(own.json().services.filter((x: { current: unknown }) => x.current).length).toBeGreaterThan(10);
+  });
+
   test('lists the 136 commune stations of the network through the API', async () => {
     const res = await t().inject({ url: '/api/facilities?kind=commune_health_station&limit=500' });
     expect(res.statusCode).toBe(200);

@@ -200,3 +200,15 @@ export const MOUNTAIN_VILLAGE_NAMES =
   'Tà Gộc,Xóm Cỏ,Ma O,Đa Râm,Tà Lương,A Xay,Hòn Gầm,Suối Khiết,Nước Nhĩ,Cam Khánh,Chi Chay,Ka Tơ,Dốc Gạo,Suối Đá,Hòn Dung,Đá Bàn,Ba Dùi,Tà Giang'.split(
     ',',
   );
+
+/** Why a demo station does not offer a standard service, or stopped (capabilities), in Vietnamese. */
+export const CAPABILITY_WORDS = {
+  notOfferedReasons: [
+    'Chưa có nhân lực được đào tạo',
+    'Thiếu trang thiết bị',
+    'Chưa có bác sĩ',
+    'Chưa có nữ hộ sinh',
+    'Người dân lên tuyến huyện',
+  ],
+  stoppedReasons: ['Nữ hộ sinh nghỉ hưu', 'Máy hỏng chưa được sửa', 'Bác sĩ chuyển công tác'],
+};

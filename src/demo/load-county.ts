@@ -1,4 +1,5 @@
 import { areaImport, importBoundaries } from '../modules/areas/index.ts';
+import { loadCapabilities, standardsOf } from '../modules/capabilities/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { insuranceCardImport } from '../modules/insurance/index.ts';
 import { householdImport, residentImport } from '../modules/residents/index.ts';
@@ -11,7 +12,8 @@ import { areaRecords, facilityRecords, workerRecords } from './demo-records.ts';
 import { createDemoUsers, type DemoLogin } from './demo-users.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 import { generateBoundaries } from './generate-boundaries.ts';
-import { type DemoCounty, generateDemoCounty } from './generate-county.ts';
+import { planCapabilities } from './generate-capabilities.ts';
+import { CN_DEMO_SEED, type DemoCounty, generateDemoCounty } from './generate-county.ts';
 import {
   type EnrolmentRecord,
   enrolmentRecordsOf,
@@ -21,7 +23,8 @@ import {
 import { householdRecordsOf, type ResidentRecord, residentRecordsOf } from './generate-population.ts';
 import { importStep, type LoadDemoOptions } from './load.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
-import { DEMO_TOWNSHIP } from './xishui.ts';
+import { Rng } from './random.ts';
+import { CAPABILITY_WORDS, DEMO_TOWNSHIP } from './xishui.ts';
 
 /** The population year the demo uses for a load date: the date's year, within the figures' years. */
 export function countyYear(today: string): number {
@@ -158,6 +161,12 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
   }
   await loadRotations(ctx, county.rotations, output);
   await loadTraining(ctx, county.training, today, output);
+  await loadDemoCapabilities(
+    ctx,
+    county.facilities,
+    today,
+    options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
+  );
   const logins = await createDemoUsers(ctx, demoCountyLogins(county));
   const year = countyYear(today);
   const summary: CountySummary = {
@@ -186,4 +195,22 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
   };
   if (output) printSummary(summary);
   return summary;
+}
+
+/** What each demo station offers and has, against the profile's standard (capabilities module). */
+async function loadDemoCapabilities(
+  ctx: AppContext,
+  facilities: readonly { code: string; kind: string }[],
+  today: string,
+  seed: number | string,
+): Promise<void> {
+  const standards = standardsOf(ctx.profile);
+  const stations = facilities.flatMap((f) => {
+    const standard = standards.forKind(f.kind);
+    return standard ? [{ code: f.code, standard }] : [];
+  });
+  await loadCapabilities(
+    ctx,
+    planCapabilities(new Rng(seed).fork('capabilities'), stations, today, CAPABILITY_WORDS),
+  );
 }

@@ -1,4 +1,5 @@
 import { areaImport, importBoundaries } from '../modules/areas/index.ts';
+import { loadCapabilities, standardsOf } from '../modules/capabilities/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { workerImport } from '../modules/workforce/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
@@ -7,11 +8,14 @@ import { type CsvRecord, type ImportReport, runImport } from '../platform/csv/im
 import { ProgressBar } from '../platform/progress.ts';
 import { areaRecords, asAsync, facilityRecords, workerRecords } from './demo-records.ts';
 import { createDemoUsers, DEMO_DISTRICT, type DemoLogin, demoLogins } from './demo-users.ts';
-import { type DemoProvince, generateDemoProvince } from './generate.ts';
+import { DEMO_SEED, type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 import { generateBoundaries } from './generate-boundaries.ts';
+import { planCapabilities } from './generate-capabilities.ts';
+import { CAPABILITY_WORDS } from './khanh-hoa.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadPopulation } from './load-population.ts';
+import { Rng } from './random.ts';
 
 export interface LoadDemoOptions {
   seed?: number | string;
@@ -172,6 +176,7 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
         );
   await loadRotations(ctx, demo.rotations, output);
   await loadTraining(ctx, demo.training, today, output);
+  await loadDemoCapabilities(ctx, demo.facilities, today, options.seed ?? DEMO_SEED);
   const logins = await createDemoUsers(ctx, demoLogins(demo));
   const summary = {
     ...summarise(demo, today, logins, started, areaRows),
@@ -181,4 +186,22 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   };
   if (output) printSummary(summary);
   return summary;
+}
+
+/** What each demo station offers and has, against the profile's standard (capabilities module). */
+async function loadDemoCapabilities(
+  ctx: AppContext,
+  facilities: readonly { code: string; kind: string }[],
+  today: string,
+  seed: number | string,
+): Promise<void> {
+  const standards = standardsOf(ctx.profile);
+  const stations = facilities.flatMap((f) => {
+    const standard = standards.forKind(f.kind);
+    return standard ? [{ code: f.code, standard }] : [];
+  });
+  await loadCapabilities(
+    ctx,
+    planCapabilities(new Rng(seed).fork('capabilities'), stations, today, CAPABILITY_WORDS),
+  );
 }

@@ -107,3 +107,9 @@ export const VILLAGE_NAMES =
 /** Community (社区) names of the county town's subdistricts. */
 export const COMMUNITY_NAMES =
   '南门,北街,城东,城西,滨河,红旗,文化,新街,鳛国,龙泉,花园,沿江,西苑,东山,阳光,荷花'.split(',');
+
+/** Why a demo centre does not offer a standard service, or stopped (capabilities), in Chinese. */
+export const CAPABILITY_WORDS = {
+  notOfferedReasons: ['缺少专业技术人员', '设备不足', '未取得执业资质', '未开展相关培训', '患者多去县医院'],
+  stoppedReasons: ['医师调离', '设备损坏待修', '助产士退休'],
+};

@@ -6,13 +6,15 @@ import { AppError, conflict, invalidFields, notFound } from '../../platform/http
 import { newId } from '../../platform/ids.ts';
 import type { CapabilityStandard } from '../../platform/profile.schema.ts';
 import { inScope, type Scope } from '../access/index.ts';
-import { type FacilityRef, lookupFacility } from '../facilities/index.ts';
+import { type FacilityRef, facilitiesByKeys, lookupFacility } from '../facilities/index.ts';
 import {
   equipmentRowsOf,
   findEquipmentRow,
   findServiceRow,
   insertEquipmentRow,
+  insertEquipmentRows,
   insertServiceRow,
+  insertServiceRows,
   serviceRowsOf,
 } from './capabilities.queries.ts';
 import {
@@ -259,4 +261,87 @@ export async function recordEquipment(
 function sameValues(stored: object, wanted: Record<string, unknown>): boolean {
   const s = stored as Record<string, unknown>;
   return Object.entries(wanted).every(([k, v]) => s[k] === v);
+}
+
+/** Declarations and counts to load at once, facilities named by code (the demo). */
+export interface CapabilityLoad {
+  services: readonly {
+    facilityCode: string;
+    serviceCode: string;
+    offered: boolean;
+    since: string;
+    reason: string | null;
+  }[];
+  equipment: readonly {
+    facilityCode: string;
+    itemCode: string;
+    asOf: string;
+    working: number;
+    needsRepair: number;
+    broken: number;
+  }[];
+}
+
+/**
+ * Loads many declarations in multi-row inserts, checked as the routes check one (a facility that
+ * exists, a code of its standard, a reason when not offered, no date after today): a refused row is
+ * an error naming it, since only trusted callers (the demo loader) use this.
+ */
+export async function loadCapabilities(
+  ctx: AppContext,
+  load: CapabilityLoad,
+): Promise<{ services: number; equipment: number }> {
+  const codes = [...new Set([...load.services, ...load.equipment].map((r) => r.facilityCode))];
+  const today = todayOf(ctx);
+  const standards = standardsOf(ctx.profile);
+  return inTransaction(ctx.db, async (db) => {
+    const facilities = await facilitiesByKeys(db, 'code', codes);
+    const facilityOf = (code: string) => {
+      const f = facilities.get(code);
+      if (!f) throw new Error(`capabilities load: no facility ${code}`);
+      return f;
+    };
+    const serviceRows = load.services.map((s, i) => {
+      const f = facilityOf(s.facilityCode);
+      const errors = checkServiceDeclaration(s, today);
+      if (!itemsFor(standards, f.kind, 'services').has(s.serviceCode) || errors.length > 0)
+        throw new Error(
+          `capabilities load: service row ${i + 1} (${s.facilityCode} ${s.serviceCode}) is refused`,
+        );
+      return {
+        id: newId(),
+        facility_id: f.id,
+        area_path: f.areaPath,
+        service_code: s.serviceCode,
+        offered: s.offered,
+        since: s.since,
+        reason: s.reason,
+        note: null,
+      };
+    });
+    const equipmentRows = load.equipment.map((e, i) => {
+      const f = facilityOf(e.facilityCode);
+      if (
+        !itemsFor(standards, f.kind, 'equipment').has(e.itemCode) ||
+        checkEquipmentCount(e, today).length > 0
+      )
+        throw new Error(
+          `capabilities load: equipment row ${i + 1} (${e.facilityCode} ${e.itemCode}) is refused`,
+        );
+      return {
+        id: newId(),
+        facility_id: f.id,
+        area_path: f.areaPath,
+        item_code: e.itemCode,
+        as_of: e.asOf,
+        working: e.working,
+        needs_repair: e.needsRepair,
+        broken: e.broken,
+        note: null,
+      };
+    });
+    await insertServiceRows(db, serviceRows);
+    await insertEquipmentRows(db, equipmentRows);
+    return { services: serviceRows.length, equipment: equipmentRows.length };
+  });
 }

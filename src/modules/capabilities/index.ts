@@ -5,4 +5,5 @@
  */
 export { capabilityRoutes } from './capabilities.routes.ts';
 export type { CapabilitiesReport, FacilityEquipment, FacilityServices } from './capabilities.schema.ts';
+export { type CapabilityLoad, loadCapabilities } from './capabilities.service.ts';
 export { standardsOf } from './capabilities.standards.ts';
