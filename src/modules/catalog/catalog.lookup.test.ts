@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
 import { diagnosesByCode, installShippedCatalogues, medicinesById, pricedItemsOn } from './index.ts';
@@ -79,5 +82,58 @@ describeOnBothEngines('catalog lookups for other modules', (t) => {
       unit: 'viên',
     });
     expect(found.get(cn)).toMatchObject({ code: 'CNY0004', unit: '片', strength: '500 mg' });
+  });
+});
+
+describeOnBothEngines('installing a changed shipped catalogue', (t) => {
+  test('upserts by code (the id stays), adds the new price period and closes the previous one; nothing is deleted', async () => {
+    const db = t().ctx.db;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-'));
+    const file = path.join(dir, 'test-medicines.json');
+    const item = (name: string, prices: { unitPrice: number; effectiveFrom: string }[]) => ({
+      code: 'TST0001',
+      name,
+      activeIngredient: 'Testamin',
+      strength: '1 mg',
+      dosageForm: 'tablet',
+      route: 'oral',
+      unit: 'tablet',
+      insured: true,
+      prices,
+    });
+    const write = (items: unknown[]) =>
+      fs.writeFileSync(
+        file,
+        JSON.stringify({ id: 'test-medicines', kind: 'medicines', title: 'Test', items }),
+      );
+    try {
+      write([item('Testamin 1 mg', [{ unitPrice: 10, effectiveFrom: '2026-01-01' }])]);
+      expect(await installShippedCatalogues(db, dir)).toEqual(['test-medicines']);
+      expect(await installShippedCatalogues(db, dir)).toEqual([]);
+      const before = await db
+        .selectFrom('medicine')
+        .selectAll()
+        .where('code', '=', 'TST0001')
+        .executeTakeFirstOrThrow();
+      write([
+        item('Testamin forte 1 mg', [
+          { unitPrice: 10, effectiveFrom: '2026-01-01' },
+          { unitPrice: 12, effectiveFrom: '2026-07-01' },
+        ]),
+      ]);
+      expect(await installShippedCatalogues(db, dir)).toEqual(['test-medicines']);
+      const after = await db
+        .selectFrom('medicine')
+        .selectAll()
+        .where('code', '=', 'TST0001')
+        .executeTakeFirstOrThrow();
+      expect(after.id).toBe(before.id);
+      expect(after.name).toBe('Testamin forte 1 mg');
+      const priced = (date: string) => pricedItemsOn(db, { medicineIds: [after.id], serviceIds: [] }, date);
+      expect((await priced('2026-06-30')).get(after.id)?.unitPrice).toBe(10);
+      expect((await priced('2026-07-01')).get(after.id)?.unitPrice).toBe(12);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
