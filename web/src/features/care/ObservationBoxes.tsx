@@ -40,7 +40,7 @@ export function ObservationBoxes({
           const range = rangeOf(kind);
           const unit = unitLabel(kind.displayUnit, i18n);
           return (
-            <Stack key={kind.code} gap={2}>
+            <Stack key={kind.code} gap={2} data-testid={`obs-box-${kind.key}`}>
               <TextInput
                 label={observationLabel(kind.key, i18n)}
                 description={t('care.obs.range', {

@@ -14,7 +14,7 @@ import {
   useOnHand,
 } from './api.ts';
 import { CarePickers } from './CarePickers.tsx';
-import { nameIn } from './labels.ts';
+import { nameIn, unitLabel } from './labels.ts';
 import { ObservationBoxes } from './ObservationBoxes.tsx';
 import { PrescriptionLines } from './PrescriptionLines.tsx';
 import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
@@ -28,6 +28,7 @@ import {
   type PrescriptionDraft,
   prescriptionInputs,
   problemTarget,
+  rangeOf,
   recordsBody,
   type ServiceDraft,
   serviceInputs,
@@ -140,7 +141,17 @@ export function VisitForm({
       const target = problemTarget(problem.field);
       const text = fieldProblemText(problem, i18n);
       if (target?.list === 'observations' && sent.observations[target.index]) {
-        next.obs[sent.observations[target.index]!.code] = text;
+        const code = sent.observations[target.index]!.code;
+        const kind = kindsByCode.get(code);
+        // An impossible value: said in the reader's language with the range the server allows.
+        next.obs[code] =
+          kind && target.part === 'value'
+            ? t('care.obs.impossible', {
+                min: i18n.number(rangeOf(kind).min, kind.decimals),
+                max: i18n.number(rangeOf(kind).max, kind.decimals),
+                unit: unitLabel(kind.displayUnit, i18n),
+              })
+            : text;
       } else if (target?.list === 'diagnoses' && sent.diagnoses[target.index]) {
         next.dx[sent.diagnoses[target.index]!.id] = text;
       } else if (target?.list === 'prescriptions' && sent.prescriptions[target.index]) {
