@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/catalog.ts';
-import type { I18n } from '../../i18n/i18n.tsx';
+import type { Locale } from '../../i18n/locales.ts';
 import type {
   BillLineCoverage,
   DoseFrequency,
@@ -7,6 +7,12 @@ import type {
   EncounterStatus,
   ObservationFlag,
 } from './api.ts';
+
+/** What these need of the app's i18n (I18n): kept structural, so plain tests need no JSX. */
+type I18n = {
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  locale: Locale;
+};
 
 /** Catalog keys of the care ids; an id the server adds later shows as itself. */
 const KIND: Record<EncounterKind, MessageKey> = {

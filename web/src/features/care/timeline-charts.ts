@@ -1,4 +1,4 @@
-import type { I18n } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/catalog.ts';
 import type { Timeline } from './api.ts';
 import type { ChartLine } from './chart-series.ts';
 import { observationLabel } from './labels.ts';
@@ -14,7 +14,10 @@ const BP_TARGET = { systolic: 140, diastolic: 90 };
  * The timeline's series as chart lines: blood pressure's systolic and diastolic, glucose by kind,
  * weight. An alarming reading stays marked as the server flagged it at the time.
  */
-export function timelineCharts(timeline: Timeline, i18n: Pick<I18n, 't'>) {
+export function timelineCharts(
+  timeline: Timeline,
+  i18n: { t: (key: MessageKey, params?: Record<string, string | number>) => string },
+) {
   const { series } = timeline;
   const bp: ChartLine[] = [
     {
