@@ -1,4 +1,5 @@
 import { authFeature } from '../features/auth/index.ts';
+import { capabilitiesFeature } from '../features/capabilities/index.ts';
 import { careFeature } from '../features/care/index.ts';
 import { facilitiesFeature } from '../features/facilities/index.ts';
 import { residentsFeature } from '../features/residents/index.ts';
@@ -12,4 +13,5 @@ export const FEATURES: Feature[] = [
   residentsFeature,
   workforceFeature,
   careFeature,
+  capabilitiesFeature,
 ];

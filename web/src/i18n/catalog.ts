@@ -1,4 +1,5 @@
 import { authMessages } from '../features/auth/auth.messages.ts';
+import { capabilitiesMessages } from '../features/capabilities/capabilities.messages.ts';
 import { careMessages } from '../features/care/care.messages.ts';
 import { facilitiesMessages } from '../features/facilities/facilities.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
@@ -18,6 +19,7 @@ export const CATALOGS = [
   workforceMessages,
   residentsMessages,
   careMessages,
+  capabilitiesMessages,
 ] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;
