@@ -144,6 +144,20 @@ export const InsuranceProfileSchema = Type.Object({
 export type InsuranceProfile = Static<typeof InsuranceProfileSchema>;
 
 /**
+ * The medicines shelf (module stock): the average monthly consumption is taken over `amcMonths`
+ * calendar months; a station orders when its months of stock falls below `minMonths`, up to
+ * `maxMonths` (max-min); a batch expiring within `nearExpiryDays` is near expiry. A station's
+ * supplier is its managing facility, else the nearest facility above it of one of `supplierKinds`.
+ */
+export const StockProfileSchema = Type.Object({
+  amcMonths: Type.Integer({ minimum: 1, maximum: 24 }),
+  minMonths: Type.Number({ exclusiveMinimum: 0, maximum: 24 }),
+  maxMonths: Type.Number({ exclusiveMinimum: 0, maximum: 36 }),
+  nearExpiryDays: Type.Integer({ minimum: 1, maximum: 730 }),
+  supplierKinds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true }),
+});
+
+/**
  * The catalogues in force (module catalog): ids of shipped files in protocols/catalogs/ or of
  * catalogues imported under that id. One database holds every shipped catalogue; a server reads and
  * imports into the ones its profile names. `levels` says which list of the profile the catalogue's
@@ -322,6 +336,7 @@ export const CountryProfileSchema = Type.Object({
   citizenId: CitizenIdSchema,
   insurance: InsuranceProfileSchema,
   catalogs: Type.Optional(CatalogsProfileSchema),
+  stock: Type.Optional(StockProfileSchema),
   /**
    * The standards of what a facility must offer and have, by facility kind: ids of the files in
    * protocols/capabilities/ (capabilities module). A kind no standard names has no expected list.

@@ -56,6 +56,15 @@ function checkReferences(p: CountryProfile, file: string): void {
     throw new Error(
       `Country profile ${file}: catalogs.levels names careLevels, which the profile does not list`,
     );
+  if (p.stock) {
+    if (p.stock.minMonths >= p.stock.maxMonths)
+      throw new Error(`Country profile ${file}: stock.minMonths must be below stock.maxMonths`);
+    for (const kind of p.stock.supplierKinds)
+      if (!p.facilityKinds.some((k) => k.id === kind))
+        throw new Error(
+          `Country profile ${file}: stock.supplierKinds names ${kind}, which is not a facility kind`,
+        );
+  }
   for (const kind of p.communeStationKinds) {
     if (!p.facilityKinds.some((k) => k.id === kind))
       throw new Error(

@@ -3,6 +3,8 @@ import Type from 'typebox';
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
+import { DistrictQuery, DistrictStock, FacilityStock } from './figures.schema.ts';
+import { districtStock, facilityStock } from './figures.service.ts';
 import {
   AdjustmentBody,
   CountBody,
@@ -57,6 +59,28 @@ export function stockRoutes(app: App, _ctx: AppContext): void {
       response: { 200: OnHand },
     }),
     (req) => onHandAt(req.db, req.query.facility, todayOf(req.ctx)),
+  );
+
+  app.get(
+    '/stock/alerts',
+    doc(
+      read,
+      "A facility's figures today: AMC, months of stock, stock-out days, near expiry, max-min order",
+      {
+        querystring: FacilityQuery,
+        response: { 200: FacilityStock },
+      },
+    ),
+    (req) => facilityStock(req.ctx, req.query.facility, todayOf(req.ctx)),
+  );
+
+  app.get(
+    '/stock/district',
+    doc(read, "An area's roll-up: every facility's stock-outs, below-min and near-expiry counts and alerts", {
+      querystring: DistrictQuery,
+      response: { 200: DistrictStock },
+    }),
+    (req) => districtStock(req.ctx, req.query.area, todayOf(req.ctx)),
   );
 
   app.get(
