@@ -3,17 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../test/support/engines.ts';
+import { describeOnBothEngines } from '../../test/support/engines.ts';
+import { registerAreas } from '../../test/support/places.ts';
+import { postExpect } from '../../test/support/requests.ts';
 import { runImportFile } from './registry-io.ts';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'grassroots-registry-io-'));
 afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
-
-async function post(t: TestEngine, url: string, payload: unknown) {
-  const res = await t.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
-  if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-  return res.json();
-}
 
 /**
  * A residents file whose bad rows each broke an import once (issue 18): a NUL, a control character,
@@ -66,15 +62,14 @@ function expectBadRowsReported(report: {
 
 describeOnBothEngines('registry CSV imports: bad rows', (t) => {
   beforeAll(async () => {
-    for (const [code, level, parentCode] of [
-      ['56', 'province', undefined],
+    await registerAreas(t(), [
+      ['56', 'province'],
       ['568', 'district', '56'],
       ['56802', 'commune', '568'],
-      ['57', 'province', undefined],
+      ['57', 'province'],
       ['578', 'district', '57'],
       ['57802', 'commune', '578'],
-    ] as const)
-      await post(t(), '/api/areas', { code, name: `Area ${code}`, level, parentCode });
+    ]);
   });
 
   const codesLike = async (tag: string) =>
@@ -150,7 +145,7 @@ describeOnBothEngines('registry CSV imports: bad rows', (t) => {
 
   test("each batch of an HTTP import runs in the caller's scope: rows outside it are refused, not stored", async () => {
     const password = 'Province-office-import-1';
-    await post(t(), '/api/users', {
+    await postExpect(t(), '/api/users', {
       username: 'province-56-import',
       displayName: 'Province 56',
       password,

@@ -8,6 +8,20 @@ export async function postOk(t: TestEngine, url: string, payload: Record<string,
   return res.json();
 }
 
+/** POSTs as the test's user and expects exactly `status` (201, a record registered, unless told): the reply's JSON. */
+export async function postExpect(t: TestEngine, url: string, payload: unknown, status = 201) {
+  const res = await t.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(status);
+  return res.json();
+}
+
+/** GETs as the test's user and expects a 200: the reply's JSON. */
+export async function getOk(t: TestEngine, url: string) {
+  const res = await t.inject({ url });
+  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+  return res.json();
+}
+
 /** What an import answers: rows read, created, updated, and each refused row with its line and reason. */
 export interface ImportReport {
   read: number;

@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
+import { postOk } from '../../../test/support/requests.ts';
 import { addDays, isoWeek } from '../../platform/dates.ts';
 
 /**
@@ -8,12 +9,6 @@ import { addDays, isoWeek } from '../../platform/dates.ts';
  * assignment that should count starts before that, and one that starts in 2026 must not count.
  */
 
-async function post(t: TestEngine, url: string, payload: Record<string, unknown>) {
-  const res = await t.inject({ method: 'POST', url, payload });
-  expect(res.statusCode, `${url}: ${res.body}`).toBeLessThan(300);
-  return res.json();
-}
-
 /** The Monday of the server's current week (the capacity figure counts rotations this week). */
 const mondayThisWeek = (t: TestEngine) => isoWeek(t.today).start;
 
@@ -21,9 +16,9 @@ describeOnBothEngines('GET /api/capacity', (t) => {
   beforeAll(async () => {
     const e = t();
     // Areas: province 48, district 490, communes A (12,000 people) and B (8,000), a village each.
-    await post(e, '/api/areas', { code: '48', name: 'Tỉnh Thử', level: 'province' });
-    await post(e, '/api/areas', { code: '490', name: 'Huyện Thử', level: 'district', parentCode: '48' });
-    await post(e, '/api/areas', {
+    await postOk(e, '/api/areas', { code: '48', name: 'Tỉnh Thử', level: 'province' });
+    await postOk(e, '/api/areas', { code: '490', name: 'Huyện Thử', level: 'district', parentCode: '48' });
+    await postOk(e, '/api/areas', {
       code: '20194',
       name: 'Xã A',
       level: 'commune',
@@ -33,26 +28,26 @@ describeOnBothEngines('GET /api/capacity', (t) => {
         { year: 2025, population: 12_000, households: 3_000 },
       ],
     });
-    await post(e, '/api/areas', {
+    await postOk(e, '/api/areas', {
       code: '20195',
       name: 'Xã B',
       level: 'commune',
       parentCode: '490',
       population: [{ year: 2025, population: 8_000, households: 2_000 }],
     });
-    await post(e, '/api/areas', { code: '20194_1', name: 'Thôn 1', level: 'village', parentCode: '20194' });
-    await post(e, '/api/areas', { code: '20195_1', name: 'Thôn 1', level: 'village', parentCode: '20195' });
+    await postOk(e, '/api/areas', { code: '20194_1', name: 'Thôn 1', level: 'village', parentCode: '20194' });
+    await postOk(e, '/api/areas', { code: '20195_1', name: 'Thôn 1', level: 'village', parentCode: '20195' });
 
     // Facilities: the district centre (120 beds), stations A (6) and B (4), a closed clinic (20 beds,
     // not counted) and a deactivated clinic (30 beds, not counted at all).
     const facility = (code: string, kind: string, areaCode: string, beds: number, extra = {}) =>
-      post(e, '/api/facilities', { code, name: `Cơ sở ${code}`, kind, areaCode, beds, ...extra });
+      postOk(e, '/api/facilities', { code, name: `Cơ sở ${code}`, kind, areaCode, beds, ...extra });
     await facility('48C01', 'district_health_centre', '20194', 120);
     await facility('48S0A', 'commune_health_station', '20194', 6, { managingFacilityCode: '48C01' });
     await facility('48S0B', 'commune_health_station', '20195', 4, { managingFacilityCode: '48C01' });
     await facility('48K01', 'general_clinic', '20195', 20, { status: 'closed' });
     const inactive = await facility('48K02', 'general_clinic', '20194_1', 30);
-    await post(e, `/api/facilities/${inactive.id}/deactivate`, {});
+    await postOk(e, `/api/facilities/${inactive.id}/deactivate`, {});
 
     // Workers: [code, cadre, qualification, facility, start date].
     const workers: [string, string, string, string, string][] = [
@@ -71,7 +66,7 @@ describeOnBothEngines('GET /api/capacity', (t) => {
     ];
     const ids: Record<string, string> = {};
     for (const [code, cadre, qualification, facilityCode, startDate] of workers) {
-      const w = await post(e, '/api/workers', {
+      const w = await postOk(e, '/api/workers', {
         code: `CAP-${code}`,
         fullName: `Nhân viên ${code}`,
         cadre,
@@ -83,14 +78,14 @@ describeOnBothEngines('GET /api/capacity', (t) => {
 
     // D1 rotates to station B this week (Tuesdays and Thursdays); D2 to station A only from next month.
     const monday = mondayThisWeek(t());
-    await post(e, '/api/rotations', {
+    await postOk(e, '/api/rotations', {
       workerId: ids.D1,
       hostFacilityCode: '48S0B',
       startDate: monday,
       endDate: addDays(monday, 27),
       weekdays: [2, 4],
     });
-    await post(e, '/api/rotations', {
+    await postOk(e, '/api/rotations', {
       workerId: ids.D2,
       hostFacilityCode: '48S0A',
       startDate: addDays(monday, 28),

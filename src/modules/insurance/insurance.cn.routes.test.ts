@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { postOk } from '../../../test/support/requests.ts';
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { getOk, postOk } from '../../../test/support/requests.ts';
 
 /**
  * Enrolments in China's basic medical insurance under the CN profile (GRASSROOTS_PROFILE=cn), through
@@ -23,12 +23,6 @@ const PEOPLE = {
   E: '110105198806060061',
 } as const;
 type Person = keyof typeof PEOPLE;
-
-const get = async (t: TestEngine, url: string) => {
-  const res = await t.inject({ url });
-  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-  return res.json();
-};
 
 describeOnBothEngines(
   'insurance enrolments under the CN profile',
@@ -82,7 +76,7 @@ describeOnBothEngines(
     });
 
     test('an enrolment is stored with its scheme and insured area, and listed in the history', async () => {
-      const body = await get(t(), `/api/residents/${ids.A}/insurance-cards`);
+      const body = await getOk(t(), `/api/residents/${ids.A}/insurance-cards`);
       expect(body.items).toHaveLength(1);
       expect(body.items[0]).toMatchObject({
         residentId: ids.A,
@@ -100,7 +94,7 @@ describeOnBothEngines(
     });
 
     test('found by the citizen id', async () => {
-      const body = await get(t(), `/api/insurance-cards?citizenId=${PEOPLE.E}`);
+      const body = await getOk(t(), `/api/insurance-cards?citizenId=${PEOPLE.E}`);
       expect(body.items.map((c: { scheme: string }) => c.scheme)).toEqual(['employee']);
     });
 
@@ -116,7 +110,7 @@ describeOnBothEngines(
       expect(errors[0]?.message).toBe(
         '中国 enrolments have no card number (the citizen id is the key): send scheme (employee or resident) and insuredArea (an area code at the prefecture or county level)',
       );
-      const after = await get(t(), `/api/residents/${ids.D}/insurance-cards`);
+      const after = await getOk(t(), `/api/residents/${ids.D}/insurance-cards`);
       expect(after.items).toEqual([]);
     });
 
@@ -147,7 +141,7 @@ describeOnBothEngines(
       expect(res.body).toContain('enrolment in the resident scheme of 110105 valid 2025-01-01 to 2025-12-31');
     });
 
-    const eligibility = (query: string) => get(t(), `/api/eligibility?${query}`);
+    const eligibility = (query: string) => getOk(t(), `/api/eligibility?${query}`);
 
     test.each([
       {
@@ -255,8 +249,8 @@ describeOnBothEngines(
         ],
       });
       // A's row is the enrolment posted by hand (same scheme and first day): updated, not doubled.
-      expect((await get(t(), `/api/residents/${ids.A}/insurance-cards`)).items).toHaveLength(1);
-      const b = await get(t(), `/api/insurance-cards?citizenId=${PEOPLE.B}`);
+      expect((await getOk(t(), `/api/residents/${ids.A}/insurance-cards`)).items).toHaveLength(1);
+      const b = await getOk(t(), `/api/insurance-cards?citizenId=${PEOPLE.B}`);
       expect(b.items.map((c: { validFrom: string }) => c.validFrom)).toEqual(['2024-01-01', '2026-01-01']);
     });
 
@@ -268,7 +262,7 @@ describeOnBothEngines(
     });
 
     test('coverage counts the enrolments by scheme', async () => {
-      const body = await get(t(), '/api/coverage?area=110105001&date=2025-06-01');
+      const body = await getOk(t(), '/api/coverage?area=110105001&date=2025-06-01');
       expect(body).toMatchObject({
         activeResidents: 5,
         insuredResidents: 2,
@@ -281,9 +275,9 @@ describeOnBothEngines(
         populationCoveragePercent: 25,
         target: { year: 2025, percent: 95, met: false },
       });
-      const resident = await get(t(), '/api/coverage?area=110105001&date=2025-06-01&group=resident');
+      const resident = await getOk(t(), '/api/coverage?area=110105001&date=2025-06-01&group=resident');
       expect(resident).toMatchObject({ group: 'resident', insuredResidents: 1 });
-      const later = await get(t(), '/api/coverage?area=110105&date=2025-07-01');
+      const later = await getOk(t(), '/api/coverage?area=110105&date=2025-07-01');
       expect(later).toMatchObject({
         insuredResidents: 1,
         byGroup: [{ group: 'resident', insuredResidents: 1 }],
@@ -294,7 +288,7 @@ describeOnBothEngines(
     });
 
     test('an enrolment about to end is on the expiring list', async () => {
-      const body = await get(t(), '/api/insurance-cards/expiring?area=110105&date=2025-06-01&days=30');
+      const body = await getOk(t(), '/api/insurance-cards/expiring?area=110105&date=2025-06-01&days=30');
       expect(body.items).toEqual([
         expect.objectContaining({
           residentId: ids.E,

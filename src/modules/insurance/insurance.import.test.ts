@@ -3,14 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
-import { importCsvOk, postOk } from '../../../test/support/requests.ts';
+import { importCsvOk } from '../../../test/support/requests.ts';
 import { runImport } from '../../platform/csv/import-runner.ts';
 import { runImportFile } from '../registry-io.ts';
+import { seedCommuneAndDistrict } from './eligibility.fixture.ts';
 import { insuranceCardImport } from './insurance.import.ts';
 
 /**
- * The insurance-cards CSV import over a small commune: 22300 (province 56) with station 56101 and
- * district centre 56020; province 79 is not in the registry. Residents by citizen id and by code:
+ * The insurance-cards CSV import over the eligibility tests' commune (eligibility.fixture.ts): 22300
+ * (province 56) with station 56101 and district centre 56020; province 79 is not in the registry. Residents by citizen id and by code:
  *   An   056090000001 / R1      Bình 056190000002 / R2      Chi  079185000003 / R3
  *   Dũng (no citizen id) / R4
  */
@@ -42,21 +43,7 @@ describeOnBothEngines('insurance cards CSV import', (t) => {
 
   beforeAll(async () => {
     const e = t();
-    await postOk(e, '/api/areas', { code: '56', name: 'Khánh Hòa', level: 'province' });
-    await postOk(e, '/api/areas', { code: '568', name: 'Huyện Thử', level: 'district', parentCode: '56' });
-    await postOk(e, '/api/areas', { code: '22300', name: 'Xã Thử', level: 'commune', parentCode: '568' });
-    await postOk(e, '/api/facilities', {
-      code: '56101',
-      name: 'Trạm Y tế xã Thử',
-      kind: 'commune_health_station',
-      areaCode: '22300',
-    });
-    await postOk(e, '/api/facilities', {
-      code: '56020',
-      name: 'Trung tâm Y tế huyện Thử',
-      kind: 'district_health_centre',
-      areaCode: '22300',
-    });
+    await seedCommuneAndDistrict(e);
     const report = await importCsvOk(
       e,
       'residents',

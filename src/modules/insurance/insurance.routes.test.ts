@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { postOk } from '../../../test/support/requests.ts';
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { getOk, postOk } from '../../../test/support/requests.ts';
 
 /**
  * Cards, eligibility, coverage and the expiring list over a small commune built through the API.
@@ -15,12 +15,6 @@ import { postOk } from '../../../test/support/requests.ts';
  *   Giang  GD4 card to 2025-12-20 and a 2026 card        insured
  * Active residents: An, Binh, Chi, Dung, Giang = 5; insured: An, Chi, Giang = 3 (60%); DN: 2.
  */
-
-const get = async (t: TestEngine, url: string) => {
-  const res = await t.inject({ url });
-  expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
-  return res.json();
-};
 
 describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   const ids: Record<string, string> = {};
@@ -84,7 +78,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('a card is stored with the parts of its number and listed in the history of its resident', async () => {
-    const body = await get(t(), `/api/residents/${ids['Võ Thị Giang']}/insurance-cards`);
+    const body = await getOk(t(), `/api/residents/${ids['Võ Thị Giang']}/insurance-cards`);
     expect(body.items.map((c: { validFrom: string }) => c.validFrom)).toEqual(['2025-01-01', '2025-12-21']);
     expect(body.items[0]).toMatchObject({
       cardNumber: 'GD4560000000006',
@@ -155,12 +149,12 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     ['number=0000000003', 'Lê Thị Chi'],
     ['citizenId=056090000001', 'Nguyễn Văn An'],
   ])('cards are found by %s', async (query, name) => {
-    const body = await get(t(), `/api/insurance-cards?${query}`);
+    const body = await getOk(t(), `/api/insurance-cards?${query}`);
     expect(body.items.map((c: { residentId: string }) => c.residentId)).toEqual([ids[name]]);
   });
 
   test('an expired card is not valid and says it expired', async () => {
-    const body = await get(
+    const body = await getOk(
       t(),
       '/api/eligibility?card=DN4560000000002&facility=56101&date=2025-06-01&visitKind=registered',
     );
@@ -175,7 +169,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('the same expired card is found by the citizen id', async () => {
-    const body = await get(t(), '/api/eligibility?citizenId=056190000002&facility=56101&date=2025-06-01');
+    const body = await getOk(t(), '/api/eligibility?citizenId=056190000002&facility=56101&date=2025-06-01');
     expect(body).toMatchObject({ valid: false, reason: { code: 'expired' } });
   });
 
@@ -191,12 +185,12 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('a 10-digit social insurance number not on file is "no card data" (050), not a malformed card', async () => {
-    const body = await get(t(), '/api/eligibility?card=5609999999&facility=56101&date=2025-06-01');
+    const body = await getOk(t(), '/api/eligibility?card=5609999999&facility=56101&date=2025-06-01');
     expect(body).toMatchObject({ valid: false, reason: { code: 'no-card-data', agencyCode: '050' } });
   });
 
   test('a card from another province at the district centre is valid but off-route', async () => {
-    const body = await get(
+    const body = await getOk(
       t(),
       '/api/eligibility?card=DN4790000000003&facility=56020&date=2025-06-01&visitKind=self-referred',
     );
@@ -212,7 +206,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('a card from another province at the provincial hospital, out-patient, is not covered', async () => {
-    const body = await get(
+    const body = await getOk(
       t(),
       '/api/eligibility?card=DN4790000000003&facility=56001&date=2025-06-01&visitKind=self-referred',
     );
@@ -220,7 +214,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('a referred visit to the provincial hospital is on-route at the card rate', async () => {
-    const body = await get(
+    const body = await getOk(
       t(),
       '/api/eligibility?card=DN4560000000001&facility=56001&date=2025-06-01&visitKind=referred',
     );
@@ -234,7 +228,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('a referred visit costing under 15% of the base salary is paid in full', async () => {
-    const body = await get(
+    const body = await getOk(
       t(),
       '/api/eligibility?card=DN4560000000001&facility=56001&date=2025-06-01&visitKind=referred&cost=300000',
     );
@@ -242,7 +236,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('the registered station pays 100%', async () => {
-    const body = await get(t(), '/api/eligibility?card=DN4560000000001&facility=56101&date=2025-06-01');
+    const body = await getOk(t(), '/api/eligibility?card=DN4560000000001&facility=56101&date=2025-06-01');
     expect(body).toMatchObject({
       valid: true,
       onRoute: true,
@@ -257,7 +251,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
     ['DN4990000000001', 'wrong-province-code', '052'],
     ['DN4560000000099', 'no-card-data', '050'],
   ])('card %s not on file: %s (%s)', async (card, code, agencyCode) => {
-    const body = await get(t(), `/api/eligibility?card=${card}&facility=56101&date=2025-06-01`);
+    const body = await getOk(t(), `/api/eligibility?card=${card}&facility=56101&date=2025-06-01`);
     expect(body).toMatchObject({ valid: false, reason: { code, agencyCode } });
   });
 
@@ -268,7 +262,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('coverage of the commune matches the count by hand', async () => {
-    const body = await get(t(), '/api/coverage?area=22300&date=2025-06-01');
+    const body = await getOk(t(), '/api/coverage?area=22300&date=2025-06-01');
     expect(body).toMatchObject({
       insuredResidents: 3,
       activeResidents: 5,
@@ -277,9 +271,9 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
       populationCoveragePercent: 30,
       target: { year: 2025, percent: 95, met: false },
     });
-    const dn = await get(t(), '/api/coverage?area=22300&date=2025-06-01&group=DN');
+    const dn = await getOk(t(), '/api/coverage?area=22300&date=2025-06-01&group=DN');
     expect(dn).toMatchObject({ insuredResidents: 2, coveragePercent: 40, group: 'DN' });
-    const later = await get(t(), '/api/coverage?area=56&date=2026-06-01');
+    const later = await getOk(t(), '/api/coverage?area=56&date=2026-06-01');
     expect(later).toMatchObject({
       insuredResidents: 1,
       activeResidents: 5,
@@ -288,7 +282,7 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
   });
 
   test('the expiring list holds residents whose card ends soon and who have no later card', async () => {
-    const body = await get(t(), '/api/insurance-cards/expiring?area=22300&date=2025-12-10&days=30');
+    const body = await getOk(t(), '/api/insurance-cards/expiring?area=22300&date=2025-12-10&days=30');
     expect(body).toMatchObject({ from: '2025-12-10', to: '2026-01-09' });
     expect(
       body.items.map((i: { residentId: string; daysLeft: number }) => [i.residentId, i.daysLeft]),
@@ -319,11 +313,11 @@ describeOnBothEngines('insurance cards, eligibility and coverage', (t) => {
       duplicateId: duplicate.id,
     });
     expect(merged.moved.insurance_cards).toBe(1);
-    const cards = await get(e, `/api/residents/${survivor.id}/insurance-cards`);
+    const cards = await getOk(e, `/api/residents/${survivor.id}/insurance-cards`);
     expect(cards.items.map((c: { validFrom: string }) => c.validFrom)).toEqual(['2024-01-01', '2025-01-01']);
     await postOk(e, `/api/residents/merges/${merged.merge.id}/undo`, {});
-    expect((await get(e, `/api/residents/${duplicate.id}/insurance-cards`)).items).toHaveLength(1);
-    expect((await get(e, `/api/residents/${survivor.id}/insurance-cards`)).items).toHaveLength(1);
+    expect((await getOk(e, `/api/residents/${duplicate.id}/insurance-cards`)).items).toHaveLength(1);
+    expect((await getOk(e, `/api/residents/${survivor.id}/insurance-cards`)).items).toHaveLength(1);
   });
 
   test('a card number another resident holds is refused with a 409 naming the field; its holder may renew it', async () => {

@@ -1,13 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { importCsvOk } from '../../../test/support/requests.ts';
-
-async function post(t: TestEngine, url: string, payload: unknown, status = 201) {
-  const res = await t.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
-  if (res.statusCode !== status)
-    throw new Error(`${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+import { registerAreas } from '../../../test/support/places.ts';
+import { importCsvOk, postExpect } from '../../../test/support/requests.ts';
 
 /** A CSV file from its lines, imported as `kind`. */
 const importCsv = (t: TestEngine, kind: string, lines: string[]) => importCsvOk(t, kind, lines.join('\n'));
@@ -21,13 +15,11 @@ const HEADER = 'code,citizen_id,full_name,sex,birth_date,household_code,relation
  */
 describeOnBothEngines('residents CSV import', (t) => {
   beforeAll(async () => {
-    for (const [code, level, parentCode] of [
-      ['56', 'province', undefined],
+    await registerAreas(t(), [
+      ['56', 'province'],
       ['568', 'district', '56'],
       ['56801', 'commune', '568'],
-    ] as const) {
-      await post(t(), '/api/areas', { code, name: `Area ${code}`, level, parentCode });
-    }
+    ]);
     const h = await importCsv(t(), 'households', [
       'code,address,area_code',
       'HK-1,1 Lê Lợi,56801',
@@ -69,7 +61,7 @@ describeOnBothEngines('residents CSV import', (t) => {
   });
 
   test('a person registered at the counter is matched by citizen id; keys naming two people are refused', async () => {
-    const counter = await post(t(), '/api/residents', {
+    const counter = await postExpect(t(), '/api/residents', {
       fullName: 'Đỗ Văn Minh',
       citizenId: '056080000013',
       birthDate: '1980-05-05',

@@ -1,6 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { importCsvOk, postOk } from '../../../test/support/requests.ts';
+import { registerAreas } from '../../../test/support/places.ts';
+import { importCsvOk } from '../../../test/support/requests.ts';
 
 interface Row {
   id: string;
@@ -51,14 +52,12 @@ const ids = (pages: Page[]) => pages.flatMap((p) => p.items.map((r) => r.id));
  */
 describeOnBothEngines('list paging and totals', (t) => {
   beforeAll(async () => {
-    for (const [code, level, parentCode] of [
-      ['56', 'province', undefined],
+    await registerAreas(t(), [
+      ['56', 'province'],
       ['568', 'district', '56'],
       ['56801', 'commune', '568'],
       ['56802', 'commune', '568'],
-    ] as const) {
-      await postOk(t(), '/api/areas', { code, name: `Area ${code}`, level, parentCode });
-    }
+    ]);
     const lines = [HEADER];
     let n = 0;
     for (const [name, count, commune] of PEOPLE)

@@ -1,39 +1,35 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-
-async function post(t: TestEngine, url: string, payload: unknown, status = 201) {
-  const res = await t.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
-  if (res.statusCode !== status)
-    throw new Error(`${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+import { registerAreas, registerStation } from '../../../test/support/places.ts';
+import { postExpect } from '../../../test/support/requests.ts';
 
 /** Province 56, district 568 with communes 56801 (village 56801_1, station S5680) and 56802; district 569 with 56901. */
 async function world(t: TestEngine) {
-  for (const [code, level, parentCode] of [
-    ['56', 'province', undefined],
+  await registerAreas(t, [
+    ['56', 'province'],
     ['568', 'district', '56'],
     ['569', 'district', '56'],
     ['56801', 'commune', '568'],
     ['56802', 'commune', '568'],
     ['56901', 'commune', '569'],
     ['56801_1', 'village', '56801'],
-  ] as const) {
-    await post(t, '/api/areas', { code, name: `Area ${code}`, level, parentCode });
-  }
-  await post(t, '/api/facilities', {
-    code: 'S5680',
-    name: 'Station 1',
-    kind: 'commune_health_station',
-    areaCode: '56801',
-  });
-  const h1 = await post(t, '/api/households', {
+  ]);
+  await registerStation(t, 'S5680', '56801');
+  const h1 = await postExpect(t, '/api/households', {
     code: 'HB-1',
     address: '1 Đường Lê Lợi',
     areaCode: '56801_1',
   });
-  const h2 = await post(t, '/api/households', { code: 'HB-2', address: '2 Trần Phú', areaCode: '56802' });
-  const h3 = await post(t, '/api/households', { code: 'HB-3', address: '3 Hùng Vương', areaCode: '56901' });
+  const h2 = await postExpect(t, '/api/households', {
+    code: 'HB-2',
+    address: '2 Trần Phú',
+    areaCode: '56802',
+  });
+  const h3 = await postExpect(t, '/api/households', {
+    code: 'HB-3',
+    address: '3 Hùng Vương',
+    areaCode: '56901',
+  });
   return { h1, h2, h3 };
 }
 
@@ -52,7 +48,7 @@ describeOnBothEngines('residents', (t) => {
   };
   beforeAll(async () => {
     w = await world(t());
-    head = await post(t(), '/api/residents', {
+    head = await postExpect(t(), '/api/residents', {
       fullName: 'Nguyễn Văn An',
       sex: 'male',
       birthDate: '1985-03-01',
@@ -72,7 +68,12 @@ describeOnBothEngines('residents', (t) => {
     ];
     for (const [fullName, relationshipToHead, birthDate, key] of others) {
       ids[key!] = (
-        await post(t(), '/api/residents', { fullName, relationshipToHead, birthDate, householdId: w.h1.id })
+        await postExpect(t(), '/api/residents', {
+          fullName,
+          relationshipToHead,
+          birthDate,
+          householdId: w.h1.id,
+        })
       ).id;
     }
   });
@@ -135,13 +136,13 @@ describeOnBothEngines('residents', (t) => {
   });
 
   test('a move to another commune keeps the record and its whole history', async () => {
-    await post(
+    await postExpect(
       t(),
       `/api/residents/${ids.tran}/status`,
       { status: 'moved_away', effectiveOn: '2026-01-10', reason: 'work' },
       200,
     );
-    const moved = await post(
+    const moved = await postExpect(
       t(),
       `/api/residents/${ids.tran}/move`,
       { householdId: w.h3.id, effectiveOn: '2026-02-01' },
@@ -156,7 +157,7 @@ describeOnBothEngines('residents', (t) => {
       'move',
     ]);
     expect(moved.statusHistory[2]).toMatchObject({ fromHouseholdId: w.h1.id, toHouseholdId: w.h3.id });
-    const dead = await post(
+    const dead = await postExpect(
       t(),
       `/api/residents/${ids.tran}/status`,
       { status: 'deceased', effectiveOn: '2026-03-01' },
@@ -172,7 +173,7 @@ describeOnBothEngines('residents', (t) => {
   });
 
   test('duplicates are listed with a reason, merged with everything moved, and the merge undone', async () => {
-    const dup = await post(t(), '/api/residents', {
+    const dup = await postExpect(t(), '/api/residents', {
       fullName: 'Nguyen Van  Binh',
       birthDate: '1950',
       areaCode: '56801',
@@ -183,7 +184,7 @@ describeOnBothEngines('residents', (t) => {
       [p.a.id, p.b.id].includes(dup.id),
     );
     expect(pair.reason).toBe('similar name, same birth year, same commune');
-    const merged = await post(
+    const merged = await postExpect(
       t(),
       '/api/residents/merge',
       { survivorId: ids.binh, duplicateId: dup.id, reason: 'same person' },
@@ -197,7 +198,7 @@ describeOnBothEngines('residents', (t) => {
     const search = (await t().inject({ url: '/api/residents?q=nguyen%20van%20binh' })).json().items;
     expect(search[0].id).toBe(ids.binh);
     expect(search.map((r: { id: string }) => r.id)).not.toContain(dup.id);
-    const undone = await post(t(), `/api/residents/merges/${merged.merge.id}/undo`, {}, 200);
+    const undone = await postExpect(t(), `/api/residents/merges/${merged.merge.id}/undo`, {}, 200);
     expect(undone.merge.undoneAt).not.toBeNull();
     expect(undone.survivor.code).toBeNull();
     expect(undone.survivor.statusHistory).toHaveLength(1);
@@ -253,7 +254,7 @@ describeOnBothEngines('residents', (t) => {
   });
 
   test('a station user sees only the residents of its commune', async () => {
-    await post(t(), '/api/users', {
+    await postExpect(t(), '/api/users', {
       username: 'station-res',
       displayName: 'Station',
       password: 'Quiet-river-station-1',
@@ -277,7 +278,7 @@ describeOnBothEngines('registering a resident with a new household', (t) => {
 
   test('one request stores both, the person heading the household', async () => {
     await world(t());
-    const resident = await post(t(), '/api/residents', {
+    const resident = await postExpect(t(), '/api/residents', {
       fullName: 'Lê Văn Tâm',
       birthDate: '1980-02-02',
       newHousehold: { code: 'HB-9', address: '9 Nguyễn Huệ', areaCode: '56801_1' },
@@ -310,7 +311,7 @@ describeOnBothEngines('registering a resident with a new household', (t) => {
         .sort(),
     ).toEqual(['body.citizenId', 'body.newHousehold.areaCode']);
     // A duplicate citizen id is found after the household is written: it is rolled back with the rest.
-    await post(t(), '/api/residents', {
+    await postExpect(t(), '/api/residents', {
       fullName: 'Người Có Số',
       citizenId: '056085000077',
       areaCode: '56801',

@@ -1,12 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-
-async function post(t: TestEngine, url: string, payload: unknown, status = 201) {
-  const res = await t.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
-  if (res.statusCode !== status)
-    throw new Error(`${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+import { registerAreas, registerStation } from '../../../test/support/places.ts';
+import { postExpect } from '../../../test/support/requests.ts';
 
 async function search(t: TestEngine, q: string): Promise<string[]> {
   const res = await t.inject({ url: `/api/residents?q=${encodeURIComponent(q)}&limit=20` });
@@ -23,20 +18,13 @@ type Case = [typed: string, first: string, alsoFound?: string[]];
  */
 describeOnBothEngines('resident search: however a name is asked for (VN)', (t) => {
   beforeAll(async () => {
-    for (const [code, level, parentCode] of [
-      ['56', 'province', undefined],
+    await registerAreas(t(), [
+      ['56', 'province'],
       ['568', 'district', '56'],
       ['56801', 'commune', '568'],
       ['56802', 'commune', '568'],
-    ] as const) {
-      await post(t(), '/api/areas', { code, name: `Area ${code}`, level, parentCode });
-    }
-    await post(t(), '/api/facilities', {
-      code: 'S5681',
-      name: 'Station 1',
-      kind: 'commune_health_station',
-      areaCode: '56801',
-    });
+    ]);
+    await registerStation(t(), 'S5681', '56801');
     const people: [string, string][] = [
       ['Nguyễn Văn An', '56802'],
       ['Trần Văn An', '56802'],
@@ -53,7 +41,7 @@ describeOnBothEngines('resident search: however a name is asked for (VN)', (t) =
       ['Nguye\u0302\u0303n Thi\u0323 Ho\u0300a', '56802'],
     ];
     for (const [fullName, areaCode] of people) {
-      await post(t(), '/api/residents', { fullName, areaCode, birthDate: '1980' });
+      await postExpect(t(), '/api/residents', { fullName, areaCode, birthDate: '1980' });
     }
   });
 
@@ -105,7 +93,7 @@ describeOnBothEngines('resident search: however a name is asked for (VN)', (t) =
   });
 
   test('among equal names, the searcher’s own commune comes first, then the most recently changed', async () => {
-    await post(t(), '/api/users', {
+    await postExpect(t(), '/api/users', {
       username: 'district-station-doctor',
       displayName: 'District doctor at a station',
       password: 'Quiet-river-station-2',
@@ -139,14 +127,12 @@ describeOnBothEngines(
   'resident search: Chinese names, by characters and by pinyin (CN)',
   (t) => {
     beforeAll(async () => {
-      for (const [code, level, parentCode] of [
-        ['52', 'province', undefined],
+      await registerAreas(t(), [
+        ['52', 'province'],
         ['5203', 'prefecture', '52'],
         ['520330', 'county', '5203'],
         ['520330100', 'township', '520330'],
-      ] as const) {
-        await post(t(), '/api/areas', { code, name: `Area ${code}`, level, parentCode });
-      }
+      ]);
       for (const fullName of [
         '李明',
         '黎明',
@@ -157,7 +143,7 @@ describeOnBothEngines(
         '刘德华',
         '李 秀兰',
       ]) {
-        await post(t(), '/api/residents', { fullName, areaCode: '520330100', birthDate: '1980' });
+        await postExpect(t(), '/api/residents', { fullName, areaCode: '520330100', birthDate: '1980' });
       }
     });
 

@@ -1,12 +1,7 @@
 import { beforeAll, expect, test } from 'vitest';
-import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-
-async function post(t: TestEngine, url: string, payload: unknown, status = 201) {
-  const res = await t.inject({ method: 'POST', url, payload: payload as Record<string, unknown> });
-  if (res.statusCode !== status)
-    throw new Error(`${url}: expected ${status}, got ${res.statusCode} ${res.body}`);
-  return res.json();
-}
+import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { registerAreas, registerStation } from '../../../test/support/places.ts';
+import { postExpect } from '../../../test/support/requests.ts';
 
 const names = (items: { fullName: string }[]) => items.map((r) => r.fullName);
 
@@ -20,22 +15,15 @@ describeOnBothEngines('resident search', (t) => {
 
   // Communes 56801 (villages 56801_1 and 56801_10, a station) and 56802, with five residents.
   beforeAll(async () => {
-    for (const [code, level, parentCode] of [
-      ['56', 'province', undefined],
+    await registerAreas(t(), [
+      ['56', 'province'],
       ['568', 'district', '56'],
       ['56801', 'commune', '568'],
       ['56802', 'commune', '568'],
       ['56801_1', 'village', '56801'],
       ['56801_10', 'village', '56801'],
-    ] as const) {
-      await post(t(), '/api/areas', { code, name: `Area ${code}`, level, parentCode });
-    }
-    await post(t(), '/api/facilities', {
-      code: 'S5681',
-      name: 'Station 1',
-      kind: 'commune_health_station',
-      areaCode: '56801',
-    });
+    ]);
+    await registerStation(t(), 'S5681', '56801');
     const people: [string, string, string][] = [
       ['binh', 'Nguyễn Văn Bình', '56801_1'],
       ['binh2', 'Nguyễn Thị Bình', '56801_10'],
@@ -44,7 +32,7 @@ describeOnBothEngines('resident search', (t) => {
       ['thuy', 'Lê Thị Thủy', '56802'],
     ];
     for (const [key, fullName, areaCode] of people) {
-      ids[key] = (await post(t(), '/api/residents', { fullName, areaCode, birthDate: '1980' })).id;
+      ids[key] = (await postExpect(t(), '/api/residents', { fullName, areaCode, birthDate: '1980' })).id;
     }
   });
 
@@ -84,7 +72,7 @@ describeOnBothEngines('resident search', (t) => {
   });
 
   test('a station finds its own residents, misspelt or not, and nobody from the next commune', async () => {
-    await post(t(), '/api/users', {
+    await postExpect(t(), '/api/users', {
       username: 'station-search',
       displayName: 'Station',
       password: 'Quiet-river-station-2',
@@ -106,7 +94,7 @@ describeOnBothEngines('resident search', (t) => {
   });
 
   test('the insurance card number finds its holder, as does its last 10 digits', async () => {
-    await post(t(), `/api/residents/${ids.hoa}/insurance-cards`, {
+    await postExpect(t(), `/api/residents/${ids.hoa}/insurance-cards`, {
       cardNumber: 'DN4560123456789',
       validFrom: '2026-01-01',
       validTo: '2026-12-31',
