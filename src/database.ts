@@ -18,6 +18,17 @@ import type {
   ServiceItemTable,
   ServicePriceTable,
 } from './modules/catalog/catalog.table.ts';
+import type {
+  EncounterAmendmentTable,
+  EncounterBillLineTable,
+  EncounterBillTable,
+  EncounterDiagnosisTable,
+  EncounterObservationTable,
+  EncounterPrescriptionTable,
+  EncounterServiceTable,
+  EncounterTable,
+  ProblemTable,
+} from './modules/encounters/encounters.table.ts';
 import type { FacilityStatusChangeTable, FacilityTable } from './modules/facilities/facilities.table.ts';
 import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
 import type {
@@ -78,5 +89,14 @@ declare module './platform/db/database.ts' {
     stock_movement: StockMovementTable;
     stock_transfer: StockTransferTable;
     stock_transfer_line: StockTransferLineTable;
+    encounter: EncounterTable;
+    encounter_amendment: EncounterAmendmentTable;
+    encounter_observation: EncounterObservationTable;
+    problem: ProblemTable;
+    encounter_diagnosis: EncounterDiagnosisTable;
+    encounter_prescription: EncounterPrescriptionTable;
+    encounter_service: EncounterServiceTable;
+    encounter_bill: EncounterBillTable;
+    encounter_bill_line: EncounterBillLineTable;
   }
 }
