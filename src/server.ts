@@ -13,6 +13,7 @@ import { areaRoutes } from './modules/areas/index.ts';
 import { capabilityRoutes } from './modules/capabilities/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { encounterRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
@@ -116,6 +117,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       catalogRoutes(scoped, ctx);
       stockRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
+      encounterRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

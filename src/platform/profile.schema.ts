@@ -344,6 +344,12 @@ export const CountryProfileSchema = Type.Object({
   capabilityStandards: Type.Optional(
     Type.Array(Type.String({ pattern: '^[a-z0-9-]+$' }), { uniqueItems: true }),
   ),
+  /**
+   * Care records (module encounters): the unit an observation is entered and shown in where the
+   * country writes it in another unit than protocols/observations.json stores (by LOINC code, e.g.
+   * { "1558-6": "mg/dL" }); the unit must be one the kind accepts.
+   */
+  observationUnits: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,7}-[0-9]$' }), Type.String())),
 });
 
 export type CountryProfile = Static<typeof CountryProfileSchema>;

@@ -94,12 +94,15 @@ export interface PricedBill {
  * // => { method: 'benefit-percent', benefitPercent: 100, totals: { insurancePays: 15000, residentPays: 0, ... } }
  */
 export function billOf(profile: CountryProfile, input: BillInput): PricedBill {
-  const ranks = new Map((profile.careLevels ?? []).map((l) => [l.id, l.rank]));
+  // The catalogue's levels name the profile's levels of care (VN) or its tiers (CN): `catalogs.levels`.
+  const graded = profile.catalogs?.levels !== 'tiers' && (profile.careLevels ?? []).length > 0;
+  const ranks = new Map((graded ? (profile.careLevels ?? []) : profile.tiers).map((l) => [l.id, l.rank]));
+  const facilityLevel = graded ? input.facility.careLevel : input.facility.tier;
   const eligible = input.eligibility?.valid === true;
   const lines = input.items.map((item) => {
     const unitPrice = item.unitPrice ?? 0;
     const hospital = cents(unitPrice) * item.quantity;
-    const coverage = coverageOf(item, input.facility.careLevel, ranks, eligible);
+    const coverage = coverageOf(item, facilityLevel, ranks, eligible);
     return { item, unitPrice, hospital, coverage, insured: coverage === 'insured' ? hospital : 0 };
   });
   const insuredTotal = lines.reduce((t, l) => t + l.insured, 0);
