@@ -1,5 +1,11 @@
 import type { Db } from '../../platform/db/database.ts';
-import { type CatalogDiagnosis, diagnosesByCode, medicinesById, normaliseIcd10, pricedItemsOn } from '../catalog/index.ts';
+import {
+  type CatalogDiagnosis,
+  diagnosesByCode,
+  medicinesById,
+  normaliseIcd10,
+  pricedItemsOn,
+} from '../catalog/index.ts';
 
 /** What the encounters module needs from the catalogues, in one place (through catalog's index.ts). */
 export type { CatalogDiagnosis };
@@ -7,7 +13,10 @@ export { normaliseIcd10 };
 
 export interface CatalogRefs {
   diagnoses: Map<string, CatalogDiagnosis>;
-  medicines: Map<string, { id: string; code: string; name: string; strength: string; dosageForm: string; unit: string }>;
+  medicines: Map<
+    string,
+    { id: string; code: string; name: string; strength: string; dosageForm: string; unit: string }
+  >;
   /** Services by id, with their names (priced on the visit date). */
   services: Map<string, { id: string; code: string; name: string; unit: string }>;
 }

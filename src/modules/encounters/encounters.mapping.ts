@@ -1,5 +1,6 @@
 import type { EligibilityAnswerType } from '../insurance/insurance.schema.ts';
 import type { CatalogRefs } from './catalog.refs.ts';
+import type { EncounterRecordRows } from './encounters.queries.ts';
 import type {
   Amendment,
   Bill,
@@ -11,7 +12,6 @@ import type {
   Problem,
   ServiceLine,
 } from './encounters.schema.ts';
-import type { EncounterRecordRows } from './encounters.queries.ts';
 import type {
   AmendmentRow,
   BillLineRow,

@@ -116,7 +116,11 @@ export async function childRowsByIds(
     observations:
       ids.observations.length === 0
         ? []
-        : await db.selectFrom('encounter_observation').selectAll().where('id', 'in', ids.observations).execute(),
+        : await db
+            .selectFrom('encounter_observation')
+            .selectAll()
+            .where('id', 'in', ids.observations)
+            .execute(),
     diagnoses:
       ids.diagnoses.length === 0
         ? []
@@ -124,7 +128,11 @@ export async function childRowsByIds(
     prescriptions:
       ids.prescriptions.length === 0
         ? []
-        : await db.selectFrom('encounter_prescription').selectAll().where('id', 'in', ids.prescriptions).execute(),
+        : await db
+            .selectFrom('encounter_prescription')
+            .selectAll()
+            .where('id', 'in', ids.prescriptions)
+            .execute(),
     services:
       ids.services.length === 0
         ? []
@@ -298,6 +306,8 @@ export async function deductiblePaidIn(
     where b.resident_id = ${residentId} and b.tier = ${tier}
       and b.visit_date between ${`${year}-01-01`}::date and ${`${year}-12-31`}::date
       and b.encounter_id <> ${exceptEncounterId}
-      and b.seq = (select max(b2.seq) from encounter_bill b2 where b2.encounter_id = b.encounter_id)`.execute(db);
+      and b.seq = (select max(b2.seq) from encounter_bill b2 where b2.encounter_id = b.encounter_id)`.execute(
+    db,
+  );
   return Number(row.rows[0]?.paid ?? 0);
 }

@@ -16,9 +16,9 @@ import {
   ObservationKinds,
   ObservationsBody,
   PrescriptionsBody,
+  Problem,
   ProblemList,
   ProblemParams,
-  Problem,
   ResidentParams,
   SameAsLastTimeBody,
   ServicesBody,
@@ -65,9 +65,13 @@ function callerOf(req: FastifyRequest): Caller {
 export function encounterRoutes(app: App, _ctx: AppContext): void {
   app.get(
     '/encounters/observation-kinds',
-    doc(read, 'The observations a visit records (LOINC), with units, plausible ranges and alarming thresholds', {
-      response: { 200: ObservationKinds },
-    }),
+    doc(
+      read,
+      'The observations a visit records (LOINC), with units, plausible ranges and alarming thresholds',
+      {
+        response: { 200: ObservationKinds },
+      },
+    ),
     (req) => observationKinds(req.ctx.profile.observationUnits),
   );
 
@@ -114,11 +118,15 @@ export function encounterRoutes(app: App, _ctx: AppContext): void {
 
   app.post(
     '/encounters/:id/observations',
-    doc(write, 'Add observations to an open visit; an impossible value is refused naming its range, an alarming one flagged', {
-      params: EncounterParams,
-      body: ObservationsBody,
-      response: { 200: Encounter },
-    }),
+    doc(
+      write,
+      'Add observations to an open visit; an impossible value is refused naming its range, an alarming one flagged',
+      {
+        params: EncounterParams,
+        body: ObservationsBody,
+        response: { 200: Encounter },
+      },
+    ),
     (req) => addToEncounter(req.ctx, req.params.id, { observations: req.body.items }, callerOf(req)),
   );
 

@@ -1,17 +1,24 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { todayIn } from '../../platform/dates.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, conflict, type FieldError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { inTransaction } from '../../platform/db/transaction.ts';
-import { type FacilityCareLevel, type FacilityRef, facilityNamesByIds, lookupFacility } from '../facilities/index.ts';
+import {
+  type FacilityCareLevel,
+  type FacilityRef,
+  facilityNamesByIds,
+  lookupFacility,
+} from '../facilities/index.ts';
 import { eligibilityFor } from '../insurance/index.ts';
 import type { EligibilityAnswerType } from '../insurance/insurance.schema.ts';
 import { findResidentRef } from '../residents/index.ts';
 import { findWorkersByIds } from '../workforce/index.ts';
 import { type BillEligibility, billOf } from './bill.rules.ts';
 import { catalogRefsFor, pricedItemsOn } from './catalog.refs.ts';
+import { encounterOf } from './encounters.mapping.ts';
+import type { EncounterRecordRows } from './encounters.queries.ts';
 import {
   deductiblePaidIn,
   encounterRecordRows,
@@ -26,7 +33,6 @@ import {
   updateAmendmentRecords,
   updateEncounterRow,
 } from './encounters.queries.ts';
-import { encounterOf } from './encounters.mapping.ts';
 import type {
   AddRecordsBody,
   AmendEncounterBody,
@@ -34,7 +40,6 @@ import type {
   CreateEncounterBody,
   Encounter,
 } from './encounters.schema.ts';
-import type { EncounterRecordRows } from './encounters.queries.ts';
 import type { EncounterRow, PrescriptionRow } from './encounters.table.ts';
 import { observationKinds } from './observation-kinds.ts';
 import { type AddedIds, addRecordsTo } from './records.service.ts';
@@ -108,16 +113,21 @@ export async function createEncounter(
     const existing = await findEncounterRow(db, id);
     if (existing) {
       if (existing.fingerprint !== fingerprint) {
-        throw conflict(`encounter ${id} was recorded with another body: give a new visit a new id`, 'body.id');
+        throw conflict(
+          `encounter ${id} was recorded with another body: give a new visit a new id`,
+          'body.id',
+        );
       }
       return { created: false, encounter: await viewOf(db, existing) };
     }
 
     const errors: FieldError[] = [];
     const resident = await findResidentRef(db, body.residentId);
-    if (!resident) errors.push({ field: 'body.residentId', message: `no resident ${body.residentId} in your scope` });
+    if (!resident)
+      errors.push({ field: 'body.residentId', message: `no resident ${body.residentId} in your scope` });
     const facility = await lookupFacility(db, body.facilityId, ctx.profile);
-    if (!facility) errors.push({ field: 'body.facilityId', message: `no facility ${body.facilityId} in your scope` });
+    if (!facility)
+      errors.push({ field: 'body.facilityId', message: `no facility ${body.facilityId} in your scope` });
     const workerId = body.workerId ?? caller.workerId;
     if (body.workerId && !(await findWorkersByIds(db, [body.workerId])).has(body.workerId)) {
       errors.push({ field: 'body.workerId', message: `no health worker ${body.workerId}` });
@@ -132,28 +142,31 @@ export async function createEncounter(
     }
     if (errors.length > 0 || !resident || !facility) throw invalidFields(errors);
     if ((body.prescriptions?.length || body.services?.length) && !caller.canPrescribe(facility.areaPath)) {
-      throw forbidden('prescribing and recording services need care.prescribe: record the visit without them');
+      throw forbidden(
+        'prescribing and recording services need care.prescribe: record the visit without them',
+      );
     }
 
     const visitDate = todayIn(ctx.profile.timeZone, startedAt);
     const eligibility = await eligibilityAtOpening(ctx, db, body, facility, visitDate);
-    const row: Omit<EncounterRow, 'status' | 'created_at' | 'eligibility'> & { eligibility: string | null } = {
-      id,
-      resident_id: resident.id,
-      facility_id: facility.id,
-      worker_id: workerId ?? null,
-      kind: body.kind,
-      visit_date: visitDate,
-      started_at: startedAt,
-      ended_at: null,
-      reason: body.reason ?? null,
-      insurance_card: body.insuranceCard ?? body.citizenId ?? null,
-      eligibility: eligibility ? JSON.stringify(eligibility) : null,
-      fingerprint,
-      area_path: facility.areaPath,
-      created_by: caller.userId,
-      closed_at: null,
-    };
+    const row: Omit<EncounterRow, 'status' | 'created_at' | 'eligibility'> & { eligibility: string | null } =
+      {
+        id,
+        resident_id: resident.id,
+        facility_id: facility.id,
+        worker_id: workerId ?? null,
+        kind: body.kind,
+        visit_date: visitDate,
+        started_at: startedAt,
+        ended_at: null,
+        reason: body.reason ?? null,
+        insurance_card: body.insuranceCard ?? body.citizenId ?? null,
+        eligibility: eligibility ? JSON.stringify(eligibility) : null,
+        fingerprint,
+        area_path: facility.areaPath,
+        created_by: caller.userId,
+        closed_at: null,
+      };
     await insertEncounterRow(db, row);
     const e = await findEncounterRow(db, id);
     if (!e) throw notFound('Encounter', id);
@@ -191,7 +204,11 @@ async function eligibilityAtOpening(
   } catch (err) {
     if (!(err instanceof AppError) || err.errors.length === 0) throw err;
     const field = (f: string) =>
-      f === 'query.citizenId' ? 'body.citizenId' : f === 'query.facility' ? 'body.facilityId' : 'body.insuranceCard';
+      f === 'query.citizenId'
+        ? 'body.citizenId'
+        : f === 'query.facility'
+          ? 'body.facilityId'
+          : 'body.insuranceCard';
     throw invalidFields(err.errors.map((x) => ({ ...x, field: field(x.field) })));
   }
 }
@@ -212,12 +229,18 @@ export async function addToEncounter(
         (body[k] ?? []).every((item) => rows[k].some((r) => r.id === item.id)),
       );
       if (repeat) return viewOf(db, e, rows);
-      throw conflict('the visit is closed: correct it with an amendment (POST /api/encounters/:id/amendments)');
+      throw conflict(
+        'the visit is closed: correct it with an amendment (POST /api/encounters/:id/amendments)',
+      );
     }
     if ((body.prescriptions?.length || body.services?.length) && !caller.canPrescribe(e.area_path)) {
       throw forbidden('prescribing and recording services need care.prescribe');
     }
-    await addRecordsTo(db, ctx, e, body, { fieldPrefix: 'body', amendmentId: null, savedDiagnoses: rows.diagnoses });
+    await addRecordsTo(db, ctx, e, body, {
+      fieldPrefix: 'body',
+      amendmentId: null,
+      savedDiagnoses: rows.diagnoses,
+    });
     return viewOf(db, e);
   });
 }
@@ -241,7 +264,9 @@ export async function closeEncounter(
     const now = ctx.clock.now();
     const endedAt = body.endedAt ? new Date(body.endedAt) : now < e.started_at ? e.started_at : now;
     if (endedAt < e.started_at) {
-      throw invalidFields([{ field: 'body.endedAt', message: `must not be before the start (${e.started_at.toISOString()})` }]);
+      throw invalidFields([
+        { field: 'body.endedAt', message: `must not be before the start (${e.started_at.toISOString()})` },
+      ]);
     }
     const rows = await encounterRecordRows(db, id);
     const prescriptions = rows.prescriptions.filter((p) => p.retracted_by === null);
@@ -253,7 +278,13 @@ export async function closeEncounter(
 }
 
 /** Dispenses what is left to dispense of these lines (stock.dispense, first-expiry-first-out). */
-async function dispenseLines(db: Db, e: EncounterRow, lines: readonly PrescriptionRow[], at: Date, caller: Caller) {
+async function dispenseLines(
+  db: Db,
+  e: EncounterRow,
+  lines: readonly PrescriptionRow[],
+  at: Date,
+  caller: Caller,
+) {
   const due = lines.filter((p) => p.quantity > p.dispensed);
   if (due.length === 0) return;
   if (!caller.canDispense(e.area_path)) {
@@ -265,7 +296,11 @@ async function dispenseLines(db: Db, e: EncounterRow, lines: readonly Prescripti
     on: e.visit_date,
     at,
     fieldPrefix: 'prescriptions',
-    lines: due.map((p) => ({ prescriptionId: p.id, medicineId: p.medicine_id, quantity: p.quantity - p.dispensed })),
+    lines: due.map((p) => ({
+      prescriptionId: p.id,
+      medicineId: p.medicine_id,
+      quantity: p.quantity - p.dispensed,
+    })),
   });
   const totals = new Map(due.map((p) => [p.id, p.dispensed]));
   for (const d of dispensed) totals.set(d.prescriptionId, (totals.get(d.prescriptionId) ?? 0) + d.quantity);
@@ -279,10 +314,15 @@ async function priceVisit(ctx: AppContext, db: Db, e: EncounterRow, amendmentId:
   const services = rows.services.filter((s) => s.retracted_by === null);
   const priced = await pricedItemsOn(
     db,
-    { medicineIds: prescriptions.map((p) => p.medicine_id), serviceIds: services.map((s) => s.service_item_id) },
+    {
+      medicineIds: prescriptions.map((p) => p.medicine_id),
+      serviceIds: services.map((s) => s.service_item_id),
+    },
     e.visit_date,
   );
-  const facility = (await lookupFacility(db, e.facility_id, ctx.profile)) as (FacilityRef & FacilityCareLevel) | undefined;
+  const facility = (await lookupFacility(db, e.facility_id, ctx.profile)) as
+    | (FacilityRef & FacilityCareLevel)
+    | undefined;
   const tier = facility?.tier ?? '';
   const eligibility = (e.eligibility ?? null) as (BillEligibility & { scheme?: string | null }) | null;
   const deductiblePaid = eligibility?.scheme
@@ -383,11 +423,17 @@ export async function amendEncounter(
     const existing = await findAmendmentRow(db, body.id);
     if (existing) {
       if (existing.encounter_id !== id || existing.fingerprint !== fingerprint) {
-        throw conflict(`amendment ${body.id} was recorded with another body: give a new amendment a new id`, 'body.id');
+        throw conflict(
+          `amendment ${body.id} was recorded with another body: give a new amendment a new id`,
+          'body.id',
+        );
       }
       return viewOf(db, e);
     }
-    if ((body.add?.prescriptions?.length || body.add?.services?.length) && !caller.canPrescribe(e.area_path)) {
+    if (
+      (body.add?.prescriptions?.length || body.add?.services?.length) &&
+      !caller.canPrescribe(e.area_path)
+    ) {
       throw forbidden('prescribing and recording services need care.prescribe');
     }
     const now = ctx.clock.now();
@@ -404,7 +450,11 @@ export async function amendEncounter(
       area_path: e.area_path,
     });
     const added: AddedIds = body.add
-      ? await addRecordsTo(db, ctx, e, body.add, { fieldPrefix: 'body.add', amendmentId: body.id, savedDiagnoses: rows.diagnoses })
+      ? await addRecordsTo(db, ctx, e, body.add, {
+          fieldPrefix: 'body.add',
+          amendmentId: body.id,
+          savedDiagnoses: rows.diagnoses,
+        })
       : { observations: [], diagnoses: [], prescriptions: [], services: [] };
     const retracted: AddedIds = { observations: [], diagnoses: [], prescriptions: [], services: [] };
     const errors: FieldError[] = [];
@@ -414,18 +464,25 @@ export async function amendEncounter(
       retracted[kind] = marked;
       ids.forEach((rid, i) => {
         if (!marked.includes(rid)) {
-          errors.push({ field: `body.retract.${kind}[${i}]`, message: `${rid} is not a record of this visit in force` });
+          errors.push({
+            field: `body.retract.${kind}[${i}]`,
+            message: `${rid} is not a record of this visit in force`,
+          });
         }
       });
     }
     if (errors.length > 0) throw invalidFields(errors);
     if (RECORD_KINDS.every((k) => added[k].length === 0 && retracted[k].length === 0)) {
-      throw invalidFields([{ field: 'body.add', message: 'an amendment adds or retracts at least one record' }]);
+      throw invalidFields([
+        { field: 'body.add', message: 'an amendment adds or retracts at least one record' },
+      ]);
     }
     await updateAmendmentRecords(db, body.id, added, retracted);
 
     if (e.status !== 'open') {
-      const back = rows.prescriptions.filter((p) => retracted.prescriptions.includes(p.id) && p.dispensed > 0);
+      const back = rows.prescriptions.filter(
+        (p) => retracted.prescriptions.includes(p.id) && p.dispensed > 0,
+      );
       if (back.length > 0) {
         await returnDispensed(db, {
           facilityId: e.facility_id,
@@ -438,7 +495,9 @@ export async function amendEncounter(
         await setDispensed(db, new Map(back.map((p) => [p.id, 0])));
       }
       if (body.dispense !== false && added.prescriptions.length > 0) {
-        const fresh = (await encounterRecordRows(db, id)).prescriptions.filter((p) => added.prescriptions.includes(p.id));
+        const fresh = (await encounterRecordRows(db, id)).prescriptions.filter((p) =>
+          added.prescriptions.includes(p.id),
+        );
         await dispenseLines(db, e, fresh, now, caller);
       }
       await priceVisit(ctx, db, e, body.id, now);

@@ -6,10 +6,9 @@ import { newId } from '../../platform/ids.ts';
 import { findResidentRef } from '../residents/index.ts';
 import { catalogRefsFor } from './catalog.refs.ts';
 import { problemOf } from './encounters.mapping.ts';
-import { findProblemRow, problemRowsOf, updateProblemRow } from './encounters.queries.ts';
+import { findEncounterRow, findProblemRow, problemRowsOf, updateProblemRow } from './encounters.queries.ts';
 import type { Encounter, Problem, SameAsLastTimeBody, UpdateProblemBody } from './encounters.schema.ts';
 import { addToEncounter, type Caller } from './encounters.service.ts';
-import { findEncounterRow } from './encounters.queries.ts';
 import { lastPrescriptionRows } from './timeline.queries.ts';
 
 /** The resident's problem list (chronic diagnoses: onset, active or resolved), and "same as last time". */
@@ -17,7 +16,11 @@ import { lastPrescriptionRows } from './timeline.queries.ts';
 export async function listProblems(ctx: AppContext, residentId: string): Promise<Problem[]> {
   if (!(await findResidentRef(ctx.db, residentId))) throw notFound('Resident', residentId);
   const rows = await problemRowsOf(ctx.db, residentId);
-  const refs = await catalogRefsFor(ctx.db, { codes: rows.map((r) => r.code), medicineIds: [], serviceIds: [] }, todayOf(ctx));
+  const refs = await catalogRefsFor(
+    ctx.db,
+    { codes: rows.map((r) => r.code), medicineIds: [], serviceIds: [] },
+    todayOf(ctx),
+  );
   return rows.map((r) => problemOf(r, refs));
 }
 
@@ -32,11 +35,15 @@ export async function updateProblem(
     const row = await findProblemRow(db, problemId);
     if (!row || row.resident_id !== residentId) throw notFound('Problem', problemId);
     if (body.status === 'active' && body.resolvedOn !== undefined) {
-      throw invalidFields([{ field: 'body.resolvedOn', message: 'only a resolved problem has a resolution date' }]);
+      throw invalidFields([
+        { field: 'body.resolvedOn', message: 'only a resolved problem has a resolution date' },
+      ]);
     }
     const resolvedOn = body.status === 'resolved' ? (body.resolvedOn ?? todayOf(ctx)) : null;
     if (resolvedOn !== null && resolvedOn < row.onset) {
-      throw invalidFields([{ field: 'body.resolvedOn', message: `must not be before the onset (${row.onset})` }]);
+      throw invalidFields([
+        { field: 'body.resolvedOn', message: `must not be before the onset (${row.onset})` },
+      ]);
     }
     await updateProblemRow(db, problemId, {
       status: body.status,
@@ -45,7 +52,11 @@ export async function updateProblem(
     });
     const updated = await findProblemRow(db, problemId);
     if (!updated) throw notFound('Problem', problemId);
-    const refs = await catalogRefsFor(db, { codes: [updated.code], medicineIds: [], serviceIds: [] }, todayOf(ctx));
+    const refs = await catalogRefsFor(
+      db,
+      { codes: [updated.code], medicineIds: [], serviceIds: [] },
+      todayOf(ctx),
+    );
     return problemOf(updated, refs);
   });
 }

@@ -80,7 +80,11 @@ export async function addRecordsTo(
   const services =
     serviceInputs.length === 0
       ? new Map()
-      : await pricedItemsOn(db, { medicineIds: [], serviceIds: serviceInputs.map((s) => s.serviceItemId) }, e.visit_date);
+      : await pricedItemsOn(
+          db,
+          { medicineIds: [], serviceIds: serviceInputs.map((s) => s.serviceItemId) },
+          e.visit_date,
+        );
 
   // Decide: repeats and conflicts first (by id), then each new record.
   const conflicts: FieldError[] = [];
@@ -110,12 +114,20 @@ export async function addRecordsTo(
   // Diagnoses: a code written as ICD-10 and found in the catalogue; one main diagnosis per visit.
   const savedInForce = options.savedDiagnoses.filter((d) => d.retracted_by === null);
   let hasMain = savedInForce.some((d) => d.role === 'main');
-  const newDiagnoses: { input: DiagnosisInput; code: string; role: DiagnosisRole; catalog: CatalogDiagnosis }[] = [];
+  const newDiagnoses: {
+    input: DiagnosisInput;
+    code: string;
+    role: DiagnosisRole;
+    catalog: CatalogDiagnosis;
+  }[] = [];
   diagnosisInputs.forEach((d, i) => {
     const field = `${prefix}.diagnoses[${i}]`;
     const code = codes[i];
     if (!code) {
-      errors.push({ field: `${field}.code`, message: `${d.code} is not an ICD-10 code: a letter, two digits, then optionally a dot and one or two characters (I10, E11.9)` });
+      errors.push({
+        field: `${field}.code`,
+        message: `${d.code} is not an ICD-10 code: a letter, two digits, then optionally a dot and one or two characters (I10, E11.9)`,
+      });
       return;
     }
     const catalog = refs.diagnoses.get(code);
@@ -127,7 +139,10 @@ export async function addRecordsTo(
     let role: DiagnosisRole = d.role ?? (hasMain ? 'secondary' : 'main');
     if (role === 'main' && hasMain) {
       if (d.role === 'main') {
-        errors.push({ field: `${field}.role`, message: 'the visit already has its main diagnosis: make this one secondary' });
+        errors.push({
+          field: `${field}.role`,
+          message: 'the visit already has its main diagnosis: make this one secondary',
+        });
         return;
       }
       role = 'secondary';
@@ -140,8 +155,14 @@ export async function addRecordsTo(
   const chronicPatient =
     newDiagnoses.some((d) => d.catalog.chronic) ||
     savedInForce.some((d) => refs.diagnoses.get(d.code)?.chronic === true) ||
-    (prescriptionInputs.some((p) => p.longTerm || p.durationDays > 30) && (await hasActiveProblem(db, e.resident_id)));
-  const newPrescriptions: { input: (typeof prescriptionInputs)[number]; quantity: number; computed: boolean; longTerm: boolean }[] = [];
+    (prescriptionInputs.some((p) => p.longTerm || p.durationDays > 30) &&
+      (await hasActiveProblem(db, e.resident_id)));
+  const newPrescriptions: {
+    input: (typeof prescriptionInputs)[number];
+    quantity: number;
+    computed: boolean;
+    longTerm: boolean;
+  }[] = [];
   prescriptionInputs.forEach((p, i) => {
     const field = `${prefix}.prescriptions[${i}]`;
     if (!refs.medicines.has(p.medicineId)) {
@@ -154,12 +175,20 @@ export async function addRecordsTo(
       return;
     }
     if (!isNew('prescriptions', saved.prescriptions, p, i, fingerprintOf(p))) return;
-    newPrescriptions.push({ input: p, quantity: r.quantity, computed: r.quantityComputed, longTerm: r.longTerm });
+    newPrescriptions.push({
+      input: p,
+      quantity: r.quantity,
+      computed: r.quantityComputed,
+      longTerm: r.longTerm,
+    });
   });
 
   const newServices = serviceInputs.filter((s, i) => {
     if (!services.has(s.serviceItemId)) {
-      errors.push({ field: `${prefix}.services[${i}].serviceItemId`, message: `no service ${s.serviceItemId} in the catalogue` });
+      errors.push({
+        field: `${prefix}.services[${i}].serviceItemId`,
+        message: `no service ${s.serviceItemId} in the catalogue`,
+      });
       return false;
     }
     return isNew('services', saved.services, s, i, fingerprintOf(s));
@@ -171,7 +200,13 @@ export async function addRecordsTo(
   }
 
   // Save.
-  const base = { encounter_id: e.id, resident_id: e.resident_id, area_path: e.area_path, amendment_id: options.amendmentId, retracted_by: null };
+  const base = {
+    encounter_id: e.id,
+    resident_id: e.resident_id,
+    area_path: e.area_path,
+    amendment_id: options.amendmentId,
+    retracted_by: null,
+  };
   await insertObservationRows(
     db,
     newObservations.map((o) => ({

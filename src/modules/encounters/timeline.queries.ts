@@ -41,7 +41,12 @@ function whereOf(f: SummaryFilter) {
 }
 
 /** Visits newest first (date, then id), with the main diagnosis, the alarming observations and what the resident pays. */
-export async function summaryRows(db: Db, f: SummaryFilter, limit: number, cursor?: Cursor): Promise<SummaryRow[]> {
+export async function summaryRows(
+  db: Db,
+  f: SummaryFilter,
+  limit: number,
+  cursor?: Cursor,
+): Promise<SummaryRow[]> {
   const after = cursor
     ? sql`and (e.visit_date, e.id) < (${String(cursor.v)}::date, ${cursor.id}::uuid)`
     : sql``;
@@ -74,7 +79,12 @@ export interface SeriesRow {
 }
 
 /** A resident's observations of these codes in force, oldest first (the charts' series). */
-export async function seriesRows(db: Db, residentId: string, codes: string[], from?: string): Promise<SeriesRow[]> {
+export async function seriesRows(
+  db: Db,
+  residentId: string,
+  codes: string[],
+  from?: string,
+): Promise<SeriesRow[]> {
   let q = db
     .selectFrom('encounter_observation')
     .select(['encounter_id', 'visit_date', 'code', 'value', 'flag'])

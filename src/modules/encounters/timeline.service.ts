@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
-import { countUpTo } from '../../platform/db/count.ts';
 import { addDays } from '../../platform/dates.ts';
+import { countUpTo } from '../../platform/db/count.ts';
 import { invalidFields, notFound } from '../../platform/http/errors.ts';
 import { type PageOf, pageRequest, toPage } from '../../platform/http/pagination.ts';
 import { facilityNamesByIds } from '../facilities/index.ts';
@@ -40,7 +40,10 @@ const GLUCOSE = ['1558-6', '2339-0', '4548-4'];
 const WEIGHT = '29463-7';
 
 async function summariesOf(ctx: AppContext, rows: SummaryRow[]): Promise<Map<string, EncounterSummary>> {
-  const facilities = await facilityNamesByIds(ctx.db, rows.map((r) => r.facility_id));
+  const facilities = await facilityNamesByIds(
+    ctx.db,
+    rows.map((r) => r.facility_id),
+  );
   const codes = rows.map((r) => r.main_code).filter((c): c is string => c !== null);
   const refs = await catalogRefsFor(ctx.db, { codes, medicineIds: [], serviceIds: [] }, todayOf(ctx));
   return new Map(
@@ -70,13 +73,21 @@ async function summariesOf(ctx: AppContext, rows: SummaryRow[]): Promise<Map<str
 }
 
 /** Visits by resident, facility, dates, state or kind: newest first, cursor-paginated. */
-export async function listEncounters(ctx: AppContext, query: EncounterListQuery): Promise<PageOf<EncounterSummary>> {
+export async function listEncounters(
+  ctx: AppContext,
+  query: EncounterListQuery,
+): Promise<PageOf<EncounterSummary>> {
   if (query.from && query.to && query.to < query.from) {
     throw invalidFields([{ field: 'query.to', message: 'must not be before from' }]);
   }
   const page = pageRequest(query);
   if (page.cursor && (typeof page.cursor.v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(page.cursor.v))) {
-    throw invalidFields([{ field: 'query.cursor', message: 'The cursor is not valid: pass the nextCursor of the previous page unchanged' }]);
+    throw invalidFields([
+      {
+        field: 'query.cursor',
+        message: 'The cursor is not valid: pass the nextCursor of the previous page unchanged',
+      },
+    ]);
   }
   const filter: SummaryFilter = {
     residentId: query.resident,
@@ -121,7 +132,11 @@ function mergeProblems(problems: Problem[]): Problem[] {
  * charts, the latest value of each kind, the problem list, the medicines taken now, the last visit's
  * prescriptions ("same as last time") and the flags. A handful of indexed reads, however long the history.
  */
-export async function residentTimeline(ctx: AppContext, residentId: string, query: TimelineQuery): Promise<Timeline> {
+export async function residentTimeline(
+  ctx: AppContext,
+  residentId: string,
+  query: TimelineQuery,
+): Promise<Timeline> {
   const db = ctx.db;
   const resident = await findResidentRef(db, residentId);
   if (!resident) throw notFound('Resident', residentId);
@@ -141,7 +156,9 @@ export async function residentTimeline(ctx: AppContext, residentId: string, quer
     db,
     {
       codes: [...new Set([...problemRows.map((p) => p.code), ...diagnosisCodes.map((d) => d.code)])],
-      medicineIds: [...new Set([...current.map((p) => p.medicine_id), ...last.rows.map((p) => p.medicine_id)])],
+      medicineIds: [
+        ...new Set([...current.map((p) => p.medicine_id), ...last.rows.map((p) => p.medicine_id)]),
+      ],
       serviceIds: [],
     },
     today,
@@ -178,7 +195,11 @@ export async function residentTimeline(ctx: AppContext, residentId: string, quer
   // Medicines taken now: the latest prescription of each medicine whose course has not ended.
   const seen = new Set<string>();
   const currentMedicines = current
-    .filter((p) => (seen.has(p.medicine_id) ? false : (seen.add(p.medicine_id), true)))
+    .filter((p) => {
+      if (seen.has(p.medicine_id)) return false;
+      seen.add(p.medicine_id);
+      return true;
+    })
     .map((p) => ({
       prescriptionId: p.id,
       encounterId: p.encounter_id,
