@@ -3,6 +3,7 @@ import type { CapabilityStandard } from '../../platform/profile.schema.ts';
 import {
   checkEquipmentCount,
   checkServiceDeclaration,
+  countUnofferedVisits,
   type EquipmentCount,
   equipmentOn,
   equipmentStatus,
@@ -314,5 +315,89 @@ describe('checks of a declaration', () => {
     { part: 1, whole: 3, want: 0.3333 },
   ])('share($part, $whole) = $want', ({ part, whole, want }) => {
     expect(share(part, whole)).toBe(want);
+  });
+});
+
+describe('countUnofferedVisits', () => {
+  const mapped: CapabilityStandard = {
+    ...standard,
+    services: standard.services.map((s) =>
+      s.code === 'MAT-02'
+        ? { ...s, catalogServiceCodes: ['VNS0071', 'VNS0072'] }
+        : s.code === 'IMG-01'
+          ? { ...s, catalogServiceCodes: ['VNS0010'] }
+          : s,
+    ),
+  };
+  const history = [
+    decl('MAT-02', true, '2025-01-01'),
+    decl('MAT-02', false, '2025-06-01'),
+    decl('IMG-01', true, '2025-03-01'),
+  ];
+  const station = { facilityId: 'F1', standard: mapped, declarations: history };
+  const done = (encounterId: string, catalogCode: string, performedOn: string, facilityId = 'F1') => ({
+    encounterId,
+    facilityId,
+    catalogCode,
+    performedOn,
+  });
+
+  test.each([
+    {
+      name: 'a delivery while deliveries were offered',
+      p: [done('E1', 'VNS0071', '2025-05-31')],
+      visits: 0,
+      services: 0,
+    },
+    {
+      name: 'a delivery after the station stopped them',
+      p: [done('E1', 'VNS0071', '2025-06-01')],
+      visits: 1,
+      services: 1,
+    },
+    {
+      name: 'a delivery and its perineal suture: one visit, two services',
+      p: [done('E1', 'VNS0071', '2025-07-01'), done('E1', 'VNS0072', '2025-07-01')],
+      visits: 1,
+      services: 2,
+    },
+    {
+      name: 'an ECG before the station declared it',
+      p: [done('E2', 'VNS0010', '2025-02-01')],
+      visits: 1,
+      services: 1,
+    },
+    { name: 'an ECG once declared', p: [done('E2', 'VNS0010', '2025-03-01')], visits: 0, services: 0 },
+    {
+      name: 'a service the standard does not map',
+      p: [done('E3', 'VNS0013', '2025-07-01')],
+      visits: 0,
+      services: 0,
+    },
+    {
+      name: 'a facility outside the report',
+      p: [done('E4', 'VNS0071', '2025-07-01', 'F9')],
+      visits: 0,
+      services: 0,
+    },
+  ])('$name', ({ p, visits, services }) => {
+    const r = countUnofferedVisits([station], p);
+    expect({ visits: r.visits, services: r.services }).toEqual({ visits, services });
+  });
+
+  test('counts by station and by standard service', () => {
+    const r = countUnofferedVisits(
+      [station],
+      [
+        done('E1', 'VNS0071', '2025-07-01'),
+        done('E5', 'VNS0072', '2025-08-01'),
+        done('E6', 'VNS0010', '2025-01-10'),
+      ],
+    );
+    expect(r.byStation).toEqual([{ facilityId: 'F1', visits: 3, services: 3 }]);
+    expect(r.byService).toEqual([
+      { standardId: 'test-standard', code: 'MAT-02', services: 2 },
+      { standardId: 'test-standard', code: 'IMG-01', services: 1 },
+    ]);
   });
 });

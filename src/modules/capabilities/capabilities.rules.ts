@@ -308,3 +308,90 @@ export function checkEquipmentCount(
 ): { field: string; message: string }[] {
   return d.asOf > today ? [{ field: 'body.asOf', message: `must not be after today (${today})` }] : [];
 }
+
+/** A catalogue service performed at a visit (encounters' `encounter_service`), by catalogue code. */
+export interface PerformedService {
+  encounterId: string;
+  facilityId: string;
+  catalogCode: string;
+  performedOn: string;
+}
+
+/** A station's standard and its whole declaration history, for counting visits against it. */
+export interface StationHistory<D extends ServiceDeclaration = ServiceDeclaration> {
+  facilityId: string;
+  standard: CapabilityStandard;
+  declarations: readonly D[];
+}
+
+export interface UnofferedCount {
+  /** Visits with at least one such service. */
+  visits: number;
+  /** Services performed that the station had not declared offered. */
+  services: number;
+  byStation: { facilityId: string; visits: number; services: number }[];
+  byService: { standardId: string; code: string; services: number }[];
+}
+
+/**
+ * Visits to a station for a service it does not offer: a catalogue service performed there that the
+ * standard maps (`catalogServiceCodes`) to a standard service which, on the day it was performed, the
+ * station had declared not offered or had not declared at all. A catalogue service the standard does
+ * not map is not counted (an injection is part of many services, the offer of none).
+ */
+export function countUnofferedVisits(
+  stations: readonly StationHistory[],
+  performed: readonly PerformedService[],
+): UnofferedCount {
+  const byFacility = new Map(stations.map((s) => [s.facilityId, s]));
+  const standardCode = new Map<string, Map<string, string>>();
+  const mapOf = (standard: CapabilityStandard) => {
+    let m = standardCode.get(standard.id);
+    if (!m) {
+      m = new Map();
+      for (const s of standard.services)
+        for (const c of s.catalogServiceCodes ?? []) if (!m.has(c)) m.set(c, s.code);
+      standardCode.set(standard.id, m);
+    }
+    return m;
+  };
+  const onDay = new Map<string, Map<string, ServiceDeclaration>>();
+  const visits = new Set<string>();
+  const stationVisits = new Map<string, Set<string>>();
+  const stationServices = new Map<string, number>();
+  const serviceCounts = new Map<string, { standardId: string; code: string; services: number }>();
+  let services = 0;
+  for (const p of performed) {
+    const station = byFacility.get(p.facilityId);
+    if (!station) continue;
+    const code = mapOf(station.standard).get(p.catalogCode);
+    if (!code) continue;
+    const key = `${p.facilityId}/${p.performedOn}`;
+    let declared = onDay.get(key);
+    if (!declared) {
+      declared = servicesOn(station.declarations, p.performedOn);
+      onDay.set(key, declared);
+    }
+    if (declared.get(code)?.offered === true) continue;
+    services++;
+    visits.add(p.encounterId);
+    const sv = stationVisits.get(p.facilityId) ?? new Set<string>();
+    sv.add(p.encounterId);
+    stationVisits.set(p.facilityId, sv);
+    stationServices.set(p.facilityId, (stationServices.get(p.facilityId) ?? 0) + 1);
+    const sk = `${station.standard.id}/${code}`;
+    const row = serviceCounts.get(sk) ?? { standardId: station.standard.id, code, services: 0 };
+    row.services++;
+    serviceCounts.set(sk, row);
+  }
+  return {
+    visits: visits.size,
+    services,
+    byStation: [...stationVisits.entries()].map(([facilityId, v]) => ({
+      facilityId,
+      visits: v.size,
+      services: stationServices.get(facilityId) ?? 0,
+    })),
+    byService: [...serviceCounts.values()],
+  };
+}
