@@ -54,33 +54,31 @@ export function BillView({ bill }: { bill: Bill }) {
       {bill.lines.length === 0 ? (
         <Text c="dimmed">{t('care.bill.none')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={320}>
-          <Table verticalSpacing={4} data-testid="bill-lines">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('care.bill.item')}</Table.Th>
-                <Table.Th ta="right">{t('care.bill.amount')}</Table.Th>
-                <Table.Th ta="right">{t('care.bill.insurance')}</Table.Th>
+        <Table verticalSpacing={4} fz="sm" data-testid="bill-lines">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('care.bill.item')}</Table.Th>
+              <Table.Th ta="right">{t('care.bill.amount')}</Table.Th>
+              <Table.Th ta="right">{t('care.bill.insurance')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {bill.lines.map((line) => (
+              <Table.Tr key={line.recordId}>
+                <Table.Td>
+                  <Stack gap={0}>
+                    <Text size="sm">{line.name}</Text>
+                    <Text size="xs" c="dimmed">
+                      {`${line.quantity} × ${money(line.unitPrice)}`} · {coverageLabel(line.coverage, i18n)}
+                    </Text>
+                  </Stack>
+                </Table.Td>
+                <Table.Td ta="right">{money(line.hospitalAmount)}</Table.Td>
+                <Table.Td ta="right">{money(line.insurancePays)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {bill.lines.map((line) => (
-                <Table.Tr key={line.recordId}>
-                  <Table.Td>
-                    <Stack gap={0}>
-                      <Text size="sm">{line.name}</Text>
-                      <Text size="xs" c="dimmed">
-                        {`${line.quantity} × ${money(line.unitPrice)}`} · {coverageLabel(line.coverage, i18n)}
-                      </Text>
-                    </Stack>
-                  </Table.Td>
-                  <Table.Td ta="right">{money(line.hospitalAmount)}</Table.Td>
-                  <Table.Td ta="right">{money(line.insurancePays)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       )}
     </Card>
   );

@@ -16,7 +16,7 @@ import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Encounter, useAmendEncounter } from './api.ts';
 import { BillView } from './BillView.tsx';
-import { frequencyLabel, nameIn, observationLabel, unitLabel } from './labels.ts';
+import { frequencyLabel, medicineName, nameIn, observationLabel, unitLabel } from './labels.ts';
 import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
 
 /**
@@ -82,7 +82,7 @@ function VisitHistory({ encounter }: { encounter: Encounter }) {
     ),
     ...encounter.retracted.diagnoses.map((d) => `${d.code} ${nameIn(d.names, i18n)}`),
     ...encounter.retracted.prescriptions.map(
-      (p) => `${p.medicine.name} ${p.medicine.strength} · ${frequencyLabel(p.frequency, i18n)}`,
+      (p) => `${medicineName(p.medicine)} · ${frequencyLabel(p.frequency, i18n)}`,
     ),
     ...encounter.retracted.services.map((s) => `${s.code} ${s.name}`),
   ];
@@ -155,7 +155,7 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
     ...encounter.prescriptions.map((p) => ({
       list: 'prescriptions' as const,
       id: p.id,
-      label: `${p.medicine.name} ${p.medicine.strength}`,
+      label: medicineName(p.medicine),
     })),
     ...encounter.services.map((s) => ({ list: 'services' as const, id: s.id, label: `${s.code} ${s.name}` })),
   ];

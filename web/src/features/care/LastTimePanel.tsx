@@ -1,8 +1,8 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Timeline } from './api.ts';
-import { frequencyLabel, nameIn } from './labels.ts';
-import { ObservationList } from './RecordsView.tsx';
+import { flagLabel, frequencyLabel, medicineName, nameIn, observationLabel, unitLabel } from './labels.ts';
+import { lastValues } from './timeline-charts.ts';
 
 /**
  * What the worker needs in view while recording: the last values, the medicines the resident takes
@@ -12,7 +12,7 @@ export function LastTimePanel({ timeline, encounterId }: { timeline: Timeline; e
   const i18n = useI18n();
   const { t } = i18n;
   const last = timeline.visits.find((v) => v.id !== encounterId);
-  const values = timeline.lastObservations.filter((o) => !o.retractedBy);
+  const values = lastValues(timeline, encounterId);
   const problems = timeline.problems.filter((p) => p.status === 'active');
   return (
     <Card withBorder component="section" aria-labelledby="last-title" data-testid="last-time">
@@ -22,7 +22,23 @@ export function LastTimePanel({ timeline, encounterId }: { timeline: Timeline; e
       </Title>
       <Stack gap="sm">
         {!last && <Text c="dimmed">{t('care.last.none')}</Text>}
-        <ObservationList items={values} testId="last-values" />
+        {values.length > 0 && (
+          <Group gap="xs" data-testid="last-values">
+            {values.map((v) => (
+              <Badge
+                key={v.key}
+                size="lg"
+                variant={v.flag ? 'filled' : 'light'}
+                color={v.flag ? 'red' : 'gray'}
+                style={{ textTransform: 'none' }}
+                title={i18n.date(v.date)}
+              >
+                {observationLabel(v.key, i18n)} {i18n.number(v.value, 1)} {unitLabel(v.unit, i18n)}
+                {v.flag ? ` · ${flagLabel(v.flag, i18n)}` : ''}
+              </Badge>
+            ))}
+          </Group>
+        )}
         <div>
           <Text size="sm" fw={600}>
             {t('care.problems.title')}
@@ -58,7 +74,7 @@ export function LastTimePanel({ timeline, encounterId }: { timeline: Timeline; e
             >
               {timeline.currentMedicines.map((m) => (
                 <Text component="li" size="sm" key={m.prescriptionId}>
-                  {m.medicine.name} {m.medicine.strength}:{' '}
+                  {medicineName(m.medicine)}:{' '}
                   {t('care.current.until', {
                     dose: i18n.number(m.dose, 2),
                     unit: m.medicine.unit,

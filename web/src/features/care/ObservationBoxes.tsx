@@ -58,7 +58,7 @@ export function ObservationBoxes({
                 error={errors[kind.code]}
                 data-testid={`obs-${kind.key}`}
               />
-              {flag && (
+              {flag && !errors[kind.code] && (
                 <Badge color="red" variant="filled" data-testid={`obs-${kind.key}-flag`}>
                   {flagLabel(flag, i18n)}
                 </Badge>

@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DOSE_FREQUENCIES, type DoseFrequency } from './api.ts';
-import { frequencyLabel } from './labels.ts';
+import { frequencyLabel, medicineName } from './labels.ts';
 import { draftQuantity, type PrescriptionDraft } from './visit-form.ts';
 
 /**
@@ -40,7 +40,7 @@ export function PrescriptionLines({
       {lines.map((line) => {
         const counted = draftQuantity({ ...line, quantity: '' });
         const e = errors[line.id] ?? {};
-        const name = `${line.medicine.name} ${line.medicine.strength}`.trim();
+        const name = medicineName(line.medicine);
         const shelf = onHand ? (onHand.get(line.medicineId) ?? 0) : null;
         const wanted = draftQuantity(line);
         return (

@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Diagnosis, Observation, Prescription, ServiceLine } from './api.ts';
-import { flagLabel, frequencyLabel, nameIn, observationLabel, unitLabel } from './labels.ts';
+import { flagLabel, frequencyLabel, medicineName, nameIn, observationLabel, unitLabel } from './labels.ts';
 
 /** Recorded measurements as "Systolic BP 150 mmHg", the alarming ones marked. */
 export function ObservationList({ items, testId }: { items: readonly Observation[]; testId: string }) {
@@ -76,9 +76,7 @@ export function PrescriptionList({
       {items.map((p) => (
         <li key={p.id} data-testid="rx-line">
           <Group gap="xs" wrap="wrap">
-            <Text fw={600}>
-              {p.medicine.name} {p.medicine.strength}
-            </Text>
+            <Text fw={600}>{medicineName(p.medicine)}</Text>
             {p.longTerm && <Badge variant="outline">{t('care.rx.longTerm')}</Badge>}
             {p.dispensed > 0 && (
               <Badge color="teal" data-testid="rx-dispensed">

@@ -14,7 +14,7 @@ import {
   useOnHand,
 } from './api.ts';
 import { CarePickers } from './CarePickers.tsx';
-import { nameIn, unitLabel } from './labels.ts';
+import { nameIn, unitLabel, WRAPPING } from './labels.ts';
 import { ObservationBoxes } from './ObservationBoxes.tsx';
 import { PrescriptionLines } from './PrescriptionLines.tsx';
 import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
@@ -219,6 +219,9 @@ export function VisitForm({
                   key={p.id}
                   variant="light"
                   size="md"
+                  h="auto"
+                  py={8}
+                  styles={WRAPPING}
                   onClick={() =>
                     setDx([...dx, { id: newId(), code: p.code, name: nameIn(p.names, i18n), chronic: true }])
                   }

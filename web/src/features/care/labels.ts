@@ -96,3 +96,11 @@ export function unitLabel(unit: string, i18n: Pick<I18n, 't'>): string {
 export function nameIn(names: { vi: string; zh: string; en: string }, i18n: Pick<I18n, 'locale'>): string {
   return names[i18n.locale] || names.en;
 }
+
+/** A medicine as a reader names it: its name, with the strength unless the name already says it. */
+export function medicineName(m: { name: string; strength: string }): string {
+  return m.strength && !m.name.includes(m.strength) ? `${m.name} ${m.strength}` : m.name;
+}
+
+/** A button whose words may run over two lines on a phone (a diagnosis's name, "same as last time"). */
+export const WRAPPING = { label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } } as const;

@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/catalog.ts';
-import type { Timeline } from './api.ts';
+import type { ObservationFlag, Timeline } from './api.ts';
 import type { ChartLine } from './chart-series.ts';
 import { observationLabel } from './labels.ts';
 
@@ -62,4 +62,57 @@ export function timelineCharts(
     },
   ];
   return { bp, glucose, hba1c, weight };
+}
+
+/** A value of an earlier visit, for the "last time" panel. */
+export interface LastValue {
+  key: string;
+  value: number;
+  unit: string;
+  date: string;
+  flag: ObservationFlag | null;
+}
+
+/**
+ * The last values recorded before the visit in hand (from the series, which name their visit): blood
+ * pressure, glucose by kind, weight; the visit being recorded is left out, so its own new values do
+ * not pose as last time's.
+ */
+export function lastValues(timeline: Timeline, encounterId?: string): LastValue[] {
+  const before = <P extends { encounterId: string; date: string }>(points: readonly P[]) =>
+    points
+      .filter((p) => p.encounterId !== encounterId)
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .at(-1);
+  const out: LastValue[] = [];
+  const bp = before(timeline.series.bloodPressure);
+  const bpUnit = timeline.units.bloodPressure;
+  if (bp?.systolic != null)
+    out.push({
+      key: 'systolic',
+      value: bp.systolic,
+      unit: bpUnit,
+      date: bp.date,
+      flag: bp.flag,
+    });
+  if (bp?.diastolic != null)
+    out.push({
+      key: 'diastolic',
+      value: bp.diastolic,
+      unit: bpUnit,
+      date: bp.date,
+      flag: bp.flag,
+    });
+  const keyOf: Record<string, [string, string]> = {
+    '1558-6': ['glucose-fasting', timeline.units.glucose],
+    '2339-0': ['glucose-random', timeline.units.glucose],
+    '4548-4': ['hba1c', timeline.units.hba1c],
+  };
+  for (const [code, [key, unit]] of Object.entries(keyOf)) {
+    const p = before(timeline.series.glucose.filter((g) => g.code === code));
+    if (p) out.push({ key, value: p.value, unit, date: p.date, flag: p.flag });
+  }
+  const w = before(timeline.series.weight);
+  if (w) out.push({ key: 'weight', value: w.value, unit: timeline.units.weight, date: w.date, flag: w.flag });
+  return out;
 }
