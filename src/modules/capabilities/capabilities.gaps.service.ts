@@ -50,11 +50,12 @@ export async function capabilitiesOf(
     if (!standard) return [];
     const services = servicesOn(servicesBy.get(facility.id) ?? [], on);
     const equipment = equipmentOn(equipmentBy.get(facility.id) ?? [], on);
-    return [{ facility, standard, services, gap: stationGap(standard, services, equipment) }];
+    const declarations = servicesBy.get(facility.id) ?? [];
+    return [{ facility, standard, declarations, gap: stationGap(standard, services, equipment) }];
   });
   const unofferedVisits = await unofferedVisitsIn(
     ctx.db,
-    gaps.map((g) => ({ facilityId: g.facility.id, standard: g.standard, services: g.services })),
+    gaps.map((g) => ({ facilityId: g.facility.id, standard: g.standard, declarations: g.declarations })),
     { from: addDays(on, -364), to: on },
   );
   return {

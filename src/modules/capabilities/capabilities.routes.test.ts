@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
 import { postOk } from '../../../test/support/requests.ts';
@@ -209,6 +210,39 @@ describeOnBothEngines('capabilities of VN commune stations', (t) => {
     expect(p.rollUp.equipment).toMatchObject({ expected: 46, working: 1, stationsWithNotWorking: 1 });
     expect(p.unofferedVisits).toMatchObject({ from: '2025-01-16', to: '2026-01-15' });
     expect(p.standards[0].services).toHaveLength(41);
+  });
+
+  test('a visit that performed a delivery at a station that stopped them counts as a visit for an unoffered service', async () => {
+    const serviceId = async (code: string) =>
+      (await sql<{ id: string }>`select id from service_item where code = ${code}`.execute(t().ctx.db))
+        .rows[0]?.id;
+    const resident = await postOk(t(), '/api/residents', {
+      fullName: 'Nguyễn Thị Sinh',
+      areaCode: w.areas.commune1.code,
+    });
+    const visit = await post(t(), '/api/encounters', {
+      id: newId(),
+      residentId: resident.id,
+      facilityId: s1,
+      kind: 'station-visit',
+      reason: 'Chuyển dạ',
+      services: [
+        { id: newId(), serviceItemId: await serviceId('VNS0001') },
+        { id: newId(), serviceItemId: await serviceId('VNS0071') },
+      ],
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const r = await get(t(), `/api/capabilities?area=${w.areas.district1.code}`);
+    expect(r.unofferedVisits).toMatchObject({
+      counted: true,
+      visits: 1,
+      services: 1,
+      byStation: [{ facilityId: s1, visits: 1, services: 1 }],
+      byService: [{ standardId: 'vn-commune-health-station', code: 'MAT-02', services: 1 }],
+    });
+    // Read on a day before the visit, it is outside the period.
+    const before = await get(t(), `/api/capabilities?area=${w.areas.district1.code}&date=2026-01-15`);
+    expect(before.unofferedVisits.visits).toBe(0);
   });
 
   test('the district centre (no standard) may declare a standard service; it is listed as not expected', async () => {

@@ -166,16 +166,21 @@ const Count32 = Type.Integer({ minimum: 0 });
 
 export const UnofferedVisits = Type.Object(
   {
-    counted: Type.Boolean({ description: 'false when the visits are not recorded on this server yet' }),
+    counted: Type.Boolean({
+      description:
+        'Whether the figure is counted from the visits recorded (the encounters module, services performed)',
+    }),
     visits: Count32,
     services: Count32,
     from: Type.String(),
     to: Type.String(),
     meaning: Type.String(),
+    byStation: Type.Array(Type.Object({ facilityId: Type.String(), visits: Count32, services: Count32 })),
+    byService: Type.Array(Type.Object({ standardId: Type.String(), code: Type.String(), services: Count32 })),
   },
   {
     description:
-      'Visits to a station in the 12 months to the date that performed a catalogue service mapped to a standard service the station had declared not offered, or never declared',
+      'Visits to a station in the 12 months to the date that performed a catalogue service mapped to a standard service the station had, on the day, declared not offered or not declared',
   },
 );
 

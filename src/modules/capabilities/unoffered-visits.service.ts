@@ -1,25 +1,30 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { CapabilityStandard } from '../../platform/profile.schema.ts';
+import { countUnofferedVisits, type StationHistory } from './capabilities.rules.ts';
 import type { CapabilitiesReport } from './capabilities.schema.ts';
-
-/** A station of the report: its standard and the declarations in force (code -> offered). */
-export interface StationDeclarations {
-  facilityId: string;
-  standard: CapabilityStandard;
-  services: ReadonlyMap<string, { offered: boolean }>;
-}
+import { servicesPerformedAt } from './encounters.refs.ts';
 
 export const UNOFFERED_VISITS_MEANING =
-  'Visits to a station in the period that performed a catalogue service which the standard maps to a service the station has declared not offered (or never declared): care it says it cannot give, given anyway or recorded against the wrong place';
+  'Visits to a station in the period that performed a catalogue service which the standard maps to a service the station had, on that day, declared not offered or not declared: care it says it cannot give, given anyway or recorded against the wrong place. Referrals out for a service the station lacks are not counted yet (no referrals on this server).';
 
-/**
- * Visits to stations for services they do not offer. The visits are recorded by the encounters module
- * (services performed, `encounter_service`); until it is on this server the figure says it is not counted.
- */
+/** Visits to the stations for services they do not offer, in the period (encounters' services performed). */
 export async function unofferedVisitsIn(
-  _db: Db,
-  _stations: readonly StationDeclarations[],
+  db: Db,
+  stations: readonly StationHistory[],
   period: { from: string; to: string },
 ): Promise<CapabilitiesReport['unofferedVisits']> {
-  return { counted: false, visits: 0, services: 0, ...period, meaning: UNOFFERED_VISITS_MEANING };
+  const performed = await servicesPerformedAt(
+    db,
+    stations.map((s) => s.facilityId),
+    period,
+  );
+  const count = countUnofferedVisits(stations, performed);
+  return {
+    counted: true,
+    visits: count.visits,
+    services: count.services,
+    ...period,
+    meaning: UNOFFERED_VISITS_MEANING,
+    byStation: count.byStation,
+    byService: count.byService,
+  };
 }
