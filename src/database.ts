@@ -38,6 +38,7 @@ import type {
   ResidentTable,
 } from './modules/residents/residents.table.ts';
 import type { RotationTable } from './modules/rotations/rotations.table.ts';
+import type { RequisitionEventTable, RequisitionTable } from './modules/stock/requisitions.table.ts';
 import type {
   StockBatchTable,
   StockMovementTable,
@@ -98,5 +99,7 @@ declare module './platform/db/database.ts' {
     encounter_service: EncounterServiceTable;
     encounter_bill: EncounterBillTable;
     encounter_bill_line: EncounterBillLineTable;
+    requisition: RequisitionTable;
+    requisition_event: RequisitionEventTable;
   }
 }

@@ -19,7 +19,7 @@ import { insuranceRoutes } from './modules/insurance/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
-import { stockRoutes } from './modules/stock/index.ts';
+import { requisitionRoutes, stockRoutes } from './modules/stock/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
 import { refuseControlCharacters } from './platform/http/control-characters.ts';
@@ -116,6 +116,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       residentRoutes(scoped, ctx);
       catalogRoutes(scoped, ctx);
       stockRoutes(scoped, ctx);
+      requisitionRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
       encounterRoutes(scoped, ctx);
     },

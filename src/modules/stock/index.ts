@@ -13,4 +13,5 @@ export {
   type ReturnInput,
   returnDispensed,
 } from './dispense.service.ts';
+export { requisitionRoutes } from './requisitions.routes.ts';
 export { stockRoutes } from './stock.routes.ts';
