@@ -50,7 +50,14 @@ export function LastTimePanel({ timeline, encounterId }: { timeline: Timeline; e
           ) : (
             <Group gap="xs" data-testid="problems">
               {problems.map((p) => (
-                <Badge key={p.id} variant="light" size="lg" style={{ textTransform: 'none' }}>
+                <Badge
+                  key={p.id}
+                  variant="light"
+                  size="lg"
+                  h="auto"
+                  py={4}
+                  style={{ textTransform: 'none', whiteSpace: 'normal' }}
+                >
                   {p.code} {nameIn(p.names, i18n)}
                 </Badge>
               ))}

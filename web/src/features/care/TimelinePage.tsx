@@ -78,7 +78,8 @@ function Charts({ timeline }: { timeline: Timeline }) {
     <SimpleGrid cols={{ base: 1, md: 2 }}>
       {panels.map((p) => {
         const unit = unitLabel(p.unit, i18n);
-        const points = p.lines.flatMap((l) => sortedPoints(l.points));
+        // Values counted as readings: blood pressure's two lines are one reading each visit.
+        const count = Math.max(0, ...p.lines.map((l) => l.points.length));
         const latest = p.lines
           .map((l) => sortedPoints(l.points).at(-1))
           .filter((x) => x !== undefined)
@@ -95,13 +96,13 @@ function Charts({ timeline }: { timeline: Timeline }) {
                   lines={p.lines}
                   date={date}
                   format={format}
-                  label={t('care.timeline.chart', { what: p.title, count: points.length, latest })}
+                  label={t('care.timeline.chart', { what: p.title, count, latest })}
                   testId={`chart-${p.id}`}
                 />
                 <Text size="sm" c="dimmed" data-testid={`chart-${p.id}-latest`}>
                   {t('care.timeline.chart', {
                     what: p.title,
-                    count: points.length,
+                    count,
                     latest: `${latest} ${unit}`,
                   })}
                 </Text>
