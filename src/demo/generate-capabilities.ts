@@ -35,8 +35,9 @@ export interface CapabilityWords {
 
 /**
  * What each demo station offers and has. Pure and seeded. Each station draws a strength (0.3-0.7):
- * a core service is offered with strength + 0.2, a recommended one with strength - 0.3, so the
- * district reads about half the standard's services offered (seed 000: 52.2%). Of the services not
+ * a recommended service is offered with strength - 0.3, a core one with strength + a boost chosen
+ * from the standard's share of core services, so that a district reads about 52% of the standard's
+ * services offered (seed 000: 52.2%) whatever the standard. Of the services not
  * offered, most are declared with a reason and the rest left undeclared; one station in five stopped
  * a service in the past year (two rows: offered, then not). Equipment: items present with
  * strength + 0.3 (core) or strength - 0.2, a unit needing repair or broken now and then, and some
@@ -53,10 +54,11 @@ export function planCapabilities(
   for (const station of stations) {
     const r = rng.fork(station.code);
     const strength = r.float(0.3, 0.7);
+    const coreBoost = coreBoostOf(station.standard);
     const declaredOn = addDays(today, -r.int(200, 1500));
     let stopped = false;
     for (const s of station.standard.services) {
-      const offered = r.chance(s.core ? strength + 0.2 : strength - 0.3);
+      const offered = r.chance(s.core ? strength + coreBoost : strength - 0.3);
       const row = { facilityCode: station.code, serviceCode: s.code };
       if (offered) {
         services.push({ ...row, offered: true, since: declaredOn, reason: null });
@@ -96,4 +98,17 @@ export function planCapabilities(
     }
   }
   return { services, equipment };
+}
+
+/** The share of the standard's services a demo district offers, on average (seed 000: 52.2%). */
+const TARGET_SHARE = 0.52;
+
+/**
+ * The core boost that makes the expected share TARGET_SHARE at the mean strength 0.5: with a share c
+ * of core services, c (0.5 + boost) + (1 - c) 0.2 = TARGET_SHARE.
+ */
+function coreBoostOf(standard: CapabilityStandard): number {
+  const c = standard.services.filter((s) => s.core).length / standard.services.length;
+  if (c === 0) return 0;
+  return Math.min(0.35, Math.max(0, (TARGET_SHARE - (1 - c) * 0.2) / c - 0.5));
 }
