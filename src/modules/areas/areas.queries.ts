@@ -1,7 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor, Total } from '../../platform/http/pagination.ts';
+import type { SortedWindow, Total } from '../../platform/http/pagination.ts';
 import type { AreaPopulationRow, AreaRow, NewAreaRow } from './areas.table.ts';
 
 /** An area row with its parent's code, as lists and details show it. */
@@ -58,16 +58,12 @@ export async function findAreaRowsByIds(db: Db, ids: string[]): Promise<AreaRow[
   return db.selectFrom('area').select(AREA_COLUMNS).where('id', 'in', ids).execute();
 }
 
-export interface AreaFilter {
+export interface AreaFilter extends SortedWindow<'code' | 'name'> {
   level?: string;
   parentId?: string;
   withinPath?: string;
   q?: string;
   includeInactive?: boolean;
-  sort: 'code' | 'name';
-  order: 'asc' | 'desc';
-  limit: number;
-  cursor?: Cursor;
 }
 
 /** The areas matching a list's filters, before its cursor, order and limit. */

@@ -1,7 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor, Total } from '../../platform/http/pagination.ts';
+import type { SortedWindow, Total } from '../../platform/http/pagination.ts';
 import type {
   FacilityRow,
   FacilityStatus,
@@ -49,7 +49,7 @@ export async function findFacilityRowsByIds(db: Db, ids: string[]): Promise<Faci
   return db.selectFrom('facility').selectAll().where('id', 'in', ids).execute();
 }
 
-export interface FacilityFilter {
+export interface FacilityFilter extends SortedWindow<'code' | 'name' | 'beds'> {
   kinds?: string[];
   tier?: string;
   /**
@@ -63,10 +63,6 @@ export interface FacilityFilter {
   managedBy?: string;
   q?: string;
   includeInactive?: boolean;
-  sort: 'code' | 'name' | 'beds';
-  order: 'asc' | 'desc';
-  limit: number;
-  cursor?: Cursor;
 }
 
 /** The facilities matching a list's filters, before its cursor, order and limit. */

@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor, Total } from '../../platform/http/pagination.ts';
+import type { PageWindow, Total } from '../../platform/http/pagination.ts';
 import type { NewRotationRow, RotationRow } from './rotations.table.ts';
 
 // pg parses date[] into local-time Date objects; cast to text[] so dates stay 'YYYY-MM-DD' strings.
@@ -53,16 +53,13 @@ export function activeRotationsOfWorker(
     .execute();
 }
 
-export interface RotationFilter {
+export interface RotationFilter extends PageWindow {
   workerId?: string;
   facilityId?: string;
   areaPath?: string;
   from?: string;
   to?: string;
   includeInactive?: boolean;
-  order: 'asc' | 'desc';
-  limit: number;
-  cursor?: Cursor;
 }
 
 /** The rotations matching a list's filters, before its cursor, order and limit. */

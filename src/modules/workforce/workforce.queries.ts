@@ -1,7 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { Cursor, Total } from '../../platform/http/pagination.ts';
+import type { Cursor, SortedWindow, Total } from '../../platform/http/pagination.ts';
 import type {
   HealthWorkerRow,
   NewHealthWorkerRow,
@@ -62,7 +62,7 @@ export type WorkerListRow = HealthWorkerRow & {
   a_start_date: string | null;
 };
 
-export interface WorkerFilter {
+export interface WorkerFilter extends SortedWindow<'code' | 'name'> {
   on: string;
   facilityId?: string;
   areaPath?: string;
@@ -70,10 +70,6 @@ export interface WorkerFilter {
   qualification?: string;
   q?: string;
   includeInactive?: boolean;
-  sort: 'code' | 'name';
-  order: 'asc' | 'desc';
-  limit: number;
-  cursor?: Cursor;
 }
 
 /**

@@ -84,15 +84,23 @@ export function decodeNumericCursor(raw: string | undefined): number | undefined
   return n;
 }
 
+/** The page a list asks its rows for, after its filters: the order, the page size and where the last one ended. */
+export interface PageWindow {
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: Cursor | undefined;
+}
+
+/** A page window over rows sorted by one of the list's columns `S` (then by id). */
+export interface SortedWindow<S extends string> extends PageWindow {
+  sort: S;
+}
+
 /**
  * The page a list query asks for: its order (ascending unless asked), its size (50 unless asked, as
  * `PageQuery` documents) and the decoded cursor. Every list service reads its query through this.
  */
-export function pageRequest(query: { order?: 'asc' | 'desc'; limit?: number; cursor?: string }): {
-  order: 'asc' | 'desc';
-  limit: number;
-  cursor: Cursor | undefined;
-} {
+export function pageRequest(query: { order?: 'asc' | 'desc'; limit?: number; cursor?: string }): PageWindow {
   return { order: query.order ?? 'asc', limit: query.limit ?? 50, cursor: decodeCursor(query.cursor) };
 }
 
