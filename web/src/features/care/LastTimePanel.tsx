@@ -11,7 +11,8 @@ import { lastValues } from './timeline-charts.ts';
 export function LastTimePanel({ timeline, encounterId }: { timeline: Timeline; encounterId?: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const last = timeline.visits.find((v) => v.id !== encounterId);
+  // The last visit seen through: another open one (a visit begun elsewhere today) is not last time.
+  const last = timeline.visits.find((v) => v.id !== encounterId && v.status !== 'open');
   const values = lastValues(timeline, encounterId);
   const problems = timeline.problems.filter((p) => p.status === 'active');
   return (
@@ -56,7 +57,8 @@ export function LastTimePanel({ timeline, encounterId }: { timeline: Timeline; e
                   size="lg"
                   h="auto"
                   py={4}
-                  style={{ textTransform: 'none', whiteSpace: 'normal' }}
+                  style={{ textTransform: 'none' }}
+                  styles={{ label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip' } }}
                 >
                   {p.code} {nameIn(p.names, i18n)}
                 </Badge>

@@ -54,8 +54,8 @@ export function OpenVisitPage() {
       </Alert>
     );
 
+  const card = cards.data ? currentCard(cards.data.items, today) : undefined;
   const start = async () => {
-    const card = cards.data ? currentCard(cards.data.items, today) : undefined;
     const insurance =
       record === 'card'
         ? card?.cardNumber
@@ -95,6 +95,15 @@ export function OpenVisitPage() {
           {t('care.open.resume', { date: i18n.date(resumable.date) })}
         </Button>
       )}
+      <Text size="sm" data-testid="open-insurance">
+        {record === 'card'
+          ? card?.cardNumber
+            ? t('care.open.card', { number: card.cardNumber })
+            : t('care.open.noInsurance')
+          : r.citizenId
+            ? t('care.open.enrolment', { number: r.citizenId })
+            : t('care.open.noInsurance')}
+      </Text>
       <Radio.Group label={t('care.open.kind')} value={kind} onChange={(v) => setKind(v as EncounterKind)}>
         <Stack gap="xs" mt="xs">
           {ENCOUNTER_KINDS.map((k) => (

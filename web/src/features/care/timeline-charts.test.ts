@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Timeline } from './api.ts';
-import { timelineCharts } from './timeline-charts.ts';
+import { lastValues, timelineCharts } from './timeline-charts.ts';
 
 const t = { t: (key: string) => key } as Parameters<typeof timelineCharts>[1];
 
@@ -53,5 +53,33 @@ describe('the timeline charts', () => {
     );
     expect(glucose.map((l) => [l.id, l.points.length])).toEqual([['1558-6', 2]]);
     expect(hba1c.map((l) => [l.id, l.points.length])).toEqual([['4548-4', 1]]);
+  });
+});
+
+describe('last time', () => {
+  const tl = timeline({
+    bloodPressure: [
+      { encounterId: 'old', date: '2026-01-05', systolic: 150, diastolic: 95, flag: null },
+      { encounterId: 'prev', date: '2026-02-05', systolic: 185, diastolic: 112, flag: 'alarming-high' },
+      { encounterId: 'now', date: '2026-03-05', systolic: 138, diastolic: 85, flag: null },
+    ],
+    glucose: [{ encounterId: 'old', date: '2026-01-05', code: '1558-6', value: 7.2, flag: null }],
+    weight: [],
+  });
+
+  test('the values before the visit in hand, not its own new ones', () => {
+    expect(lastValues(tl, 'now').map((v) => [v.key, v.value, v.flag])).toEqual([
+      ['systolic', 185, 'alarming-high'],
+      ['diastolic', 112, 'alarming-high'],
+      ['glucose-fasting', 7.2, null],
+    ]);
+  });
+
+  test('on the timeline (no visit in hand): the latest of each', () => {
+    expect(lastValues(tl).map((v) => [v.key, v.value])).toEqual([
+      ['systolic', 138],
+      ['diastolic', 85],
+      ['glucose-fasting', 7.2],
+    ]);
   });
 });
