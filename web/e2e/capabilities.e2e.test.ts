@@ -73,6 +73,9 @@ test("district on a desktop: the stations' gaps against the standard, about half
   expect(percent).toBeLessThan(70);
   const rows = page.getByTestId('gaps-table').locator('tbody tr');
   await poll(() => rows.count()).toBeGreaterThan(3);
+  // The district's communes, each with its share; one opens the commune's own figures.
+  const parts = page.getByTestId('parts-table').locator('tbody tr');
+  await poll(() => parts.count()).toBeGreaterThan(3);
   await screenshot(page, 'capabilities-gaps');
   await expectAccessible(page);
 

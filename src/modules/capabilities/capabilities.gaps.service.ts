@@ -4,10 +4,10 @@ import { addDays } from '../../platform/dates.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { CapabilityStandard } from '../../platform/profile.schema.ts';
 import { inScope, type Scope } from '../access/index.ts';
-import { requireArea } from '../areas/index.ts';
+import { findAreasByCodes, requireArea } from '../areas/index.ts';
 import { listFacilitiesIn } from '../facilities/index.ts';
 import { equipmentRowsOf, serviceRowsOf } from './capabilities.queries.ts';
-import { equipmentOn, rollUp, servicesOn, stationGap } from './capabilities.rules.ts';
+import { equipmentOn, rollUp, type StationGap, servicesOn, stationGap } from './capabilities.rules.ts';
 import type { CapabilitiesQuery, CapabilitiesReport } from './capabilities.schema.ts';
 import { toEquipmentRecord, toServiceRecord } from './capabilities.service.ts';
 import { standardsOf } from './capabilities.standards.ts';
@@ -58,6 +58,7 @@ export async function capabilitiesOf(
     gaps.map((g) => ({ facilityId: g.facility.id, standard: g.standard, declarations: g.declarations })),
     { from: addDays(on, -364), to: on },
   );
+  const parts = await partsOf(ctx, area, gaps);
   return {
     area: { id: area.id, code: area.code, name: area.name, level: area.level },
     date: on,
@@ -77,6 +78,7 @@ export async function capabilitiesOf(
       },
     })),
     rollUp: rollUp(gaps),
+    parts,
     unofferedVisits,
   };
 }
@@ -108,4 +110,39 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
     else out.set(k, [r]);
   }
   return out;
+}
+
+/**
+ * The roll-up of each part of an area above the commune level (a province's districts, a district's
+ * communes), in the order of their codes: the part is the area one level down whose path holds the
+ * station. A commune has no parts (its villages hold no station of their own to compare).
+ */
+async function partsOf(
+  ctx: AppContext,
+  area: { path: string; level: string },
+  gaps: readonly { facility: { areaPath: string }; gap: StationGap; standard: CapabilityStandard }[],
+): Promise<CapabilitiesReport['parts']> {
+  const levels = ctx.profile.areaLevels.map((l) => l.id);
+  if (levels.indexOf(area.level) >= levels.indexOf(ctx.profile.communeLevel)) return [];
+  const depth = area.path.split('.').length;
+  const byPart = groupBy(
+    gaps.filter((g) => g.facility.areaPath.split('.').length > depth),
+    (g) => g.facility.areaPath.split('.')[depth] ?? '',
+  );
+  const areas = await findAreasByCodes(ctx.db, [...byPart.keys()]);
+  return [...byPart.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .flatMap(([code, list]) => {
+      const part = areas.get(code);
+      if (!part) return [];
+      const { services, equipment, stations } = rollUp(list);
+      return [
+        {
+          area: { id: part.id, code: part.code, name: part.name, level: part.level },
+          stations,
+          services,
+          equipment,
+        },
+      ];
+    });
 }

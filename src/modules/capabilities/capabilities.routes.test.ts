@@ -210,6 +210,18 @@ describeOnBothEngines('capabilities of VN commune stations', (t) => {
     expect(p.rollUp.equipment).toMatchObject({ expected: 46, working: 1, stationsWithNotWorking: 1 });
     expect(p.unofferedVisits).toMatchObject({ from: '2025-01-16', to: '2026-01-15' });
     expect(p.standards[0].services).toHaveLength(41);
+    // The province's parts are its districts, each with its station's figures.
+    expect(
+      p.parts.map((x: { area: { code: string }; stations: number }) => [x.area.code, x.stations]),
+    ).toEqual([
+      [w.areas.district1.code, 1],
+      [w.areas.district2.code, 1],
+    ]);
+    expect(p.parts[1].services).toMatchObject({ expected: 41, offered: 4 });
+    expect(d1.parts.map((x: { area: { code: string } }) => x.area.code)).toEqual([w.areas.commune1.code]);
+    const commune = await get(t(), `/api/capabilities?area=${w.areas.commune1.code}&date=2026-01-15`);
+    expect(commune.parts).toEqual([]);
+    expect(commune.rollUp.stations).toBe(1);
   });
 
   test('a visit that performed a delivery at a station that stopped them counts as a visit for an unoffered service', async () => {

@@ -184,6 +184,27 @@ export const UnofferedVisits = Type.Object(
   },
 );
 
+const RollUpServices = Type.Object({
+  expected: Count32,
+  offered: Count32,
+  share: Share,
+  coreExpected: Count32,
+  coreOffered: Count32,
+  coreShare: Share,
+  stationsMeetingCore: Count32,
+  stationsWithUndeclared: Count32,
+});
+
+const RollUpEquipment = Type.Object({
+  expected: Count32,
+  working: Count32,
+  share: Share,
+  stationsLackingCore: Count32,
+  stationsWithNotWorking: Count32,
+  unitsNeedingRepair: Count32,
+  unitsBroken: Count32,
+});
+
 export const CapabilitiesReport = Type.Object({
   area: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), level: Type.String() }),
   date: Type.String(),
@@ -219,25 +240,8 @@ export const CapabilitiesReport = Type.Object({
   ),
   rollUp: Type.Object({
     stations: Count32,
-    services: Type.Object({
-      expected: Count32,
-      offered: Count32,
-      share: Share,
-      coreExpected: Count32,
-      coreOffered: Count32,
-      coreShare: Share,
-      stationsMeetingCore: Count32,
-      stationsWithUndeclared: Count32,
-    }),
-    equipment: Type.Object({
-      expected: Count32,
-      working: Count32,
-      share: Share,
-      stationsLackingCore: Count32,
-      stationsWithNotWorking: Count32,
-      unitsNeedingRepair: Count32,
-      unitsBroken: Count32,
-    }),
+    services: RollUpServices,
+    equipment: RollUpEquipment,
     byGroup: Type.Array(
       Type.Object({ group: Type.Enum(CAPABILITY_GROUPS), expected: Count32, offered: Count32, share: Share }),
     ),
@@ -251,6 +255,23 @@ export const CapabilitiesReport = Type.Object({
       }),
     ),
   }),
+  parts: Type.Array(
+    Type.Object({
+      area: Type.Object({
+        id: Type.String(),
+        code: Type.String(),
+        name: Type.String(),
+        level: Type.String(),
+      }),
+      stations: Count32,
+      services: RollUpServices,
+      equipment: RollUpEquipment,
+    }),
+    {
+      description:
+        "Each part one level down (a province's districts, a district's communes); none for a commune",
+    },
+  ),
   unofferedVisits: UnofferedVisits,
 });
 export type CapabilitiesReport = Static<typeof CapabilitiesReport>;

@@ -59,7 +59,14 @@ export function GapsPage() {
           {errorText(report.error, i18n)}
         </Alert>
       ) : (
-        <GapsView report={report.data} />
+        <GapsView
+          report={report.data}
+          openArea={(code) => {
+            const next = new URLSearchParams(params);
+            next.set('area', code);
+            setParams(next);
+          }}
+        />
       )}
     </Stack>
   );
@@ -93,7 +100,7 @@ function Figure({
   );
 }
 
-function GapsView({ report }: { report: CapabilitiesReport }) {
+function GapsView({ report, openArea }: { report: CapabilitiesReport; openArea: (code: string) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const r = report.rollUp;
@@ -142,6 +149,43 @@ function GapsView({ report }: { report: CapabilitiesReport }) {
             <Text size="sm" c="gray.7">
               {t('capabilities.gaps.undeclared', { count: r.services.stationsWithUndeclared })}
             </Text>
+          )}
+          {report.parts.length > 0 && (
+            <ScrollArea type="auto">
+              <Table striped withTableBorder miw={560} data-testid="parts-table">
+                <Table.Caption>{t('capabilities.gaps.parts')}</Table.Caption>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('capabilities.gaps.col.area')}</Table.Th>
+                    <Table.Th>{t('capabilities.gaps.col.stations')}</Table.Th>
+                    <Table.Th>{t('capabilities.gaps.col.servicesShare')}</Table.Th>
+                    <Table.Th>{t('capabilities.gaps.col.coreShare')}</Table.Th>
+                    <Table.Th>{t('capabilities.gaps.col.equipment')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {report.parts.map((part) => (
+                    <Table.Tr key={part.area.id}>
+                      <Table.Td>
+                        <Anchor
+                          component="button"
+                          type="button"
+                          size="sm"
+                          onClick={() => openArea(part.area.code)}
+                          aria-label={t('capabilities.gaps.open', { name: part.area.name })}
+                        >
+                          {part.area.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{part.stations}</Table.Td>
+                      <Table.Td>{pct(part.services.share)}</Table.Td>
+                      <Table.Td>{pct(part.services.coreShare)}</Table.Td>
+                      <Table.Td>{pct(part.equipment.share)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea>
           )}
           <ScrollArea type="auto">
             <Table striped withTableBorder miw={640} data-testid="gaps-table">
