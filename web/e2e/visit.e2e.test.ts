@@ -277,6 +277,21 @@ describe('VN demo province: the commune station', () => {
     await page.getByTestId('bill').waitFor();
     await screenshot(page, 'visit-closed-desktop');
     await fitsWidth(page);
+
+    // A correction: the diastolic taken back with a reason; the history keeps both.
+    const amend = page.getByTestId('amend');
+    await page.getByTestId('amend-submit').click();
+    await poll(() => amend.textContent()).toContain('Required');
+    await amend.getByLabel('Take back: Diastolic BP 95 mmHg').check();
+    await page.getByTestId('amend-reason').fill('Diastolic written in the wrong box');
+    await page.getByTestId('amend-submit').click();
+    await poll(() => page.getByTestId('visit-status').textContent()).toBe('Corrected');
+    expect(await page.getByTestId('amendment').textContent()).toContain(
+      'Corrected: Diastolic written in the wrong box',
+    );
+    expect(await page.getByTestId('retracted').textContent()).toContain('Diastolic BP 95 mmHg');
+    expect(await page.getByTestId('obs-saved').textContent()).not.toContain('Diastolic');
+    await screenshot(page, 'visit-amended-desktop');
   });
 });
 
