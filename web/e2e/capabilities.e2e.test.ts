@@ -65,6 +65,10 @@ test('station on a phone: ticks a service it now offers, unticks it with a reaso
 test("district on a desktop: the stations' gaps against the standard, about half of it offered", async () => {
   const page = await site().newPage(DESKTOP);
   await site().signIn(page, 'district');
+  // The home card says it first.
+  await poll(() => page.getByTestId('capabilities-home-card').textContent()).toMatch(
+    /\d+(\.\d)?% of the standard services offered, over \d+ stations/,
+  );
   await openMenu(page, /^Gaps against the standard$/);
   const share = page.getByTestId('services-share');
   await poll(() => share.textContent()).toMatch(/Standard services offered\d+(\.\d)?%\d+ of \d+/);

@@ -81,6 +81,10 @@ export const capabilitiesMessages = defineMessages({
     'capabilities.gaps.col.servicesShare': 'Services offered',
     'capabilities.gaps.col.coreShare': 'Core services offered',
     'capabilities.gaps.open': 'Open {name}',
+    'capabilities.home.services':
+      '{share} of the standard services offered, over {stations, plural, one {# station} other {# stations}}',
+    'capabilities.home.equipment': '{share} of the standard equipment working',
+    'capabilities.home.open': 'Open the gap table',
     'capabilities.gaps.none': 'No station of a kind the standard names in this area.',
     'capabilities.gaps.undeclared':
       '{count, plural, one {# station has} other {# stations have}} not declared every service: counted as not offered.',
@@ -160,6 +164,10 @@ export const capabilitiesMessages = defineMessages({
     'capabilities.gaps.col.servicesShare': 'Dịch vụ được cung cấp',
     'capabilities.gaps.col.coreShare': 'Dịch vụ cơ bản được cung cấp',
     'capabilities.gaps.open': 'Mở {name}',
+    'capabilities.home.services':
+      '{share} dịch vụ chuẩn được cung cấp, trên {stations, plural, other {# trạm}}',
+    'capabilities.home.equipment': '{share} thiết bị chuẩn hoạt động',
+    'capabilities.home.open': 'Mở bảng thiếu hụt',
     'capabilities.gaps.none': 'Địa bàn không có trạm thuộc loại mà chuẩn quy định.',
     'capabilities.gaps.undeclared':
       '{count, plural, other {# trạm chưa khai báo đủ dịch vụ}}: tính là không cung cấp.',
@@ -237,6 +245,9 @@ export const capabilitiesMessages = defineMessages({
     'capabilities.gaps.col.servicesShare': '已开展服务',
     'capabilities.gaps.col.coreShare': '已开展基本服务',
     'capabilities.gaps.open': '打开 {name}',
+    'capabilities.home.services': '{stations, plural, other {# 个机构}}已开展 {share} 的标准服务',
+    'capabilities.home.equipment': '{share} 的标准设备可用',
+    'capabilities.home.open': '打开差距表',
     'capabilities.gaps.none': '此地区没有标准所指类型的机构。',
     'capabilities.gaps.undeclared': '{count, plural, other {# 个机构未申报全部服务}}：按未开展计算。',
   },

@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { createElement, lazy } from 'react';
 import type { Feature } from '../../app/feature.ts';
+import { GapsHomeCard } from './GapsHomeCard.tsx';
 
 /**
  * What the station can do: its services and equipment against the standard (the station ticks what
@@ -28,5 +29,14 @@ export const capabilitiesFeature: Feature = {
       order: 24,
     },
     { to: '/capabilities', label: 'capabilities.nav.gaps', permission: 'services.read', order: 23 },
+  ],
+  homeCards: [
+    {
+      id: 'capabilities.gaps',
+      permission: 'services.read',
+      roles: ['province', 'district'],
+      order: 12,
+      render: () => createElement(GapsHomeCard),
+    },
   ],
 };
