@@ -278,11 +278,12 @@ describe('VN demo province: the commune station', () => {
     await screenshot(page, 'visit-closed-desktop');
     await fitsWidth(page);
 
-    // A correction: the diastolic taken back with a reason; the history keeps both.
+    // A correction: the diastolic taken back and written again, with a reason; the history keeps both.
     const amend = page.getByTestId('amend');
     await page.getByTestId('amend-submit').click();
     await poll(() => amend.textContent()).toContain('Required');
     await amend.getByLabel('Take back: Diastolic BP 95 mmHg').check();
+    await amend.getByTestId('obs-diastolic').fill('85');
     await page.getByTestId('amend-reason').fill('Diastolic written in the wrong box');
     await page.getByTestId('amend-submit').click();
     await poll(() => page.getByTestId('visit-status').textContent()).toBe('Corrected');
@@ -290,7 +291,10 @@ describe('VN demo province: the commune station', () => {
       'Corrected: Diastolic written in the wrong box',
     );
     expect(await page.getByTestId('retracted').textContent()).toContain('Diastolic BP 95 mmHg');
-    expect(await page.getByTestId('obs-saved').textContent()).not.toContain('Diastolic');
+    expect(await page.getByTestId('obs-saved').textContent()).toMatch(
+      /Systolic BP 150 mmHg.*Diastolic BP 85 mmHg/,
+    );
+    expect(await page.getByTestId('obs-saved').textContent()).not.toContain('95');
     await screenshot(page, 'visit-amended-desktop');
   });
 });

@@ -3,21 +3,34 @@ import {
   Button,
   Card,
   Checkbox,
+  Group,
   Timeline as History,
   Stack,
   Text,
   Textarea,
   Title,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { newId } from '../../../../src/platform/ids.ts';
+import { ApiError } from '../../api/client.ts';
 import { can, useSignedIn } from '../../api/session.ts';
-import { errorText } from '../../components/api-errors.ts';
+import { errorText, fieldProblemText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { type Encounter, useAmendEncounter } from './api.ts';
+import { type Encounter, useAmendEncounter, useObservationKinds } from './api.ts';
 import { BillView } from './BillView.tsx';
+import { CarePickers } from './CarePickers.tsx';
 import { frequencyLabel, medicineName, nameIn, observationLabel, unitLabel } from './labels.ts';
+import { ObservationBoxes } from './ObservationBoxes.tsx';
 import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
+import {
+  type DiagnosisDraft,
+  diagnosisInputs,
+  type ObservationDraft,
+  observationInputs,
+  problemTarget,
+  recordsBody,
+  unreadableDrafts,
+} from './visit-form.ts';
 
 /**
  * A closed visit: what was recorded, the bill, the dispensing, its history (closed, then each
@@ -138,6 +151,12 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
   const [problem, setProblem] = useState<{ reason?: string; banner?: string }>({});
   // One id per correction being written: a resend after a lost answer is the same correction.
   const [amendmentId, setAmendmentId] = useState(newId);
+  // Records the correction adds: measurements and diagnoses, as on an open visit.
+  const kinds = useObservationKinds();
+  const kindsByCode = useMemo(() => new Map((kinds.data ?? []).map((k) => [k.code, k])), [kinds.data]);
+  const [obs, setObs] = useState<Record<string, ObservationDraft>>({});
+  const [obsErrors, setObsErrors] = useState<Record<string, string>>({});
+  const [dx, setDx] = useState<DiagnosisDraft[]>([]);
 
   const records = [
     ...encounter.observations
@@ -162,8 +181,23 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
 
   const submit = async () => {
     setProblem({});
+    setObsErrors({});
     if (!reason.trim()) return setProblem({ reason: t('validation.required') });
-    if (retract.size === 0) return setProblem({ banner: t('care.amend.nothing') });
+    const unreadable = unreadableDrafts(Object.values(obs));
+    if (unreadable.length > 0) {
+      setObsErrors(Object.fromEntries(unreadable.map((code) => [code, t('care.obs.notNumber')])));
+      return;
+    }
+    const sent = {
+      observations: observationInputs(Object.values(obs), kindsByCode),
+      diagnoses: diagnosisInputs(
+        dx,
+        encounter.diagnoses.some((d) => d.role === 'main' && !retract.has(d.id)),
+      ),
+      prescriptions: [],
+    };
+    const add = recordsBody(sent);
+    if (retract.size === 0 && !add) return setProblem({ banner: t('care.amend.nothing') });
     const picked = records.filter((r) => retract.has(r.id));
     const ids = (list: (typeof picked)[number]['list']) =>
       picked.filter((r) => r.list === list).map((r) => r.id);
@@ -171,6 +205,7 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
       await amend.mutateAsync({
         id: amendmentId,
         reason: reason.trim(),
+        ...(add ? { add } : {}),
         retract: {
           observations: ids('observations'),
           diagnoses: ids('diagnoses'),
@@ -180,10 +215,26 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
       });
       setReason('');
       setRetract(new Set());
+      setObs({});
+      setDx([]);
       setAmendmentId(newId());
     } catch (error) {
-      const field = (error as { fieldMessage?: (f: string) => string | undefined }).fieldMessage?.('reason');
-      setProblem(field ? { reason: field } : { banner: errorText(error, i18n) });
+      const placed: Record<string, string> = {};
+      let reasonText: string | undefined;
+      if (error instanceof ApiError) {
+        reasonText = error.fieldMessage('reason');
+        for (const p of error.errors) {
+          const target = problemTarget(p.field);
+          const code = target?.list === 'observations' ? sent.observations[target.index]?.code : undefined;
+          if (code) placed[code] = fieldProblemText(p, i18n);
+        }
+      }
+      setObsErrors(placed);
+      setProblem(
+        reasonText
+          ? { reason: reasonText }
+          : { banner: Object.keys(placed).length > 0 ? t('error.fixFields') : errorText(error, i18n) },
+      );
     }
   };
 
@@ -209,6 +260,31 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
             }}
           />
         ))}
+        {kinds.data && (
+          <ObservationBoxes kinds={kinds.data} drafts={obs} onChange={setObs} errors={obsErrors} />
+        )}
+        {dx.map((d) => (
+          <Group key={d.id} gap="xs" data-testid="amend-dx">
+            <Text fw={700} ff="monospace">
+              {d.code}
+            </Text>
+            <Text>{d.name}</Text>
+            <Button
+              variant="subtle"
+              color="red"
+              size="xs"
+              onClick={() => setDx(dx.filter((x) => x.id !== d.id))}
+            >
+              {t('care.dx.remove', { code: d.code })}
+            </Button>
+          </Group>
+        ))}
+        <CarePickers.Diagnosis
+          onPick={(d) =>
+            !dx.some((x) => x.code === d.code) &&
+            setDx([...dx, { id: newId(), code: d.code, name: nameIn(d.names, i18n), chronic: d.chronic }])
+          }
+        />
         <Textarea
           label={t('care.amend.reason')}
           required
