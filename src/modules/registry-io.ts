@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { App, AppContext } from '../platform/app-context.ts';
 import { todayOf } from '../platform/clock.ts';
@@ -13,10 +14,19 @@ import {
 import { sendCsv } from '../platform/http/csv-reply.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { CountryProfile } from '../platform/profile.ts';
+import { hasPermission } from './access/index.ts';
 import { areaImport, exportAreasCsv } from './areas/index.ts';
+import {
+  diagnosisImport,
+  exportDiagnosesCsv,
+  exportMedicinesCsv,
+  exportServicesCsv,
+  medicineImport,
+  serviceImport,
+} from './catalog/index.ts';
 import { exportFacilitiesCsv, facilityImport } from './facilities/index.ts';
 import { exportInsuranceCardsCsv, insuranceCardImport } from './insurance/index.ts';
-import { REGISTRY_KINDS, type RegistryKind } from './registry-kinds.ts';
+import { KIND_PERMISSIONS, REGISTRY_KINDS, type RegistryKind } from './registry-kinds.ts';
 import {
   exportHouseholdsCsv,
   exportResidentsCsv,
@@ -33,6 +43,9 @@ const imports: Record<RegistryKind, (profile: CountryProfile, today: string) => 
   households: householdImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
   residents: residentImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
   'insurance-cards': insuranceCardImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
+  diagnoses: diagnosisImport as (p: CountryProfile) => ImportDefinition<unknown>,
+  medicines: medicineImport as (p: CountryProfile) => ImportDefinition<unknown>,
+  services: serviceImport as (p: CountryProfile) => ImportDefinition<unknown>,
 };
 
 const exports: Record<RegistryKind, (ctx: AppContext, out: Writable) => Promise<number>> = {
@@ -42,7 +55,21 @@ const exports: Record<RegistryKind, (ctx: AppContext, out: Writable) => Promise<
   households: exportHouseholdsCsv,
   residents: exportResidentsCsv,
   'insurance-cards': exportInsuranceCardsCsv,
+  diagnoses: exportDiagnosesCsv,
+  medicines: exportMedicinesCsv,
+  services: exportServicesCsv,
 };
+
+/** A kind's own permission (the catalogues'), checked after the route's: 403 naming it when missing. */
+function checkKindPermission(req: FastifyRequest, kind: string, action: 'import' | 'export'): void {
+  const needed = KIND_PERMISSIONS[kind as RegistryKind]?.[action];
+  if (needed && !hasPermission(needed, req.principal?.grants ?? [])) {
+    throw new AppError(
+      'forbidden',
+      `${action === 'import' ? 'Importing' : 'Exporting'} ${kind} needs the permission ${needed}`,
+    );
+  }
+}
 
 export const importKinds: readonly string[] = REGISTRY_KINDS;
 export const exportKinds: readonly string[] = REGISTRY_KINDS;
@@ -111,6 +138,7 @@ export function registryRoutes(app: App, _ctx: AppContext): void {
           'Send the file as the request body with Content-Type: text/csv',
         );
       }
+      checkKindPermission(req, req.params.kind, 'import');
       const records = readCsvRecords(req.body as Readable);
       const def = importDefinition(req.ctx.profile, req.params.kind, todayOf(req.ctx));
       return runImport(req.ctx.db, def, records, {
@@ -128,6 +156,7 @@ export function registryRoutes(app: App, _ctx: AppContext): void {
       schema: { tags: ['registry'], summary: 'Export a registry as CSV', params: KindParams },
     },
     async (req, reply) => {
+      checkKindPermission(req, req.params.kind, 'export');
       await sendCsv(reply, `${req.params.kind}.csv`, (out) => runExport(req.ctx, req.params.kind, out));
     },
   );

@@ -9,6 +9,19 @@ export const REGISTRY_KINDS = [
   'households',
   'residents',
   'insurance-cards',
+  'diagnoses',
+  'medicines',
+  'services',
 ] as const;
 
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
+
+/**
+ * The permission a kind needs besides `registry.import` / `registry.export`: the catalogues are
+ * changed by whoever holds catalog.write and read by catalog.read (protocols/roles.json).
+ */
+export const KIND_PERMISSIONS: Partial<Record<RegistryKind, { import: string; export: string }>> = {
+  diagnoses: { import: 'catalog.write', export: 'catalog.read' },
+  medicines: { import: 'catalog.write', export: 'catalog.read' },
+  services: { import: 'catalog.write', export: 'catalog.read' },
+};

@@ -76,7 +76,7 @@ describeOnBothEngines('catalog lookups for other modules', (t) => {
     expect(found.get(vn)).toEqual({
       id: vn,
       code: 'VNT0004',
-      name: 'Metformin 500 mg',
+      name: 'Metformin',
       strength: '500 mg',
       dosageForm: 'Viên nén bao phim',
       unit: 'viên',

@@ -104,6 +104,7 @@ export interface ItemSearch {
 }
 
 export function searchMedicineRows(db: Db, s: ItemSearch): Promise<MedicineRow[]> {
+  if (s.catalogues.length === 0) return Promise.resolve([]);
   let q = db
     .selectFrom('medicine')
     .selectAll()
@@ -116,6 +117,7 @@ export function searchMedicineRows(db: Db, s: ItemSearch): Promise<MedicineRow[]
 }
 
 export function searchServiceRows(db: Db, s: ItemSearch): Promise<ServiceItemRow[]> {
+  if (s.catalogues.length === 0) return Promise.resolve([]);
   let q = db
     .selectFrom('service_item')
     .selectAll()
@@ -135,4 +137,60 @@ export function lockMedicineRow(db: Db, id: string): Promise<MedicineRow | undef
 
 export function lockServiceRow(db: Db, id: string): Promise<ServiceItemRow | undefined> {
   return db.selectFrom('service_item').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** Items by code in any catalogue (an import checks the code is not another catalogue's). */
+export function medicineRowsByCode(db: Db, codes: readonly string[]): Promise<MedicineRow[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('medicine')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
+export function serviceRowsByCode(db: Db, codes: readonly string[]): Promise<ServiceItemRow[]> {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('service_item')
+    .selectAll()
+    .where('code', 'in', [...codes])
+    .execute();
+}
+
+/** A page of an export, by code after `after`. */
+export function diagnosisExportBatch(db: Db, after: string | null, limit: number): Promise<DiagnosisRow[]> {
+  let q = db.selectFrom('diagnosis').selectAll();
+  if (after !== null) q = q.where('code', '>', after);
+  return q.orderBy('code').limit(limit).execute();
+}
+
+export function medicineExportBatch(
+  db: Db,
+  catalogues: readonly string[],
+  after: string | null,
+  limit: number,
+): Promise<MedicineRow[]> {
+  if (catalogues.length === 0) return Promise.resolve([]);
+  let q = db
+    .selectFrom('medicine')
+    .selectAll()
+    .where('catalogue', 'in', [...catalogues]);
+  if (after !== null) q = q.where('code', '>', after);
+  return q.orderBy('code').limit(limit).execute();
+}
+
+export function serviceExportBatch(
+  db: Db,
+  catalogues: readonly string[],
+  after: string | null,
+  limit: number,
+): Promise<ServiceItemRow[]> {
+  if (catalogues.length === 0) return Promise.resolve([]);
+  let q = db
+    .selectFrom('service_item')
+    .selectAll()
+    .where('catalogue', 'in', [...catalogues]);
+  if (after !== null) q = q.where('code', '>', after);
+  return q.orderBy('code').limit(limit).execute();
 }

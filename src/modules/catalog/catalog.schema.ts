@@ -29,7 +29,7 @@ export const Medicine = Type.Object({
   catalogue: Type.String(),
   code: Type.String(),
   insuranceCode: Nullable(Type.String()),
-  name: Type.String(),
+  name: Type.String({ description: 'The ingredient or product name, without the strength' }),
   activeIngredient: Type.String(),
   inn: Nullable(Type.String({ description: 'International non-proprietary name (English)' })),
   strength: Type.String(),

@@ -18,6 +18,7 @@ import {
   insertMedicinePrices,
   insertServicePrices,
   installedVersions,
+  itemIdsByCode,
   lockCatalogues,
   recordCatalogue,
   upsertDiagnoses,
@@ -110,6 +111,19 @@ export async function installShippedCatalogues(db: Db, dir = SHIPPED_DIR): Promi
   });
 }
 
+type ShippedPrice = { unitPrice: number; effectiveFrom: string; effectiveTo?: string };
+
+/** The price periods of the shipped items that were never imported (an imported item's prices are the import's). */
+function shippedPrices(
+  items: readonly { code: string; prices: readonly ShippedPrice[] }[],
+  ids: Map<string, { id: string; imported: boolean }>,
+): { itemId: string; p: ShippedPrice }[] {
+  return items.flatMap((item) => {
+    const known = ids.get(item.code);
+    return known && !known.imported ? item.prices.map((p) => ({ itemId: known.id, p })) : [];
+  });
+}
+
 async function installCatalogue(db: Db, c: ShippedCatalogue): Promise<void> {
   if (c.kind === 'diagnoses') {
     await upsertDiagnoses(
@@ -127,7 +141,7 @@ async function installCatalogue(db: Db, c: ShippedCatalogue): Promise<void> {
     return;
   }
   if (c.kind === 'medicines') {
-    const ids = await upsertMedicines(
+    await upsertMedicines(
       db,
       c.items.map((m) => ({
         id: newId(),
@@ -146,21 +160,24 @@ async function installCatalogue(db: Db, c: ShippedCatalogue): Promise<void> {
         insured_from_level: m.insuredFromLevel ?? null,
       })),
     );
+    const ids = await itemIdsByCode(
+      db,
+      'medicine',
+      c.items.map((m) => m.code),
+    );
     await insertMedicinePrices(
       db,
-      c.items.flatMap((m) =>
-        m.prices.map((p) => ({
-          id: newId(),
-          medicine_id: ids.get(m.code)!,
-          unit_price: p.unitPrice,
-          effective_from: p.effectiveFrom,
-          effective_to: p.effectiveTo ?? null,
-        })),
-      ),
+      shippedPrices(c.items, ids).map(({ itemId, p }) => ({
+        id: newId(),
+        medicine_id: itemId,
+        unit_price: p.unitPrice,
+        effective_from: p.effectiveFrom,
+        effective_to: p.effectiveTo ?? null,
+      })),
     );
     return;
   }
-  const ids = await upsertServices(
+  await upsertServices(
     db,
     c.items.map((s) => ({
       id: newId(),
@@ -175,16 +192,19 @@ async function installCatalogue(db: Db, c: ShippedCatalogue): Promise<void> {
       insured_from_level: s.insuredFromLevel ?? null,
     })),
   );
+  const ids = await itemIdsByCode(
+    db,
+    'service_item',
+    c.items.map((s) => s.code),
+  );
   await insertServicePrices(
     db,
-    c.items.flatMap((s) =>
-      s.prices.map((p) => ({
-        id: newId(),
-        service_id: ids.get(s.code)!,
-        unit_price: p.unitPrice,
-        effective_from: p.effectiveFrom,
-        effective_to: p.effectiveTo ?? null,
-      })),
-    ),
+    shippedPrices(c.items, ids).map(({ itemId, p }) => ({
+      id: newId(),
+      service_id: itemId,
+      unit_price: p.unitPrice,
+      effective_from: p.effectiveFrom,
+      effective_to: p.effectiveTo ?? null,
+    })),
   );
 }

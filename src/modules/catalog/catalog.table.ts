@@ -21,6 +21,8 @@ export interface DiagnosisTable {
   active: Generated<boolean>;
   search_key: ColumnType<string, never, never>;
   updated_at: Generated<Date>;
+  /** Last written by a CSV import: a later shipped file leaves it be. */
+  imported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface MedicineTable {
@@ -44,6 +46,8 @@ export interface MedicineTable {
   search_key: ColumnType<string, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Last written by a CSV import: a later shipped file leaves it be. */
+  imported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface PriceTable {
@@ -76,6 +80,8 @@ export interface ServiceItemTable {
   search_key: ColumnType<string, never, never>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** Last written by a CSV import: a later shipped file leaves it be. */
+  imported_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface ServicePriceTable extends PriceTable {

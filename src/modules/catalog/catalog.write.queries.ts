@@ -46,13 +46,25 @@ export async function recordCatalogue(
     .execute();
 }
 
-export async function upsertDiagnoses(db: Db, rows: readonly NewDiagnosisRow[]): Promise<void> {
+/**
+ * How an upsert treats a known code: a shipped file updates only rows never imported (the national
+ * catalogue's word stands); an import updates any row and marks it imported.
+ */
+export type UpsertSource = 'shipped' | 'import';
+
+const importedNow = (source: UpsertSource) => (source === 'import' ? { imported_at: sql<Date>`now()` } : {});
+
+export async function upsertDiagnoses(
+  db: Db,
+  rows: readonly NewDiagnosisRow[],
+  source: UpsertSource = 'shipped',
+): Promise<void> {
   for (const part of chunks(rows)) {
     await db
       .insertInto('diagnosis')
-      .values(part)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({
+      .values(part.map((r) => ({ ...r, ...importedNow(source) })))
+      .onConflict((oc) => {
+        const update = oc.column('code').doUpdateSet((eb) => ({
           name_vi: eb.ref('excluded.name_vi'),
           name_zh: eb.ref('excluded.name_zh'),
           name_en: eb.ref('excluded.name_en'),
@@ -61,21 +73,26 @@ export async function upsertDiagnoses(db: Db, rows: readonly NewDiagnosisRow[]):
           catalogue: eb.ref('excluded.catalogue'),
           active: eb.ref('excluded.active'),
           updated_at: sql`now()`,
-        })),
-      )
+          ...importedNow(source),
+        }));
+        return source === 'shipped' ? update.where('diagnosis.imported_at', 'is', null) : update;
+      })
       .execute();
   }
 }
 
-/** Upserts medicines by code (a known code keeps its id); returns every code's id. */
-export async function upsertMedicines(db: Db, rows: readonly NewMedicineRow[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
+/** Upserts medicines by code (a known code keeps its id). */
+export async function upsertMedicines(
+  db: Db,
+  rows: readonly NewMedicineRow[],
+  source: UpsertSource = 'shipped',
+): Promise<void> {
   for (const part of chunks(rows)) {
-    const saved = await db
+    await db
       .insertInto('medicine')
-      .values(part)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({
+      .values(part.map((r) => ({ ...r, ...importedNow(source) })))
+      .onConflict((oc) => {
+        const update = oc.column('code').doUpdateSet((eb) => ({
           catalogue: eb.ref('excluded.catalogue'),
           insurance_code: eb.ref('excluded.insurance_code'),
           name: eb.ref('excluded.name'),
@@ -90,27 +107,26 @@ export async function upsertMedicines(db: Db, rows: readonly NewMedicineRow[]): 
           insured_from_level: eb.ref('excluded.insured_from_level'),
           active: eb.ref('excluded.active'),
           updated_at: sql`now()`,
-        })),
-      )
-      .returning(['id', 'code'])
+          ...importedNow(source),
+        }));
+        return source === 'shipped' ? update.where('medicine.imported_at', 'is', null) : update;
+      })
       .execute();
-    for (const r of saved) ids.set(r.code, r.id);
   }
-  return ids;
 }
 
-/** Upserts services by code (a known code keeps its id); returns every code's id. */
+/** Upserts services by code (a known code keeps its id). */
 export async function upsertServices(
   db: Db,
   rows: readonly NewServiceItemRow[],
-): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
+  source: UpsertSource = 'shipped',
+): Promise<void> {
   for (const part of chunks(rows)) {
-    const saved = await db
+    await db
       .insertInto('service_item')
-      .values(part)
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({
+      .values(part.map((r) => ({ ...r, ...importedNow(source) })))
+      .onConflict((oc) => {
+        const update = oc.column('code').doUpdateSet((eb) => ({
           catalogue: eb.ref('excluded.catalogue'),
           insurance_code: eb.ref('excluded.insurance_code'),
           name: eb.ref('excluded.name'),
@@ -121,13 +137,30 @@ export async function upsertServices(
           insured_from_level: eb.ref('excluded.insured_from_level'),
           active: eb.ref('excluded.active'),
           updated_at: sql`now()`,
-        })),
-      )
-      .returning(['id', 'code'])
+          ...importedNow(source),
+        }));
+        return source === 'shipped' ? update.where('service_item.imported_at', 'is', null) : update;
+      })
       .execute();
-    for (const r of saved) ids.set(r.code, r.id);
   }
-  return ids;
+}
+
+/** The ids of these codes, and whether each row came from an import. */
+export async function itemIdsByCode(
+  db: Db,
+  table: 'medicine' | 'service_item',
+  codes: readonly string[],
+): Promise<Map<string, { id: string; imported: boolean }>> {
+  const out = new Map<string, { id: string; imported: boolean }>();
+  for (const part of chunks(codes)) {
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', 'code', 'imported_at'])
+      .where('code', 'in', part)
+      .execute();
+    for (const r of rows) out.set(r.code, { id: r.id, imported: r.imported_at !== null });
+  }
+  return out;
 }
 
 type NewPrice = { id: string; unit_price: number; effective_from: string; effective_to: string | null };

@@ -5,6 +5,14 @@
 
 export { SERVICE_KINDS, type ServiceKind } from './catalog.enums.ts';
 export {
+  diagnosisImport,
+  exportDiagnosesCsv,
+  exportMedicinesCsv,
+  exportServicesCsv,
+  medicineImport,
+  serviceImport,
+} from './catalog.import.ts';
+export {
   type CatalogMedicineRef,
   diagnosesByCode,
   medicinesById,
