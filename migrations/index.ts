@@ -23,6 +23,7 @@ import * as m20261203_1100 from './2026_12_03_1100_resident_name_keys_fast_path.
 import * as m20261204_0900 from './2026_12_04_0900_name_words.ts';
 import * as m20261204_1000 from './2026_12_04_1000_create_catalogs.ts';
 import * as m20261204_1010 from './2026_12_04_1010_catalog_imported_rows.ts';
+import * as m20261204_1020 from './2026_12_04_1020_medicine_search_strength.ts';
 import * as m20261204_1100 from './2026_12_04_1100_create_stock.ts';
 import * as m20261204_1110 from './2026_12_04_1110_create_requisitions.ts';
 import * as m20261204_1200 from './2026_12_04_1200_create_encounters.ts';
@@ -54,6 +55,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_0900_name_words': m20261204_0900,
   '2026_12_04_1000_create_catalogs': m20261204_1000,
   '2026_12_04_1010_catalog_imported_rows': m20261204_1010,
+  '2026_12_04_1020_medicine_search_strength': m20261204_1020,
   '2026_12_04_1100_create_stock': m20261204_1100,
   '2026_12_04_1110_create_requisitions': m20261204_1110,
   '2026_12_04_1200_create_encounters': m20261204_1200,

@@ -231,6 +231,21 @@ describeOnBothEngines(
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().total).toMatchObject({ count: 1000, exact: false });
     });
+    test('the township centre reads the CN catalogues every install ships, priced in yuan', async () => {
+      const headers = bearer(await t().signIn('station', DEMO_PASSWORD));
+      const res = await t().inject({
+        url: `/api/catalog/medicines?q=${encodeURIComponent('二甲双胍')}`,
+        headers,
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      const items = res.json().items as { catalogue: string; name: string }[];
+      expect(items.length).toBeGreaterThan(0);
+      expect(items.every((m) => m.catalogue === 'cn-medicines-2026' && m.name.includes('二甲双胍'))).toBe(
+        true,
+      );
+      const services = await t().inject({ url: '/api/catalog/services?limit=200', headers });
+      expect(services.json().items.length).toBeGreaterThanOrEqual(100);
+    });
   },
   { profile: 'cn' },
 );

@@ -309,4 +309,16 @@ describeOnBothEngines('the demo province', (t) => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.card.validTo <= addDays(TODAY, 30) && i.daysLeft >= 0)).toBe(true);
   });
+  test('the station login reads the VN catalogues every install ships: hundreds of medicines and services in VND', async () => {
+    const headers = bearer(await t().signIn('station', DEMO_PASSWORD));
+    const medicines = await t().inject({ url: `/api/catalog/medicines?limit=200&date=${TODAY}`, headers });
+    expect(medicines.statusCode, medicines.body).toBe(200);
+    const items = medicines.json().items as { catalogue: string; price: { unitPrice: number } | null }[];
+    expect(items).toHaveLength(200);
+    expect(items.every((m) => m.catalogue === 'vn-medicines-2026' && m.price !== null)).toBe(true);
+    const services = await t().inject({ url: '/api/catalog/services?q=kham benh&limit=50', headers });
+    expect(services.json().items.length).toBeGreaterThan(1);
+    const i10 = await t().inject({ url: '/api/catalog/diagnoses/I10', headers });
+    expect(i10.json().names.vi).toBe('Tăng huyết áp vô căn (nguyên phát)');
+  });
 });

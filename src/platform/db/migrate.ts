@@ -23,7 +23,14 @@ export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
  */
 async function migrateSchema(db: Db): Promise<MigrationResultSet> {
   if (await allApplied(db)) return { results: [] };
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Unordered: the modules of one issue are given ranges of names (catalog 2026_12_04_10xx, stock
+  // 11xx...) and land in any order, so a database that already ran a later range still runs an
+  // earlier name added since (each migration is written not to depend on the ranges after it).
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');

@@ -1,6 +1,7 @@
 import { authFeature } from '../features/auth/index.ts';
 import { capabilitiesFeature } from '../features/capabilities/index.ts';
 import { careFeature } from '../features/care/index.ts';
+import { catalogFeature } from '../features/catalog/index.ts';
 import { facilitiesFeature } from '../features/facilities/index.ts';
 import { residentsFeature } from '../features/residents/index.ts';
 import { workforceFeature } from '../features/workforce/index.ts';
@@ -14,4 +15,5 @@ export const FEATURES: Feature[] = [
   workforceFeature,
   careFeature,
   capabilitiesFeature,
+  catalogFeature,
 ];

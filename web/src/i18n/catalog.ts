@@ -1,6 +1,7 @@
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { capabilitiesMessages } from '../features/capabilities/capabilities.messages.ts';
 import { careMessages } from '../features/care/care.messages.ts';
+import { catalogMessages } from '../features/catalog/catalog.messages.ts';
 import { facilitiesMessages } from '../features/facilities/facilities.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
 import { residentsMessages } from '../features/residents/residents.messages.ts';
@@ -20,6 +21,7 @@ export const CATALOGS = [
   residentsMessages,
   careMessages,
   capabilitiesMessages,
+  catalogMessages,
 ] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;

@@ -1,0 +1,31 @@
+import { type Kysely, sql } from 'kysely';
+
+/**
+ * A medicine's search key also holds its strength and dosage form: a picker typed 'amlodipin 5' or
+ * 'metformin 850' finds the strength meant (the name no longer carries it: it is its own field).
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const statements = [
+    'drop index if exists medicine_search_trgm',
+    'alter table medicine drop column search_key',
+    `alter table medicine add column search_key text generated always as (
+      lower(public.f_unaccent(code || ' ' || coalesce(insurance_code, '') || ' ' || name || ' ' || active_ingredient
+        || ' ' || coalesce(inn, '') || ' ' || coalesce(atc_code, '') || ' ' || strength || ' ' || dosage_form))
+    ) stored`,
+    'create index medicine_search_trgm on medicine using gin (search_key gin_trgm_ops)',
+  ];
+  for (const s of statements) await sql.raw(s).execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  const statements = [
+    'drop index if exists medicine_search_trgm',
+    'alter table medicine drop column search_key',
+    `alter table medicine add column search_key text generated always as (
+      lower(public.f_unaccent(code || ' ' || coalesce(insurance_code, '') || ' ' || name || ' ' || active_ingredient
+        || ' ' || coalesce(inn, '') || ' ' || coalesce(atc_code, '')))
+    ) stored`,
+    'create index medicine_search_trgm on medicine using gin (search_key gin_trgm_ops)',
+  ];
+  for (const s of statements) await sql.raw(s).execute(db);
+}
