@@ -80,10 +80,8 @@ export interface DiagnosisSearch {
 export function searchDiagnosisRows(db: Db, s: DiagnosisSearch): Promise<DiagnosisRow[]> {
   let q = db.selectFrom('diagnosis').selectAll().where('active', '=', true);
   if (s.codePrefix !== null) {
-    const prefix = likeLiteral(s.codePrefix);
-    q = q.where((eb) =>
-      eb.or([eb('code', 'like', `${prefix}%`), ...(s.words.length ? [eb.and(wordsMatch(s.words))] : [])]),
-    );
+    // A code typed: an index range on the code (text_pattern_ops), not a search of the names.
+    q = q.where('code', 'like', `${likeLiteral(s.codePrefix)}%`);
   } else {
     for (const m of wordsMatch(s.words)) q = q.where(m);
   }
