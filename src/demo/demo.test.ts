@@ -314,7 +314,7 @@ describeOnBothEngines('the demo province', (t) => {
     const medicines = await t().inject({ url: `/api/catalog/medicines?limit=200&date=${TODAY}`, headers });
     expect(medicines.statusCode, medicines.body).toBe(200);
     const items = medicines.json().items as { catalogue: string; price: { unitPrice: number } | null }[];
-    expect(items).toHaveLength(200);
+    expect(items.length).toBeGreaterThan(150);
     expect(items.every((m) => m.catalogue === 'vn-medicines-2026' && m.price !== null)).toBe(true);
     const services = await t().inject({ url: '/api/catalog/services?q=kham benh&limit=50', headers });
     expect(services.json().items.length).toBeGreaterThan(1);
