@@ -1,5 +1,4 @@
 import { areaImport, importBoundaries } from '../modules/areas/index.ts';
-import { loadCapabilities, standardsOf } from '../modules/capabilities/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { insuranceCardImport } from '../modules/insurance/index.ts';
 import { householdImport, residentImport } from '../modules/residents/index.ts';
@@ -12,7 +11,6 @@ import { areaRecords, facilityRecords, workerRecords } from './demo-records.ts';
 import { createDemoUsers, type DemoLogin } from './demo-users.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 import { generateBoundaries } from './generate-boundaries.ts';
-import { planCapabilities } from './generate-capabilities.ts';
 import { CN_DEMO_SEED, type DemoCounty, generateDemoCounty } from './generate-county.ts';
 import {
   type EnrolmentRecord,
@@ -23,7 +21,7 @@ import {
 import { householdRecordsOf, type ResidentRecord, residentRecordsOf } from './generate-population.ts';
 import { importStep, type LoadDemoOptions } from './load.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
-import { Rng } from './random.ts';
+import { loadDemoCapabilities } from './load-capabilities.ts';
 import { CAPABILITY_WORDS, DEMO_TOWNSHIP } from './xishui.ts';
 
 /** The population year the demo uses for a load date: the date's year, within the figures' years. */
@@ -166,6 +164,7 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
     county.facilities,
     today,
     options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
+    CAPABILITY_WORDS,
   );
   const logins = await createDemoUsers(ctx, demoCountyLogins(county));
   const year = countyYear(today);
@@ -195,22 +194,4 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
   };
   if (output) printSummary(summary);
   return summary;
-}
-
-/** What each demo station offers and has, against the profile's standard (capabilities module). */
-async function loadDemoCapabilities(
-  ctx: AppContext,
-  facilities: readonly { code: string; kind: string }[],
-  today: string,
-  seed: number | string,
-): Promise<void> {
-  const standards = standardsOf(ctx.profile);
-  const stations = facilities.flatMap((f) => {
-    const standard = standards.forKind(f.kind);
-    return standard ? [{ code: f.code, standard }] : [];
-  });
-  await loadCapabilities(
-    ctx,
-    planCapabilities(new Rng(seed).fork('capabilities'), stations, today, CAPABILITY_WORDS),
-  );
 }

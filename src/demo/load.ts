@@ -1,5 +1,4 @@
 import { areaImport, importBoundaries } from '../modules/areas/index.ts';
-import { loadCapabilities, standardsOf } from '../modules/capabilities/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { workerImport } from '../modules/workforce/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
@@ -11,11 +10,10 @@ import { createDemoUsers, DEMO_DISTRICT, type DemoLogin, demoLogins } from './de
 import { DEMO_SEED, type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 import { generateBoundaries } from './generate-boundaries.ts';
-import { planCapabilities } from './generate-capabilities.ts';
 import { CAPABILITY_WORDS } from './khanh-hoa.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
+import { loadDemoCapabilities } from './load-capabilities.ts';
 import { loadPopulation } from './load-population.ts';
-import { Rng } from './random.ts';
 
 export interface LoadDemoOptions {
   seed?: number | string;
@@ -176,7 +174,7 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
         );
   await loadRotations(ctx, demo.rotations, output);
   await loadTraining(ctx, demo.training, today, output);
-  await loadDemoCapabilities(ctx, demo.facilities, today, options.seed ?? DEMO_SEED);
+  await loadDemoCapabilities(ctx, demo.facilities, today, options.seed ?? DEMO_SEED, CAPABILITY_WORDS);
   const logins = await createDemoUsers(ctx, demoLogins(demo));
   const summary = {
     ...summarise(demo, today, logins, started, areaRows),
@@ -186,22 +184,4 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   };
   if (output) printSummary(summary);
   return summary;
-}
-
-/** What each demo station offers and has, against the profile's standard (capabilities module). */
-async function loadDemoCapabilities(
-  ctx: AppContext,
-  facilities: readonly { code: string; kind: string }[],
-  today: string,
-  seed: number | string,
-): Promise<void> {
-  const standards = standardsOf(ctx.profile);
-  const stations = facilities.flatMap((f) => {
-    const standard = standards.forKind(f.kind);
-    return standard ? [{ code: f.code, standard }] : [];
-  });
-  await loadCapabilities(
-    ctx,
-    planCapabilities(new Rng(seed).fork('capabilities'), stations, today, CAPABILITY_WORDS),
-  );
 }
