@@ -1,9 +1,8 @@
-import { addDays } from '../platform/dates.ts';
 import { randomChineseName } from './chinese-names.ts';
 import { type DemoRotation, type DemoTraining, planRotations, planTraining } from './generate-activities.ts';
 import { apportion, type DemoArea, type DemoPopulation, POPULATION_YEARS } from './generate-areas.ts';
 import type { DemoFacility } from './generate-facilities.ts';
-import type { DemoWorker } from './generate-workers.ts';
+import { careersOn, type DemoWorker } from './generate-workers.ts';
 import { Rng, type WeightedTable, weightedTable } from './random.ts';
 import type { Sex } from './vietnamese-names.ts';
 import {
@@ -540,7 +539,6 @@ const PHONE_PREFIXES = [
   '199',
 ];
 /** Everyone was at work by the end of 2023, so capacity figures for any demo year count the whole staff. */
-const HIRED_BY = '2023-12-31';
 
 function generateWorkers(rng: Rng, facilities: DemoFacility[], today: string): DemoWorker[] {
   const slots = planSlots(rng.fork('slots'), facilities);
@@ -555,9 +553,7 @@ function generateWorkers(rng: Rng, facilities: DemoFacility[], today: string): D
       degree.add(i);
   }
   const r = rng.fork('people');
-  const todayYear = Number(today.slice(0, 4));
-  const latestStart = [addDays(today, -30), HIRED_BY].sort()[0]!;
-  const yearsSinceHiring = Math.max(0, todayYear - Number(latestStart.slice(0, 4)));
+  const careers = careersOn(today);
   let licence = 0;
   return slots.map((slot, i) => {
     const { cadre, facility } = slot;
@@ -575,14 +571,10 @@ function generateWorkers(rng: Rng, facilities: DemoFacility[], today: string): D
             : 'secondary'
         : r.weighted(qualificationMix(cadre, band));
     const hireAge = cadre === 'doctor' ? (qualification === 'postgraduate' ? 27 : 23) : 20;
-    const minAge = Math.max(22, hireAge + 1 + yearsSinceHiring);
     // Women retire at 50-55, men at 60 (village doctors often work on later).
     const maxAge = cadre === 'village_health_worker' ? 68 : sex === 'female' ? 55 : 60;
-    const mean = cadre === 'village_health_worker' ? 50 : 38;
-    const age = Math.round(Math.min(maxAge, Math.max(minAge, r.normal(mean, 9))));
-    const birthDate = addDays(`${todayYear - age}-01-01`, -r.int(0, 364));
-    const yearsWorked = r.int(0, Math.max(0, age - yearsSinceHiring - hireAge - 1));
-    const startDate = addDays(latestStart, -(yearsWorked * 365 + r.int(0, 330)));
+    const meanAge = cadre === 'village_health_worker' ? 50 : 38;
+    const { age, birthDate, startDate } = careers.draw(r, { hireAge, maxAge, meanAge, sdAge: 9 });
     // Practising certificates: physicians' 15 digits, nurses' 12, village doctors' own series.
     licence++;
     const licenceNumber =
@@ -595,7 +587,7 @@ function generateWorkers(rng: Rng, facilities: DemoFacility[], today: string): D
             : null;
     return {
       code: `XS-${String(i + 1).padStart(6, '0')}`,
-      fullName: randomChineseName(r, sex, todayYear - age),
+      fullName: randomChineseName(r, sex, careers.todayYear - age),
       sex,
       birthDate,
       cadre,

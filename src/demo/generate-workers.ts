@@ -25,6 +25,30 @@ export const WORKFORCE_TARGETS = { workers: 9250, doctors: 1380, postgraduateDoc
 
 /** Seed 004 describes the workforce in 2023: everyone in the demo was at work by the end of that year. */
 const HIRED_BY = '2023-12-31';
+
+/**
+ * A demo worker's birth and start dates, for both demos: everyone was hired by `HIRED_BY` (or a month
+ * before the load date, if earlier), so capacity figures for any demo year count the whole workforce;
+ * an age drawn around `meanAge`, at least the hiring age plus a year and the years since hiring, at most
+ * `maxAge`; and a start some whole years of work before the latest start. The draws, in order: age,
+ * birthday, years worked, start day.
+ */
+export function careersOn(today: string) {
+  const todayYear = Number(today.slice(0, 4));
+  const latestStart = [addDays(today, -30), HIRED_BY].sort()[0]!;
+  const yearsSinceHiring = Math.max(0, todayYear - Number(latestStart.slice(0, 4)));
+  return {
+    todayYear,
+    draw(r: Rng, p: { hireAge: number; maxAge: number; meanAge: number; sdAge: number }) {
+      const minAge = Math.max(22, p.hireAge + 1 + yearsSinceHiring);
+      const age = Math.round(Math.min(p.maxAge, Math.max(minAge, r.normal(p.meanAge, p.sdAge))));
+      const birthDate = addDays(`${todayYear - age}-01-01`, -r.int(0, 364));
+      const yearsWorked = r.int(0, Math.max(0, age - yearsSinceHiring - p.hireAge - 1));
+      const startDate = addDays(latestStart, -(yearsWorked * 365 + r.int(0, 330)));
+      return { age, birthDate, startDate };
+    },
+  };
+}
 const PHONE_PREFIXES = ['090', '091', '093', '094', '096', '097', '098', '088', '086', '089'];
 
 /** The cadres at one commune station: 5-8 staff, one doctor where `hasDoctor`. */
@@ -137,9 +161,7 @@ export function generateWorkers(
   );
 
   const r = rng.fork('people');
-  const todayYear = Number(today.slice(0, 4));
-  const latestStart = [addDays(today, -30), HIRED_BY].sort()[0]!;
-  const yearsSinceHiring = Math.max(0, todayYear - Number(latestStart.slice(0, 4)));
+  const careers = careersOn(today);
   let licence = 0;
   return slots.map((slot, i) => {
     const { cadre, facility } = slot;
@@ -154,12 +176,8 @@ export function generateWorkers(
     // Doctors qualify at 24, specialists later; women retire earlier than men. Everyone was hired by
     // the end of the seed's year, so capacity figures for any demo year count the whole workforce.
     const hireAge = cadre === 'doctor' ? (qualification === 'postgraduate' ? 27 : 24) : 21;
-    const minAge = Math.max(22, hireAge + 1 + yearsSinceHiring);
     const maxAge = sex === 'female' ? 57 : 60;
-    const age = Math.round(Math.min(maxAge, Math.max(minAge, r.normal(40, 9.5))));
-    const birthDate = addDays(`${todayYear - age}-01-01`, -r.int(0, 364));
-    const yearsWorked = r.int(0, Math.max(0, age - yearsSinceHiring - hireAge - 1));
-    const startDate = addDays(latestStart, -(yearsWorked * 365 + r.int(0, 330)));
+    const { birthDate, startDate } = careers.draw(r, { hireAge, maxAge, meanAge: 40, sdAge: 9.5 });
     const needsLicence = CADRE_FACTS[cadre]!.clinical;
     return {
       code: `KH-${String(i + 1).padStart(6, '0')}`,

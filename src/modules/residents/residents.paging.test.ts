@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { registerAreas } from '../../../test/support/places.ts';
+import { DISTRICT_568, registerAreas } from '../../../test/support/places.ts';
 import { importCsvOk } from '../../../test/support/requests.ts';
 
 interface Row {
@@ -52,12 +52,7 @@ const ids = (pages: Page[]) => pages.flatMap((p) => p.items.map((r) => r.id));
  */
 describeOnBothEngines('list paging and totals', (t) => {
   beforeAll(async () => {
-    await registerAreas(t(), [
-      ['56', 'province'],
-      ['568', 'district', '56'],
-      ['56801', 'commune', '568'],
-      ['56802', 'commune', '568'],
-    ]);
+    await registerAreas(t(), DISTRICT_568);
     const lines = [HEADER];
     let n = 0;
     for (const [name, count, commune] of PEOPLE)

@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
-import { registerAreas, registerStation } from '../../../test/support/places.ts';
+import { DISTRICT_568, registerAreas, registerStation } from '../../../test/support/places.ts';
 import { postExpect } from '../../../test/support/requests.ts';
 
 async function search(t: TestEngine, q: string): Promise<string[]> {
@@ -18,12 +18,7 @@ type Case = [typed: string, first: string, alsoFound?: string[]];
  */
 describeOnBothEngines('resident search: however a name is asked for (VN)', (t) => {
   beforeAll(async () => {
-    await registerAreas(t(), [
-      ['56', 'province'],
-      ['568', 'district', '56'],
-      ['56801', 'commune', '568'],
-      ['56802', 'commune', '568'],
-    ]);
+    await registerAreas(t(), DISTRICT_568);
     await registerStation(t(), 'S5681', '56801');
     const people: [string, string][] = [
       ['Nguyễn Văn An', '56802'],

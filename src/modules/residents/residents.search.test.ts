@@ -1,6 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
-import { registerAreas, registerStation } from '../../../test/support/places.ts';
+import { DISTRICT_568, registerAreas, registerStation } from '../../../test/support/places.ts';
 import { postExpect } from '../../../test/support/requests.ts';
 
 const names = (items: { fullName: string }[]) => items.map((r) => r.fullName);
@@ -16,10 +16,7 @@ describeOnBothEngines('resident search', (t) => {
   // Communes 56801 (villages 56801_1 and 56801_10, a station) and 56802, with five residents.
   beforeAll(async () => {
     await registerAreas(t(), [
-      ['56', 'province'],
-      ['568', 'district', '56'],
-      ['56801', 'commune', '568'],
-      ['56802', 'commune', '568'],
+      ...DISTRICT_568,
       ['56801_1', 'village', '56801'],
       ['56801_10', 'village', '56801'],
     ]);
