@@ -2,7 +2,7 @@
 # The unit tests with the clock set to another instant, to show that nothing depends on the hour it runs
 # at (issue 17: 23:30 and 06:30 in Vietnam are 16:30 and 23:30 UTC):
 #   bash scripts/test-at.sh '2026-12-03 16:30:00' [more vitest arguments]
-# The instant is UTC and the clock runs on from it. Debian's libfaketime (faketime, installed when missing
+# The instant is UTC and the clock runs on from it, the same for vitest, its workers and the database. Debian's libfaketime (faketime, installed when missing
 # and root) sets it for vitest and for a PostgreSQL cluster of this run's own (initdb and pg_ctl, as the
 # postgres user when root), so the database's now() reads the same clock as the tests and the server.
 set -euo pipefail
@@ -18,7 +18,12 @@ bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [[ -z "$bin" ]]; then echo "[test-at] no PostgreSQL server installed (scripts/ensure-postgres.sh)" >&2; exit 1; fi
 
 as_postgres() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-clock=(faketime -f "@$at")
+# One offset from the real clock for every process: a start time ("@...") would restart the clock at
+# each program the run starts (every test worker, the database server), putting them minutes apart.
+offset=$(( $(date -u -d "$at UTC" +%s) - $(date -u +%s) ))
+fake="${offset}s"
+[[ $offset -ge 0 ]] && fake="+${offset}s"
+clock=(faketime -f "$fake")
 dir=$(mktemp -d /tmp/grassroots-clock-XXXXXX)
 chmod 755 "$dir"
 [[ $(id -u) -eq 0 ]] && chown postgres "$dir"
@@ -34,7 +39,7 @@ as_postgres "${clock[@]}" "$bin/initdb" -D "$dir/data" -A trust -U postgres >/de
 # The server gets the library itself (the faketime wrapper would wait for the server to end), and pg_ctl's
 # own wait misreads a faked start time: start without it and ask until the server answers.
 lib=$(ls /usr/lib/*/faketime/libfaketime.so.1 | head -1)
-as_postgres env LD_PRELOAD="$lib" FAKETIME="@$at" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -W \
+as_postgres env LD_PRELOAD="$lib" FAKETIME="$fake" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -W \
   -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
 for _ in $(seq 1 60); do
   "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break
