@@ -2,9 +2,10 @@
 # The unit tests with the clock set to another instant, to show that nothing depends on the hour it runs
 # at (issue 17: 23:30 and 06:30 in Vietnam are 16:30 and 23:30 UTC):
 #   bash scripts/test-at.sh '2026-12-03 16:30:00' [more vitest arguments]
-# The instant is UTC and the clock runs on from it, the same for vitest, its workers and the database. Debian's libfaketime (faketime, installed when missing
-# and root) sets it for vitest and for a PostgreSQL cluster of this run's own (initdb and pg_ctl, as the
-# postgres user when root), so the database's now() reads the same clock as the tests and the server.
+# The instant is UTC and the clock runs on from it, the same for vitest, its workers and the database:
+# Debian's libfaketime (faketime, installed when missing and root) shifts it for vitest and for a
+# PostgreSQL cluster of this run's own (initdb and pg_ctl, as the postgres user when root), so the
+# database's now() reads the same clock as the tests and the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 at="${1:?usage: scripts/test-at.sh 'YYYY-MM-DD HH:MM:SS' [vitest arguments]}"
