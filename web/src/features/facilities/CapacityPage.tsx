@@ -28,7 +28,7 @@ export function CapacityPage() {
   const { data: profile } = useProfile();
   const home = useHomeArea();
   const years = capacityYears(today);
-  const year = Number(params.get('year')) || years[0] || new Date().getFullYear();
+  const year = Number(params.get('year')) || years[0] || Number(today.slice(0, 4));
   const areaCode = params.get('area') || home.area?.code;
   const pickable = profile && home.area && hasComparableChildren(profile, home.area.level);
   const homeChildren = useChildAreas(pickable ? home.area?.id : undefined, undefined);
