@@ -3,7 +3,7 @@ import { countUpTo } from '../../platform/db/count.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { Total } from '../../platform/http/pagination.ts';
 import { type ResidentFilter, residentConditions } from './residents.queries.ts';
-import type { HanReading } from './residents.search.rules.ts';
+import type { HanReading, NameQuery } from './residents.search.rules.ts';
 import type { ResidentRow } from './residents.table.ts';
 
 // The ranked resident search: by identifier, exact name, near names and one-edit variants, each
@@ -120,19 +120,10 @@ export function prefixEnd(prefix: string): string {
 }
 
 /** The stages of a name search, as index keys (see `nameQueryOf`), with what ranks their rows. */
-export interface NameStages {
-  wholes: string[];
-  prefixes: string[];
-  partials: string[];
-  rests: string[];
-  pairs: { family: string; given: string }[];
-  givens: string[];
+export interface NameStages
+  extends Pick<NameQuery, 'wholes' | 'prefixes' | 'partials' | 'rests' | 'pairs' | 'givens'> {
   /** The near misses: regional family names, and names one edit away (all exact keys). */
-  fuzzy?: {
-    wholes: string[];
-    pairs: { family: string; given: string }[];
-    givens: string[];
-  };
+  fuzzy?: Pick<NameQuery, 'wholes' | 'pairs' | 'givens'>;
   /** Typed words as written (lower case): each one a name holds as written ranks it higher. */
   spelled: string[];
   /** The typed key, for trigram similarity. */
