@@ -62,6 +62,22 @@ describeOnBothEngines(
       expect(rollUp.equipment.unitsBroken + rollUp.equipment.unitsNeedingRepair).toBeGreaterThan(0);
     });
 
+    test("the county's shelves: the county hospital supplies the township centres; stock-outs, near expiry, requisitions", async () => {
+      const roll = await t().inject({ url: `/api/stock/district?area=${COUNTY.code}` });
+      expect(roll.statusCode, roll.body).toBe(200);
+      const { facilities, medicines } = roll.json();
+      expect(facilities.length).toBeGreaterThanOrEqual(20);
+      expect(medicines).toHaveLength(12);
+      const sum = (k: string) =>
+        facilities.reduce((n: number, f: Record<string, number>) => n + (f[k] ?? 0), 0);
+      expect(sum('stockOuts')).toBeGreaterThan(0);
+      expect(sum('nearExpiry')).toBeGreaterThan(0);
+      const reqs = await t().inject({ url: `/api/requisitions?area=${COUNTY.code}` });
+      expect(new Set(reqs.json().map((r: { status: string }) => r.status))).toEqual(
+        new Set(['draft', 'sent', 'approved', 'shipped', 'received']),
+      );
+    });
+
     test('every demo login signs in, with the same role names as in Vietnam', async () => {
       for (const username of DEMO_USERNAMES)
         expect(await t().signIn(username, DEMO_PASSWORD)).toMatch(/\S{20,}/);

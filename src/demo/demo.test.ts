@@ -48,6 +48,22 @@ describeOnBothEngines('the demo province', (t) => {
     expect(own.json().services.filter((x: { current: unknown }) => x.current).length).toBeGreaterThan(10);
   });
 
+  test("the demo district's shelves: the centre and its stations, stock-outs, near expiry, a requisition in each state", async () => {
+    const roll = await t().inject({ url: `/api/stock/district?area=${DEMO_DISTRICT}` });
+    expect(roll.statusCode, roll.body).toBe(200);
+    const { facilities, medicines } = roll.json();
+    expect(facilities.length).toBeGreaterThanOrEqual(9);
+    expect(medicines).toHaveLength(12);
+    const sum = (k: string) =>
+      facilities.reduce((n: number, f: Record<string, number>) => n + (f[k] ?? 0), 0);
+    expect(sum('stockOuts')).toBeGreaterThan(0);
+    expect(sum('nearExpiry')).toBeGreaterThan(0);
+    const reqs = await t().inject({ url: `/api/requisitions?area=${DEMO_DISTRICT}` });
+    expect(new Set(reqs.json().map((r: { status: string }) => r.status))).toEqual(
+      new Set(['draft', 'sent', 'approved', 'shipped', 'received']),
+    );
+  });
+
   test('lists the 136 commune stations of the network through the API', async () => {
     const res = await t().inject({ url: '/api/facilities?kind=commune_health_station&limit=500' });
     expect(res.statusCode).toBe(200);

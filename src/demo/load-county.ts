@@ -22,6 +22,7 @@ import { householdRecordsOf, type ResidentRecord, residentRecordsOf } from './ge
 import { importStep, type LoadDemoOptions } from './load.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadDemoCapabilities } from './load-capabilities.ts';
+import { loadDemoStock, stockFacilities } from './load-stock.ts';
 import { CAPABILITY_WORDS, DEMO_TOWNSHIP } from './xishui.ts';
 
 /** The population year the demo uses for a load date: the date's year, within the figures' years. */
@@ -70,6 +71,9 @@ export interface CountySummary {
   residents: number;
   households: number;
   enrolments: number;
+  /** Stock movements on the county's shelves (the county hospital and the township centres), and requisitions. */
+  stockMovements: number;
+  requisitions: number;
   rotations: number;
   trainingRecords: number;
   logins: DemoLogin[];
@@ -88,6 +92,7 @@ function printSummary(s: CountySummary): void {
       `  人口 population   ${n(s.population)} in ${s.populationYear}`,
       `  居民 residents    ${n(s.residents)} registered in ${n(s.households)} households (程寨镇 ${DEMO_TOWNSHIP}, where the demo station is)`,
       `  医保 insurance    ${n(s.enrolments)} basic medical insurance enrolments (this year's and last year's)`,
+      `  药品 medicines    ${n(s.stockMovements)} stock movements at the county hospital and township centres, ${n(s.requisitions)} requisitions`,
     ].join('\n'),
   );
 }
@@ -166,6 +171,13 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
     options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
     CAPABILITY_WORDS,
   );
+  const stock = await loadDemoStock(
+    ctx,
+    stockFacilities(ctx, county.facilities, () => true),
+    today,
+    options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
+    '遵义市医药公司',
+  );
   const logins = await createDemoUsers(ctx, demoCountyLogins(county));
   const year = countyYear(today);
   const summary: CountySummary = {
@@ -187,6 +199,8 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
     residents,
     households,
     enrolments,
+    stockMovements: stock.movements,
+    requisitions: stock.requisitions,
     rotations: county.rotations.length,
     trainingRecords: county.training.length,
     logins,

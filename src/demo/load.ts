@@ -14,6 +14,7 @@ import { CAPABILITY_WORDS } from './khanh-hoa.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadDemoCapabilities } from './load-capabilities.ts';
 import { loadPopulation } from './load-population.ts';
+import { loadDemoStock, stockFacilities } from './load-stock.ts';
 
 export interface LoadDemoOptions {
   seed?: number | string;
@@ -48,6 +49,9 @@ export interface DemoSummary {
   households: number;
   /** Insurance card periods of those residents (current and past). */
   insuranceCards: number;
+  /** Stock movements on the demo district's shelves, and its requisitions (one in each state). */
+  stockMovements: number;
+  requisitions: number;
   /** The demo logins created (all with DEMO_PASSWORD). */
   logins: DemoLogin[];
   seconds: number;
@@ -86,7 +90,7 @@ function summarise(
   logins: DemoLogin[],
   started: number,
   areaRows: number,
-): Omit<DemoSummary, 'residents' | 'households' | 'insuranceCards'> {
+): Omit<DemoSummary, 'residents' | 'households' | 'insuranceCards' | 'stockMovements' | 'requisitions'> {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), POPULATION_YEARS[0]!), POPULATION_YEARS.at(-1)!);
   return {
     areas: demo.areas.all.length,
@@ -123,6 +127,7 @@ function printSummary(s: DemoSummary): void {
       `  population   ${n(s.population)} in ${s.populationYear}`,
       `  residents    ${n(s.residents)} registered in ${n(s.households)} households (district ${DEMO_DISTRICT}, where the demo station is)`,
       `  insurance    ${n(s.insuranceCards)} card periods (about 92% of those residents covered today)`,
+      `  medicines    ${n(s.stockMovements)} stock movements at district ${DEMO_DISTRICT}'s centre and stations, ${n(s.requisitions)} requisitions`,
     ].join('\n'),
   );
 }
@@ -175,12 +180,24 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   await loadRotations(ctx, demo.rotations, output);
   await loadTraining(ctx, demo.training, today, output);
   await loadDemoCapabilities(ctx, demo.facilities, today, options.seed ?? DEMO_SEED, CAPABILITY_WORDS);
+  const districtCommunes = new Set(
+    demo.areas.communes.filter((c) => c.district.code === DEMO_DISTRICT).map((c) => c.code),
+  );
+  const stock = await loadDemoStock(
+    ctx,
+    stockFacilities(ctx, demo.facilities, (code) => districtCommunes.has(code)),
+    today,
+    options.seed ?? DEMO_SEED,
+    'Trung tâm Kiểm nghiệm và cung ứng thuốc tỉnh Khánh Hòa',
+  );
   const logins = await createDemoUsers(ctx, demoLogins(demo));
   const summary = {
     ...summarise(demo, today, logins, started, areaRows),
     residents: registry.residents,
     households: registry.households,
     insuranceCards: registry.insuranceCards,
+    stockMovements: stock.movements,
+    requisitions: stock.requisitions,
   };
   if (output) printSummary(summary);
   return summary;

@@ -28,3 +28,5 @@ export function medicineLabel(m: MedicineRef | undefined, id: string): string {
   const strength = m.strength && !m.name.includes(m.strength) ? ` ${m.strength}` : '';
   return `${m.name}${strength} (${m.code})`;
 }
+
+export { medicineIdsByCode } from '../catalog/index.ts';

@@ -14,4 +14,5 @@ export {
   returnDispensed,
 } from './dispense.service.ts';
 export { requisitionRoutes } from './requisitions.routes.ts';
+export { loadStockLedger, type StockLedgerPlan, type StockLedgerReport, unitsUnder } from './stock.bulk.ts';
 export { stockRoutes } from './stock.routes.ts';

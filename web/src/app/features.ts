@@ -4,6 +4,7 @@ import { careFeature } from '../features/care/index.ts';
 import { catalogFeature } from '../features/catalog/index.ts';
 import { facilitiesFeature } from '../features/facilities/index.ts';
 import { residentsFeature } from '../features/residents/index.ts';
+import { stockFeature } from '../features/stock/index.ts';
 import { workforceFeature } from '../features/workforce/index.ts';
 import type { Feature } from './feature.ts';
 
@@ -16,4 +17,5 @@ export const FEATURES: Feature[] = [
   careFeature,
   capabilitiesFeature,
   catalogFeature,
+  stockFeature,
 ];

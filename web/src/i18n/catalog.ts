@@ -5,6 +5,7 @@ import { catalogMessages } from '../features/catalog/catalog.messages.ts';
 import { facilitiesMessages } from '../features/facilities/facilities.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
 import { residentsMessages } from '../features/residents/residents.messages.ts';
+import { stockMessages } from '../features/stock/stock.messages.ts';
 import { workforceMessages } from '../features/workforce/workforce.messages.ts';
 import { commonMessages } from './common.messages.ts';
 import type { Locale } from './locales.ts';
@@ -22,6 +23,7 @@ export const CATALOGS = [
   careMessages,
   capabilitiesMessages,
   catalogMessages,
+  stockMessages,
 ] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;

@@ -1,0 +1,15 @@
+import type { Db } from '../../platform/db/database.ts';
+
+/**
+ * The ids of the medicines with these codes (unknown codes absent): for loaders that name medicines by
+ * code (the stock demo). Added by the stock module's engineer; one query for the whole list.
+ */
+export async function medicineIdsByCode(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('medicine')
+    .select(['id', 'code'])
+    .where('code', 'in', [...new Set(codes)])
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

@@ -1,0 +1,104 @@
+import { Alert, Anchor, Card, NativeSelect, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { useChildAreas, useHomeArea } from '../facilities/api.ts';
+import { useDistrictStock } from './api.ts';
+import { StatusBadge } from './StatusBadge.tsx';
+
+/**
+ * The district's (or any area's) medicines: every facility with its stock-outs, medicines below min
+ * and near expiry, the worst first, each with its alert lines and a link to its shelf.
+ */
+export function DistrictStockPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [params, setParams] = useSearchParams();
+  const home = useHomeArea();
+  const children = useChildAreas(home.area?.id, undefined);
+  const areaCode = params.get('area') || home.area?.code;
+  const roll = useDistrictStock(areaCode);
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('stock.district.title')}
+      </Title>
+      {(children.data?.length ?? 0) > 0 && (
+        <NativeSelect
+          label={t('stock.district.area')}
+          value={areaCode ?? ''}
+          onChange={(e) => {
+            const next = new URLSearchParams(params);
+            next.set('area', e.currentTarget.value);
+            setParams(next, { replace: true });
+          }}
+          data={[
+            { value: home.area?.code ?? '', label: home.area?.name ?? '' },
+            ...(children.data ?? []).map((a) => ({ value: a.code, label: a.name })),
+          ]}
+          w={{ base: '100%', xs: 280 }}
+        />
+      )}
+      {home.isPending || roll.isPending ? (
+        <Loading />
+      ) : roll.isError || !roll.data ? (
+        <Alert color="red" role="alert">
+          {errorText(roll.error, i18n)}
+        </Alert>
+      ) : (
+        <>
+          <ScrollArea type="auto">
+            <Table striped miw={420} data-testid="district-stock">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('stock.col.facility')}</Table.Th>
+                  <Table.Th ta="right">{t('stock.col.stockOuts')}</Table.Th>
+                  <Table.Th ta="right">{t('stock.col.belowMin')}</Table.Th>
+                  <Table.Th ta="right">{t('stock.col.nearExpiry')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {roll.data.facilities.map((f) => (
+                  <Table.Tr key={f.facility.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/stock?facility=${f.facility.id}`}>
+                        {f.facility.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ta="right">{i18n.number(f.stockOuts)}</Table.Td>
+                    <Table.Td ta="right">{i18n.number(f.belowMin)}</Table.Td>
+                    <Table.Td ta="right">{i18n.number(f.nearExpiry)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea>
+          <Title order={2} size="h4">
+            {t('stock.district.alerts')}
+          </Title>
+          {roll.data.facilities.every((f) => f.alerts.length === 0) && (
+            <Text c="gray.7">{t('stock.district.noAlerts')}</Text>
+          )}
+          {roll.data.facilities
+            .filter((f) => f.alerts.length > 0)
+            .map((f) => (
+              <Card key={f.facility.id} withBorder padding="sm" data-testid="district-alerts">
+                <Text fw={600} size="sm">
+                  {f.facility.name}
+                </Text>
+                <Stack gap={4} mt={4}>
+                  {f.alerts.map((a) => (
+                    <Text key={a.medicineId} size="sm">
+                      <StatusBadge status={a.status} /> {a.medicineName}
+                    </Text>
+                  ))}
+                </Stack>
+              </Card>
+            ))}
+        </>
+      )}
+    </Stack>
+  );
+}
