@@ -49,7 +49,10 @@ export function DistrictStockPage() {
         </Alert>
       ) : (
         <>
-          <ScrollArea type="auto">
+          <ScrollArea
+            type="auto"
+            viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('stock.district.title') }}
+          >
             <Table striped miw={420} data-testid="district-stock">
               <Table.Thead>
                 <Table.Tr>

@@ -10,7 +10,10 @@ export function FiguresTable({ lines }: { lines: readonly Line[] }) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
-    <ScrollArea type="auto">
+    <ScrollArea
+      type="auto"
+      viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('stock.tab.figures') }}
+    >
       <Table striped miw={640} data-testid="stock-figures">
         <Table.Thead>
           <Table.Tr>
