@@ -49,4 +49,13 @@ describe('country profiles', () => {
       'vn.json: timeZone Asia/Atlantis is not an IANA time zone',
     );
   });
+
+  test('catalogues whose levels are levels of care need a profile that lists them (CN has tiers only)', () => {
+    const cn = loadProfile('cn');
+    expect(cn.catalogs?.levels).toBe('tiers');
+    const broken = { ...cn, catalogs: { ...cn.catalogs!, levels: 'careLevels' as const } };
+    expect(() => parseProfile(broken, 'cn.json')).toThrow(
+      'cn.json: catalogs.levels names careLevels, which the profile does not list',
+    );
+  });
 });
