@@ -253,8 +253,9 @@ describe('VN demo province: the commune station', () => {
     await page.getByTestId('start-visit').click();
     await page.getByTestId('visit-title').waitFor();
     const medicine = last[0]!.medicine;
-    await page.getByTestId('pick-medicine').fill(medicine.name);
-    await page.getByTestId('pick-medicine-result').filter({ hasText: medicine.strength }).first().click();
+    await page.getByTestId('medicine-picker').fill(medicine.name);
+    await page.getByRole('option').filter({ hasText: medicine.strength }).first().click();
+    await page.getByTestId('rx-draft').waitFor();
     const left = afterById.get(last[0]!.medicineId) ?? 0;
     await page.getByTestId('rx-quantity').fill(String(left + 1));
     await page.getByTestId('close-visit').click();
@@ -318,8 +319,9 @@ describe('CN demo county: a township health centre', () => {
     await poll(() => page.getByTestId('visit-status').textContent()).toBe('进行中');
     await page.getByTestId('obs-systolic').fill('138');
     await page.getByTestId('obs-diastolic').fill('86');
-    await page.getByTestId('pick-diagnosis').fill('高血压');
-    await page.getByTestId('pick-diagnosis-result').filter({ hasText: 'I10' }).first().click();
+    await page.getByTestId('diagnosis-picker').fill('高血压');
+    await page.getByRole('option').filter({ hasText: 'I10' }).first().click();
+    await page.getByTestId('dx-draft').waitFor();
     await page.getByTestId('close-visit').click();
     await poll(() => page.getByTestId('visit-status').textContent()).toBe('已结束');
     expect(await page.getByTestId('bill').textContent()).toMatch(/医保支付.*¥/);
