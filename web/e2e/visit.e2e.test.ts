@@ -88,6 +88,8 @@ async function demoHypertensive(page: Page, station: Station) {
     if (
       !timeline.visits.some((x) => x.status === 'open') &&
       items.length > 0 &&
+      // Still taking it (the screen shows it among the current medicines).
+      items.every((i) => timeline.currentMedicines.some((m) => m.medicine.id === i.medicineId)) &&
       timeline.problems.some((p) => p.code === 'I10' && p.status === 'active') &&
       items.every((i) => (onHand.get(i.medicineId) ?? 0) >= i.quantity + 5)
     )
