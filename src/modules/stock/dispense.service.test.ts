@@ -110,15 +110,31 @@ for (const [profile, supplierKind] of [
         expect(err.errors[0]?.message).toContain('only 2 left');
       });
 
-      test('a repeated dispensing of the same prescription line is not taken twice', async () => {
+      test('a line may be dispensed in several goes: each call takes what it is given; a return puts all of it back', async () => {
         const m = await createMedicine(t());
         await receive(t(), station, m.id, 5, '2027-06-30');
-        const l = line(m.id, 2);
-        const input = { facilityId: station, encounterId: newId(), on: ON, at: AT, lines: [l] };
-        const first = await dispense(t().ctx.db, input);
-        const again = await dispense(t().ctx.db, input);
-        expect(again).toEqual(first);
-        expect((await onHandOf(t().ctx.db, station, [m.id], ON)).get(m.id)).toBe(3);
+        const prescriptionId = newId();
+        const encounterId = newId();
+        const give = (quantity: number) =>
+          dispense(t().ctx.db, {
+            facilityId: station,
+            encounterId,
+            on: ON,
+            at: AT,
+            lines: [{ prescriptionId, medicineId: m.id, quantity }],
+          });
+        expect((await give(2)).map((d) => d.quantity)).toEqual([2]);
+        expect((await give(1)).map((d) => d.quantity)).toEqual([1]);
+        expect((await onHandOf(t().ctx.db, station, [m.id], ON)).get(m.id)).toBe(2);
+        await returnDispensed(t().ctx.db, {
+          facilityId: station,
+          encounterId,
+          prescriptionIds: [prescriptionId],
+          on: ON,
+          at: AT,
+          reason: 'amended',
+        });
+        expect((await onHandOf(t().ctx.db, station, [m.id], ON)).get(m.id)).toBe(5);
       });
 
       test('bad lines are 400 naming the field; an unknown medicine too', async () => {

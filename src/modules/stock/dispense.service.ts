@@ -59,9 +59,10 @@ async function requireStockFacility(db: Db, facilityId: string) {
 /**
  * Dispenses prescription lines from the facility's shelf, first expiry first out, inside the caller's
  * transaction. All or nothing: a line the usable stock cannot cover refuses the whole dispensing with a
- * 409 `insufficient-stock` naming each refused line's medicine and what is left. A line whose
- * prescription is already dispensed (and not returned) is not dispensed again: its earlier dispensing is
- * answered, so a repeated close is harmless.
+ * 409 `insufficient-stock` naming each refused line's medicine and what is left. Each call dispenses
+ * the quantities it is given and answers only its own allocations: the caller keeps what is left to
+ * dispense of a prescription line (the encounters module dispenses `quantity - dispensed`, in the same
+ * transaction as its own counter), so a line may be dispensed in several goes.
  */
 export function dispense(db: Db, input: DispenseInput): Promise<Dispensed[]> {
   const prefix = input.fieldPrefix ?? 'lines';
@@ -96,9 +97,7 @@ export function dispense(db: Db, input: DispenseInput): Promise<Dispensed[]> {
     });
     if (errors.length > 0) throw invalidFields(errors);
 
-    const earlier = await outstandingDispensings(trx, ids);
-    const done = new Set(earlier.map((d) => d.prescriptionId));
-    const todo = input.lines.map((l, i) => ({ ...l, i })).filter((l) => !done.has(l.prescriptionId));
+    const todo = input.lines.map((l, i) => ({ ...l, i }));
 
     const batches = await lockBatches(
       trx,
@@ -169,19 +168,11 @@ export function dispense(db: Db, input: DispenseInput): Promise<Dispensed[]> {
     });
     await insertMovements(trx, rows);
 
-    const answer: Dispensed[] = [];
-    for (const l of input.lines) {
-      if (done.has(l.prescriptionId)) {
-        for (const d of earlier)
-          if (d.prescriptionId === l.prescriptionId)
-            answer.push({ prescriptionId: d.prescriptionId, batchId: d.batchId, quantity: d.quantity });
-      } else {
-        for (const t of taken)
-          if (t.line.prescriptionId === l.prescriptionId)
-            answer.push({ prescriptionId: l.prescriptionId, batchId: t.batchId, quantity: t.quantity });
-      }
-    }
-    return answer;
+    return taken.map((t) => ({
+      prescriptionId: t.line.prescriptionId,
+      batchId: t.batchId,
+      quantity: t.quantity,
+    }));
   });
 }
 
