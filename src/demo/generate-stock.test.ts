@@ -45,7 +45,7 @@ describe('planStock', () => {
 
   test('consumption is drawn over the last months unless given', () => {
     const p = plan();
-    expect(p.dispensings.length).toBeGreaterThan(1000);
+    expect(p.dispensings.length).toBeGreaterThan(1500);
     expect(p.dispensings.every((d) => d.date < TODAY && d.date >= '2026-06-13' && d.quantity > 0)).toBe(true);
     const given = [
       { facilityCode: 'S1', medicineCode: 'M1', date: '2026-11-01', quantity: 3, prescriptionId: 'p' },

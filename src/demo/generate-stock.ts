@@ -113,9 +113,10 @@ export function planStock(
           supplier,
         });
       if (drawn) {
-        // About twice a week over the last 165 days, the month's units spread over its visits.
-        for (let day = -165; day < 0; day += rng.int(2, 5)) {
-          const q = Math.max(1, Math.round((amc / 8.5) * rng.float(0.5, 1.5)));
+        // About once a week over the last 165 days (a week's dispensings in one row: the load stays
+        // light), the month's units spread over its weeks.
+        for (let day = -165; day < 0; day += rng.int(5, 9)) {
+          const q = Math.max(1, Math.round((amc / 4.3) * rng.float(0.5, 1.5)));
           dispensings.push({ facilityCode: s.code, medicineCode: m, date: addDays(today, day), quantity: q });
         }
       }
