@@ -49,7 +49,23 @@ describeOnBothEngines(
       expect(await hasDemoData(t().ctx.db)).toBe(false);
       // Through the modules' CSV imports under the CN profile; a rejected row would throw here.
       expect(await loadDemo(t().ctx, { today: TODAY, output: false })).toBe(true);
-    }, 120_000);
+    }, 300_000);
+
+    test("a year of visits at 程寨镇's centre, priced in CNY; a chronic patient's timeline charted", async () => {
+      const list = await t().inject({ url: '/api/encounters?limit=200' });
+      expect(list.statusCode, list.body).toBe(200);
+      const visits = list.json().items;
+      expect(visits.length).toBe(200);
+      const followUp = visits.find(
+        (v: { mainDiagnosis: { code: string } | null }) => v.mainDiagnosis?.code === 'I10',
+      );
+      const visit = (await t().inject({ url: `/api/encounters/${followUp.id}` })).json();
+      expect(visit.bill).toMatchObject({ currency: 'CNY', method: 'uninsured' });
+      expect(visit.prescriptions[0].medicine.code).toMatch(/^CNY/);
+      const tl = (await t().inject({ url: `/api/residents/${followUp.residentId}/timeline` })).json();
+      expect(tl.series.bloodPressure.length).toBeGreaterThanOrEqual(6);
+      expect(tl.problems.map((p: { code: string }) => p.code)).toContain('I10');
+    });
 
     test("the centres' capabilities: about half the standard offered across the county, some equipment not working", async () => {
       const res = await t().inject({ url: `/api/capabilities?area=${COUNTY.code}&date=${TODAY}` });

@@ -20,11 +20,43 @@ const validToday = (c: (typeof cards)[number]) =>
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describeOnBothEngines('the demo province', (t) => {
+  let stationId: string;
   beforeAll(async () => {
     expect(await hasDemoData(t().ctx.db)).toBe(false);
     // Loads through the modules' CSV imports; any rejected row would throw here.
     await loadDemo(t().ctx, { today: TODAY, output: false });
+    const found = await sql<{ id: string }>`select id from facility where code = ${station.code}`.execute(
+      t().ctx.db,
+    );
+    stationId = found.rows[0]?.id as string;
   }, 300_000);
+
+  test("a year of visits: the demo station's chronic patients followed monthly, their timeline charted", async () => {
+    const list = await t().inject({ url: `/api/encounters?facility=${stationId}&limit=500` });
+    expect(list.statusCode, list.body).toBe(200);
+    const visits = list.json();
+    expect(visits.total.count).toBeGreaterThan(500);
+    expect(
+      visits.items.every(
+        (v: { status: string; residentPays: number | null }) =>
+          v.status === 'closed' && v.residentPays !== null,
+      ),
+    ).toBe(true);
+    const followUp = visits.items.find(
+      (v: { mainDiagnosis: { code: string } | null }) => v.mainDiagnosis?.code === 'I10',
+    );
+    const tl = (await t().inject({ url: `/api/residents/${followUp.residentId}/timeline` })).json();
+    expect(tl.series.bloodPressure.length).toBeGreaterThanOrEqual(6);
+    expect(tl.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ code: 'I10', status: 'active' })]),
+    );
+    expect(tl.lastPrescriptions.items.length).toBeGreaterThan(0);
+    const counted = await sql<{ n: number; stations: number }>`
+      select count(*)::int as n, count(distinct facility_id)::int as stations from encounter`.execute(
+      t().ctx.db,
+    );
+    expect(counted.rows[0]?.stations).toBeGreaterThan(5);
+  });
 
   test('afterwards the database counts as holding data', async () => {
     expect(await hasDemoData(t().ctx.db)).toBe(true);

@@ -212,3 +212,12 @@ export const CAPABILITY_WORDS = {
   ],
   stoppedReasons: ['Nữ hộ sinh nghỉ hưu', 'Máy hỏng chưa được sửa', 'Bác sĩ chuyển công tác'],
 };
+
+/** The reasons a demo visit gives (encounters), in Vietnamese. */
+export const VISIT_REASONS = {
+  hypertension: 'Tái khám tăng huyết áp, lĩnh thuốc',
+  diabetes: 'Tái khám đái tháo đường',
+  fever: 'Sốt, ho, đau họng',
+  diarrhoea: 'Tiêu chảy',
+  pregnancy: 'Khám thai định kỳ',
+};

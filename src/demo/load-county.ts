@@ -19,11 +19,13 @@ import {
   generateEnrolments,
 } from './generate-county-population.ts';
 import { householdRecordsOf, type ResidentRecord, residentRecordsOf } from './generate-population.ts';
+import type { DemoDispensing } from './generate-visits.ts';
 import { importStep, type LoadDemoOptions } from './load.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadDemoCapabilities } from './load-capabilities.ts';
 import { loadDemoStock, stockFacilities } from './load-stock.ts';
-import { CAPABILITY_WORDS, DEMO_TOWNSHIP } from './xishui.ts';
+import { loadDemoVisits } from './load-visits.ts';
+import { CAPABILITY_WORDS, DEMO_TOWNSHIP, VISIT_REASONS } from './xishui.ts';
 
 /** The population year the demo uses for a load date: the date's year, within the figures' years. */
 export function countyYear(today: string): number {
@@ -69,6 +71,9 @@ export interface CountySummary {
   population: number;
   populationYear: number;
   residents: number;
+  /** Visits of the past year at the township's centre, and the medicines they dispensed (for the stock demo). */
+  visits: number;
+  dispensings: DemoDispensing[];
   households: number;
   enrolments: number;
   /** Stock movements on the county's shelves (the county hospital and the township centres), and requisitions. */
@@ -91,6 +96,7 @@ function printSummary(s: CountySummary): void {
       `  下沉 rotations    ${n(s.rotations)} county hospital doctors at township health centres`,
       `  人口 population   ${n(s.population)} in ${s.populationYear}`,
       `  居民 residents    ${n(s.residents)} registered in ${n(s.households)} households (程寨镇 ${DEMO_TOWNSHIP}, where the demo station is)`,
+      `  就诊 visits       ${n(s.visits)} in the past year (chronic follow-ups, acute visits, antenatal check-ups)`,
       `  医保 insurance    ${n(s.enrolments)} basic medical insurance enrolments (this year's and last year's)`,
       `  药品 medicines    ${n(s.stockMovements)} stock movements at the county hospital and township centres, ${n(s.requisitions)} requisitions`,
     ].join('\n'),
@@ -171,12 +177,33 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
     options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
     CAPABILITY_WORDS,
   );
+  const centre = county.facilities.find(
+    (f) =>
+      (f.kind === 'township_health_centre' || f.kind === 'community_health_centre') &&
+      f.areaCode === DEMO_TOWNSHIP,
+  );
+  const care =
+    options.residents === false || !centre
+      ? { visits: 0, dispensings: [] }
+      : await loadDemoVisits(ctx, {
+          seed: options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
+          today,
+          residents: countyVisitResidents(county, today),
+          denseFacilities: new Set([centre.code]),
+          // The township registers some 13,000 people: the dense year for the first 3,000, the others lighter.
+          maxDenseResidents: 3000,
+          medicineCode: (n) => `CNY${n}`,
+          serviceCode: (n) => `CNS${n}`,
+          reasons: VISIT_REASONS,
+        });
+  // The visits first: the shelf then accounts for what they dispensed.
   const stock = await loadDemoStock(
     ctx,
     stockFacilities(ctx, county.facilities, () => true),
     today,
     options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
     '遵义市医药公司',
+    care.dispensings,
   );
   const logins = await createDemoUsers(ctx, demoCountyLogins(county));
   const year = countyYear(today);
@@ -201,6 +228,8 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
     enrolments,
     stockMovements: stock.movements,
     requisitions: stock.requisitions,
+    visits: care.visits,
+    dispensings: care.dispensings,
     rotations: county.rotations.length,
     trainingRecords: county.training.length,
     logins,
@@ -208,4 +237,13 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
   };
   if (output) printSummary(summary);
   return summary;
+}
+/** The registered residents the visits are planned for, with their centre. */
+function* countyVisitResidents(county: DemoCounty, today: string) {
+  for (const row of demoCountyPopulation(county, today)) {
+    if (!('resident' in row)) continue;
+    const r = row.resident as ResidentRecord;
+    if (r.facility_code)
+      yield { code: r.code, sex: r.sex, birthDate: r.birth_date, facilityCode: r.facility_code };
+  }
 }

@@ -6,15 +6,18 @@ import { todayOf } from '../platform/clock.ts';
 import { type CsvRecord, type ImportReport, runImport } from '../platform/csv/import-runner.ts';
 import { ProgressBar } from '../platform/progress.ts';
 import { areaRecords, asAsync, facilityRecords, workerRecords } from './demo-records.ts';
-import { createDemoUsers, DEMO_DISTRICT, type DemoLogin, demoLogins } from './demo-users.ts';
+import { createDemoUsers, DEMO_DISTRICT, type DemoLogin, demoLogins, demoStation } from './demo-users.ts';
 import { DEMO_SEED, type DemoProvince, generateDemoProvince } from './generate.ts';
 import { POPULATION_YEARS } from './generate-areas.ts';
 import { generateBoundaries } from './generate-boundaries.ts';
-import { CAPABILITY_WORDS } from './khanh-hoa.ts';
+import type { ResidentRecord } from './generate-population.ts';
+import type { DemoDispensing } from './generate-visits.ts';
+import { CAPABILITY_WORDS, VISIT_REASONS } from './khanh-hoa.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadDemoCapabilities } from './load-capabilities.ts';
-import { loadPopulation } from './load-population.ts';
+import { demoPopulation, loadPopulation } from './load-population.ts';
 import { loadDemoStock, stockFacilities } from './load-stock.ts';
+import { loadDemoVisits } from './load-visits.ts';
 
 export interface LoadDemoOptions {
   seed?: number | string;
@@ -52,6 +55,10 @@ export interface DemoSummary {
   /** Stock movements on the demo district's shelves, and its requisitions (one in each state). */
   stockMovements: number;
   requisitions: number;
+  /** Visits of the past year (the demo station's commune dense, the rest of the district lighter). */
+  visits: number;
+  /** The medicines those visits dispensed, for the stock demo to account for (CONTRACTS.md). */
+  dispensings: DemoDispensing[];
   /** The demo logins created (all with DEMO_PASSWORD). */
   logins: DemoLogin[];
   seconds: number;
@@ -90,7 +97,10 @@ function summarise(
   logins: DemoLogin[],
   started: number,
   areaRows: number,
-): Omit<DemoSummary, 'residents' | 'households' | 'insuranceCards' | 'stockMovements' | 'requisitions'> {
+): Omit<
+  DemoSummary,
+  'residents' | 'households' | 'insuranceCards' | 'stockMovements' | 'requisitions' | 'visits' | 'dispensings'
+> {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), POPULATION_YEARS[0]!), POPULATION_YEARS.at(-1)!);
   return {
     areas: demo.areas.all.length,
@@ -127,6 +137,7 @@ function printSummary(s: DemoSummary): void {
       `  population   ${n(s.population)} in ${s.populationYear}`,
       `  residents    ${n(s.residents)} registered in ${n(s.households)} households (district ${DEMO_DISTRICT}, where the demo station is)`,
       `  insurance    ${n(s.insuranceCards)} card periods (about 92% of those residents covered today)`,
+      `  visits       ${n(s.visits)} in the past year (chronic follow-ups, acute visits, antenatal check-ups)`,
       `  medicines    ${n(s.stockMovements)} stock movements at district ${DEMO_DISTRICT}'s centre and stations, ${n(s.requisitions)} requisitions`,
     ].join('\n'),
   );
@@ -180,6 +191,19 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   await loadRotations(ctx, demo.rotations, output);
   await loadTraining(ctx, demo.training, today, output);
   await loadDemoCapabilities(ctx, demo.facilities, today, options.seed ?? DEMO_SEED, CAPABILITY_WORDS);
+  // The visits first: the shelf then accounts for what they dispensed.
+  const care =
+    options.residents === false
+      ? { visits: 0, dispensings: [] }
+      : await loadDemoVisits(ctx, {
+          seed: options.seed ?? DEMO_SEED,
+          today,
+          residents: demoVisitResidents(demo, today),
+          denseFacilities: new Set([demoStation(demo).station.code]),
+          medicineCode: (n) => `VNT${n}`,
+          serviceCode: (n) => `VNS${n}`,
+          reasons: VISIT_REASONS,
+        });
   const districtCommunes = new Set(
     demo.areas.communes.filter((c) => c.district.code === DEMO_DISTRICT).map((c) => c.code),
   );
@@ -189,6 +213,7 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     today,
     options.seed ?? DEMO_SEED,
     'Trung tâm Kiểm nghiệm và cung ứng thuốc tỉnh Khánh Hòa',
+    care.dispensings,
   );
   const logins = await createDemoUsers(ctx, demoLogins(demo));
   const summary = {
@@ -198,7 +223,19 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     insuranceCards: registry.insuranceCards,
     stockMovements: stock.movements,
     requisitions: stock.requisitions,
+    visits: care.visits,
+    dispensings: care.dispensings,
   };
   if (output) printSummary(summary);
   return summary;
+}
+
+/** The registered residents the visits are planned for, with their station. */
+function* demoVisitResidents(demo: DemoProvince, today: string) {
+  for (const row of demoPopulation(demo, today)) {
+    if (!('resident' in row)) continue;
+    const r = row.resident as ResidentRecord;
+    if (r.facility_code)
+      yield { code: r.code, sex: r.sex, birthDate: r.birth_date, facilityCode: r.facility_code };
+  }
 }

@@ -113,3 +113,12 @@ export const CAPABILITY_WORDS = {
   notOfferedReasons: ['缺少专业技术人员', '设备不足', '未取得执业资质', '未开展相关培训', '患者多去县医院'],
   stoppedReasons: ['医师调离', '设备损坏待修', '助产士退休'],
 };
+
+/** The reasons a demo visit gives (encounters), in Chinese. */
+export const VISIT_REASONS = {
+  hypertension: '高血压随访，取药',
+  diabetes: '糖尿病随访',
+  fever: '发热、咳嗽、咽痛',
+  diarrhoea: '腹泻',
+  pregnancy: '产前检查',
+};

@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { type CatalogDiagnosis, diagnosisOf, pricePeriodOf } from './catalog.mapping.ts';
 import {
   diagnosisRowsByCode,
+  itemIdRowsByCode,
   medicinePriceRows,
   medicineRowsById,
   servicePriceRows,
@@ -123,4 +124,19 @@ export async function medicinesById(
       { id: m.id, code: m.code, name: m.name, strength: m.strength, dosageForm: m.dosage_form, unit: m.unit },
     ]),
   );
+}
+
+/** The ids of medicines and services named by code: two maps, code to id (unknown codes absent). */
+export async function itemIdsByCode(
+  db: Db,
+  codes: { medicineCodes: readonly string[]; serviceCodes: readonly string[] },
+): Promise<{ medicines: Map<string, string>; services: Map<string, string> }> {
+  const rows = await itemIdRowsByCode(db, {
+    medicineCodes: [...new Set(codes.medicineCodes)],
+    serviceCodes: [...new Set(codes.serviceCodes)],
+  });
+  return {
+    medicines: new Map(rows.medicines.map((r) => [r.code, r.id])),
+    services: new Map(rows.services.map((r) => [r.code, r.id])),
+  };
 }

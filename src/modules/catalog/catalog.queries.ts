@@ -192,3 +192,27 @@ export function serviceExportBatch(
   if (after !== null) q = q.where('code', '>', after);
   return q.orderBy('code').limit(limit).execute();
 }
+
+/** Medicine and service ids by code (a demo or an import naming items by their codes). */
+export async function itemIdRowsByCode(
+  db: Db,
+  codes: { medicineCodes: readonly string[]; serviceCodes: readonly string[] },
+): Promise<{ medicines: { id: string; code: string }[]; services: { id: string; code: string }[] }> {
+  const medicines =
+    codes.medicineCodes.length === 0
+      ? []
+      : await db
+          .selectFrom('medicine')
+          .select(['id', 'code'])
+          .where('code', 'in', [...codes.medicineCodes])
+          .execute();
+  const services =
+    codes.serviceCodes.length === 0
+      ? []
+      : await db
+          .selectFrom('service_item')
+          .select(['id', 'code'])
+          .where('code', 'in', [...codes.serviceCodes])
+          .execute();
+  return { medicines, services };
+}

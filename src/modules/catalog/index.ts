@@ -16,6 +16,7 @@ export {
 export {
   type CatalogMedicineRef,
   diagnosesByCode,
+  itemIdsByCode,
   medicinesById,
   type PricedItem,
   pricedItemsOn,

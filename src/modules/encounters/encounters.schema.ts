@@ -86,7 +86,7 @@ export const ObservationKind = Type.Object({
   ),
   min: Type.Number({ description: 'Lowest plausible value (in unit); below is refused' }),
   max: Type.Number({ description: 'Highest plausible value (in unit); above is refused' }),
-  alarmingLow: Nullable(Type.Number({ description: 'At or below: accepted and flagged' })),
+  alarmingLow: Nullable(Type.Number({ description: 'Below: accepted and flagged' })),
   alarmingHigh: Nullable(
     Type.Number({ description: 'At or above (or above, see alarmingHighExclusive): flagged' }),
   ),

@@ -1,0 +1,341 @@
+import { type Insertable, sql } from 'kysely';
+import type { AppContext } from '../../platform/app-context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import { diagnosesByCode, itemIdsByCode } from '../catalog/index.ts';
+import { type FacilityCareLevel, type FacilityRef, lookupFacility } from '../facilities/index.ts';
+import { findResidentRefsByKeys } from '../residents/index.ts';
+import { billOf } from './bill.rules.ts';
+import { pricedItemsOn } from './catalog.refs.ts';
+import type { DiagnosisRole, DoseFrequency, EncounterKind } from './encounters.enums.ts';
+import type {
+  BillLineRow,
+  BillRow,
+  EncounterTable,
+  NewDiagnosisRow,
+  NewObservationRow,
+  NewPrescriptionRow,
+  NewServiceRow,
+} from './encounters.table.ts';
+import { observationKindsByCode } from './observation-kinds.ts';
+import { readObservation } from './observations.rules.ts';
+import { derivedIdOf, fingerprintOf } from './sync.rules.ts';
+
+/**
+ * Closed visits in bulk (the demos): named by codes (resident, facility, catalogue items), checked by
+ * the same rules as the API (observation ranges and flags, ICD-10 in the catalogue, one price per
+ * line on the visit's date, the bill split by bill.rules.ts), then saved as multi-row INSERTs. The
+ * prescriptions count as dispensed: the caller hands the same dispensings to the stock demo
+ * (CONTRACTS.md), so the shelf accounts for them. No card is shown: the bills are `uninsured`.
+ */
+
+export interface BulkVisit {
+  id: string;
+  residentCode: string;
+  facilityCode: string;
+  kind: EncounterKind;
+  date: string;
+  /** When the visit started, as an instant. */
+  startedAt: Date;
+  reason: string;
+  observations: { code: string; value: number }[];
+  diagnoses: { code: string; role: DiagnosisRole }[];
+  prescriptions: {
+    id: string;
+    medicineCode: string;
+    dose: number;
+    frequency: DoseFrequency;
+    durationDays: number;
+    quantity: number;
+  }[];
+  services: { serviceCode: string }[];
+}
+
+const CHUNK = 1000;
+
+async function insertChunks<R>(db: Db, table: string, rows: R[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // biome-ignore lint/suspicious/noExplicitAny: the table name is one of the module's, the rows its rows
+    await db
+      .insertInto(table as any)
+      .values(rows.slice(i, i + CHUNK) as any)
+      .execute();
+  }
+}
+
+/** Loads closed visits; a visit naming an unknown resident, facility or item is a bug of the caller and throws. */
+export async function loadVisits(
+  ctx: AppContext,
+  visits: readonly BulkVisit[],
+): Promise<{ visits: number; records: number }> {
+  const db = ctx.db;
+  const residentCodes = [...new Set(visits.map((v) => v.residentCode))];
+  const residents = new Map<string, { id: string; areaPath: string }>();
+  for (let i = 0; i < residentCodes.length; i += 5000) {
+    for (const r of await findResidentRefsByKeys(db, [], residentCodes.slice(i, i + 5000))) {
+      if (r.code) residents.set(r.code, { id: r.id, areaPath: r.areaPath });
+    }
+  }
+  const facilities = new Map<string, FacilityRef & FacilityCareLevel>();
+  for (const code of new Set(visits.map((v) => v.facilityCode))) {
+    const f = await lookupFacility(db, code, ctx.profile);
+    if (!f) throw new Error(`demo visits: no facility ${code}`);
+    facilities.set(code, f);
+  }
+  const items = await itemIdsByCode(db, {
+    medicineCodes: visits.flatMap((v) => v.prescriptions.map((p) => p.medicineCode)),
+    serviceCodes: visits.flatMap((v) => v.services.map((s) => s.serviceCode)),
+  });
+  const catalogue = await diagnosesByCode(db, [
+    ...new Set(visits.flatMap((v) => v.diagnoses.map((d) => d.code))),
+  ]);
+  const kinds = observationKindsByCode(ctx.profile.observationUnits);
+  const prices = new Map<string, Awaited<ReturnType<typeof pricedItemsOn>>>();
+  const allIds = { medicineIds: [...items.medicines.values()], serviceIds: [...items.services.values()] };
+
+  const encounters: Insertable<EncounterTable>[] = [];
+  const observations: NewObservationRow[] = [];
+  const diagnoses: NewDiagnosisRow[] = [];
+  const prescriptions: NewPrescriptionRow[] = [];
+  const services: NewServiceRow[] = [];
+  const bills: BillRow[] = [];
+  const lines: BillLineRow[] = [];
+  const problems = new Map<
+    string,
+    {
+      id: string;
+      resident_id: string;
+      code: string;
+      onset: string;
+      first_encounter_id: string;
+      last_seen_on: string;
+      area_path: string;
+    }
+  >();
+  for (const v of visits) {
+    const resident = residents.get(v.residentCode);
+    if (!resident) throw new Error(`demo visits: no resident ${v.residentCode}`);
+    const facility = facilities.get(v.facilityCode);
+    if (!facility) throw new Error(`demo visits: no facility ${v.facilityCode}`);
+    // Prices change on the first of a month in the catalogues: one lookup per month, not per day.
+    const month = `${v.date.slice(0, 7)}-01`;
+    if (!prices.has(month)) prices.set(month, await pricedItemsOn(db, allIds, v.date));
+    const priced = prices.get(month) ?? new Map();
+    const area = facility.areaPath;
+    const endedAt = new Date(v.startedAt.getTime() + 12 * 60_000);
+    const base = {
+      encounter_id: v.id,
+      resident_id: resident.id,
+      area_path: area,
+      amendment_id: null,
+      retracted_by: null,
+    };
+    encounters.push({
+      id: v.id,
+      resident_id: resident.id,
+      facility_id: facility.id,
+      worker_id: null,
+      kind: v.kind,
+      status: 'closed' as const,
+      visit_date: v.date,
+      started_at: v.startedAt,
+      ended_at: endedAt,
+      reason: v.reason,
+      insurance_card: null,
+      fingerprint: fingerprintOf({ demo: v.id }),
+      area_path: area,
+      created_by: null,
+      closed_at: endedAt,
+    });
+    v.observations.forEach((o, i) => {
+      const id = derivedIdOf(v.id, `observation-${i}`);
+      const read = readObservation(
+        kinds,
+        { id, code: o.code, value: o.value },
+        `visit ${v.id}`,
+        v.startedAt.toISOString(),
+      );
+      if ('field' in read) throw new Error(`demo visits: ${read.field} ${read.message}`);
+      observations.push({
+        ...base,
+        id,
+        code: read.code,
+        value: read.value,
+        unit: read.unit,
+        entered_value: read.enteredValue,
+        entered_unit: read.enteredUnit,
+        observed_at: v.startedAt,
+        visit_date: v.date,
+        flag: read.flag,
+        derived: false,
+        fingerprint: fingerprintOf(read),
+      });
+    });
+    for (const [i, d] of v.diagnoses.entries()) {
+      const entry = catalogue.get(d.code);
+      if (!entry) throw new Error(`demo visits: ${d.code} is not in the catalogue`);
+      let problemId: string | null = null;
+      if (entry.chronic) {
+        const key = `${resident.id}|${d.code}|${area}`;
+        const p = problems.get(key) ?? {
+          id: derivedIdOf(v.id, `problem-${d.code}`),
+          resident_id: resident.id,
+          code: d.code,
+          onset: v.date,
+          first_encounter_id: v.id,
+          last_seen_on: v.date,
+          area_path: area,
+        };
+        if (v.date > p.last_seen_on) p.last_seen_on = v.date;
+        problems.set(key, p);
+        problemId = p.id;
+      }
+      diagnoses.push({
+        ...base,
+        id: derivedIdOf(v.id, `diagnosis-${i}`),
+        code: d.code,
+        role: d.role,
+        note: null,
+        problem_id: problemId,
+        visit_date: v.date,
+        fingerprint: fingerprintOf(d),
+      });
+    }
+    const billItems = [];
+    for (const p of v.prescriptions) {
+      const medicineId = items.medicines.get(p.medicineCode);
+      if (!medicineId) throw new Error(`demo visits: no medicine ${p.medicineCode}`);
+      prescriptions.push({
+        ...base,
+        id: p.id,
+        medicine_id: medicineId,
+        dose: p.dose,
+        frequency: p.frequency,
+        duration_days: p.durationDays,
+        quantity: p.quantity,
+        quantity_computed: true,
+        long_term: false,
+        instructions: null,
+        dispensed: p.quantity,
+        prescribed_on: v.date,
+        fingerprint: fingerprintOf(p),
+      });
+      billItems.push({ kind: 'medicine' as const, recordId: p.id, itemId: medicineId, quantity: p.quantity });
+    }
+    for (const [i, s] of v.services.entries()) {
+      const serviceId = items.services.get(s.serviceCode);
+      if (!serviceId) throw new Error(`demo visits: no service ${s.serviceCode}`);
+      const id = derivedIdOf(v.id, `service-${i}`);
+      services.push({
+        ...base,
+        id,
+        facility_id: facility.id,
+        service_item_id: serviceId,
+        quantity: 1,
+        note: null,
+        performed_on: v.date,
+        fingerprint: fingerprintOf(s),
+      });
+      billItems.push({ kind: 'service' as const, recordId: id, itemId: serviceId, quantity: 1 });
+    }
+    const bill = billOf(ctx.profile, {
+      date: v.date,
+      facility: { tier: facility.tier, careLevel: facility.careLevel },
+      eligibility: null,
+      items: billItems.map((b) => {
+        const p = priced.get(b.itemId);
+        return {
+          ...b,
+          code: p?.code ?? '',
+          insuranceCode: p?.insuranceCode ?? null,
+          name: p?.name ?? '',
+          unit: p?.unit ?? '',
+          unitPrice: p?.unitPrice ?? null,
+          insured: p?.insured ?? false,
+          insuredFromCareLevel: p?.insuredFromCareLevel ?? null,
+          lowestCareLevel: p?.lowestCareLevel ?? null,
+        };
+      }),
+    });
+    const billId = derivedIdOf(v.id, 'bill');
+    bills.push({
+      id: billId,
+      encounter_id: v.id,
+      resident_id: resident.id,
+      seq: 0,
+      amendment_id: null,
+      visit_date: v.date,
+      tier: facility.tier,
+      currency: bill.currency,
+      method: bill.method,
+      benefit_percent: bill.benefitPercent,
+      rule: bill.rule,
+      deductible_applied: bill.deductibleApplied,
+      ratio_percent: bill.ratioPercent,
+      hospital_amount: bill.totals.hospitalAmount,
+      insured_amount: bill.totals.insuredAmount,
+      insurance_pays: bill.totals.insurancePays,
+      co_payment: bill.totals.coPayment,
+      patient_pays: bill.totals.patientPays,
+      priced_at: endedAt,
+      area_path: area,
+    });
+    for (const [i, l] of bill.lines.entries()) {
+      lines.push({
+        id: newId(),
+        bill_id: billId,
+        line_no: i + 1,
+        kind: l.kind,
+        record_id: l.recordId,
+        item_id: l.itemId,
+        code: l.code,
+        insurance_code: l.insuranceCode,
+        name: l.name,
+        unit: l.unit,
+        quantity: l.quantity,
+        unit_price: l.unitPrice,
+        coverage: l.coverage,
+        hospital_amount: l.hospitalAmount,
+        insured_amount: l.insuredAmount,
+        insurance_pays: l.insurancePays,
+        co_payment: l.coPayment,
+        patient_pays: l.patientPays,
+        area_path: area,
+      });
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    await insertChunks(trx, 'encounter', encounters);
+    await insertChunks(trx, 'encounter_observation', observations);
+    // A problem already on the list (an earlier load, a visit through the API) is seen again, not duplicated.
+    const stored = new Map<string, string>();
+    const list = [...problems.values()];
+    for (let i = 0; i < list.length; i += CHUNK) {
+      const rows = await trx
+        .insertInto('problem')
+        .values(list.slice(i, i + CHUNK))
+        .onConflict((oc) =>
+          oc.columns(['resident_id', 'code', 'area_path']).doUpdateSet({
+            last_seen_on: sql`greatest(problem.last_seen_on, excluded.last_seen_on)`,
+            onset: sql`least(problem.onset, excluded.onset)`,
+          }),
+        )
+        .returning(['id', 'resident_id', 'code', 'area_path'])
+        .execute();
+      for (const r of rows) stored.set(`${r.resident_id}|${r.code}|${r.area_path}`, r.id);
+    }
+    const planned = new Map(list.map((p) => [p.id, `${p.resident_id}|${p.code}|${p.area_path}`]));
+    for (const d of diagnoses) {
+      if (d.problem_id) d.problem_id = stored.get(planned.get(d.problem_id) ?? '') ?? d.problem_id;
+    }
+    await insertChunks(trx, 'encounter_diagnosis', diagnoses);
+    await insertChunks(trx, 'encounter_prescription', prescriptions);
+    await insertChunks(trx, 'encounter_service', services);
+    await insertChunks(trx, 'encounter_bill', bills);
+    await insertChunks(trx, 'encounter_bill_line', lines);
+  });
+  return {
+    visits: encounters.length,
+    records: observations.length + diagnoses.length + prescriptions.length + services.length,
+  };
+}
