@@ -110,8 +110,8 @@ export function planVisits(rng: Rng, input: VisitPlanInput): DemoVisit[] {
     const dense = input.denseFacilities.has(person.facilityCode) && denseLeft-- > 0;
     const hypertensive = age >= 40 && r.chance(Math.min(0.45, 0.12 + (age - 40) * 0.008));
     const diabetic = age >= 40 && r.chance(hypertensive ? 0.15 : 0.05);
-    // Elsewhere in the district, half the chronic patients have a history here (the others go to the district).
-    if (!dense && (hypertensive || diabetic) && !r.chance(0.5)) continue;
+    // Elsewhere in the district, three chronic patients in ten have a history here (the others go to the district).
+    if (!dense && (hypertensive || diabetic) && !r.chance(0.3)) continue;
     const pregnant = dense && person.sex === 'female' && age >= 19 && age <= 40 && r.chance(0.04);
     const acute = dense ? r.int(0, 2) * (r.chance(0.3) ? 1 : 0) : 0;
     const visit = (date: string, reason: string): DemoVisit => {

@@ -181,11 +181,14 @@ export async function retractRows(
   return rows.map((r) => r.id);
 }
 
-/** The dispensed quantity of prescription lines, after dispensing or a return. */
+/** The dispensed quantity of prescription lines, after dispensing or a return: one statement. */
 export async function setDispensed(db: Db, quantities: Map<string, number>): Promise<void> {
-  for (const [id, dispensed] of quantities) {
-    await db.updateTable('encounter_prescription').set({ dispensed }).where('id', '=', id).execute();
-  }
+  if (quantities.size === 0) return;
+  const values = sql.join([...quantities].map(([id, n]) => sql`(${id}::uuid, ${n}::int)`));
+  await sql`
+    update encounter_prescription p set dispensed = v.n
+    from (values ${values}) as v(id, n)
+    where p.id = v.id`.execute(db);
 }
 
 export async function insertAmendmentRow(db: Db, row: AmendmentRow): Promise<void> {

@@ -271,7 +271,7 @@ export async function closeEncounter(
     const rows = await encounterRecordRows(db, id);
     const prescriptions = rows.prescriptions.filter((p) => p.retracted_by === null);
     if (body.dispense !== false) await dispenseLines(db, e, prescriptions, now, caller);
-    await priceVisit(ctx, db, e, null, now);
+    await priceVisit(ctx, db, e, null, now, rows);
     await updateEncounterRow(db, id, { status: 'closed', ended_at: endedAt, closed_at: now });
     return viewOf(db, { ...e, status: 'closed', ended_at: endedAt, closed_at: now });
   });
@@ -308,8 +308,16 @@ async function dispenseLines(
 }
 
 /** Prices the visit's lines in force and stores the bill (seq 0 at closing, then one per amendment). */
-async function priceVisit(ctx: AppContext, db: Db, e: EncounterRow, amendmentId: string | null, at: Date) {
-  const rows = await encounterRecordRows(db, e.id);
+async function priceVisit(
+  ctx: AppContext,
+  db: Db,
+  e: EncounterRow,
+  amendmentId: string | null,
+  at: Date,
+  loaded?: EncounterRecordRows,
+) {
+  // The lines and bills as they are now (a caller that has them, and changed no line since, passes them).
+  const rows = loaded ?? (await encounterRecordRows(db, e.id));
   const prescriptions = rows.prescriptions.filter((p) => p.retracted_by === null);
   const services = rows.services.filter((s) => s.retracted_by === null);
   const priced = await pricedItemsOn(
