@@ -356,8 +356,23 @@ describeOnBothEngines('encounters API (vn)', (t) => {
         auth,
       );
       expect(add.statusCode).toBe(403);
+      // A home visit of observations closes (no bill lines); one where a doctor prescribed does not.
       const close = await post(`/api/encounters/${home.json().id}/close`, {}, auth);
-      expect(close.statusCode).toBe(403);
+      expect(close.statusCode, close.body).toBe(200);
+      expect(close.json().status).toBe('closed');
+      const prescribed = await post(
+        '/api/encounters',
+        open({
+          kind: 'home-visit',
+          prescriptions: [
+            { id: newId(), medicineId: amlodipine, dose: 1, frequency: 'once-daily', durationDays: 30 },
+          ],
+        }),
+      );
+      expect(prescribed.statusCode, prescribed.body).toBe(201);
+      const refused = await post(`/api/encounters/${prescribed.json().id}/close`, {}, auth);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().detail).toMatch(/care\.prescribe/);
     });
   });
 });

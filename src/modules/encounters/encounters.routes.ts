@@ -173,8 +173,8 @@ export function encounterRoutes(app: App, _ctx: AppContext): void {
   app.post(
     '/encounters/:id/close',
     doc(
-      prescribe,
-      "Close a visit: price every line on the visit's date, split it (insurance, co-payment, outside the list) and dispense from the shelf, in one transaction",
+      write,
+      "Close a visit: price every line on the visit's date, split it (insurance, co-payment, outside the list) and dispense from the shelf, in one transaction (a visit with prescriptions or services needs care.prescribe, its dispensing stock.dispense)",
       { params: EncounterParams, body: CloseEncounterBody, response: { 200: Encounter } },
     ),
     (req) => closeEncounter(req.ctx, req.params.id, req.body ?? {}, callerOf(req)),

@@ -270,6 +270,12 @@ export async function closeEncounter(
     }
     const rows = await encounterRecordRows(db, id);
     const prescriptions = rows.prescriptions.filter((p) => p.retracted_by === null);
+    // A village health worker closes a home visit of observations and diagnoses; a bill with lines
+    // is a prescriber's.
+    const services = rows.services.filter((s) => s.retracted_by === null);
+    if ((prescriptions.length > 0 || services.length > 0) && !caller.canPrescribe(e.area_path)) {
+      throw forbidden('closing a visit with prescriptions or services needs care.prescribe');
+    }
     if (body.dispense !== false) await dispenseLines(db, e, prescriptions, now, caller);
     await priceVisit(ctx, db, e, null, now, rows);
     await updateEncounterRow(db, id, { status: 'closed', ended_at: endedAt, closed_at: now });

@@ -73,7 +73,14 @@ export function VisitForm({
   const [problems, setProblems] = useState<Problems>(NO_PROBLEMS);
   const [dispense, setDispense] = useState(can(session, 'stock.dispense'));
   const kindsByCode = useMemo(() => new Map(kinds.map((k) => [k.code, k])), [kinds]);
-  const canClose = can(session, 'care.prescribe');
+  const canPrescribe = can(session, 'care.prescribe');
+  // A visit without bill lines (a village health worker's home visit) closes with care.write alone.
+  const canClose =
+    canPrescribe ||
+    (encounter.prescriptions.length === 0 &&
+      encounter.services.length === 0 &&
+      rx.length === 0 &&
+      svc.length === 0);
   const shelf = useOnHand(encounter.facility.id, can(session, 'stock.read'));
   const onHand = useMemo(
     () => (shelf.data ? new Map(shelf.data.lines.map((l) => [l.medicineId, l.onHand])) : undefined),
@@ -324,7 +331,7 @@ export function VisitForm({
         </Alert>
       )}
       <Stack gap="xs" pos="sticky" bottom={0} bg="var(--mantine-color-body)" py="xs" style={{ zIndex: 2 }}>
-        {canClose && can(session, 'stock.dispense') && (
+        {canPrescribe && can(session, 'stock.dispense') && (
           <Checkbox
             label={t('care.close.dispense')}
             checked={dispense}
