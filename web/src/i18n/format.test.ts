@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, formatNumber, formatPercent, interpolate } from './format.ts';
+import {
+  formatDate,
+  formatDateTime,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  interpolate,
+} from './format.ts';
 import { preferredLocale } from './locales.ts';
 
 describe('formatting per language', () => {
@@ -10,6 +17,16 @@ describe('formatting per language', () => {
     ['en', '2025-01-01', /1 Jan 2025/],
   ] as const)('%s calendar date %s stays on its day', (locale, iso, expected) => {
     expect(formatDate(locale, iso)).toMatch(expected);
+  });
+
+  it.each([
+    // 17:41 UTC on 3 December is 00:41 on the 4th in Vietnam and 01:41 in China.
+    ['en', 'Asia/Ho_Chi_Minh', /4 Dec 2026.*00:41/],
+    ['en', 'Asia/Shanghai', /4 Dec 2026.*01:41/],
+    ['zh', 'Asia/Shanghai', /2026年12月4日.*01:41/],
+    ['en', 'UTC', /3 Dec 2026.*17:41/],
+  ] as const)('%s instant in %s', (locale, zone, expected) => {
+    expect(formatDateTime(locale, '2026-12-03T17:41:00Z', zone)).toMatch(expected);
   });
 
   it.each([

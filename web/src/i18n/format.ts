@@ -17,12 +17,18 @@ export function formatDate(locale: Locale, value: string | Date, style: 'short' 
   }).format(date);
 }
 
-export function formatDateTime(locale: Locale, value: string | Date): string {
+/**
+ * An instant in the country's time zone (the profile's `timeZone`, when known): a visit closed at
+ * 00:30 in Hanoi reads 00:30 of that day on a desktop set to UTC too.
+ */
+export function formatDateTime(locale: Locale, value: string | Date, timeZone?: string): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { dateStyle: 'medium', timeStyle: 'short' }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(date);
 }
 
 export function formatNumber(locale: Locale, value: number, maximumFractionDigits = 1): string {

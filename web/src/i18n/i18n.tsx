@@ -52,15 +52,18 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setCurrent] = useState<Locale>(
     () => storedLocale() ?? preferredLocale(navigator.languages ?? [navigator.language]),
   );
+  // The country's time zone, for instants (until the profile answers, the device's).
+  const [timeZone, setTimeZone] = useState<string | undefined>(undefined);
   useEffect(() => {
-    if (chosen.current) return;
     let live = true;
     // GET /api/profile is public: the sign-in page already speaks the country's language.
     fetch('/api/profile', { headers: { accept: 'application/json' } })
       .then((res) => (res.ok ? res.json() : null))
-      .then((profile: { locale?: unknown } | null) => {
+      .then((profile: { locale?: unknown; timeZone?: unknown } | null) => {
+        if (!live) return;
+        if (typeof profile?.timeZone === 'string') setTimeZone(profile.timeZone);
         const language = localeOfTag(profile?.locale);
-        if (live && language && !chosen.current) setCurrent(language);
+        if (language && !chosen.current) setCurrent(language);
       })
       .catch(() => {});
     return () => {
@@ -81,12 +84,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setLocale,
       t: (key, params) => formatMessage(locale, MESSAGES[locale][key] ?? key, params),
       date: (value, style) => formatDate(locale, value, style),
-      dateTime: (value) => formatDateTime(locale, value),
+      dateTime: (value) => formatDateTime(locale, value, timeZone),
       number: (value, digits) => formatNumber(locale, value, digits),
       percent: (share, digits) => formatPercent(locale, share, digits),
       money: (amount, currency) => formatMoney(locale, amount, currency),
     }),
-    [locale, setLocale],
+    [locale, setLocale, timeZone],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
