@@ -176,6 +176,11 @@ describe('search text', () => {
     ['高血压', ['高血压']],
     ['', []],
     ['a,b;c', ['a', 'b', 'c']],
+    ['Losartan 50mg', ['Losartan', '50', 'mg']],
+    ['paracetamol 0.5g', ['paracetamol', '0.5', 'g']],
+    ['amoxicillin 250mg/5ml', ['amoxicillin', '250', 'mg', '5', 'ml']],
+    ['vitamin B12', ['vitamin', 'B12']],
+    ['氨氯地平 5毫克', ['氨氯地平', '5', '毫克']],
   ])('%j reads as %j', (q, want) => {
     expect(searchWords(q)).toEqual(want);
   });

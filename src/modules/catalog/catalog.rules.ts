@@ -92,11 +92,16 @@ export function planNewPrice(
   return { ok: true, same: false, close };
 }
 
-/** A search text as words (at most 8, each at most 60 characters), spaces collapsed. */
+/**
+ * A search text as words (at most 8, each at most 60 characters), spaces collapsed. A strength typed
+ * against its unit ("50mg", "0.5g", "500mg/5ml") reads as the catalogue writes it, number and unit
+ * apart ("50 mg"); a code's letters before its digits ("e11", "B12") stay one word.
+ */
 export function searchWords(q: string): string[] {
   return q
     .trim()
-    .split(/[\s,;]+/)
+    .replace(/(\d)(?=\p{L}|%)/gu, '$1 ')
+    .split(/[\s,;/]+/)
     .filter((w) => w.length > 0)
     .slice(0, 8)
     .map((w) => w.slice(0, 60));
