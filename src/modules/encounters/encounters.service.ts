@@ -248,7 +248,7 @@ export async function addToEncounter(
 /**
  * Closes a visit: prices every line in force from the catalogue on the visit's date, dispenses the
  * prescriptions from the facility's shelf (unless `dispense: false`) and stores the bill, all in the
- * request's transaction: an over-dispense (409 insufficient-stock) leaves nothing written. Closing a
+ * request's transaction: an over-dispense (409 insufficient_stock) leaves nothing written. Closing a
  * closed visit again answers it as it is.
  */
 export async function closeEncounter(

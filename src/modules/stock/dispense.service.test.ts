@@ -68,7 +68,7 @@ for (const [profile, supplierKind] of [
         ]);
       });
 
-      test('over-dispensing is refused with 409 insufficient-stock naming the medicine and what is left; nothing is taken', async () => {
+      test('over-dispensing is refused with 409 insufficient_stock naming the medicine and what is left; nothing is taken', async () => {
         const m = await createMedicine(t(), 'Amoxicillin', '250 mg');
         const other = await createMedicine(t(), 'Metformin', '500 mg');
         await receive(t(), station, m.id, 3, '2027-06-30');

@@ -40,7 +40,7 @@ export interface Dispensed {
 }
 
 /** The error code of a dispensing refused for want of stock (409). */
-export const INSUFFICIENT_STOCK = 'insufficient-stock';
+export const INSUFFICIENT_STOCK = 'insufficient_stock';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -59,7 +59,7 @@ async function requireStockFacility(db: Db, facilityId: string) {
 /**
  * Dispenses prescription lines from the facility's shelf, first expiry first out, inside the caller's
  * transaction. All or nothing: a line the usable stock cannot cover refuses the whole dispensing with a
- * 409 `insufficient-stock` naming each refused line's medicine and what is left. Each call dispenses
+ * 409 `insufficient_stock` naming each refused line's medicine and what is left. Each call dispenses
  * the quantities it is given and answers only its own allocations: the caller keeps what is left to
  * dispense of a prescription line (the encounters module dispenses `quantity - dispensed`, in the same
  * transaction as its own counter), so a line may be dispensed in several goes.

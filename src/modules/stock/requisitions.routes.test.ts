@@ -148,7 +148,7 @@ for (const [profile, supplierKind] of [
         ).toBe(450);
       });
 
-      test('shipping more than the supplier holds is 409 insufficient-stock and the requisition stays approved', async () => {
+      test('shipping more than the supplier holds is 409 insufficient_stock and the requisition stays approved', async () => {
         const other = (await createMedicine(t(), 'Scarce')).id;
         await receive(t(), place.centre.id, other, 5, '2028-06-30');
         const id = newId();
@@ -170,7 +170,7 @@ for (const [profile, supplierKind] of [
         await step('approve', districtToken);
         const ship = await step('ship', districtToken);
         expect(ship.statusCode).toBe(409);
-        expect(ship.json().code).toBe('insufficient-stock');
+        expect(ship.json().code).toBe('insufficient_stock');
         const now = await t().inject({ url: `/api/requisitions/${id}` });
         expect(now.json().status).toBe('approved');
       });

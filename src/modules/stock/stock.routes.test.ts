@@ -83,7 +83,7 @@ for (const [profile, supplierKind] of [
         expect(res.json().errors[0].field).toBe('body.lines[0].expiryDate');
       });
 
-      test('adjustments: reasons take units off, never below zero (409 insufficient-stock)', async () => {
+      test('adjustments: reasons take units off, never below zero (409 insufficient_stock)', async () => {
         const m = await createMedicine(t(), 'Salbutamol', '2 mg');
         const batchId = await receive(t(), stationA.id, m.id, 5, '2027-05-31');
         const adjust = (quantity: number, reason = 'damaged') =>
@@ -110,7 +110,7 @@ for (const [profile, supplierKind] of [
         const over = await adjust(-4, 'lost');
         expect(over.statusCode).toBe(409);
         expect(over.json()).toMatchObject({
-          code: 'insufficient-stock',
+          code: 'insufficient_stock',
           errors: [{ field: 'body.lines[0].quantity' }],
         });
         expect(over.json().detail).toContain('Salbutamol 2 mg');
@@ -235,7 +235,7 @@ for (const [profile, supplierKind] of [
         ]);
       });
 
-      test('sending more than the centre holds is 409 insufficient-stock; nothing leaves', async () => {
+      test('sending more than the centre holds is 409 insufficient_stock; nothing leaves', async () => {
         const m = await createMedicine(t());
         await receive(t(), place.centre.id, m.id, 3, '2027-09-30');
         const res = await t().inject({
@@ -250,7 +250,7 @@ for (const [profile, supplierKind] of [
           },
         });
         expect(res.statusCode).toBe(409);
-        expect(res.json().code).toBe('insufficient-stock');
+        expect(res.json().code).toBe('insufficient_stock');
       });
 
       test('a station sees its own shelf only; it cannot write another station’s', async () => {

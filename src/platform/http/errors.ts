@@ -12,7 +12,7 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   /** A dispensing or transfer asks for more than the usable stock (the stock module; spelled as agreed in the contract). */
-  'insufficient-stock': 409,
+  insufficient_stock: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -117,7 +117,7 @@ const TITLES: Record<ErrorCode, string> = {
   forbidden: 'Not allowed',
   not_found: 'Not found',
   conflict: 'Conflict',
-  'insufficient-stock': 'Not enough stock',
+  insufficient_stock: 'Not enough stock',
   payload_too_large: 'Request too large',
   uri_too_long: 'URL too long',
   unsupported_media_type: 'Unsupported media type',

@@ -194,7 +194,7 @@ export function VisitForm({
         banner: [
           t('care.close.refused'),
           errorText(error, i18n),
-          error instanceof ApiError && error.code === 'insufficient-stock' && dispense
+          error instanceof ApiError && error.code === 'insufficient_stock' && dispense
             ? t('care.close.noDispenseHint')
             : '',
         ].join(' '),
