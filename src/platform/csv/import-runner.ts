@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import { translateDatabaseError } from '../db/database-errors.ts';
-import { AppError } from '../http/errors.ts';
+import { AppError, UnavailableError } from '../http/errors.ts';
 import type { ImportReport, RejectedRow } from './import-report.schema.ts';
 
 /**
@@ -87,8 +87,9 @@ export function cellProblem(values: Record<string, string>): string | null {
  * row's fault (the connection, a deadlock...), which stops the import.
  */
 function rowFault(err: unknown): string | undefined {
-  if (err instanceof AppError) return err.status < 500 ? err.message : undefined;
-  return translateDatabaseError(err)?.message;
+  // A lost database (503) is no row's fault: the import stops there, saying what it had saved.
+  const known = err instanceof AppError ? err : translateDatabaseError(err);
+  return known && known.status < 500 ? known.message : undefined;
 }
 
 /**
@@ -149,8 +150,11 @@ export async function runImport<T>(
       return [...(await saveRows(rows.slice(0, half))), ...(await saveRows(rows.slice(half)))];
     }
   };
+  // The last line of the last committed batch: what an import that stops on a fault has kept.
+  let savedThrough = 0;
   const save = async (rows: Row[]) => {
     const outcomes = await saveRows(rows);
+    savedThrough = rows[rows.length - 1]!.line;
     outcomes.forEach((o, i) => {
       if (o === 'created') report.created++;
       else if (o === 'updated') report.updated++;
@@ -176,35 +180,59 @@ export async function runImport<T>(
   };
 
   try {
-    for await (const record of records) {
-      if (record.unreadable !== undefined) {
-        report.read++;
-        report.rejected.push({ line: record.line, reason: record.unreadable });
-        continue;
-      }
-      if (!checkedHeader) {
-        const missing = def.requiredColumns.filter((c) => !(c in record.values));
-        if (missing.length > 0) {
-          throw new AppError(
-            'bad_request',
-            `The ${def.kind} file lacks the column(s) ${missing.join(', ')}; the header must include ${def.requiredColumns.join(', ')}`,
-          );
-        }
-        checkedHeader = true;
-      }
-      report.read++;
-      const problem = cellProblem(record.values);
-      const checked: RowCheck<T> = problem ? { ok: false, reason: problem } : def.parse(record.values);
-      if (checked.ok) batch.push({ line: record.line, value: checked.value });
-      else report.rejected.push({ line: record.line, reason: checked.reason });
-      if (batch.length >= batchSize) await flush();
-    }
-    await flush();
-  } finally {
-    // Never return (or throw) while a batch is still being written.
-    await saving?.catch(() => undefined);
+    await readAndSave();
+  } catch (err) {
+    throw withSavedSoFar(err, report.created + report.updated, savedThrough);
   }
-  await saving;
   report.rejected.sort((a, b) => a.line - b.line);
   return report;
+
+  async function readAndSave(): Promise<void> {
+    try {
+      for await (const record of records) {
+        if (record.unreadable !== undefined) {
+          report.read++;
+          report.rejected.push({ line: record.line, reason: record.unreadable });
+          continue;
+        }
+        if (!checkedHeader) {
+          const missing = def.requiredColumns.filter((c) => !(c in record.values));
+          if (missing.length > 0) {
+            throw new AppError(
+              'bad_request',
+              `The ${def.kind} file lacks the column(s) ${missing.join(', ')}; the header must include ${def.requiredColumns.join(', ')}`,
+            );
+          }
+          checkedHeader = true;
+        }
+        report.read++;
+        const problem = cellProblem(record.values);
+        const checked: RowCheck<T> = problem ? { ok: false, reason: problem } : def.parse(record.values);
+        if (checked.ok) batch.push({ line: record.line, value: checked.value });
+        else report.rejected.push({ line: record.line, reason: checked.reason });
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+    } finally {
+      // Never return (or throw) while a batch is still being written.
+      await saving?.catch(() => undefined);
+    }
+    await saving;
+  }
+}
+
+/**
+ * An import that stops on a fault that is not a row's (the database gone, a missing column found
+ * late) has already committed its earlier batches: the answer says how many rows and through which
+ * line, so the sender knows that sending the same file again saves the rest without duplicates.
+ * A fault that is not the client's nor the database's stays as it is (a 500 is a bug).
+ */
+function withSavedSoFar(err: unknown, saved: number, through: number): unknown {
+  if (saved === 0) return err;
+  const known = err instanceof AppError ? err : translateDatabaseError(err);
+  if (!known) return err;
+  const message = `${known.message}. ${saved} row(s) were saved before this, through line ${through}; sending the same file again saves the rest without duplicates`;
+  return known instanceof UnavailableError
+    ? new UnavailableError(message, known.retryAfterSeconds)
+    : new AppError(known.code, message, known.errors);
 }
