@@ -323,8 +323,17 @@ describe('CN demo county: a township health centre', () => {
     await poll(() => page.getByTestId('visit-status').textContent()).toBe('进行中');
     await page.getByTestId('obs-systolic').fill('138');
     await page.getByTestId('obs-diastolic').fill('86');
-    await page.getByTestId('diagnosis-picker').fill('高血压');
-    await page.getByRole('option').filter({ hasText: 'I10' }).first().click();
+    const picker = page.getByTestId('diagnosis-picker');
+    await picker.fill('高血压');
+    // Under a loaded machine the list can close before its answer arrives (a re-render takes the
+    // focus): open it again, as a user would tap the box, until I10 is offered.
+    const i10 = page.getByRole('option').filter({ hasText: 'I10' }).first();
+    await poll(async () => {
+      if (await i10.isVisible()) return true;
+      await picker.click();
+      return false;
+    }).toBe(true);
+    await i10.click();
     await page.getByTestId('dx-draft').waitFor();
     await page.getByTestId('close-visit').click();
     await poll(() => page.getByTestId('visit-status').textContent()).toBe('已结束');
