@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { diagnosesByCode, itemIdsByCode } from '../catalog/index.ts';
 import { type FacilityCareLevel, type FacilityRef, lookupFacility } from '../facilities/index.ts';
 import { findResidentRefsByKeys } from '../residents/index.ts';
+import { billRowsOf } from './bill.rows.ts';
 import { billOf } from './bill.rules.ts';
 import { pricedItemsOn } from './catalog.refs.ts';
 import type { DiagnosisRole, DoseFrequency, EncounterKind } from './encounters.enums.ts';
@@ -257,52 +258,19 @@ export async function loadVisits(
         };
       }),
     });
-    const billId = derivedIdOf(v.id, 'bill');
-    bills.push({
-      id: billId,
-      encounter_id: v.id,
-      resident_id: resident.id,
+    const stored = billRowsOf(bill, {
+      id: derivedIdOf(v.id, 'bill'),
+      encounterId: v.id,
+      residentId: resident.id,
       seq: 0,
-      amendment_id: null,
-      visit_date: v.date,
+      amendmentId: null,
+      visitDate: v.date,
       tier: facility.tier,
-      currency: bill.currency,
-      method: bill.method,
-      benefit_percent: bill.benefitPercent,
-      rule: bill.rule,
-      deductible_applied: bill.deductibleApplied,
-      ratio_percent: bill.ratioPercent,
-      hospital_amount: bill.totals.hospitalAmount,
-      insured_amount: bill.totals.insuredAmount,
-      insurance_pays: bill.totals.insurancePays,
-      co_payment: bill.totals.coPayment,
-      patient_pays: bill.totals.patientPays,
-      priced_at: endedAt,
-      area_path: area,
+      pricedAt: endedAt,
+      areaPath: area,
     });
-    for (const [i, l] of bill.lines.entries()) {
-      lines.push({
-        id: newId(),
-        bill_id: billId,
-        line_no: i + 1,
-        kind: l.kind,
-        record_id: l.recordId,
-        item_id: l.itemId,
-        code: l.code,
-        insurance_code: l.insuranceCode,
-        name: l.name,
-        unit: l.unit,
-        quantity: l.quantity,
-        unit_price: l.unitPrice,
-        coverage: l.coverage,
-        hospital_amount: l.hospitalAmount,
-        insured_amount: l.insuredAmount,
-        insurance_pays: l.insurancePays,
-        co_payment: l.coPayment,
-        patient_pays: l.patientPays,
-        area_path: area,
-      });
-    }
+    bills.push(stored.bill);
+    lines.push(...stored.lines);
   }
   await db.transaction().execute(async (trx) => {
     await insertChunks(trx, 'encounter', encounters);

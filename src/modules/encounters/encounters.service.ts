@@ -15,6 +15,7 @@ import { eligibilityFor } from '../insurance/index.ts';
 import type { EligibilityAnswerType } from '../insurance/insurance.schema.ts';
 import { findResidentRef } from '../residents/index.ts';
 import { findWorkersByIds } from '../workforce/index.ts';
+import { billRowsOf } from './bill.rows.ts';
 import { type BillEligibility, billOf } from './bill.rules.ts';
 import { catalogRefsFor, pricedItemsOn } from './catalog.refs.ts';
 import { encounterOf } from './encounters.mapping.ts';
@@ -369,54 +370,19 @@ async function priceVisit(
       ...services.map((s) => item('service', s.id, s.service_item_id, s.quantity)),
     ],
   });
-  const billId = newId();
   const seq = rows.bills.length === 0 ? 0 : Math.max(...rows.bills.map((b) => b.seq)) + 1;
-  await insertBill(
-    db,
-    {
-      id: billId,
-      encounter_id: e.id,
-      resident_id: e.resident_id,
-      seq,
-      amendment_id: amendmentId,
-      visit_date: e.visit_date,
-      tier,
-      currency: bill.currency,
-      method: bill.method,
-      benefit_percent: bill.benefitPercent,
-      rule: bill.rule,
-      deductible_applied: bill.deductibleApplied,
-      ratio_percent: bill.ratioPercent,
-      hospital_amount: bill.totals.hospitalAmount,
-      insured_amount: bill.totals.insuredAmount,
-      insurance_pays: bill.totals.insurancePays,
-      co_payment: bill.totals.coPayment,
-      patient_pays: bill.totals.patientPays,
-      priced_at: at,
-      area_path: e.area_path,
-    },
-    bill.lines.map((l, i) => ({
-      id: newId(),
-      bill_id: billId,
-      line_no: i + 1,
-      kind: l.kind,
-      record_id: l.recordId,
-      item_id: l.itemId,
-      code: l.code,
-      insurance_code: l.insuranceCode,
-      name: l.name,
-      unit: l.unit,
-      quantity: l.quantity,
-      unit_price: l.unitPrice,
-      coverage: l.coverage,
-      hospital_amount: l.hospitalAmount,
-      insured_amount: l.insuredAmount,
-      insurance_pays: l.insurancePays,
-      co_payment: l.coPayment,
-      patient_pays: l.patientPays,
-      area_path: e.area_path,
-    })),
-  );
+  const stored = billRowsOf(bill, {
+    id: newId(),
+    encounterId: e.id,
+    residentId: e.resident_id,
+    seq,
+    amendmentId,
+    visitDate: e.visit_date,
+    tier,
+    pricedAt: at,
+    areaPath: e.area_path,
+  });
+  await insertBill(db, stored.bill, stored.lines);
 }
 
 /**
