@@ -5,6 +5,11 @@
 
 export { cnCheckCharacter, validateCitizenId } from './identity.rules.ts';
 export {
+  type ResidentRecordsListener,
+  residentRecordsChanged,
+  whenResidentRecordsChange,
+} from './residents.changes.ts';
+export {
   exportHouseholdsCsv,
   exportResidentsCsv,
   HOUSEHOLD_COLUMNS,
