@@ -52,9 +52,10 @@ export interface VisitFact {
 /** Everything the engine needs about one resident. */
 export interface ResidentFacts {
   residentId: string;
-  birthDate: IsoDateString;
-  sex: 'male' | 'female' | 'other';
-  /** Not 'active' (died, moved away, merged): nothing is due. */
+  /** Unknown birth date: nothing age-based is due. */
+  birthDate: IsoDateString | null;
+  sex: 'male' | 'female' | 'other' | null;
+  /** Not 'active' (died, moved away): nothing is due. */
   status: string;
   doses: DoseFact[];
   pregnancies: PregnancyFact[];

@@ -1,6 +1,8 @@
 /** What other modules (insurance cards, coverage) need to know about residents, without their SQL. */
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { Sex } from '../../platform/sex.enums.ts';
+import type { ResidentStatus } from './residents.enums.ts';
 
 export interface ResidentRef {
   id: string;
@@ -176,4 +178,40 @@ export function residentIdsActiveOn(areaPath: string, date: string): RawBuilder<
       and coalesce(change.status, 'active') = 'active'
       and (r.birth_date <= ${date}::date
         or (r.birth_date is null and coalesce(r.birth_year <= extract(year from ${date}::date), true)))`;
+}
+
+/** What the programmes engine reads of a resident: age, sex, whether alive and here, and where. */
+export interface ResidentCareRef {
+  id: string;
+  birthDate: string | null;
+  sex: Sex | null;
+  status: ResidentStatus;
+  areaPath: string;
+  householdId: string | null;
+}
+
+/** Residents by id, for the programmes engine (one read per batch of residents). */
+export async function residentCareRefsByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, ResidentCareRef>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('resident')
+    .select(['id', 'birth_date', 'sex', 'status', 'area_path', 'household_id'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        birthDate: r.birth_date,
+        sex: r.sex,
+        status: r.status,
+        areaPath: r.area_path,
+        householdId: r.household_id,
+      },
+    ]),
+  );
 }
