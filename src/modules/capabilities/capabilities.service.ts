@@ -1,8 +1,9 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { insertOnce } from '../../platform/db/insert-once.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { AppError, conflict, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { AppError, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { CapabilityStandard } from '../../platform/profile.schema.ts';
 import { inScope, type Scope } from '../access/index.ts';
@@ -209,15 +210,14 @@ export async function recordService(
       reason: body.reason?.trim() || null,
       note: body.note?.trim() || null,
     };
-    const inserted = await insertServiceRow(db, { id, area_path: facility.areaPath, ...wanted });
-    if (inserted) return { record: toServiceRecord(inserted), created: true };
-    const stored = await findServiceRow(db, id);
-    if (!stored || !sameValues(stored, wanted))
-      throw conflict(
-        `A service declaration with id ${id} exists with other values: give a new id for a new declaration`,
-        'body.id',
-      );
-    return { record: toServiceRecord(stored), created: false };
+    const { row, created } = await insertOnce({
+      id,
+      wanted,
+      insert: () => insertServiceRow(db, { id, area_path: facility.areaPath, ...wanted }),
+      find: () => findServiceRow(db, id),
+      conflictMessage: `A service declaration with id ${id} exists with other values: give a new id for a new declaration`,
+    });
+    return { record: toServiceRecord(row), created };
   });
 }
 
@@ -246,21 +246,15 @@ export async function recordEquipment(
       broken: body.broken,
       note: body.note?.trim() || null,
     };
-    const inserted = await insertEquipmentRow(db, { id, area_path: facility.areaPath, ...wanted });
-    if (inserted) return { record: toEquipmentRecord(inserted), created: true };
-    const stored = await findEquipmentRow(db, id);
-    if (!stored || !sameValues(stored, wanted))
-      throw conflict(
-        `An equipment count with id ${id} exists with other values: give a new id for a new count`,
-        'body.id',
-      );
-    return { record: toEquipmentRecord(stored), created: false };
+    const { row, created } = await insertOnce({
+      id,
+      wanted,
+      insert: () => insertEquipmentRow(db, { id, area_path: facility.areaPath, ...wanted }),
+      find: () => findEquipmentRow(db, id),
+      conflictMessage: `An equipment count with id ${id} exists with other values: give a new id for a new count`,
+    });
+    return { record: toEquipmentRecord(row), created };
   });
-}
-
-function sameValues(stored: object, wanted: Record<string, unknown>): boolean {
-  const s = stored as Record<string, unknown>;
-  return Object.entries(wanted).every(([k, v]) => s[k] === v);
 }
 
 /** Declarations and counts to load at once, facilities named by code (the demo). */
