@@ -10,6 +10,11 @@ const COMMANDS: [usage: string, meaning: string][] = [
   ['demo', 'load the demo province into an empty database'],
   [`import <${kinds}> <file.csv>`, 'import a CSV file; good rows are kept, bad rows reported by line'],
   [`export <${kinds}> [--out file.csv]`, 'export as CSV (to standard output by default)'],
+  ['jobs list', 'list the newest background jobs with their state and progress'],
+  [
+    'jobs run <kind> [--area CODE]',
+    'run a background job to its end, printing progress (resumes an unfinished one)',
+  ],
 ];
 
 /**
@@ -30,6 +35,6 @@ export function usage(): string {
 }
 
 /** The usage line of one command, for a command given wrong arguments. */
-export function commandUsage(command: 'import' | 'export'): string {
+export function commandUsage(command: 'import' | 'export' | 'jobs'): string {
   return `Usage: grassroots ${COMMANDS.find(([u]) => u.startsWith(command))![0]}`;
 }

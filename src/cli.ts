@@ -15,18 +15,23 @@ async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { out: { type: 'string' }, area: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
   const [command, ...rest] = positionals;
   if (!command || values.help) {
     console.log(usage());
     return command || values.help ? 0 : 2;
   }
-  if (!['serve', 'migrate', 'demo', 'import', 'export'].includes(command)) {
+  if (!['serve', 'migrate', 'demo', 'import', 'export', 'jobs'].includes(command)) {
     console.error(`Unknown command "${command}".\n\n${usage()}`);
     return 2;
   }
-  if ((command === 'import' && !(isKind(rest[0]) && rest[1])) || (command === 'export' && !isKind(rest[0]))) {
+  const badJobs = command === 'jobs' && !(rest[0] === 'list' || (rest[0] === 'run' && rest[1]));
+  if (
+    badJobs ||
+    (command === 'import' && !(isKind(rest[0]) && rest[1])) ||
+    (command === 'export' && !isKind(rest[0]))
+  ) {
     console.error(commandUsage(command));
     return 2;
   }
@@ -42,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return demo(config);
     case 'import':
       return importFile(config, rest[0]!, rest[1]!);
+    case 'jobs':
+      return rest[0] === 'list' ? listJobs(config) : runJob(config, rest[1]!, values.area);
     default:
       return exportKind(config, rest[0]!, values.out);
   }
@@ -117,6 +124,34 @@ async function exportKind(config: Config, kind: string, outFile: string | undefi
   }
 }
 
+async function listJobs(config: Config): Promise<number> {
+  const { jobRows } = await import('./modules/jobs/jobs.queries.ts');
+  const { ctx, handle } = await openContext(config);
+  try {
+    const rows = await jobRows(ctx.db, { limit: 50 });
+    for (const j of rows.slice(0, 50)) {
+      const progress = j.progress_total ? `${j.progress_done}/${j.progress_total}` : String(j.progress_done);
+      console.log(
+        `${j.id}  ${j.kind.padEnd(22)} ${j.state.padEnd(9)} ${progress.padEnd(12)} ${j.area_path ?? '-'}  ${new Date(j.created_at).toISOString()}${j.error ? `  ${j.error}` : ''}`,
+      );
+    }
+    if (rows.length === 0) console.log('No jobs.');
+    return 0;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function runJob(config: Config, kind: string, area: string | undefined): Promise<number> {
+  const { runJobFromCli } = await import('./modules/jobs/jobs.cli.ts');
+  const { ctx, handle } = await openContext(config);
+  try {
+    return await runJobFromCli(ctx, kind, area);
+  } finally {
+    await handle.close();
+  }
+}
+
 async function serve(config: Config): Promise<number> {
   // Seconds since the process started (Node's performance clock starts with it), logged once
   // listening: what a start spends where (npm run bench:start prints them).
@@ -142,7 +177,11 @@ async function serve(config: Config): Promise<number> {
     mark('demoLoaded')(0);
   }
   const app = await buildServer(ctx, { logger }).then(mark('serverBuilt'));
+  const { JobWorker } = await import('./modules/jobs/index.ts');
+  const worker = new JobWorker(ctx, { leaseMs: config.jobLeaseSeconds * 1000 });
   const shutdown = async () => {
+    // The running job stops at its next checkpoint and is queued again, to resume at the next start.
+    await worker.stop();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -151,6 +190,7 @@ async function serve(config: Config): Promise<number> {
   process.once('SIGTERM', shutdown);
   await app.listen({ port: config.port, host: config.host }).then(mark('listening'));
   logger.info({ startup }, `started in ${startup.listening} s`);
+  worker.start();
   const shownHost = config.host === '0.0.0.0' ? '127.0.0.1' : config.host;
   const url = `http://${shownHost}:${config.port}/`;
   console.log(`\nGrassroots is running at ${url}  (API docs: /api/docs, database: ${ctx.engine})`);

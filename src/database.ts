@@ -31,6 +31,7 @@ import type {
 } from './modules/encounters/encounters.table.ts';
 import type { FacilityStatusChangeTable, FacilityTable } from './modules/facilities/facilities.table.ts';
 import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
+import type { JobTable } from './modules/jobs/jobs.table.ts';
 import type {
   HouseholdTable,
   ResidentMergeTable,
@@ -101,5 +102,6 @@ declare module './platform/db/database.ts' {
     encounter_bill_line: EncounterBillLineTable;
     requisition: RequisitionTable;
     requisition_event: RequisitionEventTable;
+    job: JobTable;
   }
 }

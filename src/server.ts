@@ -16,6 +16,7 @@ import { catalogRoutes } from './modules/catalog/index.ts';
 import { encounterRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
+import { jobRoutes } from './modules/jobs/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
@@ -119,6 +120,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       requisitionRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
       encounterRoutes(scoped, ctx);
+      jobRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

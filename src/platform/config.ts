@@ -15,6 +15,8 @@ export interface Config {
   corsOrigins: string[];
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy: boolean;
+  /** How long a worker's claim on a background job lasts without a renewal. */
+  jobLeaseSeconds: number;
 }
 
 export const KNOWN_PROFILES = ['vn', 'cn'] as const;
@@ -56,6 +58,12 @@ export const SETTINGS = [
     name: 'TRUST_PROXY',
     default: 'false',
     meaning: 'true behind a reverse proxy (client addresses from X-Forwarded-For)',
+  },
+  {
+    name: 'JOB_LEASE_SECONDS',
+    default: '30',
+    meaning:
+      "seconds a background job's claim lasts unrenewed: a job of a killed process is taken up again after it (2-3600)",
   },
 ] as const satisfies readonly Setting[];
 
@@ -116,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['true', 'false', '1', '0'].includes(trustProxyRaw))
     problems.push('TRUST_PROXY must be true or false');
 
+  const leaseRaw = (env.JOB_LEASE_SECONDS ?? defaultOf('JOB_LEASE_SECONDS')).trim();
+  const jobLeaseSeconds = /^\d+$/.test(leaseRaw) ? Number(leaseRaw) : Number.NaN;
+  if (!(jobLeaseSeconds >= 2 && jobLeaseSeconds <= 3600))
+    problems.push(`JOB_LEASE_SECONDS must be a whole number from 2 to 3600 (got "${leaseRaw}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -126,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel,
     corsOrigins,
     trustProxy: trustProxyRaw === 'true' || trustProxyRaw === '1',
+    jobLeaseSeconds,
   };
 }
 
