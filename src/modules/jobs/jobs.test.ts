@@ -148,7 +148,7 @@ describeOnBothEngines('job queue', (t) => {
     expect(await findJobRow(t().ctx.db, doomed.id)).toMatchObject({ state: 'failed', attempts: 3 });
   });
 
-  test('the API lists jobs and starts one; a job outside the caller scope is not seen', async () => {
+  test('the API starts a job (idempotent by key), shows it and lists jobs by pages; an unknown kind is a 400', async () => {
     const started = await t().inject({
       method: 'POST',
       url: '/api/jobs',
