@@ -28,6 +28,7 @@ import * as m20261204_1100 from './2026_12_04_1100_create_stock.ts';
 import * as m20261204_1110 from './2026_12_04_1110_create_requisitions.ts';
 import * as m20261204_1200 from './2026_12_04_1200_create_encounters.ts';
 import * as m20261204_1300 from './2026_12_04_1300_create_capabilities.ts';
+import * as m20261205_1000 from './2026_12_05_1000_create_immunizations.ts';
 import * as m20261205_1200 from './2026_12_05_1200_create_jobs.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1110_create_requisitions': m20261204_1110,
   '2026_12_04_1200_create_encounters': m20261204_1200,
   '2026_12_04_1300_create_capabilities': m20261204_1300,
+  '2026_12_05_1000_create_immunizations': m20261205_1000,
   '2026_12_05_1200_create_jobs': m20261205_1200,
 };

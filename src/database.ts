@@ -30,6 +30,10 @@ import type {
   ProblemTable,
 } from './modules/encounters/encounters.table.ts';
 import type { FacilityStatusChangeTable, FacilityTable } from './modules/facilities/facilities.table.ts';
+import type {
+  ImmunizationAmendmentTable,
+  ImmunizationTable,
+} from './modules/immunizations/immunizations.table.ts';
 import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
 import type { JobTable } from './modules/jobs/jobs.table.ts';
 import type {
@@ -103,5 +107,7 @@ declare module './platform/db/database.ts' {
     requisition: RequisitionTable;
     requisition_event: RequisitionEventTable;
     job: JobTable;
+    immunization: ImmunizationTable;
+    immunization_amendment: ImmunizationAmendmentTable;
   }
 }

@@ -15,6 +15,7 @@ import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { encounterRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
+import { immunizationRoutes } from './modules/immunizations/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { jobRoutes } from './modules/jobs/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
@@ -121,6 +122,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       registryRoutes(scoped, ctx);
       encounterRoutes(scoped, ctx);
       jobRoutes(scoped, ctx);
+      immunizationRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

@@ -193,3 +193,19 @@ export function findSessionById(db: Db, id: string) {
 export function insertAuditEntry(db: Db, entry: NewAuditLogRow) {
   return db.insertInto('audit_log').values(entry).execute();
 }
+
+/**
+ * The facility of a user's facility-scoped role (a station's staff), the first granted: where a
+ * record the user makes "here" was made (immunizations given at the user's station).
+ */
+export async function facilityOfUser(db: Db, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('user_role')
+    .select('facility_id')
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('facility_id', 'is not', null)
+    .orderBy('granted_at')
+    .executeTakeFirst();
+  return row?.facility_id ?? null;
+}

@@ -3,6 +3,7 @@ import { auditRoutes } from './audit.routes.ts';
 import { authRoutes } from './auth.routes.ts';
 import { userRoutes } from './users.routes.ts';
 
+export { facilityOfUser } from './access.queries.ts';
 export { type Grant, hasPermission, inScope, type Scope, scopeFor } from './access.rules.ts';
 export { BREAK_GLASS_HEADER, installAccessControl } from './access-control.ts';
 export type { Principal } from './auth.service.ts';

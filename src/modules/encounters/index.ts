@@ -3,6 +3,8 @@
  * claims issue reuses), the resident's timeline. Other modules import only this file; capabilities
  * may count the table `encounter_service` (services performed, by catalogue service id).
  */
+
 export { type BillInput, type BillItem, billOf, type PricedBill } from './bill.rules.ts';
 export { encounterRoutes } from './encounters.routes.ts';
 export type { Bill, Encounter, Timeline } from './encounters.schema.ts';
+export { fingerprintOf } from './sync.rules.ts';

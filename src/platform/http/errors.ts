@@ -13,6 +13,10 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** A dispensing or transfer asks for more than the usable stock (the stock module; spelled as agreed in the contract). */
   insufficient_stock: 409,
+  /** A care record for a resident who died, moved away or was merged into another (immunizations, pregnancies). */
+  resident_not_active: 409,
+  /** A new pregnancy while another is still open: record the open one's outcome first (pregnancies). */
+  pregnancy_open: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -118,6 +122,8 @@ const TITLES: Record<ErrorCode, string> = {
   not_found: 'Not found',
   conflict: 'Conflict',
   insufficient_stock: 'Not enough stock',
+  resident_not_active: 'Resident not active',
+  pregnancy_open: 'A pregnancy is open',
   payload_too_large: 'Request too large',
   uri_too_long: 'URL too long',
   unsupported_media_type: 'Unsupported media type',
