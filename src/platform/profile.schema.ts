@@ -245,6 +245,10 @@ export const CapabilityStandardSchema = Type.Object({
 });
 export type CapabilityStandard = Static<typeof CapabilityStandardSchema>;
 
+/** The ways a reminder can leave (module reminders): each an adapter; sms, zalo and wechat are gateways. */
+export const REMINDER_CHANNELS = ['webhook', 'file', 'sms', 'zalo', 'wechat'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+
 /**
  * A country profile: what differs between countries is data (area levels, tiers, facility kinds,
  * cadres, qualifications, targets), never `if (country === 'VN')` branches.
@@ -350,6 +354,22 @@ export const CountryProfileSchema = Type.Object({
    * { "1558-6": "mg/dL" }); the unit must be one the kind accepts.
    */
   observationUnits: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,7}-[0-9]$' }), Type.String())),
+  /**
+   * Reminders to residents (module reminders): the quiet hours in the profile's time zone ('HH:MM';
+   * `from` after `to` spans midnight) when nothing is sent, and the channels reminders go out on, in
+   * order (each an adapter: webhook, file, or a gateway: sms, zalo, wechat).
+   */
+  reminders: Type.Optional(
+    Type.Object({
+      quietHours: Type.Optional(
+        Type.Object({
+          from: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+          to: Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' }),
+        }),
+      ),
+      channels: Type.Array(Type.Enum(REMINDER_CHANNELS), { minItems: 1, uniqueItems: true }),
+    }),
+  ),
 });
 
 export type CountryProfile = Static<typeof CountryProfileSchema>;
