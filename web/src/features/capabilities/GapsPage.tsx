@@ -1,20 +1,9 @@
-import {
-  Alert,
-  Anchor,
-  Card,
-  NativeSelect,
-  ScrollArea,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Alert, Anchor, Card, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useChildAreas, useHomeArea } from '../facilities/api.ts';
+import { AreaParamPicker, useAreaParam } from '../facilities/AreaParamPicker.tsx';
 import { type CapabilitiesReport, useCapabilities } from './api.ts';
 
 /**
@@ -25,10 +14,8 @@ import { type CapabilitiesReport, useCapabilities } from './api.ts';
 export function GapsPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [params, setParams] = useSearchParams();
-  const home = useHomeArea();
-  const children = useChildAreas(home.area?.id, undefined);
-  const areaCode = params.get('area') || home.area?.code;
+  const area = useAreaParam();
+  const { home, areaCode } = area;
   const report = useCapabilities(areaCode);
 
   return (
@@ -36,22 +23,7 @@ export function GapsPage() {
       <Title order={1} size="h2">
         {t('capabilities.gaps.title')}
       </Title>
-      {(children.data?.length ?? 0) > 0 && (
-        <NativeSelect
-          label={t('capabilities.gaps.area')}
-          value={areaCode ?? ''}
-          onChange={(e) => {
-            const next = new URLSearchParams(params);
-            next.set('area', e.currentTarget.value);
-            setParams(next, { replace: true });
-          }}
-          data={[
-            { value: home.area?.code ?? '', label: home.area?.name ?? '' },
-            ...(children.data ?? []).map((a) => ({ value: a.code, label: a.name })),
-          ]}
-          w={{ base: '100%', xs: 280 }}
-        />
-      )}
+      <AreaParamPicker label={t('capabilities.gaps.area')} area={area} />
       {home.isPending || report.isPending ? (
         <Loading />
       ) : report.isError || !report.data ? (
@@ -59,14 +31,7 @@ export function GapsPage() {
           {errorText(report.error, i18n)}
         </Alert>
       ) : (
-        <GapsView
-          report={report.data}
-          openArea={(code) => {
-            const next = new URLSearchParams(params);
-            next.set('area', code);
-            setParams(next);
-          }}
-        />
+        <GapsView report={report.data} openArea={area.openArea} />
       )}
     </Stack>
   );

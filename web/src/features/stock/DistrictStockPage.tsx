@@ -1,9 +1,9 @@
-import { Alert, Anchor, Card, NativeSelect, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
+import { Alert, Anchor, Card, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useChildAreas, useHomeArea } from '../facilities/api.ts';
+import { AreaParamPicker, useAreaParam } from '../facilities/AreaParamPicker.tsx';
 import { useDistrictStock } from './api.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 
@@ -14,10 +14,8 @@ import { StatusBadge } from './StatusBadge.tsx';
 export function DistrictStockPage() {
   const i18n = useI18n();
   const { t } = i18n;
-  const [params, setParams] = useSearchParams();
-  const home = useHomeArea();
-  const children = useChildAreas(home.area?.id, undefined);
-  const areaCode = params.get('area') || home.area?.code;
+  const area = useAreaParam();
+  const { home, areaCode } = area;
   const roll = useDistrictStock(areaCode);
 
   return (
@@ -25,22 +23,7 @@ export function DistrictStockPage() {
       <Title order={1} size="h2">
         {t('stock.district.title')}
       </Title>
-      {(children.data?.length ?? 0) > 0 && (
-        <NativeSelect
-          label={t('stock.district.area')}
-          value={areaCode ?? ''}
-          onChange={(e) => {
-            const next = new URLSearchParams(params);
-            next.set('area', e.currentTarget.value);
-            setParams(next, { replace: true });
-          }}
-          data={[
-            { value: home.area?.code ?? '', label: home.area?.name ?? '' },
-            ...(children.data ?? []).map((a) => ({ value: a.code, label: a.name })),
-          ]}
-          w={{ base: '100%', xs: 280 }}
-        />
-      )}
+      <AreaParamPicker label={t('stock.district.area')} area={area} />
       {home.isPending || roll.isPending ? (
         <Loading />
       ) : roll.isError || !roll.data ? (
