@@ -1,5 +1,6 @@
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { registerJianwaiCentre } from '../../../test/support/places.ts';
 import { getOk, postExpect, postOk } from '../../../test/support/requests.ts';
 import { newId } from '../../platform/ids.ts';
 
@@ -15,23 +16,7 @@ describeOnBothEngines(
 
     beforeAll(async () => {
       const e = t();
-      await postOk(e, '/api/areas', { code: '11', name: '北京市', level: 'province' });
-      await postOk(e, '/api/areas', { code: '1101', name: '市辖区', level: 'prefecture', parentCode: '11' });
-      await postOk(e, '/api/areas', { code: '110105', name: '朝阳区', level: 'county', parentCode: '1101' });
-      await postOk(e, '/api/areas', {
-        code: '110105001',
-        name: '建外街道',
-        level: 'township',
-        parentCode: '110105',
-      });
-      centre = (
-        await postOk(e, '/api/facilities', {
-          code: 'CHC110105001',
-          name: '社区卫生服务中心',
-          kind: 'community_health_centre',
-          areaCode: '110105001',
-        })
-      ).id;
+      centre = await registerJianwaiCentre(e);
       child = (
         await postOk(e, '/api/residents', {
           fullName: '王小宝',
