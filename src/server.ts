@@ -18,6 +18,7 @@ import { facilityRoutes } from './modules/facilities/index.ts';
 import { immunizationRoutes } from './modules/immunizations/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { jobRoutes } from './modules/jobs/index.ts';
+import { checkProgrammes } from './modules/programmes/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
@@ -40,6 +41,8 @@ export interface BuildOptions {
 
 /** Assembles the HTTP server from the modules. Building is separate from listening, so tests use inject(). */
 export async function buildServer(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
+  // A broken programme file would compute wrong due dates for every resident: refuse to start.
+  checkProgrammes(ctx.profile);
   const app = Fastify({
     loggerInstance: typeof options.logger === 'object' ? options.logger : undefined,
     logger: typeof options.logger === 'boolean' ? options.logger : undefined,

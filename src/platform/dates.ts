@@ -86,3 +86,35 @@ export function quarterOf(date: string): {
   const next = quarter === 4 ? `${year + 1}-01-01` : `${year}-${String(quarter * 3 + 1).padStart(2, '0')}-01`;
   return { year, quarter, start, end: addDays(next, -1) };
 }
+
+/**
+ * The date `months` calendar months after (or before) an ISO date, kept inside the month: 31 January
+ * plus one month is the last day of February (a child born on the 31st is 2 months old on 30 April).
+ */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/** The date `years` calendar years after (or before) an ISO date (29 February → 28 February). */
+export function addYears(date: string, years: number): string {
+  return addMonths(date, years * 12);
+}
+
+/** Whole calendar months from `from` to `to` (age in months: 0 until the first month is complete). */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  let months = (ty - fy) * 12 + (tm - fm);
+  if (addMonths(from, months) > to) months -= 1;
+  return months;
+}
+
+/** Whole years from `from` to `to` (age in years on `to`). */
+export function wholeYearsBetween(from: string, to: string): number {
+  return Math.floor(wholeMonthsBetween(from, to) / 12);
+}

@@ -355,6 +355,14 @@ export const CountryProfileSchema = Type.Object({
    */
   observationUnits: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,7}-[0-9]$' }), Type.String())),
   /**
+   * Care programmes (module programmes): the ids of the files in protocols/programmes/ the profile
+   * runs (its immunization schedule, antenatal and postnatal care, child health, hypertension,
+   * diabetes, elderly care). Each file names the profiles that may list it; the start checks both.
+   */
+  programmes: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[a-z][a-z0-9-]{1,63}$' }), { uniqueItems: true }),
+  ),
+  /**
    * Reminders to residents (module reminders): the quiet hours in the profile's time zone ('HH:MM';
    * `from` after `to` spans midnight) when nothing is sent, and the channels reminders go out on, in
    * order (each an adapter: webhook, file, or a gateway: sms, zalo, wechat).

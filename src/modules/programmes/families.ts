@@ -1,0 +1,8 @@
+import type { ProgrammeFamily } from './protocols.ts';
+
+/**
+ * The rule families the engine knows, one per way of scheduling care: a programme file names its
+ * kind and the family that lists the kind evaluates it.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: each family narrows the file type it evaluates
+export const PROGRAMME_FAMILIES: readonly ProgrammeFamily<any>[] = [];

@@ -1,0 +1,16 @@
+/**
+ * The programmes module's public surface: the protocol files (loader and start check), the engine,
+ * the state and priority rules. Other modules import only this file.
+ */
+export { evaluateResident } from './engine.ts';
+export { isReferralLevel, isUncontrolled, type Priority, priorityOf, riskOf } from './priority.rules.ts';
+export type { ProgrammeFile, ProgrammeNames } from './protocol.schema.ts';
+export {
+  checkProgrammes,
+  familyOf,
+  loadProgrammes,
+  type ProgrammeFamily,
+  programmes,
+  programmesOf,
+} from './protocols.ts';
+export { daysOverdue, stateOn } from './state.rules.ts';
