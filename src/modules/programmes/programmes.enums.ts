@@ -29,3 +29,11 @@ export const OUTREACH_OUTCOMES = [
   'died',
 ] as const;
 export type OutreachOutcome = (typeof OUTREACH_OUTCOMES)[number];
+
+/** The states a worklist lists: what can be acted on today. */
+export const WORKLIST_STATES = ['due', 'overdue'] as const;
+export type WorklistState = (typeof WORKLIST_STATES)[number];
+
+/** A will-come outcome's day: in 7 days unless given; not before today, within a year (the service checks). */
+export const COME_ON_DEFAULT_DAYS = 7;
+export const COME_ON_MAX_DAYS = 366;

@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { Count, IsoDate, Nullable, PageQuery, Total, Uuid } from '../../platform/schema.ts';
 import { DUE_STATES, INVALID_DOSE_REASONS } from './facts.ts';
-import { OUTREACH_OUTCOMES, PROGRAMME_KINDS } from './programmes.enums.ts';
+import { OUTREACH_OUTCOMES, PROGRAMME_KINDS, WORKLIST_STATES } from './programmes.enums.ts';
 
 /**
  * Every request and answer of /api/programmes, /api/worklists and /api/residents/:id/due, declared
@@ -45,9 +45,7 @@ export type ProgrammeBrief = Static<typeof ProgrammeBrief>;
 export const ProgrammeList = Type.Object({ programmes: Type.Array(ProgrammeBrief) });
 export type ProgrammeList = Static<typeof ProgrammeList>;
 
-/** The states a worklist lists: what can be acted on today. */
-export const WORKLIST_STATES = ['due', 'overdue'] as const;
-export type WorklistState = (typeof WORKLIST_STATES)[number];
+export { WORKLIST_STATES, type WorklistState } from './programmes.enums.ts';
 
 export const WorklistQuery = Type.Object(
   {
@@ -201,6 +199,5 @@ export const OutreachAttempt = Type.Object({
 });
 export type OutreachAttempt = Static<typeof OutreachAttempt>;
 
-/** Bounds the service checks (kept here so the web app's date picker shows the same). */
-export const COME_ON_DEFAULT_DAYS = 7;
-export const COME_ON_MAX_DAYS = 366;
+/** Bounds the service checks (in programmes.enums.ts, so the web app's date picker shows the same). */
+export { COME_ON_DEFAULT_DAYS, COME_ON_MAX_DAYS } from './programmes.enums.ts';
