@@ -3,6 +3,7 @@ import { capabilitiesFeature } from '../features/capabilities/index.ts';
 import { careFeature } from '../features/care/index.ts';
 import { catalogFeature } from '../features/catalog/index.ts';
 import { facilitiesFeature } from '../features/facilities/index.ts';
+import { programmesFeature } from '../features/programmes/index.ts';
 import { residentsFeature } from '../features/residents/index.ts';
 import { stockFeature } from '../features/stock/index.ts';
 import { workforceFeature } from '../features/workforce/index.ts';
@@ -18,4 +19,5 @@ export const FEATURES: Feature[] = [
   capabilitiesFeature,
   catalogFeature,
   stockFeature,
+  programmesFeature,
 ];

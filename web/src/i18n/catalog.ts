@@ -4,6 +4,7 @@ import { careMessages } from '../features/care/care.messages.ts';
 import { catalogMessages } from '../features/catalog/catalog.messages.ts';
 import { facilitiesMessages } from '../features/facilities/facilities.messages.ts';
 import { homeMessages } from '../features/home/home.messages.ts';
+import { programmesMessages } from '../features/programmes/programmes.messages.ts';
 import { residentsMessages } from '../features/residents/residents.messages.ts';
 import { stockMessages } from '../features/stock/stock.messages.ts';
 import { workforceMessages } from '../features/workforce/workforce.messages.ts';
@@ -24,6 +25,7 @@ export const CATALOGS = [
   capabilitiesMessages,
   catalogMessages,
   stockMessages,
+  programmesMessages,
 ] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;

@@ -64,6 +64,17 @@ export function ResidentPage() {
               {t('care.resident.timeline')}
             </Button>
           )}
+          {can(session, 'care.read') && (
+            <Button
+              component={Link}
+              to={`/residents/${r.id}/vaccinations`}
+              size="md"
+              variant="light"
+              data-testid="open-vaccinations"
+            >
+              {t('programmes.vacc.open')}
+            </Button>
+          )}
         </Group>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>

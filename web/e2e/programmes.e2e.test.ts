@@ -1,0 +1,89 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { SessionReply } from '../../src/modules/access/access.schema.ts';
+import type { ImmunizationList } from '../../src/modules/immunizations/immunizations.schema.ts';
+import type { Resident } from '../../src/modules/residents/residents.schema.ts';
+import { addDays, todayIn } from '../../src/platform/dates.ts';
+import { PHONE, screenshot } from './support/browser.ts';
+import { startDemoSite } from './support/demo-server.ts';
+
+/**
+ * The programme screens at the commune station on a phone (360 px): a child's vaccinations (record a
+ * dose given today, see it among the doses given).
+ */
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
+
+async function fitsWidth(page: Page) {
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
+}
+
+/** A GET of the API from inside the signed-in page (its session cookie). */
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(`/api${p}`);
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }, path) as Promise<T>;
+}
+
+async function stationOf(page: Page) {
+  const session = await apiGet<SessionReply>(page, '/auth/session');
+  const role = session.roles.find((r) => r.facility);
+  if (!role?.facility || !role.area) throw new Error('the station login has no facility');
+  const profile = await apiGet<{ timeZone: string }>(page, '/profile');
+  return { area: role.area.id, today: todayIn(profile.timeZone, new Date()) };
+}
+
+/** Active children of the station's commune born between these days, youngest first. */
+async function childrenBornBetween(page: Page, area: string, from: string, to: string) {
+  const years = [...new Set([from.slice(0, 4), to.slice(0, 4)])];
+  const found: Resident[] = [];
+  for (const year of years) {
+    const page1 = await apiGet<{ items: Resident[] }>(
+      page,
+      `/residents?area=${area}&birthYear=${year}&limit=500`,
+    );
+    found.push(
+      ...page1.items.filter(
+        (r) => r.status === 'active' && r.birthDate && r.birthDate >= from && r.birthDate <= to,
+      ),
+    );
+  }
+  return found.sort((a, b) => (b.birthDate ?? '').localeCompare(a.birthDate ?? ''));
+}
+
+describe('VN demo province: programmes at the commune station', () => {
+  const site = startDemoSite();
+
+  test("a child's vaccinations on a phone: a dose given today is saved and listed", async () => {
+    const page = await site().newPage(PHONE);
+    await site().signIn(page, 'station');
+    const station = await stationOf(page);
+    const [child] = await childrenBornBetween(
+      page,
+      station.area,
+      addDays(station.today, -300),
+      addDays(station.today, -30),
+    );
+    if (!child) throw new Error('no child under a year in the station’s commune');
+    const before = await apiGet<ImmunizationList>(page, `/residents/${child.id}/immunizations`);
+
+    await page.goto(`/residents/${child.id}`);
+    await page.getByTestId('open-vaccinations').click();
+    await page.getByTestId('dose-form').waitFor();
+    await poll(() => page.getByTestId('vacc-resident').textContent()).toContain(child.fullName);
+    await page.getByLabel(/^Vaccine/).selectOption('BCG');
+    await page.getByLabel(/^Lot number/).fill('E2E-1');
+    await page.getByRole('button', { name: 'Save dose' }).click();
+    await poll(() => page.getByTestId('dose-saved').textContent()).toMatch(/^Dose saved: BCG on /);
+    await poll(() => page.getByTestId('vacc-dose').count()).toBe(before.items.length + 1);
+    const after = await apiGet<ImmunizationList>(page, `/residents/${child.id}/immunizations`);
+    expect(after.items.filter((d) => d.lot === 'E2E-1').map((d) => [d.vaccine, d.date])).toEqual([
+      ['BCG', station.today],
+    ]);
+    await screenshot(page, 'vaccinations');
+    await fitsWidth(page);
+  });
+});
