@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { ProgrammeCards } from '../programmes/ProgrammeCards.tsx';
 import { type ResidentDetail, useFacility, useResident } from './api.ts';
 import { Fact } from './Fact.tsx';
 import { HouseholdSection } from './HouseholdSection.tsx';
@@ -81,6 +82,7 @@ export function ResidentPage() {
         <IdentityCard resident={r} />
         <HouseholdSection household={r.household} residentId={r.id} />
         {can(session, 'insurance.read') && <InsuranceSection resident={r} facilityId={facilityId} />}
+        {can(session, 'care.read') && <ProgrammeCards residentId={r.id} />}
         <StatusHistory resident={r} />
       </SimpleGrid>
     </Stack>
