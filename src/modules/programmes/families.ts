@@ -1,3 +1,4 @@
+import { immunizationFamily } from './immunization.rules.ts';
 import type { ProgrammeFamily } from './protocols.ts';
 
 /**
@@ -5,4 +6,4 @@ import type { ProgrammeFamily } from './protocols.ts';
  * kind and the family that lists the kind evaluates it.
  */
 // biome-ignore lint/suspicious/noExplicitAny: each family narrows the file type it evaluates
-export const PROGRAMME_FAMILIES: readonly ProgrammeFamily<any>[] = [];
+export const PROGRAMME_FAMILIES: readonly ProgrammeFamily<any>[] = [immunizationFamily];

@@ -1,0 +1,336 @@
+import { addDays, addMonths } from '../../platform/dates.ts';
+import { type Vaccine, vaccines } from '../immunizations/index.ts';
+import type { DoseFact, DueWindow, InvalidDose, InvalidDoseReason, ResidentFacts } from './facts.ts';
+import {
+  type DurationT,
+  type ImmunizationItemT,
+  type ImmunizationProgramme,
+  ImmunizationProgrammeSchema,
+  type ImmunizationVersionT,
+} from './immunization.protocol.ts';
+import type { ProgrammeFamily } from './protocols.ts';
+
+/**
+ * The childhood immunization family: which doses a child is due, from the birth date, the doses
+ * recorded and the programme's schedule (protocols/programmes/<id>.json). Pure: the vaccine list is
+ * an argument (the family passes protocols/vaccines.json).
+ *
+ * - Each item is judged by the schedule version in force on its due date (birth + its age under that
+ *   version): the newest version whose effectiveFrom is on or before it (the first version before it).
+ * - A series' doses count for its items in order. An item is due from birth + age or the previous
+ *   item's dose + interval, whichever is later; valid from the minimum age and minimum interval.
+ * - A dose under the minimum age or interval, a live injectable within the spacing of another (not
+ *   the same day), or one after the item's expiry, is not counted: an InvalidDose with the reason and
+ *   the date it would have been valid from; the item stays due. A dose counted nowhere is
+ *   'not-in-schedule'. A combination dose counted in one series is not reported for another.
+ * - An item whose previous item is not done (or expired unused) has no window: only a series' next
+ *   dose is due. An item without one that expired is passed over (OPV0 expired: the dose is OPV1's).
+ */
+
+export type VaccineCatalogue = ReadonlyMap<string, Pick<Vaccine, 'antigens' | 'live'>>;
+
+/** A date `d` after `date` (years and months on the calendar, then weeks and days). */
+export function addDuration(date: string, d: DurationT): string {
+  const months = (d.years ?? 0) * 12 + (d.months ?? 0);
+  return addDays(addMonths(date, months), (d.weeks ?? 0) * 7 + (d.days ?? 0));
+}
+
+const later = (a: string, b: string | null): string => (b !== null && b > a ? b : a);
+
+interface ResolvedItem extends ImmunizationItemT {
+  version: ImmunizationVersionT;
+  index: number;
+  accepts: ReadonlySet<string>;
+}
+
+/** The vaccines that count for an item: its list, or every vaccine covering all its antigens. */
+function acceptedVaccines(item: ImmunizationItemT, catalogue: VaccineCatalogue): Set<string> {
+  if (item.vaccines) return new Set(item.vaccines);
+  const out = new Set<string>();
+  for (const [code, v] of catalogue) if (item.antigens.every((a) => v.antigens.includes(a))) out.add(code);
+  return out;
+}
+
+/**
+ * The child's schedule: for each item id of any version, the version in force on its due date
+ * (birth + age under that version); an item that version lacks is not on the child's schedule.
+ */
+export function scheduleOf(
+  p: ImmunizationProgramme,
+  birth: string,
+  catalogue: VaccineCatalogue,
+): ResolvedItem[] {
+  const ids: string[] = [];
+  for (const v of p.versions) for (const i of v.items) if (!ids.includes(i.id)) ids.push(i.id);
+  const out: ResolvedItem[] = [];
+  for (const id of ids) {
+    // The item's age in the version, or (a version without it) in the nearest older one, else newer.
+    const ageIn = (k: number): DurationT | undefined => {
+      for (let j = k; j >= 0; j--) {
+        const it = p.versions[j]?.items.find((i) => i.id === id);
+        if (it) return it.age;
+      }
+      for (let j = k + 1; j < p.versions.length; j++) {
+        const it = p.versions[j]?.items.find((i) => i.id === id);
+        if (it) return it.age;
+      }
+      return undefined;
+    };
+    for (let k = p.versions.length - 1; k >= 0; k--) {
+      const v = p.versions[k] as ImmunizationVersionT;
+      const age = ageIn(k);
+      if (!age) break;
+      if (k > 0 && addDuration(birth, age) < v.effectiveFrom) continue;
+      const index = v.items.findIndex((i) => i.id === id);
+      const item = v.items[index];
+      if (item) out.push({ ...item, version: v, index, accepts: acceptedVaccines(item, catalogue) });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Live injectable doses within the spacing of an earlier one (not the same day): the date each would be valid. */
+function liveSpacingOf(doses: readonly DoseFact[], spacing: DurationT, catalogue: VaccineCatalogue) {
+  const live = doses.filter((d) => catalogue.get(d.vaccine)?.live === 'injectable');
+  const validFrom = new Map<string, string>();
+  for (const d of live) {
+    for (const e of live) {
+      if (e.date >= d.date) continue;
+      const clear = addDuration(e.date, spacing);
+      if (d.date < clear) validFrom.set(d.id, later(clear, validFrom.get(d.id) ?? null));
+    }
+  }
+  return validFrom;
+}
+
+type ItemState = { done: DoseFact } | 'open' | 'skipped' | 'waiting';
+
+interface Flag {
+  itemId: string;
+  reason: InvalidDoseReason;
+  validFrom: string | null;
+}
+
+/**
+ * The windows and the doses not counted of a child under one immunization programme.
+ *
+ * @example evaluateImmunization(facts, vnEpi, vaccines()).windows.find((w) => w.itemId === 'penta-1')
+ */
+export function evaluateImmunization(
+  facts: ResidentFacts,
+  p: ImmunizationProgramme,
+  catalogue: VaccineCatalogue,
+): { windows: DueWindow[]; invalidDoses: InvalidDose[] } {
+  const birth = facts.birthDate;
+  if (facts.status !== 'active' || birth === null) return { windows: [], invalidDoses: [] };
+  const schedule = scheduleOf(p, birth, catalogue);
+  const doses = [...facts.doses].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const spacedFrom = liveSpacingOf(doses, p.liveSpacing, catalogue);
+  const counted = new Set<string>();
+  const flags = new Map<string, Flag>();
+  const windows: DueWindow[] = [];
+  const flag = (doseId: string, f: Flag) => {
+    if (!flags.has(doseId)) flags.set(doseId, f);
+  };
+
+  const series = [...new Set(schedule.map((i) => i.series))];
+  for (const name of series) {
+    let items = schedule.filter((i) => i.series === name);
+    items.sort(
+      (a, b) => addDuration(birth, a.age).localeCompare(addDuration(birth, b.age)) || a.index - b.index,
+    );
+    const accepted = (list: readonly ResolvedItem[]) =>
+      doses.filter((d) => list.some((i) => i.accepts.has(d.vaccine)));
+    // Alternative tracks (live or inactivated JE): the first dose's vaccine picks; else the first listed.
+    const tracks = [...new Set(items.flatMap((i) => (i.track ? [i.track] : [])))];
+    if (tracks.length > 1) {
+      const first = accepted(items)[0];
+      const track =
+        (first && items.find((i) => i.track && i.accepts.has(first.vaccine))?.track) ??
+        schedule.find((i) => i.series === name && i.track)?.track;
+      items = items.filter((i) => !i.track || i.track === track);
+    }
+    const byId = new Map(items.map((i) => [i.id, i]));
+    const seriesDoses = accepted(items);
+    const used = new Set<string>();
+    const expiredFor = new Map<string, string>();
+    const state = new Map<string, ItemState>();
+
+    for (const item of items) {
+      const before = item.after && byId.has(item.after) ? state.get(item.after) : undefined;
+      if (before === 'open' || before === 'waiting' || before === 'skipped') {
+        state.set(item.id, 'waiting');
+        continue;
+      }
+      const anchor = before && typeof before === 'object' ? before.done.date : null;
+      const minAgeOn = addDuration(birth, item.minAge ?? item.age);
+      const minInterval = item.minInterval ?? { days: 0 };
+      const earliestOn = later(minAgeOn, anchor && addDuration(anchor, minInterval));
+      const dueFrom = later(
+        later(addDuration(birth, item.age), anchor && addDuration(anchor, item.interval ?? minInterval)),
+        earliestOn,
+      );
+      const overdueAfter = later(
+        item.overdueFrom
+          ? addDays(addDuration(birth, item.overdueFrom), -1)
+          : addDuration(dueFrom, item.version.overdueAfterDue),
+        dueFrom,
+      );
+      const expiresOn = item.expiresAt ? addDuration(birth, item.expiresAt) : null;
+
+      let st: ItemState = 'open';
+      for (const d of seriesDoses) {
+        if (used.has(d.id) || !item.accepts.has(d.vaccine)) continue;
+        if (expiresOn !== null && d.date >= expiresOn) {
+          // Too late for this item: the dose may be the next item's (OPV0 expired, OPV1 given).
+          if (!expiredFor.has(d.id)) expiredFor.set(d.id, item.id);
+          st = 'skipped';
+          break;
+        }
+        const spaced = spacedFrom.get(d.id) ?? null;
+        const expired = expiredFor.get(d.id);
+        if (d.date < earliestOn) {
+          used.add(d.id);
+          if (expired) flag(d.id, { itemId: expired, reason: 'after-expiry', validFrom: null });
+          else
+            flag(d.id, {
+              itemId: item.id,
+              reason: d.date < minAgeOn ? 'below-minimum-age' : 'under-minimum-interval',
+              validFrom: later(earliestOn, spaced),
+            });
+          continue;
+        }
+        if (spaced !== null) {
+          used.add(d.id);
+          flag(d.id, { itemId: item.id, reason: 'live-vaccine-spacing', validFrom: spaced });
+          continue;
+        }
+        used.add(d.id);
+        counted.add(d.id);
+        st = { done: d };
+        break;
+      }
+      state.set(item.id, st);
+      const done = typeof st === 'object' ? st.done : null;
+      windows.push({
+        programmeId: p.id,
+        itemId: item.id,
+        episodeId: null,
+        dueFrom,
+        earliestOn,
+        overdueAfter,
+        expiresOn,
+        doneOn: done?.date ?? null,
+        doneBy: done?.id ?? null,
+      });
+    }
+    for (const d of seriesDoses) {
+      const expired = expiredFor.get(d.id);
+      if (!used.has(d.id) && expired)
+        flag(d.id, { itemId: expired, reason: 'after-expiry', validFrom: null });
+    }
+  }
+
+  const invalidDoses: InvalidDose[] = [];
+  for (const d of doses) {
+    if (counted.has(d.id)) continue;
+    const f = flags.get(d.id);
+    invalidDoses.push({
+      doseId: d.id,
+      programmeId: p.id,
+      itemId: f?.itemId ?? null,
+      reason: f?.reason ?? 'not-in-schedule',
+      validFrom: f?.validFrom ?? null,
+    });
+  }
+  return { windows, invalidDoses };
+}
+
+/** Durations compared on a reference day (months vary in length: a day's slack either way). */
+const REFERENCE_DAY = '2001-01-01';
+const longer = (a: DurationT, b: DurationT) => addDuration(REFERENCE_DAY, a) > addDuration(REFERENCE_DAY, b);
+
+/**
+ * What the file schema cannot see: versions out of order, item ids twice, unknown vaccines or
+ * antigens, a vaccine that does not protect against its item's antigens, an unknown or later
+ * prerequisite, a minimum age above the age, an expiry before the minimum age.
+ */
+export function checkImmunization(p: ImmunizationProgramme, catalogue: VaccineCatalogue): string[] {
+  const problems: string[] = [];
+  const antigens = new Set([...catalogue.values()].flatMap((v) => v.antigens));
+  const seriesOf = new Map<string, string>();
+  p.versions.forEach((v, k) => {
+    const at = `at /versions/${k}`;
+    const previous = p.versions[k - 1];
+    if (previous && v.effectiveFrom <= previous.effectiveFrom)
+      problems.push(
+        `${at}/effectiveFrom: ${v.effectiveFrom} overlaps the previous version's ${previous.effectiveFrom} (versions oldest first, each from a later day)`,
+      );
+    v.items.forEach((item, n) => {
+      const here = `${at}/items/${n}`;
+      if (v.items.findIndex((i) => i.id === item.id) !== n)
+        problems.push(`${here}/id: item ${item.id} twice`);
+      const series = seriesOf.get(item.id);
+      if (series !== undefined && series !== item.series)
+        problems.push(`${here}/series: item ${item.id} is in series ${series} in another version`);
+      seriesOf.set(item.id, item.series);
+      item.antigens.forEach((a, j) => {
+        if (!antigens.has(a)) problems.push(`${here}/antigens/${j}: unknown antigen ${a}`);
+      });
+      item.vaccines?.forEach((code, j) => {
+        const vaccine = catalogue.get(code);
+        if (!vaccine) problems.push(`${here}/vaccines/${j}: unknown vaccine ${code}`);
+        else {
+          const missing = item.antigens.filter((a) => !vaccine.antigens.includes(a));
+          if (missing.length)
+            problems.push(`${here}/vaccines/${j}: ${code} does not protect against ${missing.join(', ')}`);
+        }
+      });
+      if (acceptedVaccines(item, catalogue).size === 0)
+        problems.push(
+          `${here}/antigens: no vaccine of protocols/vaccines.json covers ${item.antigens.join(', ')}`,
+        );
+      if (item.after !== undefined) {
+        const j = v.items.findIndex((i) => i.id === item.after);
+        const prior = v.items[j];
+        if (!prior) problems.push(`${here}/after: unknown item ${item.after}`);
+        else if (j >= n) problems.push(`${here}/after: ${item.after} is listed after it`);
+        else if (prior.series !== item.series)
+          problems.push(`${here}/after: ${item.after} is in series ${prior.series}, not ${item.series}`);
+        else if (prior.track && item.track && prior.track !== item.track)
+          problems.push(`${here}/after: ${item.after} is on track ${prior.track}, not ${item.track}`);
+        if (!item.minInterval)
+          problems.push(`${here}/minInterval: an item after another needs a minimum interval`);
+      } else if (item.minInterval || item.interval)
+        problems.push(
+          `${here}/${item.minInterval ? 'minInterval' : 'interval'}: an interval needs an item it follows (after)`,
+        );
+      if (item.minAge && longer(item.minAge, item.age)) problems.push(`${here}/minAge: above the age`);
+      if (item.interval && item.minInterval && longer(item.minInterval, item.interval))
+        problems.push(`${here}/minInterval: above the interval`);
+      if (item.overdueFrom && !longer(item.overdueFrom, item.minAge ?? item.age))
+        problems.push(`${here}/overdueFrom: not after the minimum age`);
+      if (item.expiresAt && !longer(item.expiresAt, item.minAge ?? item.age))
+        problems.push(`${here}/expiresAt: not after the minimum age`);
+    });
+  });
+  return problems;
+}
+
+/** Every version's items once (the newest version's names). */
+export function immunizationItems(p: ImmunizationProgramme) {
+  const seen = new Map<string, { id: string; names: ImmunizationItemT['names'] }>();
+  for (const v of [...p.versions].reverse())
+    for (const i of v.items) if (!seen.has(i.id)) seen.set(i.id, { id: i.id, names: i.names });
+  return [...seen.values()];
+}
+
+/** The family the engine runs for programmes of kind 'immunization' (vaccines from protocols/vaccines.json). */
+export const immunizationFamily: ProgrammeFamily<ImmunizationProgramme> = {
+  kinds: ['immunization'],
+  schema: ImmunizationProgrammeSchema,
+  check: (p) => checkImmunization(p, vaccines()),
+  items: immunizationItems,
+  evaluate: (facts, p) => evaluateImmunization(facts, p, vaccines()),
+};
