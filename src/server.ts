@@ -18,7 +18,7 @@ import { facilityRoutes } from './modules/facilities/index.ts';
 import { immunizationRoutes } from './modules/immunizations/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { jobRoutes } from './modules/jobs/index.ts';
-import { checkProgrammes } from './modules/programmes/index.ts';
+import { checkProgrammes, figureRoutes } from './modules/programmes/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
@@ -124,6 +124,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       requisitionRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
       encounterRoutes(scoped, ctx);
+      figureRoutes(scoped, ctx);
       jobRoutes(scoped, ctx);
       immunizationRoutes(scoped, ctx);
     },

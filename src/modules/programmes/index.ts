@@ -1,8 +1,10 @@
 /**
  * The programmes module's public surface: the protocol files (loader and start check), the engine,
- * the state and priority rules. Other modules import only this file.
+ * the state and priority rules, the figures' route. Other modules import only this file.
  */
 export { evaluateResident } from './engine.ts';
+export { figureRoutes } from './figures.routes.ts';
+export type { ProgrammeFigures } from './figures.schema.ts';
 export { isReferralLevel, isUncontrolled, type Priority, priorityOf, riskOf } from './priority.rules.ts';
 export type { ProgrammeFile, ProgrammeNames } from './protocol.schema.ts';
 export {

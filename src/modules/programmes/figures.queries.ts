@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import {
+  type ChronicPatient,
+  DIASTOLIC,
+  type FigureWindows,
+  GLUCOSE_CODES,
+  type Reading,
+  SYSTOLIC,
+} from './figures.rules.ts';
+
+/**
+ * The reads of the programme figures: one row per member of a programme in the area, with what the
+ * rules count (figures.rules.ts decides). Read-only, over the records modules' tables (resident,
+ * problem, encounter, encounter_observation, ...: an aggregate read per report, as capabilities
+ * counts encounter_service; docs/ARCHITECTURE.md), in the caller's scope (row-level security: a
+ * visit at a facility outside the scope is not seen), records in force only (retracted_by null).
+ * The population is the area's residents (resident.area_path, merged records left out); the care
+ * rows carry the facility's place, so they are joined by resident, never by area.
+ */
+
+/** The ICD-10 three-character categories of a chronic programme's problems. */
+export const CHRONIC_CATEGORIES = {
+  hypertension: ['I10', 'I11', 'I12', 'I13', 'I14', 'I15'],
+  diabetes: ['E11'],
+} as const;
+
+/**
+ * The members of a chronic programme: residents of the area with a problem of the categories that
+ * was active on asOf (still active, or resolved after it) and began by then; the earliest onset, the
+ * latest visit by asOf and the status as the register holds it.
+ */
+function membersOf(areaPath: string, categories: readonly string[], asOf: string) {
+  return sql<{
+    resident_id: string;
+    onset: string;
+    status: string;
+    status_date: string | null;
+    last_visit_on: string | null;
+  }>`
+    with member as (
+      select p.resident_id, min(p.onset) as onset
+      from problem p
+      join resident r on r.id = p.resident_id
+      where r.area_path <@ ${areaPath}::ltree
+        and r.active
+        and left(p.code, 3) in (${sql.join(categories)})
+        and p.onset <= ${asOf}
+        and (p.status = 'active' or p.resolved_on > ${asOf})
+      group by p.resident_id
+    )
+    select m.resident_id, m.onset, r.status, r.status_date,
+      (select max(e.visit_date) from encounter e
+        where e.resident_id = m.resident_id and e.visit_date <= ${asOf}) as last_visit_on
+    from member m
+    join resident r on r.id = m.resident_id`;
+}
+
+/**
+ * Hypertension's members with their latest blood pressure in the last three months: the latest visit
+ * with both a systolic and a diastolic reading in force (the last taken when taken twice).
+ */
+export async function hypertensionPatients(
+  db: Db,
+  areaPath: string,
+  w: FigureWindows,
+): Promise<ChronicPatient[]> {
+  const members = membersOf(areaPath, CHRONIC_CATEGORIES.hypertension, w.asOf);
+  const { rows } = await sql<{
+    resident_id: string;
+    onset: string;
+    status: string;
+    status_date: string | null;
+    last_visit_on: string | null;
+    bp_on: string | null;
+    systolic: number | null;
+    diastolic: number | null;
+  }>`
+    with patient as (${members})
+    select p.*, bp.visit_date as bp_on, bp.systolic, bp.diastolic
+    from patient p
+    left join lateral (
+      select s.visit_date, s.value as systolic, d.value as diastolic
+      from encounter_observation s
+      join encounter_observation d
+        on d.encounter_id = s.encounter_id and d.code = ${DIASTOLIC} and d.retracted_by is null
+      where s.resident_id = p.resident_id and s.code = ${SYSTOLIC} and s.retracted_by is null
+        and s.visit_date between ${w.last3Months.from} and ${w.asOf}
+      order by s.visit_date desc, s.observed_at desc, d.observed_at desc
+      limit 1
+    ) bp on true`.execute(db);
+  return rows.map((r) => ({
+    ...chronicOf(r),
+    latest:
+      r.bp_on && r.systolic !== null && r.diastolic !== null
+        ? { kind: 'bp', systolic: Number(r.systolic), diastolic: Number(r.diastolic), on: r.bp_on }
+        : null,
+  }));
+}
+
+/**
+ * Diabetes' members with their latest glucose reading in the last three months: the latest visit
+ * with one, and at that visit HbA1c before fasting before random glucose.
+ */
+export async function diabetesPatients(
+  db: Db,
+  areaPath: string,
+  w: FigureWindows,
+): Promise<ChronicPatient[]> {
+  const members = membersOf(areaPath, CHRONIC_CATEGORIES.diabetes, w.asOf);
+  const [hba1c, fasting, random] = GLUCOSE_CODES;
+  const { rows } = await sql<{
+    resident_id: string;
+    onset: string;
+    status: string;
+    status_date: string | null;
+    last_visit_on: string | null;
+    reading_on: string | null;
+    code: string | null;
+    value: number | null;
+  }>`
+    with patient as (${members})
+    select p.*, g.visit_date as reading_on, g.code, g.value
+    from patient p
+    left join lateral (
+      select o.visit_date, o.code, o.value
+      from encounter_observation o
+      where o.resident_id = p.resident_id and o.code in (${hba1c}, ${fasting}, ${random})
+        and o.retracted_by is null
+        and o.visit_date between ${w.last3Months.from} and ${w.asOf}
+      order by o.visit_date desc,
+        case o.code when ${hba1c} then 0 when ${fasting} then 1 else 2 end,
+        o.observed_at desc
+      limit 1
+    ) g on true`.execute(db);
+  return rows.map((r) => ({
+    ...chronicOf(r),
+    latest:
+      r.reading_on && r.code && r.value !== null
+        ? ({ kind: 'glucose', code: r.code, value: Number(r.value), on: r.reading_on } satisfies Reading)
+        : null,
+  }));
+}
+
+function chronicOf(r: {
+  resident_id: string;
+  onset: string;
+  status: string;
+  status_date: string | null;
+  last_visit_on: string | null;
+}): Omit<ChronicPatient, 'latest'> {
+  return {
+    residentId: r.resident_id,
+    onset: r.onset,
+    status: r.status,
+    statusDate: r.status_date,
+    lastVisitOn: r.last_visit_on,
+  };
+}

@@ -1,0 +1,44 @@
+import type { AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
+import { AppError, invalidFields } from '../../platform/http/errors.ts';
+import { inScope, type Scope } from '../access/index.ts';
+import { requireArea } from '../areas/index.ts';
+import { diabetesPatients, hypertensionPatients } from './figures.queries.ts';
+import { chronicCounts, chronicFigures, parsePeriod, windowsOf } from './figures.rules.ts';
+import type { FiguresQuery, ProgrammeFigures } from './figures.schema.ts';
+
+const ALL: Scope = { all: true, paths: [] };
+
+/**
+ * GET /api/programmes/figures: the programme figures of an area for a period. Load each programme's
+ * members with what they need, then count in the pure rules. The area must be inside the caller's
+ * scope: a figure of an area is only whole where every one of its records is seen.
+ */
+export async function programmeFigures(
+  ctx: AppContext,
+  q: FiguresQuery,
+  scope: Scope = ALL,
+): Promise<ProgrammeFigures> {
+  const area = await requireArea(ctx.db, q.area, 'query.area');
+  if (!inScope(area.path, scope))
+    throw new AppError(
+      'forbidden',
+      `The area ${area.code} (${area.name}) is outside your scope: ask for an area you work in`,
+    );
+  const today = todayOf(ctx);
+  const period = parsePeriod(q.period, today);
+  if ('error' in period) throw invalidFields([{ field: 'query.period', message: period.error }]);
+  const w = windowsOf(period, today);
+  const hypertension = await hypertensionPatients(ctx.db, area.path, w);
+  const diabetes = await diabetesPatients(ctx.db, area.path, w);
+  return {
+    area: { id: area.id, code: area.code, name: area.name, level: area.level },
+    period,
+    asOf: w.asOf,
+    windows: { last3Months: w.last3Months, last12Months: w.last12Months },
+    figures: [
+      ...chronicFigures('hypertension', chronicCounts(hypertension, period, w)),
+      ...chronicFigures('diabetes', chronicCounts(diabetes, period, w)),
+    ],
+  };
+}
