@@ -96,8 +96,8 @@ export type ScheduleFile = Static<typeof ScheduleFile>;
 export const ReadingLevel = Type.Object(
   {
     id: ItemId,
-    atLeast: Type.Optional(Type.Record(Loinc, Type.Number())),
-    atMost: Type.Optional(Type.Record(Loinc, Type.Number())),
+    atLeast: Type.Optional(Type.Record(Loinc, Type.Number(), { additionalProperties: false })),
+    atMost: Type.Optional(Type.Record(Loinc, Type.Number(), { additionalProperties: false })),
     /** The next follow-up after a visit at this level. */
     interval: Offset,
   },
@@ -139,6 +139,17 @@ export const RepeatingFile = Type.Object(
 );
 export type RepeatingFile = Static<typeof RepeatingFile>;
 
-/** Every file of the family. */
-export const VisitScheduleFile = Type.Union([ScheduleFile, RepeatingFile]);
-export type VisitScheduleFile = Static<typeof VisitScheduleFile>;
+export type VisitScheduleFile = ScheduleFile | RepeatingFile;
+
+/**
+ * Every file of the family, its shape chosen by its kind. Written as two if/else rather than a union
+ * (whose first error would be the other shape's `kind`) or if/then (TypeBox reports only "must match
+ * then"): a bad file's first error names its own field.
+ */
+const repeatingKind = { properties: { kind: { enum: [...REPEATING_KINDS] } }, required: ['kind'] };
+export const VisitScheduleFile = Type.Unsafe<VisitScheduleFile>({
+  allOf: [
+    { if: repeatingKind, else: ScheduleFile },
+    { if: { not: repeatingKind }, else: RepeatingFile },
+  ],
+});

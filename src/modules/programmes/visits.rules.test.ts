@@ -119,7 +119,7 @@ describe('check() names the field of a cross-field problem', () => {
       'at /versions/0/levels/0: give atLeast and/or atMost bounds',
     ],
     ['cn-elderly', '/versions/0/members', {}, 'at /versions/0/members: give problems and/or fromAge'],
-  ] as const)('%s with %s = %j', (id, pointer, value, message) => {
+  ] as const)('%s with %s changed', (id, pointer, value, message) => {
     expect(checkVisitSchedule(edited(id, pointer, value))).toContain(message);
   });
 
@@ -144,6 +144,22 @@ describe('check() names the field of a cross-field problem', () => {
   ])('the schema refuses %s', (_, change) => {
     expect(Value.Check(visitScheduleFamily.schema, { ...readProgramme('cn-antenatal'), ...change })).toBe(
       false,
+    );
+  });
+
+  test.each([
+    ['cn-hypertension', '/versions/0/interval', 'zz', '/versions/0/interval'],
+    [
+      'cn-hypertension',
+      '/versions/0/levels/0/atLeast',
+      { systolic: 180 },
+      '/versions/0/levels/0/atLeast/systolic',
+    ],
+    ['cn-antenatal', '/versions/0/contacts/1/until', '16', '/versions/0/contacts/1/until'],
+    ['vn-postnatal', '/versions/0/afterOutcomes', ['twins'], '/versions/0/afterOutcomes/0'],
+  ])('%s with %s = %j: the first schema error is at %s', (id, pointer, value, at) => {
+    expect([...Value.Errors(visitScheduleFamily.schema, edited(id, pointer, value))][0]?.instancePath).toBe(
+      at,
     );
   });
 });
