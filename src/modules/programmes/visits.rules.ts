@@ -1,7 +1,7 @@
 import { isIsoDate } from '../../platform/dates.ts';
 import { repeatingWindows } from './chronic.rules.ts';
 import { antenatalWindows, childHealthWindows, postnatalWindows } from './maternal.rules.ts';
-import type { ProgrammeNamesT } from './protocol.schema.ts';
+import type { ProgrammeNames } from './protocol.schema.ts';
 import type { ProgrammeFamily } from './protocols.ts';
 import {
   REPEATING_KINDS,
@@ -113,8 +113,8 @@ export function checkVisitSchedule(p: VisitScheduleFile): string[] {
 }
 
 /** Every version's items, once (the first version's names). */
-export function visitScheduleItems(p: VisitScheduleFile): { id: string; names: ProgrammeNamesT }[] {
-  const items = new Map<string, ProgrammeNamesT>();
+export function visitScheduleItems(p: VisitScheduleFile): { id: string; names: ProgrammeNames }[] {
+  const items = new Map<string, ProgrammeNames>();
   for (const v of p.versions) {
     const list = 'contacts' in v ? v.contacts : [v.item];
     for (const it of list) if (!items.has(it.id)) items.set(it.id, it.names);

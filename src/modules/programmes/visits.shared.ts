@@ -1,4 +1,4 @@
-import { addDays } from '../../platform/dates.ts';
+import { addDays, addMonths } from '../../platform/dates.ts';
 import type { VisitFact } from './facts.ts';
 import type { ReadingLevel, VisitCounts } from './visits.protocol.ts';
 
@@ -15,17 +15,6 @@ export function parseOffset(offset: string): { months: number; days: number } | 
   if (!m || offset === '') return null;
   const [, y, mo, w, d] = m.map((x) => Number(x ?? 0));
   return { months: (y ?? 0) * 12 + (mo ?? 0), days: (w ?? 0) * 7 + (d ?? 0) };
-}
-
-/** The date `months` calendar months after `date`; a day the month lacks falls back to its last day. */
-export function addMonths(date: string, months: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + months;
-  const year = y + Math.floor(m / 12);
-  const month = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const day = Math.min(Number(date.slice(8, 10)), last);
-  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /**
