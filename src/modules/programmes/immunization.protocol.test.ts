@@ -3,13 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { loadProfile } from '../../platform/profile.ts';
 import { vaccines } from '../immunizations/index.ts';
 import { evaluateResident } from './engine.ts';
+import { checkImmunization, immunizationItems } from './immunization.check.ts';
 import { type ImmunizationProgramme, ImmunizationProgrammeSchema } from './immunization.protocol.ts';
-import {
-  checkImmunization,
-  immunizationFamily,
-  immunizationItems,
-  scheduleOf,
-} from './immunization.rules.ts';
+import { immunizationFamily, scheduleOf } from './immunization.rules.ts';
 import { child, programmeFile } from './immunization.test-support.ts';
 import { familyOf, programmesOf } from './protocols.ts';
 
@@ -155,6 +151,13 @@ describe('check() names what the schema cannot see', () => {
         delete item(p, 0, 'penta-2').minInterval;
       }),
       want: 'at /versions/0/items/3/minInterval: an item after another needs a minimum interval',
+    },
+    {
+      name: 'an item due after the end of catch-up without its own expiry',
+      p: broken((p) => {
+        delete item(p, 1, 'td-7').expiresAt;
+      }),
+      want: `at /versions/1/items/${programmeFile('vn-epi').versions[1]?.items.findIndex((i) => i.id === 'td-7')}/age: not before the version's catchUpUntil (give the item its own expiresAt)`,
     },
   ])('$name', ({ p, want }) => {
     expect(checkImmunization(p, vaccines())).toContain(want);

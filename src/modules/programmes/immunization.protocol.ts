@@ -66,6 +66,11 @@ export const ImmunizationVersion = Type.Object(
     note: Type.Optional(Type.String()),
     /** Late from dueFrom + this, unless an item gives its own `overdueFrom`. */
     overdueAfterDue: Duration,
+    catchUpUntil: Type.Optional(
+      durationOf(
+        'The age from which a dose not given is no longer given (catch-up ends), unless the item has its own expiresAt',
+      ),
+    ),
     items: Type.Array(ImmunizationItem, { minItems: 1 }),
   },
   { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addDuration } from './immunization.rules.ts';
+import { addDuration } from './immunization.check.ts';
 import { child, judge, programmeFile } from './immunization.test-support.ts';
 
 const WHO = programmeFile('who-immunization');
@@ -233,7 +233,7 @@ describe('live injectables', () => {
         ['MMR', '2025-09-10'],
         ['JE-L', '2025-09-20'],
       ] as const,
-      invalid: [{ doseId: 'd2', itemId: 'jel-1', reason: 'live-vaccine-spacing', validFrom: '2025-10-08' }],
+      invalid: [{ doseId: 'd2', itemId: 'je-1', reason: 'live-vaccine-spacing', validFrom: '2025-10-08' }],
     },
     {
       name: 'JE-L then MMR 10 days later: MMR is not counted',
@@ -287,7 +287,7 @@ describe('live injectables', () => {
     // A dose not counted still interferes (ACIP): 8 October is within 28 days of 20 September, and
     // the repeat counts 28 days after the last live dose.
     expect(r.invalid.get('d3')).toMatchObject({ reason: 'live-vaccine-spacing', validFrom: '2025-10-18' });
-    expect(r.item.get('jel-1')).toMatchObject({ doneOn: '2025-11-05', doneBy: 'd4' });
+    expect(r.item.get('je-1')).toMatchObject({ doneOn: '2025-11-05', doneBy: 'd4' });
     expect(r.invalidDoses.map((d) => d.doseId)).toEqual(['d2', 'd3']);
   });
 });
@@ -371,14 +371,14 @@ describe('alternatives', () => {
     {
       name: 'no JE dose yet: the live track is shown',
       doses: [] as [string, string][],
-      shown: ['jel-1'],
+      shown: ['je-1'],
       hidden: ['jei-1', 'jei-2'],
     },
     {
       name: 'inactivated JE first: the 4-dose track, dose 2 a week later',
       doses: [['JE-I', '2025-09-10']] as [string, string][],
       shown: ['jei-1', 'jei-2'],
-      hidden: ['jel-1'],
+      hidden: ['je-1'],
     },
   ])('China JE: $name', ({ doses, shown, hidden }) => {
     const r = judge(CN, child('2025-01-10', doses));
@@ -405,7 +405,7 @@ describe('alternatives', () => {
     const r = judge(CN, child('2025-01-10', [['HepA-I', '2026-07-10']]));
     expect(r.item.get('hepai-1')?.doneBy).toBe('d1');
     expect(r.item.get('hepai-2')).toMatchObject({ dueFrom: '2027-01-10', earliestOn: '2027-01-10' });
-    expect(r.item.has('hepal-1')).toBe(false);
+    expect(r.item.has('hepa-1')).toBe(false);
   });
 });
 
@@ -445,6 +445,40 @@ describe('expiry', () => {
   });
 });
 
+describe('the end of catch-up', () => {
+  test('an adult has no childhood windows and no doses judged', () => {
+    for (const p of [WHO, VN, CN])
+      expect(judge(p, child('1990-05-01'))).toMatchObject({ windows: [], invalidDoses: [] });
+  });
+
+  test("an adult's recorded childhood dose is listed done", () => {
+    const r = judge(VN, child('1990-05-01', [['BCG', '1990-05-02']]));
+    expect(r.windows.map((w) => [w.itemId, w.doneBy])).toEqual([['bcg', 'd1']]);
+  });
+
+  test.each([
+    { p: VN, born: '2019-01-10', item: 'penta-1', expiresOn: '2025-01-10' },
+    { p: VN, born: '2019-01-10', item: 'mcv-1', expiresOn: '2025-01-10' },
+    { p: CN, born: '2015-03-01', item: 'mmr-1', expiresOn: '2033-03-01' },
+    { p: WHO, born: '2019-01-10', item: 'penta-1', expiresOn: '2025-01-10' },
+  ])(
+    '$p.id, born $born: $item not given is no longer due from $expiresOn',
+    ({ p, born, item, expiresOn }) => {
+      expect(judge(p, child(born)).item.get(item)).toMatchObject({ expiresOn, doneOn: null });
+    },
+  );
+
+  test('China: measles-mumps-rubella caught up at 10 years counts, late', () => {
+    const r = judge(CN, child('2015-03-01', [['MMR', '2025-03-01']]));
+    expect(r.item.get('mmr-1')).toMatchObject({ overdueAfter: '2016-02-29', doneOn: '2025-03-01' });
+  });
+
+  test('Vietnam: a first pentavalent dose at 6 years is after the end of catch-up', () => {
+    const r = judge(VN, child('2019-01-10', [['DTP-HepB-Hib', '2025-01-10']]));
+    expect(r.invalid.get('d1')).toMatchObject({ itemId: 'penta-1', reason: 'after-expiry' });
+  });
+});
+
 describe("China's completion deadlines are when an item is late", () => {
   const r = judge(CN, child('2025-01-10', CN_ON_TIME));
   test.each([
@@ -454,11 +488,11 @@ describe("China's completion deadlines are when an item is late", () => {
     { item: 'bopv-3', overdueAfter: '2026-01-09' },
     { item: 'dtap-3', overdueAfter: '2026-01-09' },
     { item: 'mmr-1', overdueAfter: '2026-01-09' },
-    { item: 'jel-1', overdueAfter: '2026-01-09' },
+    { item: 'je-1', overdueAfter: '2026-01-09' },
     { item: 'mpsva-2', overdueAfter: '2026-07-09' },
     { item: 'mmr-2', overdueAfter: '2027-01-09' },
     { item: 'dtap-4', overdueAfter: '2027-01-09' },
-    { item: 'hepal-1', overdueAfter: '2027-01-09' },
+    { item: 'hepa-1', overdueAfter: '2027-01-09' },
     { item: 'bopv-4', overdueAfter: '2030-01-09' },
     { item: 'dt', overdueAfter: '2032-01-09' },
     { item: 'mpsvac-2', overdueAfter: '2032-01-09' },

@@ -1,6 +1,14 @@
-import { addDays, addMonths } from '../../platform/dates.ts';
-import { type Vaccine, vaccines } from '../immunizations/index.ts';
+import { addDays } from '../../platform/dates.ts';
+import { vaccines } from '../immunizations/index.ts';
+
 import type { DoseFact, DueWindow, InvalidDose, InvalidDoseReason, ResidentFacts } from './facts.ts';
+import {
+  acceptedVaccines,
+  addDuration,
+  checkImmunization,
+  immunizationItems,
+  type VaccineCatalogue,
+} from './immunization.check.ts';
 import {
   type DurationT,
   type ImmunizationItemT,
@@ -23,17 +31,11 @@ import type { ProgrammeFamily } from './protocols.ts';
  *   the same day), or one after the item's expiry, is not counted: an InvalidDose with the reason and
  *   the date it would have been valid from; the item stays due. A dose counted nowhere is
  *   'not-in-schedule'. A combination dose counted in one series is not reported for another.
+ * - An item not given expires at its own age or the version's end of catch-up; one that expired
+ *   before the file's first version is not listed (an adult has no childhood windows).
  * - An item whose previous item is not done (or expired unused) has no window: only a series' next
  *   dose is due. An item without one that expired is passed over (OPV0 expired: the dose is OPV1's).
  */
-
-export type VaccineCatalogue = ReadonlyMap<string, Pick<Vaccine, 'antigens' | 'live'>>;
-
-/** A date `d` after `date` (years and months on the calendar, then weeks and days). */
-export function addDuration(date: string, d: DurationT): string {
-  const months = (d.years ?? 0) * 12 + (d.months ?? 0);
-  return addDays(addMonths(date, months), (d.weeks ?? 0) * 7 + (d.days ?? 0));
-}
 
 const later = (a: string, b: string | null): string => (b !== null && b > a ? b : a);
 
@@ -41,14 +43,6 @@ interface ResolvedItem extends ImmunizationItemT {
   version: ImmunizationVersionT;
   index: number;
   accepts: ReadonlySet<string>;
-}
-
-/** The vaccines that count for an item: its list, or every vaccine covering all its antigens. */
-function acceptedVaccines(item: ImmunizationItemT, catalogue: VaccineCatalogue): Set<string> {
-  if (item.vaccines) return new Set(item.vaccines);
-  const out = new Set<string>();
-  for (const [code, v] of catalogue) if (item.antigens.every((a) => v.antigens.includes(a))) out.add(code);
-  return out;
 }
 
 /**
@@ -127,6 +121,7 @@ export function evaluateImmunization(
   const schedule = scheduleOf(p, birth, catalogue);
   const doses = [...facts.doses].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const spacedFrom = liveSpacingOf(doses, p.liveSpacing, catalogue);
+  const firstVersion = p.versions[0]?.effectiveFrom ?? '';
   const counted = new Set<string>();
   const flags = new Map<string, Flag>();
   const windows: DueWindow[] = [];
@@ -177,7 +172,8 @@ export function evaluateImmunization(
           : addDuration(dueFrom, item.version.overdueAfterDue),
         dueFrom,
       );
-      const expiresOn = item.expiresAt ? addDuration(birth, item.expiresAt) : null;
+      const expiry = item.expiresAt ?? item.version.catchUpUntil;
+      const expiresOn = expiry ? addDuration(birth, expiry) : null;
 
       let st: ItemState = 'open';
       for (const d of seriesDoses) {
@@ -213,6 +209,8 @@ export function evaluateImmunization(
       }
       state.set(item.id, st);
       const done = typeof st === 'object' ? st.done : null;
+      // Expired before the file's first version (an adult's childhood doses): not judged, not listed.
+      if (!done && expiresOn !== null && expiresOn <= firstVersion) continue;
       windows.push({
         programmeId: p.id,
         itemId: item.id,
@@ -245,85 +243,6 @@ export function evaluateImmunization(
     });
   }
   return { windows, invalidDoses };
-}
-
-/** Durations compared on a reference day (months vary in length: a day's slack either way). */
-const REFERENCE_DAY = '2001-01-01';
-const longer = (a: DurationT, b: DurationT) => addDuration(REFERENCE_DAY, a) > addDuration(REFERENCE_DAY, b);
-
-/**
- * What the file schema cannot see: versions out of order, item ids twice, unknown vaccines or
- * antigens, a vaccine that does not protect against its item's antigens, an unknown or later
- * prerequisite, a minimum age above the age, an expiry before the minimum age.
- */
-export function checkImmunization(p: ImmunizationProgramme, catalogue: VaccineCatalogue): string[] {
-  const problems: string[] = [];
-  const antigens = new Set([...catalogue.values()].flatMap((v) => v.antigens));
-  const seriesOf = new Map<string, string>();
-  p.versions.forEach((v, k) => {
-    const at = `at /versions/${k}`;
-    const previous = p.versions[k - 1];
-    if (previous && v.effectiveFrom <= previous.effectiveFrom)
-      problems.push(
-        `${at}/effectiveFrom: ${v.effectiveFrom} overlaps the previous version's ${previous.effectiveFrom} (versions oldest first, each from a later day)`,
-      );
-    v.items.forEach((item, n) => {
-      const here = `${at}/items/${n}`;
-      if (v.items.findIndex((i) => i.id === item.id) !== n)
-        problems.push(`${here}/id: item ${item.id} twice`);
-      const series = seriesOf.get(item.id);
-      if (series !== undefined && series !== item.series)
-        problems.push(`${here}/series: item ${item.id} is in series ${series} in another version`);
-      seriesOf.set(item.id, item.series);
-      item.antigens.forEach((a, j) => {
-        if (!antigens.has(a)) problems.push(`${here}/antigens/${j}: unknown antigen ${a}`);
-      });
-      item.vaccines?.forEach((code, j) => {
-        const vaccine = catalogue.get(code);
-        if (!vaccine) problems.push(`${here}/vaccines/${j}: unknown vaccine ${code}`);
-        else {
-          const missing = item.antigens.filter((a) => !vaccine.antigens.includes(a));
-          if (missing.length)
-            problems.push(`${here}/vaccines/${j}: ${code} does not protect against ${missing.join(', ')}`);
-        }
-      });
-      if (acceptedVaccines(item, catalogue).size === 0)
-        problems.push(
-          `${here}/antigens: no vaccine of protocols/vaccines.json covers ${item.antigens.join(', ')}`,
-        );
-      if (item.after !== undefined) {
-        const j = v.items.findIndex((i) => i.id === item.after);
-        const prior = v.items[j];
-        if (!prior) problems.push(`${here}/after: unknown item ${item.after}`);
-        else if (j >= n) problems.push(`${here}/after: ${item.after} is listed after it`);
-        else if (prior.series !== item.series)
-          problems.push(`${here}/after: ${item.after} is in series ${prior.series}, not ${item.series}`);
-        else if (prior.track && item.track && prior.track !== item.track)
-          problems.push(`${here}/after: ${item.after} is on track ${prior.track}, not ${item.track}`);
-        if (!item.minInterval)
-          problems.push(`${here}/minInterval: an item after another needs a minimum interval`);
-      } else if (item.minInterval || item.interval)
-        problems.push(
-          `${here}/${item.minInterval ? 'minInterval' : 'interval'}: an interval needs an item it follows (after)`,
-        );
-      if (item.minAge && longer(item.minAge, item.age)) problems.push(`${here}/minAge: above the age`);
-      if (item.interval && item.minInterval && longer(item.minInterval, item.interval))
-        problems.push(`${here}/minInterval: above the interval`);
-      if (item.overdueFrom && !longer(item.overdueFrom, item.minAge ?? item.age))
-        problems.push(`${here}/overdueFrom: not after the minimum age`);
-      if (item.expiresAt && !longer(item.expiresAt, item.minAge ?? item.age))
-        problems.push(`${here}/expiresAt: not after the minimum age`);
-    });
-  });
-  return problems;
-}
-
-/** Every version's items once (the newest version's names). */
-export function immunizationItems(p: ImmunizationProgramme) {
-  const seen = new Map<string, { id: string; names: ImmunizationItemT['names'] }>();
-  for (const v of [...p.versions].reverse())
-    for (const i of v.items) if (!seen.has(i.id)) seen.set(i.id, { id: i.id, names: i.names });
-  return [...seen.values()];
 }
 
 /** The family the engine runs for programmes of kind 'immunization' (vaccines from protocols/vaccines.json). */
