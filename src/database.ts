@@ -36,6 +36,7 @@ import type {
 } from './modules/immunizations/immunizations.table.ts';
 import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
 import type { JobTable } from './modules/jobs/jobs.table.ts';
+import type { PregnancyAmendmentTable, PregnancyTable } from './modules/pregnancies/pregnancies.table.ts';
 import type {
   HouseholdTable,
   ResidentMergeTable,
@@ -109,5 +110,7 @@ declare module './platform/db/database.ts' {
     job: JobTable;
     immunization: ImmunizationTable;
     immunization_amendment: ImmunizationAmendmentTable;
+    pregnancy: PregnancyTable;
+    pregnancy_amendment: PregnancyAmendmentTable;
   }
 }

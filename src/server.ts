@@ -18,6 +18,7 @@ import { facilityRoutes } from './modules/facilities/index.ts';
 import { immunizationRoutes } from './modules/immunizations/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { jobRoutes } from './modules/jobs/index.ts';
+import { pregnancyRoutes } from './modules/pregnancies/index.ts';
 import { checkProgrammes, figureRoutes } from './modules/programmes/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { residentRoutes } from './modules/residents/index.ts';
@@ -127,6 +128,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       figureRoutes(scoped, ctx);
       jobRoutes(scoped, ctx);
       immunizationRoutes(scoped, ctx);
+      pregnancyRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

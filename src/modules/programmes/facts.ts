@@ -18,6 +18,10 @@ export interface DoseFact {
   givenElsewhere: boolean;
 }
 
+/** How a pregnancy ended (the pregnancies module's outcome values, declared once here). */
+export const PREGNANCY_OUTCOMES = ['live-birth', 'stillbirth', 'miscarriage', 'abortion'] as const;
+export type PregnancyOutcome = (typeof PREGNANCY_OUTCOMES)[number];
+
 /** A pregnancy episode: open until its outcome is recorded. */
 export interface PregnancyFact {
   id: string;
@@ -26,7 +30,7 @@ export interface PregnancyFact {
   /** Expected delivery date (from the LMP, or from an ultrasound dating). */
   edd: IsoDateString;
   /** The outcome's date (delivery, loss): the postnatal schedule runs from it after a birth. */
-  outcome: 'live-birth' | 'stillbirth' | 'miscarriage' | 'abortion' | null;
+  outcome: PregnancyOutcome | null;
   outcomeDate: IsoDateString | null;
 }
 

@@ -17,6 +17,10 @@ export const ERROR_STATUS = {
   resident_not_active: 409,
   /** A new pregnancy while another is still open: record the open one's outcome first (pregnancies). */
   pregnancy_open: 409,
+  /** A pregnancy for a resident whose record does not say female (pregnancies). */
+  resident_not_female: 409,
+  /** A child's growth chart asked of a resident six or older, or without a birth date (growth). */
+  resident_not_child: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -124,6 +128,8 @@ const TITLES: Record<ErrorCode, string> = {
   insufficient_stock: 'Not enough stock',
   resident_not_active: 'Resident not active',
   pregnancy_open: 'A pregnancy is open',
+  resident_not_female: 'Resident not female',
+  resident_not_child: 'Resident not a child',
   payload_too_large: 'Request too large',
   uri_too_long: 'URL too long',
   unsupported_media_type: 'Unsupported media type',
