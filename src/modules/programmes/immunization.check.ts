@@ -95,10 +95,15 @@ export function checkImmunization(p: ImmunizationProgramme, catalogue: VaccineCa
   return problems;
 }
 
-/** Every version's items once (the newest version's names). */
-export function immunizationItems(p: ImmunizationProgramme) {
-  const seen = new Map<string, { id: string; names: ImmunizationItemT['names'] }>();
+/**
+ * Every version's items once (the newest version's names), each with the vaccines that count for it,
+ * so a screen recording a dose for an item can offer them.
+ */
+export function immunizationItems(p: ImmunizationProgramme, catalogue: VaccineCatalogue) {
+  const seen = new Map<string, { id: string; names: ImmunizationItemT['names']; vaccines: string[] }>();
   for (const v of [...p.versions].reverse())
-    for (const i of v.items) if (!seen.has(i.id)) seen.set(i.id, { id: i.id, names: i.names });
+    for (const i of v.items)
+      if (!seen.has(i.id))
+        seen.set(i.id, { id: i.id, names: i.names, vaccines: [...acceptedVaccines(i, catalogue)].sort() });
   return [...seen.values()];
 }

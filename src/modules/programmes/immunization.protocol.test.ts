@@ -37,12 +37,24 @@ describe('the immunization files', () => {
   });
 
   test('items() lists every version item once, with the newest names', () => {
-    const items = immunizationItems(programmeFile('vn-epi')).map((i) => i.id);
+    const items = immunizationItems(programmeFile('vn-epi'), vaccines()).map((i) => i.id);
     expect(new Set(items).size).toBe(items.length);
     expect(items).toEqual(expect.arrayContaining(['hepb-0', 'penta-3', 'ipv-2', 'td-7', 'je-3']));
     expect(immunizationFamily.items(programmeFile('cn-nip')).find((i) => i.id === 'dtap-1')?.names.zh).toBe(
       '百白破疫苗第1剂',
     );
+  });
+
+  test('each item names the vaccines that count for it: those its file names, else those covering its antigens', () => {
+    const vn = new Map(immunizationItems(programmeFile('vn-epi'), vaccines()).map((i) => [i.id, i]));
+    expect(vn.get('hepb-0')).toMatchObject({ vaccines: ['HepB'] });
+    expect(vn.get('bcg')).toMatchObject({ vaccines: ['BCG'] });
+    const penta = vn.get('penta-1')?.vaccines ?? [];
+    expect(penta.length).toBeGreaterThan(0);
+    for (const code of penta)
+      expect(vaccines().get(code)?.antigens).toEqual(
+        expect.arrayContaining(['diphtheria', 'tetanus', 'pertussis', 'hepatitis-b', 'hib']),
+      );
   });
 
   test.each([

@@ -250,6 +250,6 @@ export const immunizationFamily: ProgrammeFamily<ImmunizationProgramme> = {
   kinds: ['immunization'],
   schema: ImmunizationProgrammeSchema,
   check: (p) => checkImmunization(p, vaccines()),
-  items: immunizationItems,
+  items: (p) => immunizationItems(p, vaccines()),
   evaluate: (facts, p) => evaluateImmunization(facts, p, vaccines()),
 };

@@ -33,7 +33,16 @@ const ItemId = Type.String({
 });
 
 /** GET /api/programmes: the profile's programmes with their items, for the web app's names and filters. */
-export const ProgrammeItemBrief = Type.Object({ id: Type.String(), names: Names });
+export const ProgrammeItemBrief = Type.Object({
+  id: Type.String(),
+  names: Names,
+  vaccines: Type.Optional(
+    Type.Array(Type.String(), {
+      description:
+        'A vaccination item: the vaccine codes (protocols/vaccines.json) a dose of which counts for it',
+    }),
+  ),
+});
 export const ProgrammeBrief = Type.Object({
   id: Type.String(),
   kind: ProgrammeKind,
