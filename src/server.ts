@@ -15,6 +15,7 @@ import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { encounterRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
+import { growthRoutes } from './modules/growth/index.ts';
 import { immunizationRoutes } from './modules/immunizations/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { jobRoutes } from './modules/jobs/index.ts';
@@ -129,6 +130,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       jobRoutes(scoped, ctx);
       immunizationRoutes(scoped, ctx);
       pregnancyRoutes(scoped, ctx);
+      growthRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

@@ -7,4 +7,5 @@
 export { type BillInput, type BillItem, billOf, type PricedBill } from './bill.rules.ts';
 export { encounterRoutes } from './encounters.routes.ts';
 export type { Bill, Encounter, Timeline } from './encounters.schema.ts';
+export { type GrowthReading, growthReadingsOf } from './growth-readings.queries.ts';
 export { fingerprintOf } from './sync.rules.ts';

@@ -38,3 +38,11 @@ export type MeasurePosition = (typeof MEASURE_POSITIONS)[number];
 /** The sexes the WHO tables are split by. */
 export const GROWTH_SEXES = ['male', 'female'] as const;
 export type GrowthSex = (typeof GROWTH_SEXES)[number];
+
+/** Why a reading has no z-scores: the child's sex is not recorded, or it is past the standards' 60 months. */
+export const GROWTH_UNSCORED = ['sex-not-recorded', 'over-60-months'] as const;
+export type GrowthUnscored = (typeof GROWTH_UNSCORED)[number];
+
+/** What a reference curve is drawn against: age in months, lying length or standing height in cm. */
+export const GROWTH_CURVE_AXES = ['age-months', 'length-cm', 'height-cm'] as const;
+export type GrowthCurveAxis = (typeof GROWTH_CURVE_AXES)[number];

@@ -234,3 +234,33 @@ export function referenceCurves(
     lengthHeightForAge: curveOf(tables.lengthHeightForAge, sex, 60),
   };
 }
+
+export interface LengthCurvePoint {
+  cm: number;
+  minus3: number;
+  minus2: number;
+  median: number;
+  plus2: number;
+  plus3: number;
+}
+
+/** The −3, −2, 0, +2, +3 SD curves of a weight-for-length or weight-for-height table, every `stepCm` over its range. */
+export function curveByLength(table: LmsTable, sex: GrowthSex, stepCm = 1): LengthCurvePoint[] {
+  const rows = sex === 'male' ? table.boys : table.girls;
+  const last = table.first + table.step * (rows.length - 1);
+  const points: LengthCurvePoint[] = [];
+  for (let i = 0; table.first + i * stepCm <= last + 1e-9; i++) {
+    const cm = Math.round((table.first + i * stepCm) * 10) / 10;
+    const lms = lmsAt(table, sex, cm);
+    if (!lms) continue;
+    points.push({
+      cm,
+      minus3: round3(valueAtZ(lms, -3)),
+      minus2: round3(valueAtZ(lms, -2)),
+      median: round3(valueAtZ(lms, 0)),
+      plus2: round3(valueAtZ(lms, 2)),
+      plus3: round3(valueAtZ(lms, 3)),
+    });
+  }
+  return points;
+}
