@@ -11,7 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import vaccineFile from '../../../../protocols/vaccines.json';
 import { useToday } from '../../api/profile.ts';
 import { applyApiErrors } from '../../components/api-errors.ts';
@@ -27,7 +27,16 @@ const VACCINES = vaccineFile.vaccines;
  * dose's UUID v7 is made once per dose, so a resend after a lost answer is the same dose; a saved dose
  * starts the next one under a new id.
  */
-export function DoseForm({ residentId, birthDate }: { residentId: string; birthDate: string | null }) {
+export function DoseForm({
+  residentId,
+  birthDate,
+  preset,
+}: {
+  residentId: string;
+  birthDate: string | null;
+  /** A due item's vaccine picked from the list above (a new object each tap). */
+  preset?: { vaccine: string } | null;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const today = useToday();
@@ -42,6 +51,13 @@ export function DoseForm({ residentId, birthDate }: { residentId: string; birthD
         Object.entries(doseProblems(values, today)).map(([field, p]) => [field, t(p.key, p.params)]),
       ),
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new pick sets the vaccine
+  useEffect(() => {
+    if (!preset) return;
+    form.setFieldValue('vaccine', preset.vaccine);
+    formRef.current?.scrollIntoView({ block: 'start' });
+  }, [preset]);
   const nameOf = (code: string) => {
     const v = VACCINES.find((x) => x.code === code);
     return v ? v.names[i18n.locale] || v.names.en : code;
@@ -65,7 +81,7 @@ export function DoseForm({ residentId, birthDate }: { residentId: string; birthD
       <Title order={2} size="h4" mb="sm" id="record-dose">
         {t('programmes.vacc.record')}
       </Title>
-      <form onSubmit={submit} noValidate data-testid="dose-form">
+      <form onSubmit={submit} noValidate data-testid="dose-form" ref={formRef}>
         <Stack>
           {saved && (
             <Alert color="green" role="status" data-testid="dose-saved">

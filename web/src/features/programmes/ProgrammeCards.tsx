@@ -41,7 +41,13 @@ export function ProgrammeCards({ residentId }: { residentId: string }) {
               <li key={c.programmeId} data-testid="programme-card" data-programme={c.programmeId}>
                 <Group gap="xs" wrap="wrap">
                   {c.kind === 'immunization' ? (
-                    <Anchor component={Link} to={`/residents/${residentId}/vaccinations`} fw={600} size="sm">
+                    <Anchor
+                      component={Link}
+                      to={`/residents/${residentId}/vaccinations`}
+                      fw={600}
+                      size="sm"
+                      underline="always"
+                    >
                       {names.programme(c.programmeId)}
                     </Anchor>
                   ) : (

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { can, useSignedIn } from '../../api/session.ts';
@@ -31,6 +32,8 @@ export function VaccinationsPage() {
   const doses = useImmunizations(id);
   const programmes = useProgrammes();
   const names = programmeNames(programmes.data?.programmes, i18n.locale);
+  const [preset, setPreset] = useState<{ vaccine: string } | null>(null);
+  const canRecord = can(session, 'care.write') && resident.data?.status === 'active';
 
   if (resident.isPending)
     return (
@@ -59,10 +62,12 @@ export function VaccinationsPage() {
           {r.birthDate ? ` · ${i18n.date(r.birthDate)}` : ''}
         </Text>
       </div>
-      <DueSection due={due} names={names} />
-      {can(session, 'care.write') && r.status === 'active' && (
-        <DoseForm residentId={r.id} birthDate={r.birthDate} />
-      )}
+      <DueSection
+        due={due}
+        names={names}
+        onRecord={canRecord ? (vaccine) => setPreset({ vaccine }) : undefined}
+      />
+      {canRecord && <DoseForm residentId={r.id} birthDate={r.birthDate} preset={preset} />}
       {due.data && <InvalidDoses due={due.data} doses={doses.data?.items ?? []} names={names} />}
       <DoseHistory doses={doses} />
     </Stack>
@@ -72,7 +77,16 @@ export function VaccinationsPage() {
 /** A missing route (an older server) hides the section instead of showing an error. */
 const routeMissing = (error: unknown) => error instanceof ApiError && error.status === 404;
 
-function DueSection({ due, names }: { due: ReturnType<typeof useResidentDue>; names: ProgrammeNames }) {
+function DueSection({
+  due,
+  names,
+  onRecord,
+}: {
+  due: ReturnType<typeof useResidentDue>;
+  names: ProgrammeNames;
+  /** Picks a vaccine of a due item in the dose form (absent: the user cannot record). */
+  onRecord?: (vaccine: string) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   if (due.isError && routeMissing(due.error)) return null;
@@ -100,6 +114,7 @@ function DueSection({ due, names }: { due: ReturnType<typeof useResidentDue>; na
               item={item}
               state={state}
               names={names}
+              onRecord={onRecord}
             />
           ))}
         </Stack>
@@ -118,10 +133,22 @@ function DueSection({ due, names }: { due: ReturnType<typeof useResidentDue>; na
   );
 }
 
-function DueLine({ item, state, names }: { item: DueItem; state: 'due' | 'overdue'; names: ProgrammeNames }) {
+function DueLine({
+  item,
+  state,
+  names,
+  onRecord,
+}: {
+  item: DueItem;
+  state: 'due' | 'overdue';
+  names: ProgrammeNames;
+  onRecord?: (vaccine: string) => void;
+}) {
   const i18n = useI18n();
   const { t } = i18n;
   const overdue = state === 'overdue';
+  const vaccine = names.vaccines(item.programmeId, item.itemId)[0];
+  const itemName = names.item(item.programmeId, item.itemId);
   return (
     <Group
       component="li"
@@ -135,7 +162,7 @@ function DueLine({ item, state, names }: { item: DueItem; state: 'due' | 'overdu
         {stateLabel(state, i18n)}
       </Badge>
       <Text size="sm" fw={600}>
-        {names.item(item.programmeId, item.itemId)}
+        {itemName}
       </Text>
       <Text size="sm" c="dimmed">
         {overdue && item.overdueAfter
@@ -146,6 +173,17 @@ function DueLine({ item, state, names }: { item: DueItem; state: 'due' | 'overdu
         <Text size="sm" c="dimmed">
           {t('programmes.vacc.comeOn', { date: i18n.date(item.comeOn) })}
         </Text>
+      )}
+      {onRecord && vaccine && (
+        <Button
+          size="compact-md"
+          variant="light"
+          onClick={() => onRecord(vaccine)}
+          aria-label={t('programmes.vacc.recordItem', { item: itemName })}
+          data-testid="vacc-record-item"
+        >
+          {t('programmes.vacc.recordShort')}
+        </Button>
       )}
     </Group>
   );

@@ -1,5 +1,13 @@
 import { describe, expect, it, test } from 'vitest';
-import { comeOnProblem, defaultComeOn, doseBody, doseProblems, emptyDose, outcomeBody } from './forms.ts';
+import {
+  comeOnProblem,
+  defaultComeOn,
+  doseBody,
+  doseProblems,
+  emptyDose,
+  outcomeBody,
+  outcomeNeedsConfirming,
+} from './forms.ts';
 import { ageLabel, telHref } from './labels.ts';
 
 const TODAY = '2026-12-04';
@@ -55,6 +63,17 @@ describe('the outcome form', () => {
     { comeOn: '2027-12-06', want: 'programmes.validation.withinYear' },
   ])('will come on $comeOn: $want', ({ comeOn, want }) => {
     expect(comeOnProblem(comeOn, TODAY)?.key ?? null).toBe(want);
+  });
+
+  test.each([
+    { outcome: 'not-reachable', want: false },
+    { outcome: 'wrong-number', want: false },
+    { outcome: 'will-come', want: true },
+    { outcome: 'refused', want: true },
+    { outcome: 'moved-away', want: true },
+    { outcome: 'died', want: true },
+  ] as const)('$outcome is asked about before saving: $want', ({ outcome, want }) => {
+    expect(outcomeNeedsConfirming(outcome)).toBe(want);
   });
 
   it('names the due window, and the day only for will-come', () => {

@@ -81,8 +81,13 @@ export function comeOnProblem(comeOn: string, today: string): Problem | null {
   return null;
 }
 
-/** Outcomes the registry acts on (the person is marked moved away or dead): the form asks to confirm. */
-export const REGISTRY_OUTCOMES: readonly OutreachOutcome[] = ['moved-away', 'died'];
+/**
+ * Outcomes the form asks about before saving: will come (on which day), and those that close the item
+ * (refused) or that the registry acts on (moved away, died). Not reachable and wrong number save at
+ * once: the item stays on the list.
+ */
+export const outcomeNeedsConfirming = (outcome: OutreachOutcome) =>
+  outcome !== 'not-reachable' && outcome !== 'wrong-number';
 
 /** The outcome of a call about one worklist row, under the attempt's id made once by the form. */
 export function outcomeBody(

@@ -85,6 +85,9 @@ export function programmeNames(programmes: readonly ProgrammeBrief[] | undefined
       const item = byId.get(programmeId)?.items.find((i) => i.id === itemId);
       return item ? nameOf(item.names, locale) : itemId;
     },
+    /** The vaccines a dose of which counts for a vaccination item (none known: an empty list). */
+    vaccines: (programmeId: string, itemId: string) =>
+      byId.get(programmeId)?.items.find((i) => i.id === itemId)?.vaccines ?? [],
   };
 }
 export type ProgrammeNames = ReturnType<typeof programmeNames>;
