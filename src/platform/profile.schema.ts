@@ -378,6 +378,22 @@ export const CountryProfileSchema = Type.Object({
       channels: Type.Array(Type.Enum(REMINDER_CHANNELS), { minItems: 1, uniqueItems: true }),
     }),
   ),
+  /**
+   * Programme figures (module programmes, figures.*): what "fully immunized by age 1" counts here, as
+   * the doses of each antigen (an antigen of protocols/vaccines.json: a combination vaccine counts for
+   * each of its antigens) a child has had before the first birthday.
+   */
+  programmeFigures: Type.Optional(
+    Type.Object({
+      fullyImmunizedByAge1: Type.Array(
+        Type.Object({
+          antigen: Type.String({ pattern: '^[a-z][a-z0-9-]{0,39}$' }),
+          doses: Type.Integer({ minimum: 1, maximum: 10 }),
+        }),
+        { minItems: 1 },
+      ),
+    }),
+  ),
 });
 
 export type CountryProfile = Static<typeof CountryProfileSchema>;

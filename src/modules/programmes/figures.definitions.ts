@@ -29,6 +29,13 @@ export const FIGURE_IDS = [
   'diabetes-visit-no-reading',
   'diabetes-missed-visit',
   'diabetes-lost-to-follow-up',
+  'immunization-bcg',
+  'immunization-dtp1',
+  'immunization-dtp3',
+  'immunization-mcv1',
+  'immunization-fully-immunized',
+  'immunization-dtp-dropout',
+  'elderly-check',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
 
@@ -112,8 +119,63 @@ function ncd(kind: 'hypertension' | 'diabetes'): Record<string, FigureDefinition
   };
 }
 
+/** The children an immunization figure counts, in the three languages. */
+const COHORT = {
+  en: 'Children of the area whose first birthday falls in the period (up to its end or today), alive and living in the area on it (the denominator)',
+  vi: 'trong số trẻ của địa bàn tròn một tuổi trong kỳ (đến cuối kỳ hoặc hôm nay), còn sống và cư trú tại địa bàn vào ngày đó (mẫu số)',
+  zh: '（分母：本期内（截至期末或今天）满一周岁、当天仍在世且居住在本地区的儿童）',
+};
+const BY_AGE_1 = {
+  en: 'Doses given before the first birthday count, in force (a retracted dose does not), here or elsewhere; a combination vaccine counts for each of its antigens (a hexavalent is a DTP dose), one dose a day.',
+  vi: 'Tính các liều tiêm trước sinh nhật đầu tiên, còn hiệu lực (liều đã thu hồi không tính), tiêm tại đây hay nơi khác; vắc xin phối hợp được tính cho từng kháng nguyên (6 trong 1 là một liều DPT), mỗi ngày một liều.',
+  zh: '计入一周岁生日前接种、仍有效的剂次（已撤回的不计），本地或外地接种均可；联合疫苗计入其每一种抗原（六联疫苗算一剂百白破），每天最多计一剂。',
+};
+const immunization = (en: string, vi: string, zh: string): FigureDefinition => ({
+  kind: 'immunization',
+  en: `${en}. ${COHORT.en}. ${BY_AGE_1.en}`,
+  vi: `${vi}, ${COHORT.vi}. ${BY_AGE_1.vi}`,
+  zh: `${zh}${COHORT.zh}。${BY_AGE_1.zh}`,
+});
+
 /** Every figure's definition (figures.rules.test.ts checks that each id has one). */
 export const FIGURE_DEFINITIONS = {
   ...ncd('hypertension'),
   ...ncd('diabetes'),
+  'immunization-bcg': immunization(
+    'BCG coverage: a BCG dose by age 1',
+    'Tỷ lệ tiêm BCG: có một liều BCG trước 1 tuổi',
+    '卡介苗接种率：一周岁前接种一剂卡介苗',
+  ),
+  'immunization-dtp1': immunization(
+    'DTP1 coverage: a first dose of a pertussis-containing vaccine (DTP, DTaP, pentavalent, hexavalent) by age 1',
+    'Tỷ lệ DPT1: có liều đầu của vắc xin chứa thành phần ho gà (DPT, DTaP, 5 trong 1, 6 trong 1) trước 1 tuổi',
+    '百白破第1剂接种率：一周岁前接种第一剂含百日咳成分疫苗（百白破、无细胞百白破、五联、六联）',
+  ),
+  'immunization-dtp3': immunization(
+    'DTP3 coverage: three doses of a pertussis-containing vaccine (DTP, DTaP, pentavalent, hexavalent) by age 1',
+    'Tỷ lệ DPT3: đủ ba liều vắc xin chứa thành phần ho gà (DPT, DTaP, 5 trong 1, 6 trong 1) trước 1 tuổi',
+    '百白破第3剂接种率：一周岁前接种三剂含百日咳成分疫苗（百白破、无细胞百白破、五联、六联）',
+  ),
+  'immunization-mcv1': immunization(
+    'MCV1 coverage: a first dose of a measles-containing vaccine (measles, MR, MMR) by age 1',
+    'Tỷ lệ sởi mũi 1: có liều đầu của vắc xin chứa thành phần sởi (sởi, MR, MMR) trước 1 tuổi',
+    '含麻疹成分疫苗第1剂接种率：一周岁前接种第一剂含麻疹成分疫苗（麻疹、麻风、麻腮风）',
+  ),
+  'immunization-fully-immunized': immunization(
+    "Fully immunized by age 1: every dose of the profile's list (programmeFigures.fullyImmunizedByAge1: antigen and doses) by age 1",
+    'Tiêm chủng đầy đủ trước 1 tuổi: đủ mọi liều trong danh sách của hồ sơ quốc gia (programmeFigures.fullyImmunizedByAge1: kháng nguyên và số liều) trước 1 tuổi',
+    '一周岁内全程接种：一周岁前接种完本国配置清单（programmeFigures.fullyImmunizedByAge1：抗原与剂次）中的全部剂次',
+  ),
+  'immunization-dtp-dropout': {
+    kind: 'immunization',
+    en: 'DTP1 to DTP3 dropout: children of the cohort with DTP1 but not DTP3 by age 1, over those with DTP1 (WHO: (DTP1 - DTP3) / DTP1).',
+    vi: 'Tỷ lệ bỏ cuộc DPT1 đến DPT3: trẻ trong nhóm có DPT1 nhưng chưa có DPT3 trước 1 tuổi, trên số trẻ có DPT1 (WHO: (DPT1 - DPT3) / DPT1).',
+    zh: '百白破第1剂至第3剂脱失率：队列中一周岁前接种了第1剂但未完成第3剂的儿童，除以接种了第1剂的儿童（WHO：(第1剂 - 第3剂) / 第1剂）。',
+  },
+  'elderly-check': {
+    kind: 'elderly',
+    en: 'Elderly yearly check: residents aged 65 or more at the end of the period (or today; a birth known by its year only: 65 in that year), alive and living in the area, with a general adult examination (diagnosis Z00.0, in force) at a visit in the last twelve months; over those residents.',
+    vi: 'Khám sức khỏe định kỳ người cao tuổi: người dân từ 65 tuổi trở lên vào cuối kỳ (hoặc hôm nay; chỉ biết năm sinh: đủ 65 tuổi trong năm đó), còn sống và cư trú tại địa bàn, có lần khám sức khỏe tổng quát (chẩn đoán Z00.0, còn hiệu lực) trong mười hai tháng gần nhất; trên số người đó.',
+    zh: '老年人年度健康体检：期末（或今天）年满 65 岁（仅知出生年份的：当年满 65 岁）、仍在世且居住在本地区的居民中，近十二个月内就诊时有一般成人体检（诊断 Z00.0，仍有效）的比例。',
+  },
 } as Record<FigureId, FigureDefinition>;

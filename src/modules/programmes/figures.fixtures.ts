@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TestEngine } from '../../../test/support/engines.ts';
 import { postExpect } from '../../../test/support/requests.ts';
 import { newId } from '../../platform/ids.ts';
+import { insertImmunizationsBulk } from '../immunizations/index.ts';
 
 /**
  * Test-only: a hand-built population for the figures suites. Residents are registered (and their
@@ -171,7 +172,31 @@ export function figuresPopulation(t: () => TestEngine) {
     return id;
   }
 
-  return { resident, status, problem, visit };
+  /** Doses given at a facility (vaccine code, date), through the immunizations module's bulk path. */
+  async function doses(residentId: string, facilityId: string, given: [string, string][]): Promise<string[]> {
+    const rows = given.map(([vaccine, date]) => ({
+      id: newId(),
+      residentId,
+      vaccine,
+      date,
+      givenElsewhere: false,
+      facilityId,
+    }));
+    await insertImmunizationsBulk(db(), rows);
+    return rows.map((r) => r.id);
+  }
+
+  /** A dose taken back by an amendment (kept, not in force), as the administrator corrects one. */
+  async function retractDose(doseId: string) {
+    await postExpect(
+      t(),
+      `/api/immunizations/${doseId}/amendments`,
+      { id: newId(), reason: 'recorded on the wrong child', retract: true },
+      200,
+    );
+  }
+
+  return { resident, status, problem, visit, doses, retractDose };
 }
 
 /** Blood pressure as readings: systolic and diastolic. */

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { Child, Elder } from './figures.coverage.rules.ts';
+import { GENERAL_ADULT_EXAMINATION } from './figures.coverage.rules.ts';
 import {
   type ChronicPatient,
   DIASTOLIC,
@@ -156,4 +158,71 @@ function chronicOf(r: {
     statusDate: r.status_date,
     lastVisitOn: r.last_visit_on,
   };
+}
+
+/**
+ * The children of the area born in the window (figures.coverage.rules.ts `birthWindowOf`) with
+ * their doses in force given by asOf: the immunization table carries the resident's place.
+ */
+export async function childrenWithDoses(
+  db: Db,
+  areaPath: string,
+  born: { from: string; to: string },
+  asOf: string,
+): Promise<Child[]> {
+  const children = await sql<{
+    id: string;
+    birth_date: string;
+    status: string;
+    status_date: string | null;
+  }>`
+    select r.id, r.birth_date, r.status, r.status_date
+    from resident r
+    where r.area_path <@ ${areaPath}::ltree and r.active
+      and r.birth_date between ${born.from} and ${born.to}`.execute(db);
+  const doses = await sql<{ resident_id: string; vaccine: string; given_on: string }>`
+    select i.resident_id, i.vaccine, i.given_on
+    from immunization i
+    join resident r on r.id = i.resident_id
+    where r.area_path <@ ${areaPath}::ltree and r.active
+      and r.birth_date between ${born.from} and ${born.to}
+      and i.retracted_by is null and i.given_on <= ${asOf}`.execute(db);
+  const byChild = new Map<string, Child>(
+    children.rows.map((r) => [
+      r.id,
+      { residentId: r.id, birthDate: r.birth_date, status: r.status, statusDate: r.status_date, doses: [] },
+    ]),
+  );
+  for (const d of doses.rows)
+    byChild.get(d.resident_id)?.doses.push({ vaccine: d.vaccine, date: d.given_on });
+  return [...byChild.values()];
+}
+
+/**
+ * The residents of the area aged 65 or more on asOf (a birth known by its year only: 65 in asOf's
+ * year), and whether a visit from `from` to asOf diagnosed a general adult examination (Z00.0).
+ */
+export async function elderlyWithChecks(
+  db: Db,
+  areaPath: string,
+  window: { from: string; to: string },
+  bornBy: string,
+): Promise<Elder[]> {
+  const { rows } = await sql<{ id: string; status: string; status_date: string | null; checked: boolean }>`
+    select r.id, r.status, r.status_date,
+      exists (
+        select 1 from encounter_diagnosis d
+        where d.resident_id = r.id and d.code = ${GENERAL_ADULT_EXAMINATION} and d.retracted_by is null
+          and d.visit_date between ${window.from} and ${window.to}
+      ) as checked
+    from resident r
+    where r.area_path <@ ${areaPath}::ltree and r.active
+      and (r.birth_date <= ${bornBy}
+        or (r.birth_date is null and r.birth_year <= ${Number(bornBy.slice(0, 4))}))`.execute(db);
+  return rows.map((r) => ({
+    residentId: r.id,
+    status: r.status,
+    statusDate: r.status_date,
+    checked: r.checked,
+  }));
 }

@@ -1,9 +1,24 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { AppError, invalidFields } from '../../platform/http/errors.ts';
+import type { CountryProfile } from '../../platform/profile.schema.ts';
 import { inScope, type Scope } from '../access/index.ts';
 import { requireArea } from '../areas/index.ts';
-import { diabetesPatients, hypertensionPatients } from './figures.queries.ts';
+import { vaccines } from '../immunizations/index.ts';
+import {
+  type AntigenDoses,
+  birthWindowOf,
+  coverageCounts,
+  coverageFigures,
+  elderlyBornBy,
+  elderlyFigure,
+} from './figures.coverage.rules.ts';
+import {
+  childrenWithDoses,
+  diabetesPatients,
+  elderlyWithChecks,
+  hypertensionPatients,
+} from './figures.queries.ts';
 import { chronicCounts, chronicFigures, parsePeriod, windowsOf } from './figures.rules.ts';
 import type { FiguresQuery, ProgrammeFigures } from './figures.schema.ts';
 
@@ -31,6 +46,9 @@ export async function programmeFigures(
   const w = windowsOf(period, today);
   const hypertension = await hypertensionPatients(ctx.db, area.path, w);
   const diabetes = await diabetesPatients(ctx.db, area.path, w);
+  const children = await childrenWithDoses(ctx.db, area.path, birthWindowOf(period, w), w.asOf);
+  const elders = await elderlyWithChecks(ctx.db, area.path, w.last12Months, elderlyBornBy(w));
+  const fullList = fullyImmunizedOf(ctx.profile);
   return {
     area: { id: area.id, code: area.code, name: area.name, level: area.level },
     period,
@@ -39,6 +57,26 @@ export async function programmeFigures(
     figures: [
       ...chronicFigures('hypertension', chronicCounts(hypertension, period, w)),
       ...chronicFigures('diabetes', chronicCounts(diabetes, period, w)),
+      ...coverageFigures(coverageCounts(children, period, w, antigensOf, fullList), fullList),
+      elderlyFigure(elders, w),
     ],
   };
+}
+
+const antigensOf = (vaccine: string) => vaccines().get(vaccine)?.antigens ?? [];
+
+/**
+ * The profile's "fully immunized by age 1" (programmeFigures.fullyImmunizedByAge1), each antigen
+ * one of protocols/vaccines.json: checked at start (figureRoutes), so a misspelt antigen never
+ * counts every child as not immunized.
+ */
+export function fullyImmunizedOf(profile: CountryProfile): AntigenDoses[] {
+  const list = profile.programmeFigures?.fullyImmunizedByAge1 ?? [];
+  const known = new Set([...vaccines().values()].flatMap((v) => v.antigens));
+  for (const [i, n] of list.entries())
+    if (!known.has(n.antigen))
+      throw new Error(
+        `profile ${profile.id}: programmeFigures.fullyImmunizedByAge1[${i}].antigen ${n.antigen} is no antigen of protocols/vaccines.json`,
+      );
+  return list;
 }
