@@ -26,6 +26,8 @@ const BATCH = 1000;
 /**
  * The pregnancies in force (retracted ones left out) of these residents, oldest first (by EDD):
  * every id asked for has an entry (an empty list when none). Read in batches of 1,000 residents.
+ * `lmp` is the recorded LMP only when the EDD was computed from it; when an ultrasound dated the
+ * pregnancy it is null, so that a schedule counted from `lmp ?? EDD − 280` follows the dating in force.
  */
 export async function pregnancyFactsOf(
   db: Db,
@@ -37,7 +39,7 @@ export async function pregnancyFactsOf(
     for (const r of await pregnancyFactRows(db, ids.slice(i, i + BATCH))) {
       out.get(r.resident_id)?.push({
         id: r.id,
-        lmp: r.lmp,
+        lmp: r.dated_by === 'lmp' ? r.lmp : null,
         edd: r.edd,
         outcome: r.outcome,
         outcomeDate: r.outcome_date,

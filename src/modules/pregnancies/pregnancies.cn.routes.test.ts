@@ -60,7 +60,11 @@ describeOnBothEngines(
         lmp: '2026-09-01',
         ultrasound: { date: '2026-11-01', weeks: 10, days: 0 },
       });
-      expect(p).toMatchObject({ datedBy: 'ultrasound', edd: '2027-05-30' });
+      expect(p).toMatchObject({ datedBy: 'ultrasound', lmp: '2026-09-01', edd: '2027-05-30' });
+      // The engine counts from the dating in force: no LMP when the scan redated it.
+      expect((await pregnancyFactsOf(t().ctx.db, [sister])).get(sister)).toEqual([
+        { id: p.id, lmp: null, edd: '2027-05-30', outcome: null, outcomeDate: null },
+      ]);
       const res = await t().inject({
         method: 'POST',
         url: `/api/pregnancies/${p.id}/amendments`,

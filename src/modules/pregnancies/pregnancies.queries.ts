@@ -65,7 +65,7 @@ export async function insertAmendmentRow(db: Db, row: NewPregnancyAmendmentRow):
 export function pregnancyFactRows(db: Db, residentIds: readonly string[]) {
   return db
     .selectFrom('pregnancy')
-    .select(['id', 'resident_id', 'lmp', 'edd', 'outcome', 'outcome_date'])
+    .select(['id', 'resident_id', 'lmp', 'dated_by', 'edd', 'outcome', 'outcome_date'])
     .where('resident_id', 'in', [...residentIds])
     .where('retracted_by', 'is', null)
     .orderBy('resident_id')
