@@ -72,7 +72,7 @@ describe('the immunization files', () => {
   test.each([
     { born: '2024-06-01', item: 'dtap-1', from: '2021-03-01' },
     { born: '2025-01-10', item: 'dtap-1', from: '2025-01-01' },
-    { born: '2024-10-05', item: 'dtap-1', from: '2021-03-01' },
+    { born: '2024-10-05', item: 'dtap-1', from: '2025-01-01' },
     { born: '2024-10-05', item: 'dtap-2', from: '2025-01-01' },
   ])('China, born $born: $item under the version from $from', ({ born, item, from }) => {
     const resolved = scheduleOf(programmeFile('cn-nip'), born, vaccines()).find((i) => i.id === item);

@@ -528,17 +528,34 @@ describe('the version in force on each item due date', () => {
     expect(r.invalidDoses[0]?.reason ?? null).toBe(invalid);
   });
 
-  test('China, born 2024-10-05: DTaP 1 under the 2021 edition (3 months), doses 2 and 3 under 2025 (4, 6)', () => {
+  test('China, born 2024-10-05: due at 3 months under 2021 on 5 January, 2 months under 2025: due from the change', () => {
     const r = judge(
       CN,
       child('2024-10-05', [
-        ['DTaP', '2025-01-05'],
+        ['DTaP', '2025-01-03'],
         ['DTaP', '2025-02-05'],
       ]),
     );
-    expect(r.item.get('dtap-1')).toMatchObject({ dueFrom: '2025-01-05', doneBy: 'd1' });
+    expect(r.item.get('dtap-1')).toMatchObject({
+      dueFrom: '2025-01-01',
+      earliestOn: '2025-01-01',
+      doneBy: 'd1',
+    });
     expect(r.item.get('dtap-2')).toMatchObject({ dueFrom: '2025-02-05', doneBy: 'd2' });
     expect(r.item.get('dtap-3')).toMatchObject({ dueFrom: '2025-04-05' });
+  });
+
+  test.each([
+    {
+      name: 'before the change: too young under the 2021 edition',
+      day: '2024-12-20',
+      invalid: 'below-minimum-age',
+    },
+    { name: 'after the change: old enough under the 2025 schedule', day: '2025-01-06', invalid: null },
+  ])('China, born 2024-10-18, DTaP at 2 months $name', ({ day, invalid }) => {
+    const r = judge(CN, child('2024-10-18', [['DTaP', day]]));
+    expect(r.invalidDoses[0]?.reason ?? null).toBe(invalid);
+    expect(r.item.get('dtap-1')?.doneOn ?? null).toBe(invalid ? null : day);
   });
 
   const primed = (y: number): [string, string][] => [

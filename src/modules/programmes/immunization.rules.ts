@@ -23,8 +23,8 @@ import type { ProgrammeFamily } from './protocols.ts';
  * recorded and the programme's schedule (protocols/programmes/<id>.json). Pure: the vaccine list is
  * an argument (the family passes protocols/vaccines.json).
  *
- * - Each item is judged by the schedule version in force on its due date (birth + its age under that
- *   version): the newest version whose effectiveFrom is on or before it (the first version before it).
+ * - Each item is scheduled by the version in force on its due date (birth + its age under that
+ *   version; see scheduleOf), and a dose given is judged by the version in force on its day.
  * - A series' doses count for its items in order. An item is due from birth + age or the previous
  *   item's dose + interval, whichever is later; valid from the minimum age and minimum interval.
  * - A dose under the minimum age or interval, a live injectable within the spacing of another (not
@@ -43,11 +43,25 @@ interface ResolvedItem extends ImmunizationItemT {
   version: ImmunizationVersionT;
   index: number;
   accepts: ReadonlySet<string>;
+  /** Not due before its version's first day (a version chosen for a due date before it). */
+  notBefore?: string;
+}
+
+/** The version in force on a day: the newest from on or before it (the first before any). */
+function versionOn(p: ImmunizationProgramme, date: string): number {
+  let k = 0;
+  p.versions.forEach((v, j) => {
+    if (v.effectiveFrom <= date) k = j;
+  });
+  return k;
 }
 
 /**
- * The child's schedule: for each item id of any version, the version in force on its due date
- * (birth + age under that version); an item that version lacks is not on the child's schedule.
+ * The child's schedule: for each item id of any version, the version in force on its due date (birth
+ * + its age under that version); when none is (a change moved the age across the change's day), the
+ * one in force on the later due date, not due before its first day. An item that version lacks is
+ * not on the child's schedule.
+ * A dose given is judged by the version in force on its day (itemOn).
  */
 export function scheduleOf(
   p: ImmunizationProgramme,
@@ -70,18 +84,38 @@ export function scheduleOf(
       }
       return undefined;
     };
-    for (let k = p.versions.length - 1; k >= 0; k--) {
-      const v = p.versions[k] as ImmunizationVersionT;
+    const dueIn = p.versions.map((_, k) => {
       const age = ageIn(k);
-      if (!age) break;
-      if (k > 0 && addDuration(birth, age) < v.effectiveFrom) continue;
-      const index = v.items.findIndex((i) => i.id === id);
-      const item = v.items[index];
-      if (item) out.push({ ...item, version: v, index, accepts: acceptedVaccines(item, catalogue) });
-      break;
-    }
+      return age ? addDuration(birth, age) : '';
+    });
+    let chosen = -1;
+    for (let k = p.versions.length - 1; k >= 0 && chosen < 0; k--)
+      if (versionOn(p, dueIn[k] as string) === k) chosen = k;
+    // No version in force on its own due date: the one in force on the later due date, from its day.
+    const gap = chosen < 0;
+    if (gap) chosen = versionOn(p, [...dueIn].sort().at(-1) ?? '');
+    const v = p.versions[chosen] as ImmunizationVersionT;
+    const index = v.items.findIndex((i) => i.id === id);
+    const item = v.items[index];
+    if (item)
+      out.push({
+        ...item,
+        version: v,
+        index,
+        accepts: acceptedVaccines(item, catalogue),
+        ...(gap ? { notBefore: v.effectiveFrom } : {}),
+      });
   }
   return out;
+}
+
+/** The item as the version in force on `date` has it (a dose is judged by its day's rules). */
+function itemOn(p: ImmunizationProgramme, item: ResolvedItem, date: string): ResolvedItem {
+  const version = p.versions[versionOn(p, date)] as ImmunizationVersionT;
+  if (version === item.version) return item;
+  const index = version.items.findIndex((i) => i.id === item.id);
+  const there = version.items[index];
+  return there ? { ...there, version, index, accepts: item.accepts } : item;
 }
 
 /** Live injectable doses within the spacing of an earlier one (not the same day): the date each would be valid. */
@@ -96,6 +130,34 @@ function liveSpacingOf(doses: readonly DoseFact[], spacing: DurationT, catalogue
     }
   }
   return validFrom;
+}
+
+/** An item's dates for a child, after its previous dose (`anchor`) when it has one. */
+function timesOf(item: ResolvedItem, birth: string, anchor: string | null) {
+  const minAgeOn = addDuration(birth, item.minAge ?? item.age);
+  const minInterval = item.minInterval ?? { days: 0 };
+  const earliestOn = later(
+    later(minAgeOn, anchor && addDuration(anchor, minInterval)),
+    item.notBefore ?? null,
+  );
+  const dueFrom = later(
+    later(addDuration(birth, item.age), anchor && addDuration(anchor, item.interval ?? minInterval)),
+    earliestOn,
+  );
+  const overdueAfter = later(
+    item.overdueFrom
+      ? addDays(addDuration(birth, item.overdueFrom), -1)
+      : addDuration(dueFrom, item.version.overdueAfterDue),
+    dueFrom,
+  );
+  const expiry = item.expiresAt ?? item.version.catchUpUntil;
+  return {
+    minAgeOn,
+    earliestOn,
+    dueFrom,
+    overdueAfter,
+    expiresOn: expiry ? addDuration(birth, expiry) : null,
+  };
 }
 
 type ItemState = { done: DoseFact } | 'open' | 'skipped' | 'waiting';
@@ -159,25 +221,12 @@ export function evaluateImmunization(
         continue;
       }
       const anchor = before && typeof before === 'object' ? before.done.date : null;
-      const minAgeOn = addDuration(birth, item.minAge ?? item.age);
-      const minInterval = item.minInterval ?? { days: 0 };
-      const earliestOn = later(minAgeOn, anchor && addDuration(anchor, minInterval));
-      const dueFrom = later(
-        later(addDuration(birth, item.age), anchor && addDuration(anchor, item.interval ?? minInterval)),
-        earliestOn,
-      );
-      const overdueAfter = later(
-        item.overdueFrom
-          ? addDays(addDuration(birth, item.overdueFrom), -1)
-          : addDuration(dueFrom, item.version.overdueAfterDue),
-        dueFrom,
-      );
-      const expiry = item.expiresAt ?? item.version.catchUpUntil;
-      const expiresOn = expiry ? addDuration(birth, expiry) : null;
-
+      const base = timesOf(item, birth, anchor);
+      let times = base;
       let st: ItemState = 'open';
       for (const d of seriesDoses) {
         if (used.has(d.id) || !item.accepts.has(d.vaccine)) continue;
+        const { minAgeOn, earliestOn, expiresOn } = timesOf(itemOn(p, item, d.date), birth, anchor);
         if (expiresOn !== null && d.date >= expiresOn) {
           // Too late for this item: the dose may be the next item's (OPV0 expired, OPV1 given).
           if (!expiredFor.has(d.id)) expiredFor.set(d.id, item.id);
@@ -205,20 +254,21 @@ export function evaluateImmunization(
         used.add(d.id);
         counted.add(d.id);
         st = { done: d };
+        times = timesOf(itemOn(p, item, d.date), birth, anchor);
         break;
       }
       state.set(item.id, st);
       const done = typeof st === 'object' ? st.done : null;
       // Expired before the file's first version (an adult's childhood doses): not judged, not listed.
-      if (!done && expiresOn !== null && expiresOn <= firstVersion) continue;
+      if (!done && base.expiresOn !== null && base.expiresOn <= firstVersion) continue;
       windows.push({
         programmeId: p.id,
         itemId: item.id,
         episodeId: null,
-        dueFrom,
-        earliestOn,
-        overdueAfter,
-        expiresOn,
+        dueFrom: times.dueFrom,
+        earliestOn: times.earliestOn,
+        overdueAfter: times.overdueAfter,
+        expiresOn: times.expiresOn,
         doneOn: done?.date ?? null,
         doneBy: done?.id ?? null,
       });
