@@ -37,6 +37,7 @@ import type {
 import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
 import type { JobTable } from './modules/jobs/jobs.table.ts';
 import type { PregnancyAmendmentTable, PregnancyTable } from './modules/pregnancies/pregnancies.table.ts';
+import type { ReminderMessageTable, ReminderOptOutTable } from './modules/reminders/reminders.table.ts';
 import type {
   HouseholdTable,
   ResidentMergeTable,
@@ -112,5 +113,7 @@ declare module './platform/db/database.ts' {
     immunization_amendment: ImmunizationAmendmentTable;
     pregnancy: PregnancyTable;
     pregnancy_amendment: PregnancyAmendmentTable;
+    reminder_message: ReminderMessageTable;
+    reminder_opt_out: ReminderOptOutTable;
   }
 }

@@ -22,6 +22,7 @@ import { jobRoutes } from './modules/jobs/index.ts';
 import { pregnancyRoutes } from './modules/pregnancies/index.ts';
 import { checkProgrammes, figureRoutes } from './modules/programmes/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
+import { reminderRoutes } from './modules/reminders/index.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
 import { requisitionRoutes, stockRoutes } from './modules/stock/index.ts';
@@ -131,6 +132,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       immunizationRoutes(scoped, ctx);
       pregnancyRoutes(scoped, ctx);
       growthRoutes(scoped, ctx);
+      reminderRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

@@ -17,6 +17,22 @@ export interface Config {
   trustProxy: boolean;
   /** How long a worker's claim on a background job lasts without a renewal. */
   jobLeaseSeconds: number;
+  /** Where reminders go out (module reminders): a channel without its setting has no adapter. */
+  reminders: ReminderSettings;
+}
+
+/** The reminders' adapters: a URL per HTTP channel (the gateways' bridges take the webhook's JSON), a file. */
+export interface ReminderSettings {
+  /** Channel `webhook`: HTTP POST of each message as JSON. */
+  webhookUrl: string | undefined;
+  /** The gateways' bridges (`sms`, `zalo`, `wechat`), each taking the webhook's JSON. */
+  smsUrl: string | undefined;
+  zaloUrl: string | undefined;
+  wechatUrl: string | undefined;
+  /** Channel `file`: JSON lines appended to this file. */
+  file: string | undefined;
+  /** How long one HTTP delivery may take before it counts as failed. */
+  timeoutMs: number;
 }
 
 export const KNOWN_PROFILES = ['vn', 'cn'] as const;
@@ -64,6 +80,37 @@ export const SETTINGS = [
     default: '30',
     meaning:
       "seconds a background job's claim lasts unrenewed: a job of a killed process is taken up again after it (2-3600)",
+  },
+  {
+    name: 'REMINDERS_WEBHOOK_URL',
+    default: undefined,
+    meaning:
+      'reminders channel webhook: each message POSTed as JSON with an Idempotency-Key header (2xx = sent)',
+  },
+  {
+    name: 'REMINDERS_SMS_URL',
+    default: undefined,
+    meaning: "reminders channel sms: the SMS gateway's bridge, taking the webhook's JSON",
+  },
+  {
+    name: 'REMINDERS_ZALO_URL',
+    default: undefined,
+    meaning: "reminders channel zalo: the Zalo gateway's bridge, taking the webhook's JSON",
+  },
+  {
+    name: 'REMINDERS_WECHAT_URL',
+    default: undefined,
+    meaning: "reminders channel wechat: the WeChat gateway's bridge, taking the webhook's JSON",
+  },
+  {
+    name: 'REMINDERS_FILE',
+    default: undefined,
+    meaning: 'reminders channel file: messages appended to this file as JSON lines (it holds phone numbers)',
+  },
+  {
+    name: 'REMINDERS_TIMEOUT_MS',
+    default: '10000',
+    meaning: 'milliseconds one HTTP delivery of a reminder may take before it counts as failed (100-120000)',
   },
 ] as const satisfies readonly Setting[];
 
@@ -129,6 +176,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!(jobLeaseSeconds >= 2 && jobLeaseSeconds <= 3600))
     problems.push(`JOB_LEASE_SECONDS must be a whole number from 2 to 3600 (got "${leaseRaw}")`);
 
+  const url = (name: SettingName) => {
+    const raw = env[name]?.trim() || undefined;
+    if (raw && !/^https?:\/\/[^\s]+$/.test(raw))
+      problems.push(`${name} must be an http:// or https:// URL (got "${raw.replace(/[?#].*/, '')}")`);
+    return raw;
+  };
+  const timeoutRaw = (env.REMINDERS_TIMEOUT_MS ?? defaultOf('REMINDERS_TIMEOUT_MS')).trim();
+  const timeoutMs = /^\d+$/.test(timeoutRaw) ? Number(timeoutRaw) : Number.NaN;
+  if (!(timeoutMs >= 100 && timeoutMs <= 120_000))
+    problems.push(`REMINDERS_TIMEOUT_MS must be a whole number from 100 to 120000 (got "${timeoutRaw}")`);
+  const reminders: ReminderSettings = {
+    webhookUrl: url('REMINDERS_WEBHOOK_URL'),
+    smsUrl: url('REMINDERS_SMS_URL'),
+    zaloUrl: url('REMINDERS_ZALO_URL'),
+    wechatUrl: url('REMINDERS_WECHAT_URL'),
+    file: env.REMINDERS_FILE?.trim() ? path.resolve(env.REMINDERS_FILE.trim()) : undefined,
+    timeoutMs,
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -140,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     trustProxy: trustProxyRaw === 'true' || trustProxyRaw === '1',
     jobLeaseSeconds,
+    reminders,
   };
 }
 

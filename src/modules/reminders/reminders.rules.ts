@@ -116,6 +116,8 @@ export function recipientOf(
 export interface Templates {
   programmes: Record<ProgrammeKind, Record<ReminderLanguage, string>>;
   appointment: Record<ReminderLanguage, string>;
+  /** Where to come when the resident has no registered facility: the words for one's own station. */
+  place: Record<ReminderLanguage, string>;
 }
 
 export type TemplateValues = Record<string, string>;

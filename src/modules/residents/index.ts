@@ -23,14 +23,17 @@ export {
   findResidentRef,
   findResidentRefByCitizenId,
   findResidentRefsByKeys,
+  householdMembersOf,
   type ResidentCareRef,
   type ResidentContact,
   type ResidentKeyRef,
+  type ResidentReach,
   type ResidentRef,
   residentCareRefsByIds,
   residentContactsByIds,
   residentIdsActiveOn,
   residentKeysByIds,
+  residentReachByIds,
 } from './residents.lookups.queries.ts';
 export { type LinkedRecordMover, type MergeParty, registerLinkedRecordMover } from './residents.movers.ts';
 export { residentRoutes } from './residents.routes.ts';

@@ -215,3 +215,84 @@ export async function residentCareRefsByIds(
     ]),
   );
 }
+
+/** Whom a reminder can reach (module reminders): a resident's name, phone, age, place and household. */
+export interface ResidentReach {
+  id: string;
+  fullName: string;
+  /** Personal data: never logged. */
+  phone: string | null;
+  birthDate: string | null;
+  status: ResidentStatus;
+  /** False for a record deactivated or merged away. */
+  current: boolean;
+  areaPath: string;
+  householdId: string | null;
+  registeredFacilityId: string | null;
+  /** Whether they head their household. */
+  head: boolean;
+}
+
+function reachQuery(db: Db) {
+  return db
+    .selectFrom('resident as r')
+    .leftJoin('household as h', 'h.id', 'r.household_id')
+    .select([
+      'r.id',
+      'r.full_name',
+      'r.phone',
+      'r.birth_date',
+      'r.status',
+      'r.active',
+      'r.merged_into_id',
+      'r.area_path',
+      'r.household_id',
+      'r.registered_facility_id',
+      'h.head_resident_id',
+    ]);
+}
+
+type ReachRow = Awaited<ReturnType<ReturnType<typeof reachQuery>['execute']>>[number];
+const toReach = (r: ReachRow): ResidentReach => ({
+  id: r.id,
+  fullName: r.full_name,
+  phone: r.phone,
+  birthDate: r.birth_date,
+  status: r.status,
+  current: r.active && r.merged_into_id === null,
+  areaPath: r.area_path,
+  householdId: r.household_id,
+  registeredFacilityId: r.registered_facility_id,
+  head: r.head_resident_id === r.id,
+});
+
+/** Residents by id, as reminders reach them (one read per batch). */
+export async function residentReachByIds(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, ResidentReach>> {
+  if (ids.length === 0) return new Map();
+  const rows = await reachQuery(db)
+    .where('r.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, toReach(r)]));
+}
+
+/** The living, current members of households, by household (a child's guardian is found among them). */
+export async function householdMembersOf(
+  db: Db,
+  householdIds: readonly string[],
+): Promise<Map<string, ResidentReach[]>> {
+  const ids = [...new Set(householdIds)];
+  const out = new Map<string, ResidentReach[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return out;
+  const rows = await reachQuery(db)
+    .where('r.household_id', 'in', ids)
+    .where('r.active', '=', true)
+    .where('r.merged_into_id', 'is', null)
+    .where('r.status', '=', 'active')
+    .orderBy('r.id')
+    .execute();
+  for (const r of rows) out.get(r.household_id!)?.push(toReach(r));
+  return out;
+}

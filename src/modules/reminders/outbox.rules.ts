@@ -1,0 +1,175 @@
+/**
+ * The outbox's decisions, pure: who receives a child's reminder (the household's head, or another
+ * adult of the household), which channel a message goes out on, the message itself, and what an
+ * attempt leads to. Dates and instants are arguments; nothing here reads the clock or the database.
+ */
+import type { ProgrammeKind } from '../programmes/programmes.enums.ts';
+import type { Delivery } from './adapter.ts';
+import type { ReminderChannel, ReminderLanguage, ReminderState } from './reminders.enums.ts';
+import {
+  afterFailedDelivery,
+  ageOn,
+  languageOf,
+  nextSendableAt,
+  type QuietHours,
+  type Recipient,
+  recipientOf,
+  reminderKey,
+  renderReminder,
+  type Templates,
+} from './reminders.rules.ts';
+
+/** Attempts of a message before it fails: 5, 10 and 20 minutes apart (REMINDER_BACKOFF). */
+export const REMINDER_MAX_ATTEMPTS = 4;
+
+/** The age from which a household member may receive a child's reminder. */
+export const ADULT_AGE = 18;
+
+/** A due window the planner is given (programmes' dueForReminders answers these). */
+export interface DueReminder {
+  id: string;
+  residentId: string;
+  programmeId: string;
+  kind: ProgrammeKind;
+  itemId: string;
+  episodeId: string | null;
+  dueFrom: string;
+  overdueAfter: string | null;
+}
+
+/** A person as the planner knows them (a resident, or a member of their household). */
+export interface Person extends Recipient {
+  birthDate: string | null;
+  /** Whether they head the household. */
+  head: boolean;
+}
+
+/**
+ * The guardian of a child: the household's head when another person with a phone (of any age: a head
+ * is taken for an adult), else the oldest member of 18 or more with a phone; null when none.
+ */
+export function guardianOf(childId: string, members: readonly Person[], today: string): Recipient | null {
+  const others = members.filter((m) => m.residentId !== childId && m.phone);
+  const head = others.find((m) => m.head);
+  if (head) return head;
+  const adults = others
+    .filter((m) => m.birthDate !== null && ageOn(m.birthDate, today) >= ADULT_AGE)
+    .sort((a, b) => a.birthDate!.localeCompare(b.birthDate!) || a.residentId.localeCompare(b.residentId));
+  return adults[0] ?? null;
+}
+
+/** The first of the profile's channels (in its order) that has an adapter and that nobody opted out of. */
+export function channelOf(
+  profileChannels: readonly ReminderChannel[],
+  available: ReadonlySet<ReminderChannel>,
+  optedOut: ReadonlySet<ReminderChannel>,
+): ReminderChannel | null {
+  return profileChannels.find((c) => available.has(c) && !optedOut.has(c)) ?? null;
+}
+
+export interface PlanInput {
+  due: DueReminder;
+  resident: Person;
+  /** The resident's household, the resident among them or not. */
+  household: readonly Person[];
+  /** Channels each resident opted out of (the reminded one and the recipient count). */
+  optOuts: ReadonlyMap<string, ReadonlySet<ReminderChannel>>;
+  profile: {
+    locale: string;
+    timeZone: string;
+    channels: readonly ReminderChannel[];
+    quietHours?: QuietHours;
+  };
+  available: ReadonlySet<ReminderChannel>;
+  templates: Templates;
+  /** The item's name in a language (the programme's item names). */
+  itemName: (language: ReminderLanguage) => string;
+  /** Where to come, in a language (the resident's station, or the templates' word for it). */
+  place: (language: ReminderLanguage) => string;
+  /** The day planned for (overdue or not on it) and the instant of planning. */
+  asOf: string;
+  now: Date;
+}
+
+export interface PlannedMessage {
+  idempotencyKey: string;
+  residentId: string;
+  recipientId: string;
+  guardian: boolean;
+  kind: ProgrammeKind;
+  programmeId: string;
+  itemId: string;
+  episodeId: string | null;
+  dueFrom: string;
+  channel: ReminderChannel;
+  language: ReminderLanguage;
+  body: string;
+  sendAfter: Date;
+}
+
+export type SkipReason = 'unreachable' | 'opted-out' | 'no-channel';
+
+/**
+ * One due window's message, or why there is none: nobody to reach by phone, every channel opted out,
+ * or no channel of the profile with an adapter. Not sent before the quiet hours end.
+ */
+export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip: SkipReason } {
+  const guardian = guardianOf(i.resident.residentId, i.household, i.asOf);
+  const recipient = recipientOf(i.resident, guardian, i.asOf);
+  if (!recipient) return { skip: 'unreachable' };
+  const optedOut = new Set([
+    ...(i.optOuts.get(i.resident.residentId) ?? []),
+    ...(i.optOuts.get(recipient.residentId) ?? []),
+  ]);
+  const channel = channelOf(i.profile.channels, i.available, optedOut);
+  if (!channel) {
+    const anyAvailable = i.profile.channels.some((c) => i.available.has(c));
+    return { skip: anyAvailable ? 'opted-out' : 'no-channel' };
+  }
+  const language = languageOf(i.profile.locale, null);
+  const overdue = i.due.overdueAfter !== null && i.asOf > i.due.overdueAfter;
+  const body = renderReminder(i.templates, { kind: i.due.kind }, language, {
+    name: i.resident.name,
+    item: i.itemName(language),
+    dueFrom: i.due.dueFrom,
+    overdue: overdue ? 'yes' : 'no',
+    place: i.place(language),
+  });
+  const d = i.due;
+  return {
+    message: {
+      idempotencyKey: reminderKey({ ...d, channel }),
+      residentId: d.residentId,
+      recipientId: recipient.residentId,
+      guardian: recipient.guardian,
+      kind: d.kind,
+      programmeId: d.programmeId,
+      itemId: d.itemId,
+      episodeId: d.episodeId,
+      dueFrom: d.dueFrom,
+      channel,
+      language,
+      body,
+      sendAfter: nextSendableAt(i.now, i.profile.timeZone, i.profile.quietHours),
+    },
+  };
+}
+
+/**
+ * What one attempt leads to: sent; or, failed, tried again after the backoff (moved past the quiet
+ * hours) until the message's attempts are spent; a permanent failure ends it at once.
+ */
+export function afterAttempt(
+  delivery: Delivery,
+  attempts: number,
+  maxAttempts: number,
+  now: Date,
+  timeZone: string,
+  quiet: QuietHours | undefined,
+): { state: Extract<ReminderState, 'sent' | 'failed'> } | { state: 'queued'; sendAfter: Date } {
+  if (delivery.ok) return { state: 'sent' };
+  if (delivery.permanent) return { state: 'failed' };
+  const next = afterFailedDelivery(attempts, maxAttempts, now);
+  if (next.state === 'failed') return { state: 'failed' };
+  return { state: 'queued', sendAfter: nextSendableAt(next.runAfter, timeZone, quiet) };
+}
