@@ -4,12 +4,13 @@ import type { SessionReply } from '../../src/modules/access/access.schema.ts';
 import type { ImmunizationList } from '../../src/modules/immunizations/immunizations.schema.ts';
 import type { Resident } from '../../src/modules/residents/residents.schema.ts';
 import { addDays, todayIn } from '../../src/platform/dates.ts';
+import { newId } from '../../src/platform/ids.ts';
 import { PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
 
 /**
- * The programme screens at the commune station on a phone (360 px): a child's vaccinations (record a
- * dose given today, see it among the doses given).
+ * The programme screens at the commune station on a phone (360 px): a child's vaccinations (a dose
+ * given today saved and listed) and a child's weight on the growth chart of the resident's page.
  */
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
@@ -28,12 +29,29 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
   }, path) as Promise<T>;
 }
 
+/** A write of the API from inside the signed-in page, with the session's CSRF token. */
+async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ p, b }) => {
+      const session = await (await fetch('/api/auth/session')).json();
+      const res = await fetch(`/api${p}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: JSON.stringify(b),
+      });
+      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    { p: path, b: body },
+  ) as Promise<T>;
+}
+
 async function stationOf(page: Page) {
   const session = await apiGet<SessionReply>(page, '/auth/session');
   const role = session.roles.find((r) => r.facility);
   if (!role?.facility || !role.area) throw new Error('the station login has no facility');
   const profile = await apiGet<{ timeZone: string }>(page, '/profile');
-  return { area: role.area.id, today: todayIn(profile.timeZone, new Date()) };
+  return { area: role.area.id, facility: role.facility.id, today: todayIn(profile.timeZone, new Date()) };
 }
 
 /** Active children of the station's commune born between these days, youngest first. */
@@ -84,6 +102,38 @@ describe('VN demo province: programmes at the commune station', () => {
       ['BCG', station.today],
     ]);
     await screenshot(page, 'vaccinations');
+    await fitsWidth(page);
+  });
+
+  test("a child's weight at a visit shows on the growth chart of the resident's page", async () => {
+    const page = await site().newPage(PHONE);
+    await site().signIn(page, 'station');
+    const station = await stationOf(page);
+    const [child] = await childrenBornBetween(
+      page,
+      station.area,
+      addDays(station.today, -600),
+      addDays(station.today, -200),
+    );
+    if (!child) throw new Error('no child of 7-20 months in the station’s commune');
+    // Weighed at the station this morning: 0.1 kg that no demo visit records, to find it.
+    await apiPost(page, '/encounters', {
+      id: newId(),
+      residentId: child.id,
+      facilityId: station.facility,
+      kind: 'station-visit',
+      startedAt: new Date().toISOString(),
+      observations: [{ id: newId(), code: '29463-7', value: 9.1 }],
+    });
+    await page.goto(`/residents/${child.id}`);
+    const growth = page.getByTestId('growth');
+    await poll(() => growth.getByTestId('growth-last').textContent()).toMatch(
+      /^Last: 9\.1 kg at \d+ months, z-score -?\d+(\.\d)?: /,
+    );
+    // The curves come in their own request: the chart draws once they are in.
+    await poll(() => growth.getByTestId('growth-point').count()).toBeGreaterThan(0);
+    await growth.scrollIntoViewIfNeeded();
+    await screenshot(page, 'growth-chart');
     await fitsWidth(page);
   });
 });

@@ -5,6 +5,11 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import type { GrowthSex } from '../../../../src/modules/growth/growth.enums.ts';
+import type {
+  GrowthChart as GrowthChartAnswer,
+  GrowthReference,
+} from '../../../../src/modules/growth/growth.schema.ts';
 import type {
   DoseInput,
   Immunization,
@@ -43,6 +48,8 @@ export {
 export type {
   DoseInput,
   DueItem,
+  GrowthChartAnswer,
+  GrowthReference,
   Immunization,
   ImmunizationList,
   OutcomeBody,
@@ -121,3 +128,24 @@ export function useRecordDose(residentId: string) {
 }
 
 export { newId };
+
+/** A child's weighings and measurements with their z-scores (children under six; 409 otherwise). */
+export function useGrowth(id: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [KEY, 'growth', id],
+    queryFn: ({ signal }) =>
+      api.get<GrowthChartAnswer>(residentPath(id ?? '', 'growth'), undefined, { signal }),
+    enabled: Boolean(id) && enabled,
+  });
+}
+
+/** The WHO curves of weight for age for a sex: the same for every child, fetched once. */
+export function useWeightForAgeCurves(sex: GrowthSex | null | undefined) {
+  return useQuery({
+    queryKey: [KEY, 'growth-reference', 'weight-for-age', sex],
+    queryFn: ({ signal }) =>
+      api.get<GrowthReference>('/growth/reference', { indicator: 'weight-for-age', sex }, { signal }),
+    enabled: Boolean(sex),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}

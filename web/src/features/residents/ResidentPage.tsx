@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { can, useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { GrowthSection } from '../programmes/GrowthSection.tsx';
 import { ProgrammeCards } from '../programmes/ProgrammeCards.tsx';
 import { type ResidentDetail, useFacility, useResident } from './api.ts';
 import { Fact } from './Fact.tsx';
@@ -83,6 +84,7 @@ export function ResidentPage() {
         <HouseholdSection household={r.household} residentId={r.id} />
         {can(session, 'insurance.read') && <InsuranceSection resident={r} facilityId={facilityId} />}
         {can(session, 'care.read') && <ProgrammeCards residentId={r.id} />}
+        {can(session, 'care.read') && <GrowthSection residentId={r.id} birthDate={r.birthDate} />}
         <StatusHistory resident={r} />
       </SimpleGrid>
     </Stack>
