@@ -2,6 +2,7 @@ import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { loadProfile } from '../platform/profile.ts';
 import { demoCountyStation } from './county-users.ts';
+import { aVaccinatedChild, programmeRecordCounts } from './demo-programmes.fixtures.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-users.ts';
 import { generateDemoCounty } from './generate-county.ts';
 import type { ResidentRecord } from './generate-population.ts';
@@ -50,6 +51,24 @@ describeOnBothEngines(
       // Through the modules' CSV imports under the CN profile; a rejected row would throw here.
       expect(await loadDemo(t().ctx, { today: TODAY, output: false })).toBe(true);
     }, 300_000);
+
+    test("the township's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {
+      const c = await programmeRecordCounts(t().ctx.db, TODAY, 'xishui');
+      expect(c.children).toBeGreaterThan(500);
+      expect(c.doses / c.children).toBeGreaterThan(6);
+      expect(c.elsewhere / c.doses).toBeGreaterThan(0.05);
+      expect(c.here + c.elsewhere).toBe(c.doses);
+      expect(c.earlyByAge).toBeGreaterThan(2);
+      expect(c.earlyByInterval).toBeGreaterThan(2);
+      expect(c.lapsedHighRisk).toBeGreaterThan(3);
+      expect(c.hypertensionProblems).toBeGreaterThan(300);
+      expect(c.elderlyChecks).toBeGreaterThan(50);
+      expect(c.elderlyChecksUnder65).toBe(0);
+      const child = await aVaccinatedChild(t().ctx.db, station.code);
+      const booklet = await t().inject({ url: `/api/residents/${child}/immunizations` });
+      expect(booklet.statusCode, booklet.body).toBe(200);
+      expect(booklet.json().items.length).toBeGreaterThanOrEqual(8);
+    });
 
     test("a year of visits at 程寨镇's centre, priced in CNY; a chronic patient's timeline charted", async () => {
       const list = await t().inject({ url: '/api/encounters?limit=200' });

@@ -3,6 +3,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { addDays } from '../platform/dates.ts';
 import { loadProfile } from '../platform/profile.ts';
+import { aVaccinatedChild, programmeRecordCounts } from './demo-programmes.fixtures.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_USERNAMES, demoLogins, demoStation } from './demo-users.ts';
 import { generateDemoProvince, hasDemoData, loadDemo } from './index.ts';
 import { demoInsuranceCards } from './load-population.ts';
@@ -56,6 +57,25 @@ describeOnBothEngines('the demo province', (t) => {
       t().ctx.db,
     );
     expect(counted.rows[0]?.stations).toBeGreaterThan(5);
+  });
+
+  test("the district's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {
+    const c = await programmeRecordCounts(t().ctx.db, TODAY, 'khanh-hoa');
+    expect(c.children).toBeGreaterThan(1500);
+    expect(c.doses / c.children).toBeGreaterThan(6);
+    expect(c.elsewhere / c.doses).toBeGreaterThan(0.05);
+    expect(c.here + c.elsewhere).toBe(c.doses);
+    expect(c.earlyByAge).toBeGreaterThan(5);
+    expect(c.earlyByInterval).toBeGreaterThan(5);
+    // Hypertensive patients who stopped coming after a reading of 180 or more; the yearly checks of the over-65s.
+    expect(c.lapsedHighRisk).toBeGreaterThan(3);
+    expect(c.hypertensionProblems).toBeGreaterThan(300);
+    expect(c.elderlyChecks).toBeGreaterThan(50);
+    expect(c.elderlyChecksUnder65).toBe(0);
+    const child = await aVaccinatedChild(t().ctx.db, station.code);
+    const booklet = await t().inject({ url: `/api/residents/${child}/immunizations` });
+    expect(booklet.statusCode, booklet.body).toBe(200);
+    expect(booklet.json().items.length).toBeGreaterThanOrEqual(8);
   });
 
   test('afterwards the database counts as holding data', async () => {

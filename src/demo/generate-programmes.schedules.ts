@@ -128,7 +128,7 @@ const XISHUI: ImmunizationSlot[] = [
     minAgeDays: 2 * month,
     after: null,
     minIntervalDays: 0,
-    before2025: { ageDays: 3 * month + 2, minAgeDays: 3 * month },
+    earlier: [{ before: '2025-01-01', ages: { ageDays: 3 * month + 2, minAgeDays: 3 * month } }],
   },
   {
     item: 'ipv-2',
@@ -169,7 +169,7 @@ const XISHUI: ImmunizationSlot[] = [
     minAgeDays: 6 * month,
     after: 'dtap-2',
     minIntervalDays: 28,
-    before2025: { ageDays: 5 * month + 2, minAgeDays: 5 * month },
+    earlier: [{ before: '2025-01-01', ages: { ageDays: 5 * month + 2, minAgeDays: 5 * month } }],
   },
   {
     item: 'mpsva-1',
@@ -266,6 +266,7 @@ export const DEMO_PROGRAMMES: Record<
       elderlyCheck: 'Khám sức khỏe người cao tuổi',
       hypertension: 'Tái khám tăng huyết áp',
       pregnancy: 'Khám thai',
+      childCheck: 'Cân, đo theo dõi tăng trưởng trẻ em',
     },
   },
   xishui: {
@@ -276,6 +277,7 @@ export const DEMO_PROGRAMMES: Record<
       elderlyCheck: '老年人健康体检',
       hypertension: '高血压随访',
       pregnancy: '产前检查',
+      childCheck: '儿童健康检查',
     },
   },
 };

@@ -29,8 +29,22 @@ export interface ImmunizationSlot {
   /** The series' previous item, whose dose this one must follow by `minIntervalDays`. */
   after: string | null;
   minIntervalDays: number;
-  /** The ages of the schedule in force before 2025 (China's DTaP moved from 3, 4, 5 to 2, 4, 6 months). */
-  before2025?: { ageDays: number; minAgeDays: number };
+  /**
+   * Older versions of the schedule, newest first: a child whose due date (birth + ageDays) falls before
+   * `before` is judged by the older version, with its ages, or without the item (null). China's DTaP
+   * moved from 3, 4, 5 to 2, 4, 6 months in 2025; Vietnam's second IPV came in August 2024.
+   */
+  earlier?: { before: string; ages: { ageDays: number; minAgeDays: number } | null }[];
+}
+
+/** The slot's ages for a child born on `birth` (the version in force on its due date), or null: not on its schedule. */
+export function agesFor(s: ImmunizationSlot, birth: string): { ageDays: number; minAgeDays: number } | null {
+  let ages: { ageDays: number; minAgeDays: number } | null = { ageDays: s.ageDays, minAgeDays: s.minAgeDays };
+  for (const e of s.earlier ?? []) {
+    if (!ages || addDays(birth, ages.ageDays) >= e.before) break;
+    ages = e.ages;
+  }
+  return ages;
 }
 
 export interface ProgrammeWords {
@@ -40,6 +54,15 @@ export interface ProgrammeWords {
   elderlyCheck: string;
   hypertension: string;
   pregnancy: string;
+  /** A child health check (growth monitoring); optional for the plans made before the checks were. */
+  childCheck?: string;
+}
+
+/** A child health check's window, as the profile's child-health programme gives it for one child. */
+export interface ChildCheckWindow {
+  from: string;
+  /** Late from this date. */
+  until: string;
 }
 
 export interface DemoProgrammeResident {
@@ -60,6 +83,12 @@ export interface ProgrammePlanInput {
   /** The visits plan (generate-visits.ts): its antenatal check-ups and chronic patients. */
   visits: readonly DemoVisit[];
   serviceCode: (index: string) => string;
+  /**
+   * The child health checks a child born on a date is due (the profile's child-health programme): at
+   * the demo station, the checks of the last year are planned, most in their window, some children
+   * late (overdue today) or not brought. None when absent.
+   */
+  childChecks?: (birthDate: string) => readonly ChildCheckWindow[];
 }
 
 /** Why a dose was planned too early on purpose (the engine should find the same). */
@@ -138,23 +167,26 @@ function planBooklet(
     const slots = input.schedule.filter((s) => s.ageDays === age);
     lag += habit === 'late' ? r.int(5, 40) : r.int(0, 6);
     let date = addDays(birth, age + lag);
-    for (const s of slots) {
-      const ageDays = date < '2025-01-01' && s.before2025 ? s.before2025.ageDays : s.ageDays;
+    const onSchedule = slots.filter((s) => agesFor(s, birth) !== null);
+    for (const s of onSchedule) {
+      const ageDays = agesFor(s, birth)?.ageDays ?? s.ageDays;
       date = maxDate(date, addDays(birth, ageDays + (age === 0 ? 0 : r.int(0, 2))));
       const prev = s.after ? given.get(s.after) : undefined;
       if (s.after && !prev) continue;
       if (prev) date = maxDate(date, addDays(prev, s.minIntervalDays));
     }
-    const live = slots.some((s) => VACCINES_LIVE_INJECTABLE.has(s.vaccine));
+    if (onSchedule.length === 0) continue;
+    const live = onSchedule.some((s) => VACCINES_LIVE_INJECTABLE.has(s.vaccine));
     if (live && lastLive && daysBetween(lastLive, date) < 28) date = addDays(lastLive, 28);
     if (date > lastSession || date > today) break;
     sessions++;
     // A birth dose is given where the child was born; later ones sometimes at a hospital or a private clinic.
     const elsewhere = age === 0 ? r.chance(0.6) : r.chance(0.08);
     const place = elsewhere ? r.pick(input.words.elsewhere) : null;
-    for (const s of slots) {
+    for (const s of onSchedule) {
       const prev = s.after ? given.get(s.after) : undefined;
       if (s.after && !prev) continue;
+      const minAgeDays = agesFor(s, birth)?.minAgeDays ?? s.minAgeDays;
       let doseDate = date;
       let early: DemoDose['early'] = null;
       // Too early on purpose: under the series' interval, or (a first dose) under the minimum age.
@@ -162,8 +194,8 @@ function planBooklet(
         if (prev && s.minIntervalDays >= 28) {
           doseDate = addDays(prev, s.minIntervalDays - r.int(4, 10));
           early = 'under-minimum-interval';
-        } else if (!prev && s.minAgeDays >= 42 && !VACCINES_LIVE_INJECTABLE.has(s.vaccine)) {
-          doseDate = addDays(birth, s.minAgeDays - r.int(4, 10));
+        } else if (!prev && minAgeDays >= 42 && !VACCINES_LIVE_INJECTABLE.has(s.vaccine)) {
+          doseDate = addDays(birth, minAgeDays - r.int(4, 10));
           early = 'below-minimum-age';
         }
       }
@@ -211,6 +243,57 @@ function planBooklet(
 const VACCINES_LIVE_INJECTABLE = new Set(
   [...vaccines().values()].filter((v) => v.live === 'injectable').map((v) => v.code),
 );
+
+/** A plausible weight (kg) at an age in days: near the WHO medians, boys a little heavier. */
+function weightAt(r: Rng, ageDays: number, sex: string): number {
+  const m = ageDays / 30.4;
+  const median =
+    m <= 3
+      ? 3.3 + 0.95 * m
+      : m <= 12
+        ? 6.2 + 0.4 * (m - 3)
+        : m <= 24
+          ? 9.8 + 0.2 * (m - 12)
+          : 12.2 + 0.17 * (m - 24);
+  return Math.round(median * (sex === 'male' ? 1.03 : 0.97) * r.float(0.88, 1.12) * 10) / 10;
+}
+
+/** The child health checks of the last year: most in their window, some children late or not brought. */
+function planChildChecks(r: Rng, child: DemoProgrammeResident, input: ProgrammePlanInput): DemoVisit[] {
+  const { today } = input;
+  const habit = r.weightedPick([
+    ['brought', 75],
+    ['late', 15],
+    ['not-brought', 10],
+  ] as const);
+  if (habit === 'not-brought') return [];
+  // A late child stopped coming some weeks ago: its current check is overdue today.
+  const lastVisit = habit === 'brought' ? today : addDays(today, -r.int(20, 120));
+  const since = addDays(today, -365);
+  const out: DemoVisit[] = [];
+  for (const w of input.childChecks?.(child.birthDate) ?? []) {
+    if (w.until <= since || w.from > today) continue;
+    const span = Math.max(1, daysBetween(w.from, w.until));
+    const date = addDays(w.from, r.int(0, span - 1));
+    if (date > lastVisit || date > today || date < child.birthDate) continue;
+    if (r.chance(0.08)) continue; // a check missed now and then
+    const minute = r.int(7 * 60 + 30, 11 * 60);
+    out.push({
+      id: demoRecordId(r, date),
+      residentCode: child.code,
+      facilityCode: child.facilityCode,
+      kind: 'station-visit',
+      date,
+      minute,
+      reason: input.words.childCheck ?? '',
+      observations: [{ code: '29463-7', value: weightAt(r, daysBetween(child.birthDate, date), child.sex) }],
+      diagnoses: [{ code: 'Z00.1', role: 'main' }],
+      prescriptions: [],
+      services: [{ serviceCode: input.serviceCode('0001') }],
+    });
+  }
+  return out;
+}
 
 const GESTATION = '11884-4';
 const SYSTOLIC = '8480-6';
@@ -291,6 +374,9 @@ export function planProgrammes(rng: Rng, input: ProgrammePlanInput): ProgrammePl
 
     if (ageDays !== null && ageDays >= 0 && ageDays < SIX_YEARS)
       doses.push(...planBooklet(r, person, input, dense));
+    // Its own stream: the checks move nothing of the plan before them.
+    if (dense && ageDays !== null && ageDays >= 0 && ageDays < SIX_YEARS && input.childChecks)
+      visits.push(...planChildChecks(rng.fork(`${person.code}:checks`), person, input));
 
     if (!dense) continue;
     const checked = firstCheck.get(person.code);

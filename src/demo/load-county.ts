@@ -23,6 +23,13 @@ import type { DemoDispensing } from './generate-visits.ts';
 import { importStep, type LoadDemoOptions } from './load.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadDemoCapabilities } from './load-capabilities.ts';
+import {
+  loadDemoProgrammes,
+  NO_PROGRAMMES,
+  type ProgrammeCounts,
+  programmeCounts,
+  programmeLine,
+} from './load-programmes.ts';
 import { loadDemoStock, stockFacilities } from './load-stock.ts';
 import { loadDemoVisits } from './load-visits.ts';
 import { CAPABILITY_WORDS, DEMO_TOWNSHIP, VISIT_REASONS } from './xishui.ts';
@@ -74,6 +81,8 @@ export interface CountySummary {
   /** Visits of the past year at the township's centre, and the medicines they dispensed (for the stock demo). */
   visits: number;
   dispensings: DemoDispensing[];
+  /** The care programmes' records: children's doses, pregnancies, the programme visits among `visits`. */
+  programmes: ProgrammeCounts;
   households: number;
   enrolments: number;
   /** Stock movements on the county's shelves (the county hospital and the township centres), and requisitions. */
@@ -96,7 +105,8 @@ function printSummary(s: CountySummary): void {
       `  下沉 rotations    ${n(s.rotations)} county hospital doctors at township health centres`,
       `  人口 population   ${n(s.population)} in ${s.populationYear}`,
       `  居民 residents    ${n(s.residents)} registered in ${n(s.households)} households (程寨镇 ${DEMO_TOWNSHIP}, where the demo station is)`,
-      `  就诊 visits       ${n(s.visits)} in the past year (chronic follow-ups, acute visits, antenatal check-ups)`,
+      `  就诊 visits       ${n(s.visits)} (chronic follow-ups, acute visits, antenatal and postnatal check-ups, elderly checks)`,
+      `  公卫 programmes   ${programmeLine(s.programmes)}`,
       `  医保 insurance    ${n(s.enrolments)} basic medical insurance enrolments (this year's and last year's)`,
       `  药品 medicines    ${n(s.stockMovements)} stock movements at the county hospital and township centres, ${n(s.requisitions)} requisitions`,
     ].join('\n'),
@@ -182,26 +192,43 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
       (f.kind === 'township_health_centre' || f.kind === 'community_health_centre') &&
       f.areaCode === DEMO_TOWNSHIP,
   );
+  const seed = options.seed === undefined ? CN_DEMO_SEED : String(options.seed);
+  const visitResidents =
+    options.residents === false || !centre ? [] : [...countyVisitResidents(county, today)];
+  const denseFacilities = new Set(centre ? [centre.code] : []);
   const care =
     options.residents === false || !centre
-      ? { visits: 0, dispensings: [] }
+      ? { visits: 0, dispensings: [], planned: [] }
       : await loadDemoVisits(ctx, {
-          seed: options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
+          seed,
           today,
-          residents: countyVisitResidents(county, today),
-          denseFacilities: new Set([centre.code]),
+          residents: visitResidents,
+          denseFacilities,
           // The township registers some 13,000 people: the dense year for the first 3,000, the others lighter.
           maxDenseResidents: 3000,
           medicineCode: (n) => `CNY${n}`,
           serviceCode: (n) => `CNS${n}`,
           reasons: VISIT_REASONS,
         });
+  // The programmes' records build on those visits (whose pregnancies and chronic care they follow).
+  const programmes =
+    options.residents === false || !centre
+      ? NO_PROGRAMMES
+      : await loadDemoProgrammes(ctx, {
+          demo: 'xishui',
+          seed,
+          today,
+          residents: visitResidents,
+          denseFacilities,
+          visits: care.planned,
+          serviceCode: (n) => `CNS${n}`,
+        });
   // The visits first: the shelf then accounts for what they dispensed.
   const stock = await loadDemoStock(
     ctx,
     stockFacilities(ctx, county.facilities, () => true),
     today,
-    options.seed === undefined ? CN_DEMO_SEED : String(options.seed),
+    seed,
     '遵义市医药公司',
     care.dispensings,
   );
@@ -228,8 +255,9 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
     enrolments,
     stockMovements: stock.movements,
     requisitions: stock.requisitions,
-    visits: care.visits,
+    visits: care.visits + programmes.visits,
     dispensings: care.dispensings,
+    programmes: programmeCounts(programmes),
     rotations: county.rotations.length,
     trainingRecords: county.training.length,
     logins,

@@ -2,6 +2,7 @@ import { type BulkVisit, loadVisits } from '../modules/encounters/encounters.bul
 import type { AppContext } from '../platform/app-context.ts';
 import {
   type DemoDispensing,
+  type DemoVisit,
   type DemoVisitResident,
   dispensingsOf,
   planVisits,
@@ -28,19 +29,24 @@ function offsetMinutes(timeZone: string, date: string): number {
   return (hour - 12) * 60 + minute;
 }
 
+/** Planned visits as the bulk path takes them: each starting at its local minute in the profile's zone. */
+export function bulkVisitsOf(ctx: AppContext, planned: readonly DemoVisit[], today: string): BulkVisit[] {
+  const offset = offsetMinutes(ctx.profile.timeZone, today);
+  return planned.map((v) => ({
+    ...v,
+    startedAt: new Date(Date.parse(`${v.date}T00:00:00Z`) + (v.minute - offset) * 60_000),
+  }));
+}
+
+/** Answers the planned visits too: the programmes' plan (generate-programmes.ts) builds on them. */
 export async function loadDemoVisits(
   ctx: AppContext,
   input: Omit<VisitPlanInput, 'residents'> & {
     residents: Iterable<DemoVisitResident>;
     seed: number | string;
   },
-): Promise<{ visits: number; records: number; dispensings: DemoDispensing[] }> {
+): Promise<{ visits: number; records: number; dispensings: DemoDispensing[]; planned: DemoVisit[] }> {
   const planned = planVisits(new Rng(input.seed).fork('visits'), input);
-  const offset = offsetMinutes(ctx.profile.timeZone, input.today);
-  const visits: BulkVisit[] = planned.map((v) => ({
-    ...v,
-    startedAt: new Date(Date.parse(`${v.date}T00:00:00Z`) + (v.minute - offset) * 60_000),
-  }));
-  const loaded = await loadVisits(ctx, visits);
-  return { ...loaded, dispensings: dispensingsOf(planned) };
+  const loaded = await loadVisits(ctx, bulkVisitsOf(ctx, planned, input.today));
+  return { ...loaded, dispensings: dispensingsOf(planned), planned };
 }

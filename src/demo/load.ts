@@ -16,6 +16,13 @@ import { CAPABILITY_WORDS, VISIT_REASONS } from './khanh-hoa.ts';
 import { loadRotations, loadTraining } from './load-activities.ts';
 import { loadDemoCapabilities } from './load-capabilities.ts';
 import { demoPopulation, loadPopulation } from './load-population.ts';
+import {
+  loadDemoProgrammes,
+  NO_PROGRAMMES,
+  type ProgrammeCounts,
+  programmeCounts,
+  programmeLine,
+} from './load-programmes.ts';
 import { loadDemoStock, stockFacilities } from './load-stock.ts';
 import { loadDemoVisits } from './load-visits.ts';
 
@@ -59,6 +66,8 @@ export interface DemoSummary {
   visits: number;
   /** The medicines those visits dispensed, for the stock demo to account for (CONTRACTS.md). */
   dispensings: DemoDispensing[];
+  /** The care programmes' records: children's doses, pregnancies, the programme visits among `visits`. */
+  programmes: ProgrammeCounts;
   /** The demo logins created (all with DEMO_PASSWORD). */
   logins: DemoLogin[];
   seconds: number;
@@ -99,7 +108,14 @@ function summarise(
   areaRows: number,
 ): Omit<
   DemoSummary,
-  'residents' | 'households' | 'insuranceCards' | 'stockMovements' | 'requisitions' | 'visits' | 'dispensings'
+  | 'residents'
+  | 'households'
+  | 'insuranceCards'
+  | 'stockMovements'
+  | 'requisitions'
+  | 'visits'
+  | 'dispensings'
+  | 'programmes'
 > {
   const year = Math.min(Math.max(Number(today.slice(0, 4)), POPULATION_YEARS[0]!), POPULATION_YEARS.at(-1)!);
   return {
@@ -137,7 +153,8 @@ function printSummary(s: DemoSummary): void {
       `  population   ${n(s.population)} in ${s.populationYear}`,
       `  residents    ${n(s.residents)} registered in ${n(s.households)} households (district ${DEMO_DISTRICT}, where the demo station is)`,
       `  insurance    ${n(s.insuranceCards)} card periods (about 92% of those residents covered today)`,
-      `  visits       ${n(s.visits)} in the past year (chronic follow-ups, acute visits, antenatal check-ups)`,
+      `  visits       ${n(s.visits)} (chronic follow-ups, acute visits, antenatal and postnatal check-ups, elderly checks)`,
+      `  programmes   ${programmeLine(s.programmes)}`,
       `  medicines    ${n(s.stockMovements)} stock movements at district ${DEMO_DISTRICT}'s centre and stations, ${n(s.requisitions)} requisitions`,
     ].join('\n'),
   );
@@ -192,17 +209,32 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
   await loadTraining(ctx, demo.training, today, output);
   await loadDemoCapabilities(ctx, demo.facilities, today, options.seed ?? DEMO_SEED, CAPABILITY_WORDS);
   // The visits first: the shelf then accounts for what they dispensed.
+  const residents = options.residents === false ? [] : [...demoVisitResidents(demo, today)];
+  const denseFacilities = new Set([demoStation(demo).station.code]);
   const care =
     options.residents === false
-      ? { visits: 0, dispensings: [] }
+      ? { visits: 0, dispensings: [], planned: [] }
       : await loadDemoVisits(ctx, {
           seed: options.seed ?? DEMO_SEED,
           today,
-          residents: demoVisitResidents(demo, today),
-          denseFacilities: new Set([demoStation(demo).station.code]),
+          residents,
+          denseFacilities,
           medicineCode: (n) => `VNT${n}`,
           serviceCode: (n) => `VNS${n}`,
           reasons: VISIT_REASONS,
+        });
+  // The programmes' records build on those visits (whose pregnancies and chronic care they follow).
+  const programmes =
+    options.residents === false
+      ? NO_PROGRAMMES
+      : await loadDemoProgrammes(ctx, {
+          demo: 'khanh-hoa',
+          seed: options.seed ?? DEMO_SEED,
+          today,
+          residents,
+          denseFacilities,
+          visits: care.planned,
+          serviceCode: (n) => `VNS${n}`,
         });
   const districtCommunes = new Set(
     demo.areas.communes.filter((c) => c.district.code === DEMO_DISTRICT).map((c) => c.code),
@@ -223,8 +255,9 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     insuranceCards: registry.insuranceCards,
     stockMovements: stock.movements,
     requisitions: stock.requisitions,
-    visits: care.visits,
+    visits: care.visits + programmes.visits,
     dispensings: care.dispensings,
+    programmes: programmeCounts(programmes),
   };
   if (output) printSummary(summary);
   return summary;

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import type { Db } from '../platform/db/database.ts';
+import { DEMO_PROGRAMMES } from './generate-programmes.schedules.ts';
+
+/**
+ * Counts the demo tests of both profiles make on a loaded demo's programme records (the same
+ * questions of the Vietnamese province and the Chinese county), by hand in SQL.
+ */
+export async function programmeRecordCounts(db: Db, today: string, demo: keyof typeof DEMO_PROGRAMMES) {
+  // A first dose's minimum age, of the vaccines the demo gives too early on purpose (six weeks or later).
+  const firsts = DEMO_PROGRAMMES[demo].schedule.filter((s) => s.after === null && s.minAgeDays >= 42);
+  const vaccines = firsts.map((s) => s.vaccine);
+  const minAges = firsts.map((s) => s.minAgeDays);
+  const doses = await sql<{ doses: number; children: number; elsewhere: number; here: number }>`
+    select count(*)::int as doses, count(distinct resident_id)::int as children,
+      count(*) filter (where given_elsewhere)::int as elsewhere,
+      count(*) filter (where facility_id is not null)::int as here
+    from immunization`.execute(db);
+  // Too early on purpose: under a first dose's minimum age, or under 24 days after the vaccine's last dose.
+  const early = await sql<{ age: number; interval: number }>`
+    select
+      (select count(*)::int from immunization i join resident r on r.id = i.resident_id
+        join unnest(${vaccines}::text[], ${minAges}::int[]) as f(vaccine, min_age) on f.vaccine = i.vaccine
+        where i.given_on - r.birth_date < f.min_age) as age,
+      (select count(*)::int from immunization a join immunization b
+         on b.resident_id = a.resident_id and b.vaccine = a.vaccine and b.id <> a.id
+        where a.vaccine <> 'JE-I' and b.given_on - a.given_on between 1 and 23) as interval`.execute(db);
+  // The last systolic reading of each resident: high ones 45-330 days ago are the lapsed patients.
+  const lapsed = await sql<{ n: number }>`
+    with last as (
+      select distinct on (resident_id) resident_id, value, visit_date from encounter_observation
+      where code = '8480-6' order by resident_id, visit_date desc, observed_at desc)
+    select count(*)::int as n from last
+    where value >= 180 and visit_date between ${today}::date - 330 and ${today}::date - 45`.execute(db);
+  const elderly = await sql<{ checks: number; under65: number }>`
+    select count(*)::int as checks,
+      count(*) filter (where extract(year from d.visit_date) - extract(year from r.birth_date) < 65)::int as under65
+    from encounter_diagnosis d join resident r on r.id = d.resident_id where d.code = 'Z00.0'`.execute(db);
+  const hypertension = await sql<{ n: number }>`
+    select count(*)::int as n from problem where code = 'I10'`.execute(db);
+  return {
+    ...doses.rows[0]!,
+    earlyByAge: early.rows[0]!.age,
+    earlyByInterval: early.rows[0]!.interval,
+    lapsedHighRisk: lapsed.rows[0]!.n,
+    elderlyChecks: elderly.rows[0]!.checks,
+    elderlyChecksUnder65: elderly.rows[0]!.under65,
+    hypertensionProblems: hypertension.rows[0]!.n,
+  };
+}
+
+/** A child with the most doses given here at `facilityCode`, to read through the API. */
+export async function aVaccinatedChild(db: Db, facilityCode: string): Promise<string> {
+  const found = await sql<{ id: string }>`
+    select i.resident_id as id from immunization i join facility f on f.id = i.facility_id
+    where f.code = ${facilityCode} group by i.resident_id order by count(*) desc, i.resident_id limit 1`.execute(
+    db,
+  );
+  return found.rows[0]!.id;
+}
