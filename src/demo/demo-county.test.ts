@@ -46,11 +46,12 @@ describeOnBothEngines(
   (t) => {
     afterEach(() => vi.restoreAllMocks());
 
+    // Generous: on a busy 2-core machine the embedded load of the whole demo takes minutes.
     beforeAll(async () => {
       expect(await hasDemoData(t().ctx.db)).toBe(false);
       // Through the modules' CSV imports under the CN profile; a rejected row would throw here.
       expect(await loadDemo(t().ctx, { today: TODAY, output: false })).toBe(true);
-    }, 300_000);
+    }, 600_000);
 
     test("the township's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {
       const c = await programmeRecordCounts(t().ctx.db, TODAY, 'xishui');

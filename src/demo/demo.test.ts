@@ -22,6 +22,7 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describeOnBothEngines('the demo province', (t) => {
   let stationId: string;
+  // Generous: on a busy 2-core machine the embedded load of the whole demo takes minutes.
   beforeAll(async () => {
     expect(await hasDemoData(t().ctx.db)).toBe(false);
     // Loads through the modules' CSV imports; any rejected row would throw here.
@@ -30,7 +31,7 @@ describeOnBothEngines('the demo province', (t) => {
       t().ctx.db,
     );
     stationId = found.rows[0]?.id as string;
-  }, 300_000);
+  }, 600_000);
 
   test("a year of visits: the demo station's chronic patients followed monthly, their timeline charted", async () => {
     const list = await t().inject({ url: `/api/encounters?facility=${stationId}&limit=500` });
