@@ -5,7 +5,7 @@ import { figuresPopulation } from './figures.fixtures.ts';
 import type { ProgrammeFigures } from './figures.schema.ts';
 
 /**
- * Immunization coverage and the elderly check on both engines (VN), against a population counted by
+ * Immunization coverage, antenatal and postnatal care and the elderly check on both engines (VN), against a population counted by
  * hand; 2026Q3 as of 2026-09-30 (the server's day is 2026-12-02). The cohort is the children whose
  * first birthday is 2026-07-01..2026-09-30; doses count before the birthday. Vietnam's "fully
  * immunized" (vn.json programmeFigures): BCG, three doses of diphtheria, pertussis, tetanus,
@@ -31,8 +31,18 @@ import type { ProgrammeFigures } from './figures.schema.ts';
  *   E5 born in 1961 (year only), Z00.0 on 2025-10-01                             checked
  *   E6 born 1940, Z00.0 on 2026-02-01, died 2026-07-01                           not counted
  * Elderly check: E1, E5 = 2 of E1, E2, E3, E5 = 4 (50%).
+ *
+ * Births (women born 1995), contacts as the visit-schedule files count them:
+ *   P1 LMP 2025-12-01 (EDD 2026-09-07), live birth 2026-09-05; Z34.0 2026-02-10 (day 71), a gestational
+ *      age 2026-04-10, Z34.9 and a fundal height 2026-06-10 (one contact), Z34.9 2026-08-10; Z39.2 on
+ *      2026-09-10 (day 5)                                     first trimester, four contacts, postnatal
+ *   P2 LMP 2025-11-01, live birth 2026-08-08; Z34.9 2026-03-01 (day 120), 2026-05-01, 2026-07-01, a
+ *      gestational age 2026-07-20 retracted; I10 on 2026-08-12, Z39.2 on 2026-08-16 (day 8)   none
+ *   P3 LMP 2025-10-15, stillbirth 2026-07-20; Z39.0 on the day                 postnatal (no ANC count)
+ *   P4 live birth 2026-06-28 (before the quarter); P5 in district 2, live birth 2026-08-01   not counted
+ * First trimester 1 of 2 live births (50%); four contacts 1 of 2 (50%); postnatal 2 of 3 births (66.7%).
  */
-describeOnBothEngines('programme figures: coverage (vn)', (t) => {
+describeOnBothEngines('programme figures: coverage, maternal care, the elderly (vn)', (t) => {
   let w: AccessWorld;
   const pop = figuresPopulation(t);
 
@@ -95,6 +105,31 @@ describeOnBothEngines('programme figures: coverage (vn)', (t) => {
     const e6 = await elder('E Sáu', '1940-02-02');
     await pop.visit(e6, s1, '2026-02-01', { diagnoses: ['Z00.0'] });
     await pop.status(e6, 'deceased', '2026-07-01');
+
+    const mother = (name: string, area = commune) => pop.resident(area, name, { birthDate: '1995-01-01' });
+    const p1 = await mother('P Một');
+    await pop.pregnancy(p1, '2025-12-01', 'live-birth', '2026-09-05');
+    await pop.visit(p1, s1, '2026-02-10', { diagnoses: ['Z34.0'] });
+    await pop.visit(p1, s1, '2026-04-10', { readings: { '11884-4': 18.6 } });
+    await pop.visit(p1, s1, '2026-06-10', { diagnoses: ['Z34.9'], readings: { '11881-0': 27 } });
+    await pop.visit(p1, s1, '2026-08-10', { diagnoses: ['Z34.9'] });
+    await pop.visit(p1, s1, '2026-09-10', { diagnoses: ['Z39.2'] });
+    const p2 = await mother('P Hai');
+    await pop.pregnancy(p2, '2025-11-01', 'live-birth', '2026-08-08');
+    for (const d of ['2026-03-01', '2026-05-01', '2026-07-01'])
+      await pop.visit(p2, s1, d, { diagnoses: ['Z34.9'] });
+    await pop.visit(p2, s1, '2026-07-20', { retracted: { '11884-4': 37 } });
+    await pop.visit(p2, s1, '2026-08-12', { diagnoses: ['I10'] });
+    await pop.visit(p2, s1, '2026-08-16', { diagnoses: ['Z39.2'] });
+    const p3 = await mother('P Ba');
+    await pop.pregnancy(p3, '2025-10-15', 'stillbirth', '2026-07-20');
+    await pop.visit(p3, s1, '2026-07-20', { diagnoses: ['Z39.0'] });
+    const p4 = await mother('P Bốn');
+    await pop.pregnancy(p4, '2025-09-21', 'live-birth', '2026-06-28');
+    await pop.visit(p4, s1, '2025-11-01', { diagnoses: ['Z34.0'] });
+    const p5 = await mother('P Năm', w.areas.commune2.code);
+    await pop.pregnancy(p5, '2025-11-01', 'live-birth', '2026-08-01');
+    await pop.visit(p5, w.facilities.station2.id, '2026-08-02', { diagnoses: ['Z39.2'] });
   });
 
   const figuresOf = async (area: string, period: string) => {
@@ -126,6 +161,15 @@ describeOnBothEngines('programme figures: coverage (vn)', (t) => {
   test("the district's elderly check for 2026Q3 is the hand count", async () => {
     const a = await figuresOf(w.areas.district1.code, '2026Q3');
     expect(table(a, 'elderly')).toEqual({ 'elderly-check': [2, 4, 50] });
+  });
+
+  test("the district's antenatal and postnatal figures for 2026Q3 are the hand count", async () => {
+    const a = await figuresOf(w.areas.district1.code, '2026Q3');
+    expect(table(a, 'antenatal')).toEqual({
+      'antenatal-first-trimester': [1, 2, 50],
+      'antenatal-four-contacts': [1, 2, 50],
+    });
+    expect(table(a, 'postnatal')).toEqual({ 'postnatal-within-week': [2, 3, 66.7] });
   });
 
   test('a month whose birthdays hold only K4 and K2: 2026-08', async () => {

@@ -35,6 +35,9 @@ export const FIGURE_IDS = [
   'immunization-mcv1',
   'immunization-fully-immunized',
   'immunization-dtp-dropout',
+  'antenatal-first-trimester',
+  'antenatal-four-contacts',
+  'postnatal-within-week',
   'elderly-check',
 ] as const;
 export type FigureId = (typeof FIGURE_IDS)[number];
@@ -171,6 +174,24 @@ export const FIGURE_DEFINITIONS = {
     en: 'DTP1 to DTP3 dropout: children of the cohort with DTP1 but not DTP3 by age 1, over those with DTP1 (WHO: (DTP1 - DTP3) / DTP1).',
     vi: 'Tỷ lệ bỏ cuộc DPT1 đến DPT3: trẻ trong nhóm có DPT1 nhưng chưa có DPT3 trước 1 tuổi, trên số trẻ có DPT1 (WHO: (DPT1 - DPT3) / DPT1).',
     zh: '百白破第1剂至第3剂脱失率：队列中一周岁前接种了第1剂但未完成第3剂的儿童，除以接种了第1剂的儿童（WHO：(第1剂 - 第3剂) / 第1剂）。',
+  },
+  'antenatal-first-trimester': {
+    kind: 'antenatal',
+    en: 'First antenatal contact in the first trimester: women of the area with a live birth in the period (up to its end or today) whose first antenatal contact was before 14 weeks (gestational day 0-97); over those live births. An antenatal contact is a visit in the pregnancy (from the LMP, or the EDD - 280 days, to the birth) with a diagnosis Z34/Z35/Z36 or a gestational age or fundal height recorded; one a day.',
+    vi: 'Khám thai lần đầu trong 3 tháng đầu: phụ nữ của địa bàn sinh con sống trong kỳ (đến cuối kỳ hoặc hôm nay) có lần khám thai đầu tiên trước tuần thứ 14 (ngày thai 0-97); trên số ca sinh sống đó. Một lần khám thai là một lần khám trong thai kỳ (từ kỳ kinh cuối, hoặc ngày dự sinh - 280 ngày, đến khi sinh) có chẩn đoán Z34/Z35/Z36 hoặc ghi tuổi thai hay bề cao tử cung; mỗi ngày một lần.',
+    zh: '孕早期首次产前检查：本期内（截至期末或今天）活产的本地区妇女中，首次产前检查在孕 14 周前（孕 0-97 天）的比例，分母为这些活产。产前检查指孕期内（自末次月经或预产期前 280 天起至分娩）有 Z34/Z35/Z36 诊断或记录孕周、宫高的就诊；每天最多计一次。',
+  },
+  'antenatal-four-contacts': {
+    kind: 'antenatal',
+    en: 'Four or more antenatal contacts: women of the area with a live birth in the period (up to its end or today) who had at least four antenatal contacts in that pregnancy; over those live births. An antenatal contact is a visit in the pregnancy (from the LMP, or the EDD - 280 days, to the birth) with a diagnosis Z34/Z35/Z36 or a gestational age or fundal height recorded; one a day.',
+    vi: 'Khám thai từ 4 lần trở lên: phụ nữ của địa bàn sinh con sống trong kỳ (đến cuối kỳ hoặc hôm nay) đã khám thai ít nhất bốn lần trong lần mang thai đó; trên số ca sinh sống đó. Một lần khám thai là một lần khám trong thai kỳ (từ kỳ kinh cuối, hoặc ngày dự sinh - 280 ngày, đến khi sinh) có chẩn đoán Z34/Z35/Z36 hoặc ghi tuổi thai hay bề cao tử cung; mỗi ngày một lần.',
+    zh: '产前检查 4 次及以上：本期内（截至期末或今天）活产的本地区妇女中，该次妊娠至少接受四次产前检查的比例，分母为这些活产。产前检查指孕期内（自末次月经或预产期前 280 天起至分娩）有 Z34/Z35/Z36 诊断或记录孕周、宫高的就诊；每天最多计一次。',
+  },
+  'postnatal-within-week': {
+    kind: 'postnatal',
+    en: 'Postnatal contact within a week: women of the area with a live birth or stillbirth in the period (up to its end or today) who had a visit with a postpartum diagnosis (Z39) from the day of the birth to 7 days after; over those births.',
+    vi: 'Chăm sóc sau sinh trong tuần đầu: phụ nữ của địa bàn sinh con (sống hoặc chết lưu) trong kỳ (đến cuối kỳ hoặc hôm nay) có lần khám với chẩn đoán chăm sóc sau sinh (Z39) từ ngày sinh đến 7 ngày sau; trên số ca sinh đó.',
+    zh: '产后一周内访视：本期内（截至期末或今天）活产或死产的本地区妇女中，自分娩当天至其后 7 天内有产后保健诊断（Z39）就诊的比例，分母为这些分娩。',
   },
   'elderly-check': {
     kind: 'elderly',

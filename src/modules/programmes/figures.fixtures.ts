@@ -3,6 +3,7 @@ import type { TestEngine } from '../../../test/support/engines.ts';
 import { postExpect } from '../../../test/support/requests.ts';
 import { newId } from '../../platform/ids.ts';
 import { insertImmunizationsBulk } from '../immunizations/index.ts';
+import { insertPregnanciesBulk } from '../pregnancies/index.ts';
 
 /**
  * Test-only: a hand-built population for the figures suites. Residents are registered (and their
@@ -196,7 +197,19 @@ export function figuresPopulation(t: () => TestEngine) {
     );
   }
 
-  return { resident, status, problem, visit, doses, retractDose };
+  /** A pregnancy dated by its LMP that ended on a day, through the pregnancies module's bulk path. */
+  async function pregnancy(
+    residentId: string,
+    lmp: string,
+    outcome: 'live-birth' | 'stillbirth' | null = null,
+    outcomeDate: string | null = null,
+  ): Promise<string> {
+    const id = newId();
+    await insertPregnanciesBulk(db(), [{ id, residentId, lmp, outcome, outcomeDate }]);
+    return id;
+  }
+
+  return { resident, status, problem, visit, doses, retractDose, pregnancy };
 }
 
 /** Blood pressure as readings: systolic and diastolic. */

@@ -3,6 +3,14 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Child, Elder } from './figures.coverage.rules.ts';
 import { GENERAL_ADULT_EXAMINATION } from './figures.coverage.rules.ts';
 import {
+  ANTENATAL_CATEGORIES,
+  ANTENATAL_OBSERVATIONS,
+  type Birth,
+  LONGEST_PREGNANCY_DAYS,
+  POSTNATAL_CATEGORIES,
+  POSTNATAL_WEEK_DAYS,
+} from './figures.maternal.rules.ts';
+import {
   type ChronicPatient,
   DIASTOLIC,
   type FigureWindows,
@@ -224,5 +232,59 @@ export async function elderlyWithChecks(
     status: r.status,
     statusDate: r.status_date,
     checked: r.checked,
+  }));
+}
+
+/**
+ * The pregnancies in force of the area's women that ended in a birth (live or still) from `from` to
+ * asOf, with the days of their antenatal contacts in the 44 weeks before the birth and of their
+ * postnatal contacts in the week after it (figures.maternal.rules.ts keeps the pregnancy's own).
+ */
+export async function birthsWithContacts(
+  db: Db,
+  areaPath: string,
+  window: { from: string; to: string },
+): Promise<Birth[]> {
+  const births = sql`
+    select p.id, p.resident_id, p.edd, p.outcome, p.outcome_date
+    from pregnancy p
+    join resident r on r.id = p.resident_id
+    where r.area_path <@ ${areaPath}::ltree and r.active and p.retracted_by is null
+      and p.outcome in ('live-birth', 'stillbirth')
+      and p.outcome_date between ${window.from} and ${window.to}`;
+  const { rows } = await sql<{
+    id: string;
+    edd: string;
+    outcome: 'live-birth' | 'stillbirth';
+    outcome_date: string;
+    antenatal: string[] | null;
+    postnatal: string[] | null;
+  }>`
+    with birth as (${births})
+    select b.id, b.edd, b.outcome, b.outcome_date,
+      (select array_agg(distinct c.visit_date::text) from (
+          select d.visit_date from encounter_diagnosis d
+          where d.resident_id = b.resident_id and d.retracted_by is null
+            and left(d.code, 3) in (${sql.join(ANTENATAL_CATEGORIES)})
+            and d.visit_date between b.outcome_date - ${LONGEST_PREGNANCY_DAYS}::int and b.outcome_date
+          union
+          select o.visit_date from encounter_observation o
+          where o.resident_id = b.resident_id and o.retracted_by is null
+            and o.code in (${sql.join(ANTENATAL_OBSERVATIONS)})
+            and o.visit_date between b.outcome_date - ${LONGEST_PREGNANCY_DAYS}::int and b.outcome_date
+        ) c) as antenatal,
+      (select array_agg(distinct d.visit_date::text) from encounter_diagnosis d
+        where d.resident_id = b.resident_id and d.retracted_by is null
+          and left(d.code, 3) in (${sql.join(POSTNATAL_CATEGORIES)})
+          and d.visit_date between b.outcome_date and b.outcome_date + ${POSTNATAL_WEEK_DAYS}::int
+      ) as postnatal
+    from birth b`.execute(db);
+  return rows.map((r) => ({
+    pregnancyId: r.id,
+    edd: r.edd,
+    outcome: r.outcome,
+    outcomeDate: r.outcome_date,
+    antenatalDays: r.antenatal ?? [],
+    postnatalDays: r.postnatal ?? [],
   }));
 }

@@ -14,7 +14,7 @@ export function figureRoutes(app: App, ctx: AppContext): void {
     '/programmes/figures',
     doc(
       read,
-      "An area's programme figures for a quarter, month or year: hypertension and diabetes registered, under care, controlled, missed visits, lost to follow-up; immunization coverage by age 1 and the DTP dropout; the elderly check; each with its definition",
+      "An area's programme figures for a quarter, month or year: hypertension and diabetes registered, under care, controlled, missed visits, lost to follow-up; immunization coverage by age 1 and the DTP dropout; antenatal and postnatal contacts; the elderly check; each with its definition",
       { querystring: FiguresQuery, response: { 200: ProgrammeFigures } },
     ),
     (req) => programmeFigures(req.ctx, req.query, req.scope ?? undefined),

@@ -13,7 +13,9 @@ import {
   elderlyBornBy,
   elderlyFigure,
 } from './figures.coverage.rules.ts';
+import { maternalCounts, maternalFigures } from './figures.maternal.rules.ts';
 import {
+  birthsWithContacts,
   childrenWithDoses,
   diabetesPatients,
   elderlyWithChecks,
@@ -48,6 +50,7 @@ export async function programmeFigures(
   const diabetes = await diabetesPatients(ctx.db, area.path, w);
   const children = await childrenWithDoses(ctx.db, area.path, birthWindowOf(period, w), w.asOf);
   const elders = await elderlyWithChecks(ctx.db, area.path, w.last12Months, elderlyBornBy(w));
+  const births = await birthsWithContacts(ctx.db, area.path, { from: period.from, to: w.asOf });
   const fullList = fullyImmunizedOf(ctx.profile);
   return {
     area: { id: area.id, code: area.code, name: area.name, level: area.level },
@@ -58,6 +61,7 @@ export async function programmeFigures(
       ...chronicFigures('hypertension', chronicCounts(hypertension, period, w)),
       ...chronicFigures('diabetes', chronicCounts(diabetes, period, w)),
       ...coverageFigures(coverageCounts(children, period, w, antigensOf, fullList), fullList),
+      ...maternalFigures(maternalCounts(births, period, w)),
       elderlyFigure(elders, w),
     ],
   };
