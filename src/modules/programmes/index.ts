@@ -5,6 +5,7 @@
 export { evaluateResident } from './engine.ts';
 export { figureRoutes } from './figures.routes.ts';
 export type { ProgrammeFigures } from './figures.schema.ts';
+export { pregnancyEnd, pregnancyStart } from './maternal.rules.ts';
 export { isReferralLevel, isUncontrolled, type Priority, priorityOf, riskOf } from './priority.rules.ts';
 export type { ProgrammeFile, ProgrammeNames } from './protocol.schema.ts';
 export {
@@ -16,3 +17,6 @@ export {
   programmesOf,
 } from './protocols.ts';
 export { daysOverdue, stateOn } from './state.rules.ts';
+export type { RepeatingFile, ScheduleFile, VisitCounts, VisitScheduleFile } from './visits.protocol.ts';
+export { visitScheduleFamily } from './visits.rules.ts';
+export { codeMatches, visitCounts } from './visits.shared.ts';

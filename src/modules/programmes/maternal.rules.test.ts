@@ -323,6 +323,20 @@ describe('child health checks at the right ages', () => {
     const windows = childHealthWindows(schedule('cn-child-health'), resident({ birthDate }));
     expect(windows.map((w) => w.itemId)).toEqual(items);
   });
+
+  test('a check done before the programme began is kept as history', () => {
+    const v = visit('2012-09-03', { '29463-7': 6.1 });
+    const windows = childHealthWindows(
+      schedule('cn-child-health'),
+      resident({ birthDate: '2012-06-01', visits: [v] }),
+    );
+    expect(windows.map((w) => [w.itemId, w.doneOn])).toEqual([
+      ['check-3m', '2012-09-03'],
+      ['check-4y', null],
+      ['check-5y', null],
+      ['check-6y', null],
+    ]);
+  });
 });
 
 describe('versions by effectiveFrom', () => {

@@ -32,8 +32,8 @@ interface Episode {
 
 /**
  * The windows of a version's contacts from the anchor, each done by the first visit that counts
- * within it (a visit fulfils one contact). A window that ended before the programme began is left
- * out; one that would open after the episode's end is not scheduled.
+ * within it (a visit fulfils one contact). A window missed and ended before the programme began is
+ * left out; one that would open after the episode's end is not scheduled.
  */
 export function contactWindows(
   p: ScheduleFile,
@@ -56,11 +56,12 @@ export function contactWindows(
     if (episode.end !== null && dueFrom > episode.end) continue;
     let expiresOn = addOffset(episode.anchor, c.expires);
     if (stop !== null && expiresOn > stop) expiresOn = stop;
-    if (expiresOn <= began) continue;
     let overdueAfter = addDays(addOffset(episode.anchor, c.until), -1);
     if (overdueAfter >= expiresOn) overdueAfter = addDays(expiresOn, -1);
     const done = counting.find((v) => !used.has(v.id) && v.date >= dueFrom && v.date < expiresOn);
     if (done) used.add(done.id);
+    // Missed before the programme began (an adult's childhood): not listed.
+    else if (expiresOn <= began) continue;
     windows.push({
       programmeId: p.id,
       itemId: c.id,
