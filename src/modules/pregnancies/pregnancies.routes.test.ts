@@ -298,17 +298,22 @@ describeOnBothEngines('pregnancies API (vn)', (t) => {
     expect((await getOk(t(), `/api/residents/${mover}/pregnancies`)).items).toHaveLength(1);
 
     await amend(hers.id, { id: newId(), reason: 'Trùng hồ sơ', retract: true });
+    told.length = 0;
     const merge = await postExpect(
       t(),
       '/api/residents/merge',
       { survivorId: survivor, duplicateId: mover },
       200,
     );
+    // The merge tells the engine once, after every mover, about both records.
+    expect(told).toEqual([[survivor, mover]]);
     expect(merge.moved.pregnancies).toBe(1);
     const mine = await getOk(t(), `/api/residents/${survivor}/pregnancies`);
     expect(mine.items.map((i: { id: string }) => i.id).sort()).toEqual([hers.id, p.id].sort());
     expect((await station({ url: `/api/residents/${survivor}/pregnancies` })).json().items).toHaveLength(2);
+    told.length = 0;
     await postExpect(t(), `/api/residents/merges/${merge.merge.id}/undo`, {}, 200);
+    expect(told).toEqual([[survivor, mover]]);
     expect((await getOk(t(), `/api/residents/${mover}/pregnancies`)).items).toHaveLength(1);
     expect(await areaOf(p.id)).toBe(movedTo);
   });

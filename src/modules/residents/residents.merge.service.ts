@@ -4,6 +4,7 @@ import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, conflict, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { requireArea } from '../areas/index.ts';
+import { residentRecordsChanged } from './residents.changes.ts';
 import { mapResidents, toMergeInfo } from './residents.mapping.ts';
 import { linkedRecordMovers, type MergeParty } from './residents.movers.ts';
 import {
@@ -160,6 +161,8 @@ export async function mergeResidents(
       area_path: survivor.area_path,
       merged_by: userId,
     });
+    // The survivor's care records changed (and the duplicate has none left): once, after every mover.
+    await residentRecordsChanged(trx, [survivor.id, duplicate.id]);
   });
   return mergeResult(ctx.db, mergeId, moved);
 }
@@ -207,6 +210,7 @@ export async function undoMerge(
     await updateResidentRow(trx, survivor.id, snapshot.survivor);
     await updateResidentRow(trx, duplicate.id, snapshot.duplicate);
     await markMergeUndone(trx, mergeId, userId);
+    await residentRecordsChanged(trx, [survivor.id, duplicate.id]);
   });
   return mergeResult(ctx.db, mergeId, moved);
 }
