@@ -1,4 +1,3 @@
-import { addDays, addMonths } from '../../platform/dates.ts';
 import type { Vaccine } from '../immunizations/index.ts';
 import type { DurationT, ImmunizationItemT, ImmunizationProgramme } from './immunization.protocol.ts';
 
@@ -8,10 +7,71 @@ import type { DurationT, ImmunizationItemT, ImmunizationProgramme } from './immu
 
 export type VaccineCatalogue = ReadonlyMap<string, Pick<Vaccine, 'antigens' | 'live'>>;
 
-/** A date `d` after `date` (years and months on the calendar, then weeks and days). */
+const durationMemo = new WeakMap<DurationT, Map<string, string>>();
+const MEMO_DATES = 20_000;
+
+/**
+ * A date `d` after `date` (years and months on the calendar, then weeks and days). Remembered per
+ * duration of the files: a district's recompute asks the same birth dates and ages again and again.
+ */
 export function addDuration(date: string, d: DurationT): string {
-  const months = (d.years ?? 0) * 12 + (d.months ?? 0);
-  return addDays(addMonths(date, months), (d.weeks ?? 0) * 7 + (d.days ?? 0));
+  let memo = durationMemo.get(d);
+  if (!memo) {
+    memo = new Map();
+    durationMemo.set(d, memo);
+  }
+  let out = memo.get(date);
+  if (out === undefined) {
+    out = shiftDate(date, (d.years ?? 0) * 12 + (d.months ?? 0), (d.weeks ?? 0) * 7 + (d.days ?? 0));
+    if (memo.size >= MEMO_DATES) memo.clear();
+    memo.set(date, out);
+  }
+  return out;
+}
+
+/**
+ * addDays(addMonths(date, months), days) of platform/dates.ts (the same calendar: a day the month
+ * lacks goes to its last day), in integer arithmetic: a recompute does it thousands of times a child.
+ */
+export function shiftDate(date: string, months: number, days: number): string {
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const d = Math.min(Number(date.slice(8, 10)), daysInMonth(y, m));
+  return days === 0 ? isoOf(y, m, d) : civilOf(dayNumber(y, m, d) + days);
+}
+
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0');
+const isoOf = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+
+/** Days since 1970-01-01 of a civil date (H. Hinnant's days_from_civil). */
+function dayNumber(y0: number, m: number, d: number): number {
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The civil date of a day number (H. Hinnant's civil_from_days). */
+function civilOf(z0: number): string {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return isoOf(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 /** The vaccines that count for an item: its list, or every vaccine covering all its antigens. */

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addDuration } from './immunization.check.ts';
+import { addDays, addMonths } from '../../platform/dates.ts';
+import { addDuration, shiftDate } from './immunization.check.ts';
 import { child, judge, programmeFile } from './immunization.test-support.ts';
 
 const WHO = programmeFile('who-immunization');
@@ -65,6 +66,23 @@ describe('durations on the calendar', () => {
   ])('$from + $d is $want', ({ from, d, want }) => {
     expect(addDuration(from, d)).toBe(want);
   });
+});
+
+test('shiftDate is addDays(addMonths()) of platform/dates.ts, day by day over 30 years', () => {
+  const wrong: string[] = [];
+  for (let day = '1996-01-01'; day < '2026-01-01'; day = addDays(day, 1))
+    for (const [months, days] of [
+      [0, 0],
+      [1, 0],
+      [13, -1],
+      [-1, 28],
+      [0, -400],
+      [216, 7],
+    ] as const) {
+      const want = addDays(addMonths(day, months), days);
+      if (shiftDate(day, months, days) !== want) wrong.push(`${day} ${months} ${days}`);
+    }
+  expect(wrong).toEqual([]);
 });
 
 describe('a child on time', () => {
@@ -451,9 +469,15 @@ describe('the end of catch-up', () => {
       expect(judge(p, child('1990-05-01'))).toMatchObject({ windows: [], invalidDoses: [] });
   });
 
-  test("an adult's recorded childhood dose is listed done", () => {
-    const r = judge(VN, child('1990-05-01', [['BCG', '1990-05-02']]));
-    expect(r.windows.map((w) => [w.itemId, w.doneBy])).toEqual([['bcg', 'd1']]);
+  test("an adult's doses are not this programme's (a Td or HPV dose is not reported)", () => {
+    const r = judge(
+      VN,
+      child('1990-05-01', [
+        ['BCG', '1990-05-02'],
+        ['Td', '2025-03-01'],
+      ]),
+    );
+    expect(r).toMatchObject({ windows: [], invalidDoses: [] });
   });
 
   test.each([

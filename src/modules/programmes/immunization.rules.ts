@@ -1,4 +1,3 @@
-import { addDays } from '../../platform/dates.ts';
 import { vaccines } from '../immunizations/index.ts';
 
 import type { DoseFact, DueWindow, InvalidDose, InvalidDoseReason, ResidentFacts } from './facts.ts';
@@ -7,6 +6,7 @@ import {
   addDuration,
   checkImmunization,
   immunizationItems,
+  shiftDate,
   type VaccineCatalogue,
 } from './immunization.check.ts';
 import {
@@ -32,11 +32,13 @@ import type { ProgrammeFamily } from './protocols.ts';
  *   the date it would have been valid from; the item stays due. A dose counted nowhere is
  *   'not-in-schedule'. A combination dose counted in one series is not reported for another.
  * - An item not given expires at its own age or the version's end of catch-up; one that expired
- *   before the file's first version is not listed (an adult has no childhood windows).
+ *   before the file's first version is not listed, and a resident whose every item did (an adult)
+ *   gets nothing, windows or doses judged.
  * - An item whose previous item is not done (or expired unused) has no window: only a series' next
  *   dose is due. An item without one that expired is passed over (OPV0 expired: the dose is OPV1's).
  */
 
+const NO_TIME: DurationT = { days: 0 };
 const later = (a: string, b: string | null): string => (b !== null && b > a ? b : a);
 
 interface ResolvedItem extends ImmunizationItemT {
@@ -63,6 +65,51 @@ function versionOn(p: ImmunizationProgramme, date: string): number {
  * not on the child's schedule.
  * A dose given is judged by the version in force on its day (itemOn).
  */
+const schedules = new WeakMap<
+  VaccineCatalogue,
+  WeakMap<ImmunizationProgramme, Map<string, ResolvedItem[]>>
+>();
+const MEMO_BIRTHS = 5_000;
+
+/** scheduleOf, remembered per birth date (children born the same day have the same schedule). */
+function scheduleFor(p: ImmunizationProgramme, birth: string, catalogue: VaccineCatalogue): ResolvedItem[] {
+  let byProgramme = schedules.get(catalogue);
+  if (!byProgramme) {
+    byProgramme = new WeakMap();
+    schedules.set(catalogue, byProgramme);
+  }
+  let byBirth = byProgramme.get(p);
+  if (!byBirth) {
+    byBirth = new Map();
+    byProgramme.set(p, byBirth);
+  }
+  let out = byBirth.get(birth);
+  if (!out) {
+    out = scheduleOf(p, birth, catalogue);
+    if (byBirth.size >= MEMO_BIRTHS) byBirth.clear();
+    byBirth.set(birth, out);
+  }
+  return out;
+}
+
+const expiryAges = new WeakMap<ImmunizationProgramme, DurationT[] | null>();
+
+/** The distinct ages at which the items expire; null when one never does. */
+function expiryAgesOf(p: ImmunizationProgramme): DurationT[] | null {
+  if (expiryAges.has(p)) return expiryAges.get(p) ?? null;
+  const byText = new Map<string, DurationT>();
+  let all = true;
+  for (const v of p.versions)
+    for (const i of v.items) {
+      const end = i.expiresAt ?? v.catchUpUntil;
+      if (end) byText.set(JSON.stringify(end), end);
+      else all = false;
+    }
+  const out = all ? [...byText.values()] : null;
+  expiryAges.set(p, out);
+  return out;
+}
+
 export function scheduleOf(
   p: ImmunizationProgramme,
   birth: string,
@@ -109,13 +156,25 @@ export function scheduleOf(
   return out;
 }
 
+const variantsOf = new WeakMap<ResolvedItem, Map<ImmunizationVersionT, ResolvedItem>>();
+
 /** The item as the version in force on `date` has it (a dose is judged by its day's rules). */
 function itemOn(p: ImmunizationProgramme, item: ResolvedItem, date: string): ResolvedItem {
   const version = p.versions[versionOn(p, date)] as ImmunizationVersionT;
   if (version === item.version) return item;
-  const index = version.items.findIndex((i) => i.id === item.id);
-  const there = version.items[index];
-  return there ? { ...there, version, index, accepts: item.accepts } : item;
+  let byVersion = variantsOf.get(item);
+  if (!byVersion) {
+    byVersion = new Map();
+    variantsOf.set(item, byVersion);
+  }
+  let variant = byVersion.get(version);
+  if (!variant) {
+    const index = version.items.findIndex((i) => i.id === item.id);
+    const there = version.items[index];
+    variant = there ? { ...there, version, index, accepts: item.accepts } : item;
+    byVersion.set(version, variant);
+  }
+  return variant;
 }
 
 /** Live injectable doses within the spacing of an earlier one (not the same day): the date each would be valid. */
@@ -135,7 +194,7 @@ function liveSpacingOf(doses: readonly DoseFact[], spacing: DurationT, catalogue
 /** An item's dates for a child, after its previous dose (`anchor`) when it has one. */
 function timesOf(item: ResolvedItem, birth: string, anchor: string | null) {
   const minAgeOn = addDuration(birth, item.minAge ?? item.age);
-  const minInterval = item.minInterval ?? { days: 0 };
+  const minInterval = item.minInterval ?? NO_TIME;
   const earliestOn = later(
     later(minAgeOn, anchor && addDuration(anchor, minInterval)),
     item.notBefore ?? null,
@@ -146,7 +205,7 @@ function timesOf(item: ResolvedItem, birth: string, anchor: string | null) {
   );
   const overdueAfter = later(
     item.overdueFrom
-      ? addDays(addDuration(birth, item.overdueFrom), -1)
+      ? shiftDate(addDuration(birth, item.overdueFrom), 0, -1)
       : addDuration(dueFrom, item.version.overdueAfterDue),
     dueFrom,
   );
@@ -180,10 +239,13 @@ export function evaluateImmunization(
 ): { windows: DueWindow[]; invalidDoses: InvalidDose[] } {
   const birth = facts.birthDate;
   if (facts.status !== 'active' || birth === null) return { windows: [], invalidDoses: [] };
-  const schedule = scheduleOf(p, birth, catalogue);
+  const firstVersion = p.versions[0]?.effectiveFrom ?? '';
+  // Every item expired before the file's first version (an adult): the programme is not about them.
+  const ends = expiryAgesOf(p);
+  if (ends?.every((end) => addDuration(birth, end) <= firstVersion)) return { windows: [], invalidDoses: [] };
+  const schedule = scheduleFor(p, birth, catalogue);
   const doses = [...facts.doses].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
   const spacedFrom = liveSpacingOf(doses, p.liveSpacing, catalogue);
-  const firstVersion = p.versions[0]?.effectiveFrom ?? '';
   const counted = new Set<string>();
   const flags = new Map<string, Flag>();
   const windows: DueWindow[] = [];
@@ -222,11 +284,20 @@ export function evaluateImmunization(
       }
       const anchor = before && typeof before === 'object' ? before.done.date : null;
       const base = timesOf(item, birth, anchor);
+      const variants = new Map([[item, base]]);
+      const timesFor = (variant: ResolvedItem) => {
+        let t = variants.get(variant);
+        if (!t) {
+          t = timesOf(variant, birth, anchor);
+          variants.set(variant, t);
+        }
+        return t;
+      };
       let times = base;
       let st: ItemState = 'open';
       for (const d of seriesDoses) {
         if (used.has(d.id) || !item.accepts.has(d.vaccine)) continue;
-        const { minAgeOn, earliestOn, expiresOn } = timesOf(itemOn(p, item, d.date), birth, anchor);
+        const { minAgeOn, earliestOn, expiresOn } = timesFor(itemOn(p, item, d.date));
         if (expiresOn !== null && d.date >= expiresOn) {
           // Too late for this item: the dose may be the next item's (OPV0 expired, OPV1 given).
           if (!expiredFor.has(d.id)) expiredFor.set(d.id, item.id);
@@ -254,7 +325,7 @@ export function evaluateImmunization(
         used.add(d.id);
         counted.add(d.id);
         st = { done: d };
-        times = timesOf(itemOn(p, item, d.date), birth, anchor);
+        times = timesFor(itemOn(p, item, d.date));
         break;
       }
       state.set(item.id, st);
