@@ -7,6 +7,7 @@ import { addDays, todayIn } from '../../src/platform/dates.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
+import { openMenu } from './support/navigation.ts';
 
 /**
  * The programme screens at the commune station on a phone (360 px): a child's vaccinations (a dose
@@ -74,6 +75,27 @@ async function childrenBornBetween(page: Page, area: string, from: string, to: s
 
 describe('VN demo province: programmes at the commune station', () => {
   const site = startDemoSite();
+
+  test("district: the district's programme figures by programme, a year, how each is counted", async () => {
+    const page = await site().newPage(PHONE);
+    await site().signIn(page, 'district');
+    await openMenu(page, 'Programme figures');
+    const registered = page.locator('[data-figure="hypertension-registered"]');
+    await poll(() => registered.getByTestId('figure-count').textContent()).toMatch(/^[1-9][\d,]*$/);
+    expect(await page.getByTestId('figures-as-of').textContent()).toMatch(/the last three months: /);
+    // A rate says what it is over; the definition is the API's, in the reader's language.
+    const controlled = page.locator('[data-figure="hypertension-controlled"]');
+    expect(await controlled.textContent()).toMatch(/Controlled\d[\d,]*\d+(\.\d)?% of \d/);
+    await controlled.getByText('How it is counted').click();
+    expect(await controlled.textContent()).toContain('below 140/90');
+    await screenshot(page, 'programme-figures');
+    await fitsWidth(page);
+    // The year so far: the period goes into the address.
+    const year = (await page.getByTestId('figures-period').inputValue()).slice(0, 4);
+    await page.getByTestId('figures-period').selectOption(year);
+    await poll(() => new URL(page.url()).searchParams.get('period')).toBe(year);
+    await poll(() => registered.getByTestId('figure-count').textContent()).toMatch(/^[1-9][\d,]*$/);
+  });
 
   test("a child's vaccinations on a phone: a dose given today is saved and listed", async () => {
     const page = await site().newPage(PHONE);

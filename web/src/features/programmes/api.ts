@@ -16,6 +16,10 @@ import type {
   ImmunizationList,
 } from '../../../../src/modules/immunizations/immunizations.schema.ts';
 import type {
+  Figure as ProgrammeFigure,
+  ProgrammeFigures,
+} from '../../../../src/modules/programmes/figures.schema.ts';
+import type {
   DueItem,
   OutcomeBody,
   OutreachAttempt,
@@ -54,6 +58,8 @@ export type {
   ImmunizationList,
   OutcomeBody,
   ProgrammeBrief,
+  ProgrammeFigure,
+  ProgrammeFigures,
   ProgrammeList,
   ResidentDue,
   Worklist,
@@ -147,5 +153,15 @@ export function useWeightForAgeCurves(sex: GrowthSex | null | undefined) {
       api.get<GrowthReference>('/growth/reference', { indicator: 'weight-for-age', sex }, { signal }),
     enabled: Boolean(sex),
     staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** An area's programme figures for a quarter or a year (managers: aggregates, no personal data). */
+export function useProgrammeFigures(area: string | undefined, period: string) {
+  return useQuery({
+    queryKey: [KEY, 'figures', area, period],
+    queryFn: ({ signal }) => api.get<ProgrammeFigures>('/programmes/figures', { area, period }, { signal }),
+    enabled: Boolean(area),
+    placeholderData: keepPreviousData,
   });
 }
