@@ -30,6 +30,7 @@ import * as m20261204_1200 from './2026_12_04_1200_create_encounters.ts';
 import * as m20261204_1300 from './2026_12_04_1300_create_capabilities.ts';
 import * as m20261205_1000 from './2026_12_05_1000_create_immunizations.ts';
 import * as m20261205_1200 from './2026_12_05_1200_create_jobs.ts';
+import * as m20261206_1000 from './2026_12_06_1000_create_programme_due.ts';
 import * as m20261206_1010 from './2026_12_06_1010_create_pregnancies.ts';
 import * as m20261206_1020 from './2026_12_06_1020_create_reminders.ts';
 
@@ -66,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_04_1300_create_capabilities': m20261204_1300,
   '2026_12_05_1000_create_immunizations': m20261205_1000,
   '2026_12_05_1200_create_jobs': m20261205_1200,
+  '2026_12_06_1000_create_programme_due': m20261206_1000,
   '2026_12_06_1010_create_pregnancies': m20261206_1010,
   '2026_12_06_1020_create_reminders': m20261206_1020,
 };

@@ -37,6 +37,12 @@ import type {
 import type { InsuranceCardTable } from './modules/insurance/insurance.table.ts';
 import type { JobTable } from './modules/jobs/jobs.table.ts';
 import type { PregnancyAmendmentTable, PregnancyTable } from './modules/pregnancies/pregnancies.table.ts';
+import type {
+  OutreachAttemptTable,
+  ProgrammeDueTable,
+  ProgrammeInvalidDoseTable,
+  ProgrammeRiskTable,
+} from './modules/programmes/due.table.ts';
 import type { ReminderMessageTable, ReminderOptOutTable } from './modules/reminders/reminders.table.ts';
 import type {
   HouseholdTable,
@@ -115,5 +121,9 @@ declare module './platform/db/database.ts' {
     pregnancy_amendment: PregnancyAmendmentTable;
     reminder_message: ReminderMessageTable;
     reminder_opt_out: ReminderOptOutTable;
+    programme_due: ProgrammeDueTable;
+    programme_risk: ProgrammeRiskTable;
+    programme_invalid_dose: ProgrammeInvalidDoseTable;
+    outreach_attempt: OutreachAttemptTable;
   }
 }

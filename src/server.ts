@@ -20,7 +20,7 @@ import { immunizationRoutes } from './modules/immunizations/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { jobRoutes } from './modules/jobs/index.ts';
 import { pregnancyRoutes } from './modules/pregnancies/index.ts';
-import { checkProgrammes, figureRoutes } from './modules/programmes/index.ts';
+import { checkProgrammes, figureRoutes, worklistRoutes } from './modules/programmes/index.ts';
 import { registryRoutes } from './modules/registry-io.ts';
 import { reminderRoutes } from './modules/reminders/index.ts';
 import { residentRoutes } from './modules/residents/index.ts';
@@ -133,6 +133,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       pregnancyRoutes(scoped, ctx);
       growthRoutes(scoped, ctx);
       reminderRoutes(scoped, ctx);
+      worklistRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

@@ -13,3 +13,14 @@ export async function medicineIdsByCode(db: Db, codes: readonly string[]): Promi
     .execute();
   return new Map(rows.map((r) => [r.code, r.id]));
 }
+
+/** The codes of catalogue services by id (unknown ids absent): what a visit performed, for the programme engine. */
+export async function serviceCodesById(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('service_item')
+    .select(['id', 'code'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

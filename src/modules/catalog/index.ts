@@ -3,7 +3,7 @@
  * services with dated prices). Other modules (encounters, stock, claims) import only this file.
  */
 
-export { medicineIdsByCode } from './catalog.codes.ts';
+export { medicineIdsByCode, serviceCodesById } from './catalog.codes.ts';
 export { SERVICE_KINDS, type ServiceKind } from './catalog.enums.ts';
 export {
   diagnosisImport,

@@ -13,7 +13,7 @@ import {
 } from '../facilities/index.ts';
 import { eligibilityFor } from '../insurance/index.ts';
 import type { EligibilityAnswerType } from '../insurance/insurance.schema.ts';
-import { findResidentRef } from '../residents/index.ts';
+import { findResidentRef, residentRecordsChanged } from '../residents/index.ts';
 import { findWorkersByIds } from '../workforce/index.ts';
 import { billRowsOf } from './bill.rows.ts';
 import { type BillEligibility, billOf } from './bill.rules.ts';
@@ -172,6 +172,8 @@ export async function createEncounter(
     const e = await findEncounterRow(db, id);
     if (!e) throw notFound('Encounter', id);
     await addRecordsTo(db, ctx, e, body, { fieldPrefix: 'body', amendmentId: null, savedDiagnoses: [] });
+    // What the resident is due changes with the visit (the programme engine listens).
+    await residentRecordsChanged(db, [e.resident_id]);
     return { created: true, encounter: await viewOf(db, e) };
   });
 }
@@ -242,6 +244,7 @@ export async function addToEncounter(
       amendmentId: null,
       savedDiagnoses: rows.diagnoses,
     });
+    await residentRecordsChanged(db, [e.resident_id]);
     return viewOf(db, e);
   });
 }
@@ -458,6 +461,7 @@ export async function amendEncounter(
       ]);
     }
     await updateAmendmentRecords(db, body.id, added, retracted);
+    await residentRecordsChanged(db, [e.resident_id]);
 
     if (e.status !== 'open') {
       const back = rows.prescriptions.filter(

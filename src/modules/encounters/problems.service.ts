@@ -3,7 +3,7 @@ import { todayOf } from '../../platform/clock.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { invalidFields, notFound } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { findResidentRef } from '../residents/index.ts';
+import { findResidentRef, residentRecordsChanged } from '../residents/index.ts';
 import { catalogRefsFor } from './catalog.refs.ts';
 import { problemOf } from './encounters.mapping.ts';
 import { findEncounterRow, findProblemRow, problemRowsOf, updateProblemRow } from './encounters.queries.ts';
@@ -50,6 +50,7 @@ export async function updateProblem(
       resolved_on: resolvedOn,
       ...(body.note !== undefined ? { note: body.note } : {}),
     });
+    await residentRecordsChanged(db, [row.resident_id]);
     const updated = await findProblemRow(db, problemId);
     if (!updated) throw notFound('Problem', problemId);
     const refs = await catalogRefsFor(

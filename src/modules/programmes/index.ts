@@ -1,6 +1,12 @@
+import { registerJobKind } from '../jobs/index.ts';
+import { registerLinkedRecordMover } from '../residents/index.ts';
+import { moveAttempts, unmoveAttempts } from './due.queries.ts';
+import { recomputeArea } from './recompute.service.ts';
+
 /**
  * The programmes module's public surface: the protocol files (loader and start check), the engine,
- * the state and priority rules, the figures' route. Other modules import only this file.
+ * the state and priority rules, the figures' route, the due store (recompute, worklists, outreach
+ * outcomes, what reminders are due for). Other modules import only this file.
  */
 export { evaluateResident } from './engine.ts';
 export { figureRoutes } from './figures.routes.ts';
@@ -16,7 +22,35 @@ export {
   programmes,
   programmesOf,
 } from './protocols.ts';
+export { type AreaProgress, recomputeArea, recomputeResidents } from './recompute.service.ts';
 export { daysOverdue, stateOn } from './state.rules.ts';
 export type { RepeatingFile, ScheduleFile, VisitCounts, VisitScheduleFile } from './visits.protocol.ts';
 export { visitScheduleFamily } from './visits.rules.ts';
 export { codeMatches, visitCounts } from './visits.shared.ts';
+export { worklistRoutes } from './worklists.routes.ts';
+
+// A merge of duplicate residents carries the outreach attempts to the survivor (an undo brings them
+// back); the due rows are derived: the merge tells the listeners, and the survivor is recomputed.
+registerLinkedRecordMover({
+  name: 'outreach_attempts',
+  move: (trx, from, to) => moveAttempts(trx, from.id, to),
+  undo: (trx, ids, from) => unmoveAttempts(trx, ids, from),
+});
+
+/** `programmes.recompute` { areaPath }: every resident of the area (null: the country), resumable. */
+registerJobKind<{ areaPath?: string | null }, { afterId: string | null; done: number }>(
+  'programmes.recompute',
+  {
+    async run(job) {
+      await recomputeArea(job.db, job.payload.areaPath ?? null, {
+        profile: job.ctx.profile,
+        clock: job.ctx.clock,
+        afterId: job.state?.afterId ?? null,
+        done: job.state?.done ?? 0,
+        signal: job.signal,
+        onProgress: (p) =>
+          job.checkpoint({ afterId: p.afterId, done: p.done }, { done: p.done, total: p.total }),
+      });
+    },
+  },
+);

@@ -20,10 +20,12 @@ export {
 export {
   activeResidentIdsIn,
   countActiveResidentsIn,
+  countResidentsInArea,
   findResidentRef,
   findResidentRefByCitizenId,
   findResidentRefsByKeys,
   householdMembersOf,
+  lockResidentsForUpdate,
   type ResidentCareRef,
   type ResidentContact,
   type ResidentKeyRef,
@@ -32,6 +34,7 @@ export {
   residentCareRefsByIds,
   residentContactsByIds,
   residentIdsActiveOn,
+  residentIdsInArea,
   residentKeysByIds,
   residentReachByIds,
 } from './residents.lookups.queries.ts';
@@ -39,3 +42,4 @@ export { type LinkedRecordMover, type MergeParty, registerLinkedRecordMover } fr
 export { residentRoutes } from './residents.routes.ts';
 export { nameKey } from './residents.rules.ts';
 export type { Household, Resident, ResidentDetail } from './residents.schema.ts';
+export { changeResidentStatus } from './residents.service.ts';

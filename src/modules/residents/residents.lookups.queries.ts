@@ -186,6 +186,8 @@ export interface ResidentCareRef {
   birthDate: string | null;
   sex: Sex | null;
   status: ResidentStatus;
+  /** False when the record was merged into another or deactivated (a registration error). */
+  active: boolean;
   areaPath: string;
   householdId: string | null;
 }
@@ -198,7 +200,7 @@ export async function residentCareRefsByIds(
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('resident')
-    .select(['id', 'birth_date', 'sex', 'status', 'area_path', 'household_id'])
+    .select(['id', 'birth_date', 'sex', 'status', 'active', 'merged_into_id', 'area_path', 'household_id'])
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(
@@ -209,6 +211,7 @@ export async function residentCareRefsByIds(
         birthDate: r.birth_date,
         sex: r.sex,
         status: r.status,
+        active: r.active && r.merged_into_id === null,
         areaPath: r.area_path,
         householdId: r.household_id,
       },
@@ -295,4 +298,42 @@ export async function householdMembersOf(
     .execute();
   for (const r of rows) out.get(r.household_id!)?.push(toReach(r));
   return out;
+}
+
+/**
+ * A page of the ids of every record in a subtree (merged and deactivated ones too), by id after
+ * `afterId`: what a recompute of an area walks, a batch per transaction.
+ */
+export async function residentIdsInArea(
+  db: Db,
+  areaPath: string | null,
+  page: { afterId: string | null; limit: number },
+): Promise<string[]> {
+  let q = db.selectFrom('resident').select('id').orderBy('id').limit(page.limit);
+  if (areaPath !== null) q = q.where(sql<boolean>`area_path <@ ${areaPath}::ltree`);
+  if (page.afterId !== null) q = q.where('id', '>', page.afterId);
+  return (await q.execute()).map((r) => r.id);
+}
+
+/** How many records a subtree holds (merged and deactivated ones too): a recompute's progress total. */
+export async function countResidentsInArea(db: Db, areaPath: string | null): Promise<number> {
+  let q = db.selectFrom('resident').select(sql<string>`count(*)`.as('n'));
+  if (areaPath !== null) q = q.where(sql<boolean>`area_path <@ ${areaPath}::ltree`);
+  return Number((await q.executeTakeFirst())?.n ?? 0);
+}
+
+/**
+ * Locks these residents' rows for the rest of the transaction (in id order, so two lockers cannot
+ * deadlock), against a concurrent recompute of the same resident: FOR NO KEY UPDATE, which a care
+ * record's insert (its foreign key's KEY SHARE) does not wait for.
+ */
+export async function lockResidentsForUpdate(db: Db, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .selectFrom('resident')
+    .select('id')
+    .where('id', 'in', [...new Set(ids)])
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
 }

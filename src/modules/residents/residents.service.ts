@@ -9,6 +9,7 @@ import { type AreaRef, findAreasByIds } from '../areas/index.ts';
 import { findFacilityByCode, findFacilityById } from '../facilities/index.ts';
 import { insertNewHousehold, resolveBodyArea, storeNewHousehold } from './households.service.ts';
 import { validateCitizenId } from './identity.rules.ts';
+import { residentRecordsChanged } from './residents.changes.ts';
 import { toHousehold, toMergeInfo, toResident, toStatusChange } from './residents.mapping.ts';
 import type { ResidentPatch } from './residents.queries.ts';
 import {
@@ -302,7 +303,10 @@ export async function updateResident(
 export async function deactivateResident(ctx: AppContext, id: string): Promise<ResidentDetail> {
   const row = await findResidentRowById(ctx.db, id);
   if (!row) throw notFound('Resident', id);
-  if (row.active) await updateResidentRow(ctx.db, id, { active: false });
+  if (row.active) {
+    await updateResidentRow(ctx.db, id, { active: false });
+    await residentRecordsChanged(ctx.db, [id]);
+  }
   return getResident(ctx.db, id);
 }
 
@@ -335,6 +339,8 @@ export async function changeResidentStatus(
         area_path: row.area_path,
       },
     ]);
+    // Nothing is due to a resident who died or moved away (the programme engine listens).
+    await residentRecordsChanged(trx, [id]);
   });
   return getResident(ctx.db, id);
 }

@@ -1,0 +1,110 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { withoutScope } from '../../platform/db/unscoped.ts';
+import type { CountryProfile } from '../../platform/profile.ts';
+import { countResidentsInArea, lockResidentsForUpdate, residentIdsInArea } from '../residents/index.ts';
+import {
+  attemptRowsOf,
+  deleteDerived,
+  insertDueRows,
+  insertInvalidDoseRows,
+  insertRiskRows,
+} from './due.queries.ts';
+import type { ProgrammeDueTable, ProgrammeInvalidDoseTable, ProgrammeRiskTable } from './due.table.ts';
+import { evaluateResident } from './engine.ts';
+import { programmesOf } from './protocols.ts';
+import { residentFactsOf } from './recompute.facts.ts';
+import { outreachByWindow, rowsOfAnswer } from './recompute.rules.ts';
+
+/**
+ * The due store kept in step with the records: a resident's windows, risk and invalid doses are
+ * derived, so a recompute replaces them. It runs in the transaction that changed the records (a
+ * `whenResidentRecordsChange` listener), so what is due is never stale once the change commits, and
+ * without the request's scope (platform/db/unscoped.ts): a visit carries the place of the facility
+ * that made it, and a station must still count its resident's hospital visit.
+ */
+
+export interface RecomputeOptions {
+  profile: CountryProfile;
+  /** The instant written as computed_at (the context's clock). */
+  now: Date;
+}
+
+/** Recomputes these residents inside `trx` (joined, never opened: call it in a transaction). */
+export async function recomputeResidents(
+  trx: Db,
+  residentIds: readonly string[],
+  options: RecomputeOptions,
+): Promise<void> {
+  const ids = [...new Set(residentIds)].sort();
+  if (ids.length === 0) return;
+  await withoutScope(trx, async (db) => {
+    // Two recomputes of one resident queue here, so the second reads what the first committed.
+    await lockResidentsForUpdate(db, ids);
+    const programmes = programmesOf(options.profile);
+    const kinds = new Map(programmes.map((p) => [p.id, p.kind]));
+    const loaded = await residentFactsOf(db, ids);
+    const outreach = outreachByWindow(await attemptRowsOf(db, ids), options.profile.timeZone);
+    const due: ProgrammeDueTable[] = [];
+    const risk: ProgrammeRiskTable[] = [];
+    const invalid: ProgrammeInvalidDoseTable[] = [];
+    for (const [id, r] of loaded) {
+      const answer = evaluateResident(r.facts, programmes);
+      const rows = rowsOfAnswer({ id, areaPath: r.areaPath }, answer, kinds, outreach, options.now);
+      due.push(...rows.due);
+      if (rows.risk) risk.push(rows.risk);
+      invalid.push(...rows.invalid);
+    }
+    await deleteDerived(db, ids);
+    await insertDueRows(db, due);
+    await insertRiskRows(db, risk);
+    await insertInvalidDoseRows(db, invalid);
+  });
+}
+
+export interface AreaProgress {
+  done: number;
+  total: number;
+  /** The last resident id recomputed: where a resumed run goes on from. */
+  afterId: string | null;
+}
+
+export interface RecomputeAreaOptions {
+  profile: CountryProfile;
+  clock: Clock;
+  /** Residents per transaction (2,000 unless told). */
+  batch?: number;
+  /** Resume after this resident id (a job's checkpoint). */
+  afterId?: string | null;
+  /** Residents already done before `afterId` (for the progress count). */
+  done?: number;
+  /** Told after each committed batch; a job checkpoints here. */
+  onProgress?: (p: AreaProgress) => Promise<void> | void;
+  /** Stops between batches (a worker's shutdown). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Recomputes every resident of an area (null: the whole country), a batch per transaction in id
+ * order, so a long run holds no lock for long and a stopped one resumes after its last batch.
+ * Answers the progress at its end.
+ */
+export async function recomputeArea(
+  db: Db,
+  areaPath: string | null,
+  options: RecomputeAreaOptions,
+): Promise<AreaProgress> {
+  const batch = options.batch ?? 2000;
+  const total = await countResidentsInArea(db, areaPath);
+  let progress: AreaProgress = { done: options.done ?? 0, total, afterId: options.afterId ?? null };
+  for (;;) {
+    if (options.signal?.aborted) return progress;
+    const ids = await residentIdsInArea(db, areaPath, { afterId: progress.afterId, limit: batch });
+    if (ids.length === 0) return progress;
+    await db
+      .transaction()
+      .execute((trx) => recomputeResidents(trx, ids, { profile: options.profile, now: options.clock.now() }));
+    progress = { done: progress.done + ids.length, total, afterId: ids[ids.length - 1]! };
+    await options.onProgress?.(progress);
+  }
+}
