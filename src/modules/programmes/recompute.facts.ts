@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/db/database.ts';
 import { problemFactsOf, visitFactsOf } from '../encounters/index.ts';
 import { doseFactsOf } from '../immunizations/index.ts';
+import { pregnancyFactsOf } from '../pregnancies/index.ts';
 import { residentCareRefsByIds } from '../residents/index.ts';
-import type { PregnancyFact, ResidentFacts } from './facts.ts';
+import type { ResidentFacts } from './facts.ts';
 
 /**
  * What the engine reads about residents, assembled from the modules that hold the records (each
@@ -13,11 +14,6 @@ export interface LoadedResident {
   facts: ResidentFacts;
   /** The resident's place: where its derived rows are kept. */
   areaPath: string;
-}
-
-/** The pregnancies module's loader, until it is on main (every id answered, an empty list). */
-async function pregnancyFactsOf(_db: Db, ids: readonly string[]): Promise<Map<string, PregnancyFact[]>> {
-  return new Map(ids.map((id) => [id, []]));
 }
 
 export async function residentFactsOf(
