@@ -2,16 +2,25 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { SessionReply } from '../../src/modules/access/access.schema.ts';
 import type { ImmunizationList } from '../../src/modules/immunizations/immunizations.schema.ts';
+import type {
+  OutcomeBody,
+  ProgrammeList,
+  Worklist,
+  WorklistRow,
+} from '../../src/modules/programmes/programmes.schema.ts';
 import type { Resident } from '../../src/modules/residents/residents.schema.ts';
 import { addDays, todayIn } from '../../src/platform/dates.ts';
 import { newId } from '../../src/platform/ids.ts';
+import { loadProfile } from '../../src/platform/profile.ts';
 import { PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
 import { openMenu } from './support/navigation.ts';
 
 /**
- * The programme screens at the commune station on a phone (360 px): a child's vaccinations (a dose
- * given today saved and listed) and a child's weight on the growth chart of the resident's page.
+ * The programme screens on a phone (360 px): the district's programme figures; at the commune
+ * station, today's work on the home page and the worklist (a tap to call, a tap to record the outcome;
+ * on the API's own shapes, answered by the test until the worklist routes are on the server), a child's
+ * vaccinations (a dose given today saved and listed) and a child's weight on the growth chart.
  */
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
@@ -46,6 +55,88 @@ async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
     { p: path, b: body },
   ) as Promise<T>;
 }
+
+/** A day of the station's list in the API's shapes: who, what, how late, how urgent. */
+function worklistOf(asOf: string, residentId: string): Worklist {
+  const row = (over: Partial<WorklistRow>): WorklistRow => ({
+    id: over.itemId ?? 'row',
+    residentId,
+    fullName: 'Nguyễn Thị Lan',
+    phone: '0901 234 567',
+    village: 'Thôn 1',
+    age: 0,
+    ageMonths: 5,
+    programmeId: 'vn-epi',
+    kind: 'immunization',
+    itemId: 'penta-2',
+    episodeId: null,
+    dueFrom: addDays(asOf, -60),
+    overdueAfter: addDays(asOf, -32),
+    state: 'overdue',
+    daysOverdue: 31,
+    priority: 3,
+    lastBp: null,
+    lastAttempt: null,
+    ...over,
+  });
+  const items = [
+    row({
+      id: 'htn',
+      fullName: 'Trần Văn Bình',
+      age: 67,
+      ageMonths: null,
+      programmeId: 'vn-htn',
+      kind: 'hypertension',
+      itemId: 'htn-follow-up',
+      daysOverdue: 64,
+      priority: 1,
+      lastBp: { systolic: 186, diastolic: 112, on: addDays(asOf, -120) },
+    }),
+    row({}),
+    row({ id: 'due', itemId: 'opv-2', state: 'due', daysOverdue: 0, phone: null, fullName: 'Lê Thị Hoa' }),
+  ];
+  const none = { due: 0, overdue: 0 };
+  return {
+    asOf,
+    items,
+    nextCursor: null,
+    total: { count: items.length, exact: true },
+    counts: {
+      byKind: {
+        immunization: { due: 1, overdue: 1 },
+        antenatal: none,
+        postnatal: none,
+        'child-health': none,
+        hypertension: { due: 0, overdue: 1 },
+        diabetes: none,
+        elderly: none,
+      },
+      total: items.length,
+    },
+  };
+}
+
+const PROGRAMMES: ProgrammeList = {
+  programmes: [
+    {
+      id: 'vn-epi',
+      kind: 'immunization',
+      names: { en: 'Expanded immunization', vi: 'Tiêm chủng mở rộng', zh: '扩大免疫规划' },
+      source: 'Circular 10/2024/TT-BYT',
+      items: [
+        { id: 'penta-2', names: { en: 'Penta 2', vi: 'DPT-VGB-Hib mũi 2', zh: '五联疫苗第2剂' } },
+        { id: 'opv-2', names: { en: 'OPV 2', vi: 'OPV mũi 2', zh: '脊灰第2剂' } },
+      ],
+    },
+    {
+      id: 'vn-htn',
+      kind: 'hypertension',
+      names: { en: 'Hypertension', vi: 'Tăng huyết áp', zh: '高血压' },
+      source: 'guideline',
+      items: [{ id: 'htn-follow-up', names: { en: 'Follow-up', vi: 'Tái khám', zh: '随访' } }],
+    },
+  ],
+};
 
 async function stationOf(page: Page) {
   const session = await apiGet<SessionReply>(page, '/auth/session');
@@ -156,6 +247,69 @@ describe('VN demo province: programmes at the commune station', () => {
     await poll(() => growth.getByTestId('growth-point').count()).toBeGreaterThan(0);
     await growth.scrollIntoViewIfNeeded();
     await screenshot(page, 'growth-chart');
+    await fitsWidth(page);
+  });
+
+  test("station's home page lists today's overdue people; a row dials and records the call's outcome", async () => {
+    const page = await site().newPage(PHONE);
+    // The worklist routes in the API's shapes (programmes.schema.ts), until they are on the server.
+    const outcomes: OutcomeBody[] = [];
+    const asOf = todayIn(loadProfile('vn').timeZone, new Date());
+    let residentId = '01900000-0000-7000-8000-000000000000';
+    await page.route('**/api/programmes', (r) => r.fulfill({ json: PROGRAMMES }));
+    await page.route(/\/api\/worklists\?/, (r) => r.fulfill({ json: worklistOf(asOf, residentId) }));
+    await page.route('**/api/worklists/outcomes', async (r) => {
+      const body = r.request().postDataJSON() as OutcomeBody;
+      outcomes.push(body);
+      await r.fulfill({ status: 201, json: { ...body, recordedBy: null, at: new Date().toISOString() } });
+    });
+    await site().signIn(page, 'station');
+    const station = await stationOf(page);
+    residentId = (await childrenBornBetween(page, station.area, addDays(asOf, -300), addDays(asOf, -30)))[0]!
+      .id;
+    await page.reload();
+
+    const card = page.getByTestId('programmes-today-card');
+    await poll(() => card.getByTestId('today-overdue').count()).toBe(3);
+    expect(await card.getByTestId('today-hypertension').textContent()).toBe(
+      'Hypertension follow-up0 due · 1 overdue',
+    );
+    expect(await card.getByTestId('today-overdue').first().textContent()).toBe(
+      'Trần Văn Bình · Follow-up · 64 days overdue',
+    );
+    await card.getByTestId('today-open').click();
+    const rows = page.getByTestId('worklist-row');
+    await poll(() => rows.count()).toBe(3);
+    // Call first at the top, with its last blood pressure; one tap dials the number.
+    const first = rows.first();
+    expect(await first.getByTestId('row-priority').textContent()).toBe('Call first');
+    expect(await first.textContent()).toContain('last BP 186/112');
+    expect(await first.getByTestId('row-call').getAttribute('href')).toBe('tel:0901234567');
+    await screenshot(page, 'worklist');
+    await fitsWidth(page);
+
+    // Not reachable: one tap records it, under a UUID v7 the page made, for the row's due window.
+    await first.getByTestId('row-outcome').click();
+    await first.getByRole('button', { name: 'Not reachable' }).click();
+    await poll(() => first.getByTestId('row-attempt').textContent()).toBe('Saved: Not reachable');
+    expect(outcomes[0]).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      residentId,
+      programmeId: 'vn-htn',
+      itemId: 'htn-follow-up',
+      dueFrom: addDays(asOf, -60),
+      outcome: 'not-reachable',
+    });
+    // Will come: the day picked is a week from today unless changed.
+    const second = rows.nth(1);
+    await second.getByTestId('row-outcome').click();
+    await second.getByRole('button', { name: 'Will come' }).click();
+    expect(await second.getByTestId('come-on').inputValue()).toBe(addDays(asOf, 7));
+    await second.getByRole('button', { name: 'Save outcome' }).click();
+    await poll(() => outcomes.length).toBe(2);
+    expect(outcomes[1]).toMatchObject({ outcome: 'will-come', comeOn: addDays(asOf, 7), itemId: 'penta-2' });
+    // No phone: nothing to dial, the outcome of a home visit can still be recorded.
+    expect(await rows.nth(2).getByTestId('row-call').count()).toBe(0);
     await fitsWidth(page);
   });
 });

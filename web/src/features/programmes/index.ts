@@ -1,15 +1,24 @@
-import { lazy } from 'react';
+import { createElement, lazy, Suspense } from 'react';
 import type { Feature } from '../../app/feature.ts';
 
 const page = <K extends string>(load: () => Promise<Record<K, React.ComponentType>>, name: K) =>
   lazy(() => load().then((m) => ({ default: m[name] })));
 
+const TodayHomeCard = page(() => import('./TodayHomeCard.tsx'), 'TodayHomeCard');
+
 /**
- * Care programmes: a child's vaccinations (what is due, a dose, the doses not counted and why), opened
- * from the resident's page, and the programme figures of an area for managers.
+ * Care programmes: today's list (call, record the outcome) with its home card for the people who do
+ * the calling (the card stays away until the server answers the worklist; the menu entry comes with
+ * the worklist routes), a child's vaccinations (what is due, a dose, the doses not counted and why)
+ * opened from the resident's page or a row of the list, and the programme figures for managers.
  */
 export const programmesFeature: Feature = {
   routes: [
+    {
+      path: 'worklist',
+      permission: 'care.read',
+      Page: page(() => import('./WorklistPage.tsx'), 'WorklistPage'),
+    },
     {
       path: 'programmes/figures',
       permission: 'programmes.read',
@@ -23,5 +32,14 @@ export const programmesFeature: Feature = {
   ],
   nav: [
     { to: '/programmes/figures', label: 'programmes.nav.figures', permission: 'programmes.read', order: 22 },
+  ],
+  homeCards: [
+    {
+      id: 'programmes-today',
+      permission: 'care.read',
+      roles: ['station', 'doctor', 'vhw'],
+      order: 1,
+      render: () => createElement(Suspense, { fallback: null }, createElement(TodayHomeCard)),
+    },
   ],
 };
