@@ -126,6 +126,7 @@ describeOnBothEngines(
         'hypertension-visit-no-reading': [0, 3, 0],
         'hypertension-missed-visit': [1, 3, 33.3],
         'hypertension-lost-to-follow-up': [1, 4, 25],
+        'hypertension-returned-after-call': [0, 0, null],
       });
       const d = table(a, 'diabetes');
       expect(d['diabetes-under-care']).toEqual([2, 2, 100]);

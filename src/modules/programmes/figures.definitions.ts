@@ -29,6 +29,8 @@ export const FIGURE_IDS = [
   'diabetes-visit-no-reading',
   'diabetes-missed-visit',
   'diabetes-lost-to-follow-up',
+  'hypertension-returned-after-call',
+  'diabetes-returned-after-call',
   'immunization-bcg',
   'immunization-dtp1',
   'immunization-dtp3',
@@ -112,6 +114,12 @@ function ncd(kind: 'hypertension' | 'diabetes'): Record<string, FigureDefinition
       en: `Missed visits: no visit in the last three months (but one in the last twelve). ${underCare.en}. Controlled, not controlled, visited without a reading and missed visits add up to it.`,
       vi: `Bỏ khám: không khám trong ba tháng gần nhất (nhưng có khám trong mười hai tháng), ${underCare.vi}. Kiểm soát, chưa kiểm soát, có khám không có kết quả và bỏ khám cộng lại bằng mẫu số.`,
       zh: `漏诊：近三个月内未就诊（但近十二个月内就诊过）${underCare.zh}。控制、未控制、就诊无结果与漏诊之和等于分母。`,
+    },
+    [`${kind}-returned-after-call`]: {
+      kind,
+      en: `Returned to care after a call: residents of the area called (an outreach attempt recorded, any outcome but moved away or died) about an overdue ${c.en} follow-up in the period (up to its end or today) who came to a visit on the day of their first call in it or within the 15 days after; over those called.`,
+      vi: `Quay lại sau khi gọi: người dân của địa bàn được gọi (có ghi lần liên hệ, mọi kết quả trừ đã chuyển đi hoặc đã mất) về lần tái khám ${c.vi} quá hạn trong kỳ (đến cuối kỳ hoặc hôm nay) đã đến khám ngay ngày được gọi lần đầu trong kỳ hoặc trong 15 ngày sau đó; trên số người được gọi.`,
+      zh: `电话随访后返诊：本期内（截至期末或今天）因${c.zh}随访逾期被联系（已记录联系，结果不为迁出或死亡）的本地区居民中，在本期首次联系当天或其后 15 天内就诊的比例，分母为被联系的居民。`,
     },
     [`${kind}-lost-to-follow-up`]: {
       kind,

@@ -209,7 +209,22 @@ export function figuresPopulation(t: () => TestEngine) {
     return id;
   }
 
-  return { resident, status, problem, visit, doses, retractDose, pregnancy };
+  /**
+   * A call about an overdue item of a programme (an outreach attempt at an instant), in the
+   * resident's place as the worklists record one.
+   */
+  async function call(residentId: string, programmeId: string, at: string, outcome = 'will-come') {
+    const id = newId();
+    await sql`
+      insert into outreach_attempt
+        (id, resident_id, programme_id, item_id, episode_id, due_from, outcome, note, come_on,
+         fingerprint, recorded_by, at, area_path)
+      select ${id}, r.id, ${programmeId}, 'follow-up', null, ${at.slice(0, 10)}::date - 30, ${outcome},
+        null, null, ${`fixture-${id}`}, null, ${at}::timestamptz, r.area_path
+      from resident r where r.id = ${residentId}`.execute(db());
+  }
+
+  return { resident, status, problem, visit, doses, retractDose, pregnancy, call };
 }
 
 /** Blood pressure as readings: systolic and diastolic. */

@@ -10,6 +10,7 @@ import {
   POSTNATAL_CATEGORIES,
   POSTNATAL_WEEK_DAYS,
 } from './figures.maternal.rules.ts';
+import { type Call, NOT_CALLS, RETURN_WITHIN_DAYS } from './figures.outreach.rules.ts';
 import {
   type ChronicPatient,
   DIASTOLIC,
@@ -287,4 +288,41 @@ export async function birthsWithContacts(
     antenatalDays: r.antenatal ?? [],
     postnatalDays: r.postnatal ?? [],
   }));
+}
+
+/**
+ * The calls (outreach attempts but moved-away and died) about these programmes' items of the area's
+ * residents recorded from a day before `window.from` to a day after its end (the rules read each
+ * instant's day on the profile's calendar), and those residents' visit days up to 15 days after.
+ */
+export async function callsAndVisits(
+  db: Db,
+  areaPath: string,
+  programmeIds: readonly string[],
+  window: { from: string; to: string },
+): Promise<{ calls: Call[]; visitDays: Map<string, string[]> }> {
+  if (programmeIds.length === 0) return { calls: [], visitDays: new Map() };
+  const calls = sql`
+    select a.resident_id, a.at
+    from outreach_attempt a
+    join resident r on r.id = a.resident_id
+    where r.area_path <@ ${areaPath}::ltree and r.active
+      and a.programme_id in (${sql.join(programmeIds)})
+      and a.outcome not in (${sql.join(NOT_CALLS)})
+      and a.at >= (${window.from}::date - 1)::timestamp at time zone 'UTC'
+      and a.at < (${window.to}::date + 2)::timestamp at time zone 'UTC'`;
+  const { rows } = await sql<{ resident_id: string; at: Date | string }>`${calls}`.execute(db);
+  const ids = [...new Set(rows.map((r) => r.resident_id))];
+  const visitDays = new Map<string, string[]>(ids.map((id) => [id, []]));
+  if (ids.length > 0) {
+    const visits = await sql<{ resident_id: string; visit_date: string }>`
+      select distinct e.resident_id, e.visit_date
+      from encounter e
+      where e.resident_id in (${sql.join(ids)})
+        and e.visit_date between ${window.from} and ${window.to}::date + ${RETURN_WITHIN_DAYS}::int`.execute(
+      db,
+    );
+    for (const v of visits.rows) visitDays.get(v.resident_id)?.push(v.visit_date);
+  }
+  return { calls: rows.map((r) => ({ residentId: r.resident_id, at: new Date(r.at) })), visitDays };
 }

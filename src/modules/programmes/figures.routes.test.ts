@@ -31,6 +31,16 @@ import type { ProgrammeFigures } from './figures.schema.ts';
  * The station (commune 45101) does not see C4510's rows: H5's August visit, so H5 is a missed visit
  * (controlled 2, missed 2); H11's C4510 problem, so its onset is 2025-01-01 (still registered).
  *
+ * Calls about overdue follow-ups (outreach attempts; instants in UTC, days in Vietnam, UTC+7):
+ *   H1 vn-hypertension 2026-08-01 09:00; visit 2026-08-15 (day 14)                      back in care
+ *   H2 2026-06-30T17:30Z, 1 July in Vietnam (in the quarter); visits 07-20 (day 19)     not back
+ *   H4 2026-08-20T17:30Z (21 August); visit 2026-09-01 (day 11)                          back
+ *   H5 2026-07-25; its next visit 2026-08-20 at C4510 (day 26)                           not back
+ *   H6 moved-away (not a call); H10 in district 2; H11 2026-09-25, the day of its visit back
+ *   H12 not-reachable 2026-09-01, will-come 2026-09-05; no visit                         not back
+ *   D2 vn-diabetes 2026-08-25; visit 2026-09-01 (day 7)                                  back (diabetes)
+ * District 451: hypertension 3 back of 6 called (50%); diabetes 1 of 1.
+ *
  * Diabetes, commune 45101:
  *   D1 E11.9 2025-01-01; 2026-08-05 HbA1c 6.5 and fasting 8.0           controlled (HbA1c first)
  *   D2 E11.9 2025-01-01; 2026-09-01 fasting 7.5                         uncontrolled
@@ -106,6 +116,19 @@ describeOnBothEngines('programme figures API (vn)', (t) => {
     await pop.visit(d5, s1, '2025-08-01', { readings: { '1558-6': 6.0 } });
     const d6 = await dm('D Sáu', '2026-09-01');
     await pop.visit(d6, s1, '2026-09-01', { readings: { '1558-6': 6.0 } });
+
+    const htnCall = (id: string, at: string, outcome?: string) =>
+      pop.call(id, 'vn-hypertension', at, outcome);
+    await htnCall(h1, '2026-08-01T02:00:00Z');
+    await htnCall(h2, '2026-06-30T17:30:00Z');
+    await htnCall(h4, '2026-08-20T17:30:00Z');
+    await htnCall(h5, '2026-07-25T02:00:00Z');
+    await htnCall(h6, '2026-08-01T02:00:00Z', 'moved-away');
+    await htnCall(h10, '2026-08-01T02:00:00Z');
+    await htnCall(h11, '2026-09-25T01:00:00Z');
+    await htnCall(h12, '2026-09-01T02:00:00Z', 'not-reachable');
+    await htnCall(h12, '2026-09-05T02:00:00Z');
+    await pop.call(d2, 'vn-diabetes', '2026-08-25T02:00:00Z');
   });
 
   const figuresOf = async (token: string, area: string, period: string) => {
@@ -137,6 +160,7 @@ describeOnBothEngines('programme figures API (vn)', (t) => {
       'hypertension-visit-no-reading': [1, 7, 14.3],
       'hypertension-missed-visit': [1, 7, 14.3],
       'hypertension-lost-to-follow-up': [1, 7, 14.3],
+      'hypertension-returned-after-call': [3, 6, 50],
     });
     const controlled = a.figures.find((f) => f.id === 'hypertension-controlled');
     expect(controlled?.definition.en).toContain('below 140/90');
@@ -155,6 +179,7 @@ describeOnBothEngines('programme figures API (vn)', (t) => {
       'diabetes-visit-no-reading': [1, 4, 25],
       'diabetes-missed-visit': [0, 4, 0],
       'diabetes-lost-to-follow-up': [1, 5, 20],
+      'diabetes-returned-after-call': [1, 1, 100],
     });
   });
 

@@ -14,8 +14,10 @@ import {
   elderlyFigure,
 } from './figures.coverage.rules.ts';
 import { maternalCounts, maternalFigures } from './figures.maternal.rules.ts';
+import { returnCounts, returnFigure } from './figures.outreach.rules.ts';
 import {
   birthsWithContacts,
+  callsAndVisits,
   childrenWithDoses,
   diabetesPatients,
   elderlyWithChecks,
@@ -23,6 +25,7 @@ import {
 } from './figures.queries.ts';
 import { chronicCounts, chronicFigures, parsePeriod, windowsOf } from './figures.rules.ts';
 import type { FiguresQuery, ProgrammeFigures } from './figures.schema.ts';
+import { programmesOf } from './protocols.ts';
 
 const ALL: Scope = { all: true, paths: [] };
 
@@ -52,6 +55,11 @@ export async function programmeFigures(
   const elders = await elderlyWithChecks(ctx.db, area.path, w.last12Months, elderlyBornBy(w));
   const births = await birthsWithContacts(ctx.db, area.path, { from: period.from, to: w.asOf });
   const fullList = fullyImmunizedOf(ctx.profile);
+  const callWindow = { from: period.from, to: w.asOf };
+  const htnCalls = await callsAndVisits(ctx.db, area.path, idsOf(ctx.profile, 'hypertension'), callWindow);
+  const dmCalls = await callsAndVisits(ctx.db, area.path, idsOf(ctx.profile, 'diabetes'), callWindow);
+  const returned = (kind: 'hypertension' | 'diabetes', c: typeof htnCalls) =>
+    returnFigure(kind, returnCounts(c.calls, c.visitDays, period, w, ctx.profile.timeZone));
   return {
     area: { id: area.id, code: area.code, name: area.name, level: area.level },
     period,
@@ -59,13 +67,19 @@ export async function programmeFigures(
     windows: { last3Months: w.last3Months, last12Months: w.last12Months },
     figures: [
       ...chronicFigures('hypertension', chronicCounts(hypertension, period, w)),
+      returned('hypertension', htnCalls),
       ...chronicFigures('diabetes', chronicCounts(diabetes, period, w)),
+      returned('diabetes', dmCalls),
       ...coverageFigures(coverageCounts(children, period, w, antigensOf, fullList), fullList),
       ...maternalFigures(maternalCounts(births, period, w)),
       elderlyFigure(elders, w),
     ],
   };
 }
+
+/** The ids of the profile's programmes of a kind (an outreach attempt names its programme). */
+const idsOf = (profile: CountryProfile, kind: string) =>
+  programmesOf(profile).flatMap((p) => (p.kind === kind ? [p.id] : []));
 
 const antigensOf = (vaccine: string) => vaccines().get(vaccine)?.antigens ?? [];
 
