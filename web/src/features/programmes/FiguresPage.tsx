@@ -28,6 +28,7 @@ const MEASURE: Record<string, MessageKey> = {
   'four-contacts': 'programmes.figure.four-contacts',
   'within-week': 'programmes.figure.within-week',
   check: 'programmes.figure.check',
+  'returned-after-call': 'programmes.figure.returned-after-call',
 };
 
 /**
