@@ -1,15 +1,19 @@
 import { sql } from 'kysely';
+import { vaccines } from '../modules/immunizations/index.ts';
+import { programmesOf } from '../modules/programmes/index.ts';
 import type { Db } from '../platform/db/database.ts';
-import { DEMO_PROGRAMMES } from './generate-programmes.schedules.ts';
+import type { CountryProfile } from '../platform/profile.ts';
+import { demoScheduleOf } from './schedule-of-file.ts';
 
 /**
  * Counts the demo tests of both profiles make on a loaded demo's programme records (the same
  * questions of the Vietnamese province and the Chinese county), by hand in SQL.
  */
-export async function programmeRecordCounts(db: Db, today: string, demo: keyof typeof DEMO_PROGRAMMES) {
+export async function programmeRecordCounts(db: Db, today: string, profile: CountryProfile) {
   // A first dose's minimum age, of the vaccines the demo gives too early on purpose (six weeks or later).
-  const firsts = DEMO_PROGRAMMES[demo].schedule.filter((s) => s.after === null && s.minAgeDays >= 42);
-  const vaccines = firsts.map((s) => s.vaccine);
+  const schedule = demoScheduleOf(programmesOf(profile), vaccines());
+  const firsts = schedule.filter((s) => s.after === null && s.minAgeDays >= 42);
+  const codes = firsts.map((s) => s.vaccine);
   const minAges = firsts.map((s) => s.minAgeDays);
   const doses = await sql<{ doses: number; children: number; elsewhere: number; here: number }>`
     select count(*)::int as doses, count(distinct resident_id)::int as children,
@@ -20,7 +24,7 @@ export async function programmeRecordCounts(db: Db, today: string, demo: keyof t
   const early = await sql<{ age: number; interval: number }>`
     select
       (select count(*)::int from immunization i join resident r on r.id = i.resident_id
-        join unnest(${vaccines}::text[], ${minAges}::int[]) as f(vaccine, min_age) on f.vaccine = i.vaccine
+        join unnest(${codes}::text[], ${minAges}::int[]) as f(vaccine, min_age) on f.vaccine = i.vaccine
         where i.given_on - r.birth_date < f.min_age) as age,
       (select count(*)::int from immunization a join immunization b
          on b.resident_id = a.resident_id and b.vaccine = a.vaccine and b.id <> a.id
@@ -38,6 +42,16 @@ export async function programmeRecordCounts(db: Db, today: string, demo: keyof t
     from encounter_diagnosis d join resident r on r.id = d.resident_id where d.code = 'Z00.0'`.execute(db);
   const hypertension = await sql<{ n: number }>`
     select count(*)::int as n from problem where code = 'I10'`.execute(db);
+  const pregnancies = await sql<{ open: number; born: number }>`
+    select count(*) filter (where outcome is null)::int as open,
+      count(*) filter (where outcome = 'live-birth')::int as born from pregnancy`.execute(db);
+  // Child health checks: a weight and Z00.1, of children under 6.
+  const checks = await sql<{ checks: number; children: number; weighed: number }>`
+    select count(*)::int as checks, count(distinct d.resident_id)::int as children,
+      count(*) filter (where exists (select 1 from encounter_observation o
+        where o.encounter_id = d.encounter_id and o.code = '29463-7'))::int as weighed
+    from encounter_diagnosis d join resident r on r.id = d.resident_id
+    where d.code = 'Z00.1' and d.visit_date - r.birth_date < 6 * 366`.execute(db);
   return {
     ...doses.rows[0]!,
     earlyByAge: early.rows[0]!.age,
@@ -46,6 +60,11 @@ export async function programmeRecordCounts(db: Db, today: string, demo: keyof t
     elderlyChecks: elderly.rows[0]!.checks,
     elderlyChecksUnder65: elderly.rows[0]!.under65,
     hypertensionProblems: hypertension.rows[0]!.n,
+    openPregnancies: pregnancies.rows[0]!.open,
+    births: pregnancies.rows[0]!.born,
+    childChecks: checks.rows[0]!.checks,
+    childrenChecked: checks.rows[0]!.children,
+    childChecksWeighed: checks.rows[0]!.weighed,
   };
 }
 

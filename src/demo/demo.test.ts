@@ -61,7 +61,7 @@ describeOnBothEngines('the demo province', (t) => {
   });
 
   test("the district's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {
-    const c = await programmeRecordCounts(t().ctx.db, TODAY, 'khanh-hoa');
+    const c = await programmeRecordCounts(t().ctx.db, TODAY, t().ctx.profile);
     expect(c.children).toBeGreaterThan(1500);
     expect(c.doses / c.children).toBeGreaterThan(6);
     expect(c.elsewhere / c.doses).toBeGreaterThan(0.05);
@@ -73,6 +73,11 @@ describeOnBothEngines('the demo province', (t) => {
     expect(c.hypertensionProblems).toBeGreaterThan(300);
     expect(c.elderlyChecks).toBeGreaterThan(50);
     expect(c.elderlyChecksUnder65).toBe(0);
+    // Pregnancies open (due for antenatal contacts) and ended in a birth; the station's children weighed.
+    expect(c.openPregnancies).toBeGreaterThan(3);
+    expect(c.births).toBeGreaterThan(3);
+    expect(c.childrenChecked).toBeGreaterThan(50);
+    expect(c.childChecksWeighed).toBe(c.childChecks);
     const child = await aVaccinatedChild(t().ctx.db, station.code);
     const booklet = await t().inject({ url: `/api/residents/${child}/immunizations` });
     expect(booklet.statusCode, booklet.body).toBe(200);

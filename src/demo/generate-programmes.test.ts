@@ -2,12 +2,16 @@ import { describe, expect, test } from 'vitest';
 import { observationKindsByCode } from '../modules/encounters/observation-kinds.ts';
 import { readObservation } from '../modules/encounters/observations.rules.ts';
 import { vaccines } from '../modules/immunizations/vaccines.ts';
+import { programmesOf } from '../modules/programmes/index.ts';
 import { addDays, daysBetween } from '../platform/dates.ts';
+import { loadProfile } from '../platform/profile.ts';
+import { demoChildChecksOf } from './child-checks-of-file.ts';
 import { DEMO_PROGRAMMES } from './generate-programmes.schedules.ts';
 import { type DemoProgrammeResident, type ProgrammePlan, planProgrammes } from './generate-programmes.ts';
 import { planVisits } from './generate-visits.ts';
 import { VISIT_REASONS } from './khanh-hoa.ts';
 import { Rng } from './random.ts';
+import { demoScheduleOf } from './schedule-of-file.ts';
 
 const TODAY = '2026-11-25';
 // 3,000 residents of all ages with full birth dates (a fifth years alone), two thirds at the demo station.
@@ -30,6 +34,10 @@ const visits = planVisits(new Rng(7).fork('visits'), {
   serviceCode: (n) => `VNS${n}`,
   reasons: VISIT_REASONS,
 });
+const PROFILE = { 'khanh-hoa': 'vn', xishui: 'cn' } as const;
+// The profile's own programme files: its immunization schedule and child health checks.
+const scheduleOf = (demo: keyof typeof DEMO_PROGRAMMES) =>
+  demoScheduleOf(programmesOf(loadProfile(PROFILE[demo])), vaccines());
 const plan = (demo: keyof typeof DEMO_PROGRAMMES, seed = 7): ProgrammePlan =>
   planProgrammes(new Rng(seed).fork('programmes'), {
     residents: people,
@@ -37,14 +45,16 @@ const plan = (demo: keyof typeof DEMO_PROGRAMMES, seed = 7): ProgrammePlan =>
     today: TODAY,
     visits,
     serviceCode: (n) => `VNS${n}`,
-    ...DEMO_PROGRAMMES[demo],
+    schedule: scheduleOf(demo),
+    childChecks: demoChildChecksOf(programmesOf(loadProfile(PROFILE[demo]))),
+    words: DEMO_PROGRAMMES[demo].words,
   });
 const UUID7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const byCode = new Map(people.map((p) => [p.code, p]));
 
 describe.each(['khanh-hoa', 'xishui'] as const)('planProgrammes (%s)', (demo) => {
   const p = plan(demo);
-  const schedule = DEMO_PROGRAMMES[demo].schedule;
+  const schedule = scheduleOf(demo);
 
   test('is deterministic for a seed and differs for another', () => {
     expect(plan(demo)).toEqual(p);
@@ -125,6 +135,25 @@ describe.each(['khanh-hoa', 'xishui'] as const)('planProgrammes (%s)', (demo) =>
     );
     for (const code of followed) expect(p.pregnancies.some((x) => x.residentCode === code)).toBe(true);
     expect(p.visits.some((v) => v.diagnoses[0]?.code === 'Z39.2')).toBe(true);
+  });
+
+  test("child health checks of the last year at the demo station, by the profile's child-health file: most brought, some late or not at all", () => {
+    const checks = p.visits.filter((v) => v.diagnoses[0]?.code === 'Z00.1');
+    const children = people.filter(
+      (x) =>
+        x.facilityCode === 'DENSE' && x.birthDate.length === 10 && daysBetween(x.birthDate, TODAY) < 6 * 365,
+    );
+    const checked = new Set(checks.map((v) => v.residentCode));
+    expect(checked.size / children.length).toBeGreaterThan(0.6);
+    expect(checked.size / children.length).toBeLessThan(0.95);
+    for (const v of checks) {
+      const child = byCode.get(v.residentCode)!;
+      expect(child.facilityCode).toBe('DENSE');
+      expect(v.date >= addDays(TODAY, -365) && v.date <= TODAY && v.date >= child.birthDate).toBe(true);
+      const weight = v.observations.find((o) => o.code === '29463-7')!.value;
+      expect(weight).toBeGreaterThan(2);
+      expect(weight).toBeLessThan(30);
+    }
   });
 
   test('lapsed hypertensive patients: high risk 45-330 days ago, controlled more than a year ago', () => {

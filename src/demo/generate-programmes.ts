@@ -30,19 +30,21 @@ export interface ImmunizationSlot {
   after: string | null;
   minIntervalDays: number;
   /**
-   * Older versions of the schedule, newest first: a child whose due date (birth + ageDays) falls before
-   * `before` is judged by the older version, with its ages, or without the item (null). China's DTaP
-   * moved from 3, 4, 5 to 2, 4, 6 months in 2025; Vietnam's second IPV came in August 2024.
+   * Older versions of the schedule, newest first: a dose given before `before` is judged by the older
+   * version (as the engine judges it: the version in force on the day given), with its ages, or not on
+   * that schedule (null). China's DTaP moved from 3, 4, 5 to 2, 4, 6 months in 2025; Vietnam's second
+   * IPV came in August 2024.
    */
   earlier?: { before: string; ages: { ageDays: number; minAgeDays: number } | null }[];
 }
 
-/** The slot's ages for a child born on `birth` (the version in force on its due date), or null: not on its schedule. */
-export function agesFor(s: ImmunizationSlot, birth: string): { ageDays: number; minAgeDays: number } | null {
+/** The slot's ages for a dose given on `date` (the version in force that day), or null: not on that schedule. */
+export function agesFor(s: ImmunizationSlot, date: string): { ageDays: number; minAgeDays: number } | null {
   let ages: { ageDays: number; minAgeDays: number } | null = { ageDays: s.ageDays, minAgeDays: s.minAgeDays };
   for (const e of s.earlier ?? []) {
-    if (!ages || addDays(birth, ages.ageDays) >= e.before) break;
+    if (date >= e.before) break;
     ages = e.ages;
+    if (!ages) break;
   }
   return ages;
 }
@@ -54,8 +56,8 @@ export interface ProgrammeWords {
   elderlyCheck: string;
   hypertension: string;
   pregnancy: string;
-  /** A child health check (growth monitoring); optional for the plans made before the checks were. */
-  childCheck?: string;
+  /** A child health check (growth monitoring). */
+  childCheck: string;
 }
 
 /** A child health check's window, as the profile's child-health programme gives it for one child. */
@@ -167,9 +169,9 @@ function planBooklet(
     const slots = input.schedule.filter((s) => s.ageDays === age);
     lag += habit === 'late' ? r.int(5, 40) : r.int(0, 6);
     let date = addDays(birth, age + lag);
-    const onSchedule = slots.filter((s) => agesFor(s, birth) !== null);
+    const onSchedule = slots.filter((s) => agesFor(s, date) !== null);
     for (const s of onSchedule) {
-      const ageDays = agesFor(s, birth)?.ageDays ?? s.ageDays;
+      const ageDays = agesFor(s, date)?.ageDays ?? s.ageDays;
       date = maxDate(date, addDays(birth, ageDays + (age === 0 ? 0 : r.int(0, 2))));
       const prev = s.after ? given.get(s.after) : undefined;
       if (s.after && !prev) continue;
@@ -186,7 +188,7 @@ function planBooklet(
     for (const s of onSchedule) {
       const prev = s.after ? given.get(s.after) : undefined;
       if (s.after && !prev) continue;
-      const minAgeDays = agesFor(s, birth)?.minAgeDays ?? s.minAgeDays;
+      const minAgeDays = agesFor(s, date)?.minAgeDays ?? s.minAgeDays;
       let doseDate = date;
       let early: DemoDose['early'] = null;
       // Too early on purpose: under the series' interval, or (a first dose) under the minimum age.
@@ -273,8 +275,8 @@ function planChildChecks(r: Rng, child: DemoProgrammeResident, input: ProgrammeP
   const out: DemoVisit[] = [];
   for (const w of input.childChecks?.(child.birthDate) ?? []) {
     if (w.until <= since || w.from > today) continue;
-    const span = Math.max(1, daysBetween(w.from, w.until));
-    const date = addDays(w.from, r.int(0, span - 1));
+    const from = maxDate(w.from, since);
+    const date = addDays(from, r.int(0, Math.max(1, daysBetween(from, w.until)) - 1));
     if (date > lastVisit || date > today || date < child.birthDate) continue;
     if (r.chance(0.08)) continue; // a check missed now and then
     const minute = r.int(7 * 60 + 30, 11 * 60);
@@ -285,7 +287,7 @@ function planChildChecks(r: Rng, child: DemoProgrammeResident, input: ProgrammeP
       kind: 'station-visit',
       date,
       minute,
-      reason: input.words.childCheck ?? '',
+      reason: input.words.childCheck,
       observations: [{ code: '29463-7', value: weightAt(r, daysBetween(child.birthDate, date), child.sex) }],
       diagnoses: [{ code: 'Z00.1', role: 'main' }],
       prescriptions: [],

@@ -1,19 +1,29 @@
 import { loadVisits } from '../modules/encounters/encounters.bulk.ts';
 import { lookupFacility } from '../modules/facilities/index.ts';
-import { type ImmunizationBulkRow, insertImmunizationsBulk } from '../modules/immunizations/index.ts';
+import {
+  type ImmunizationBulkRow,
+  insertImmunizationsBulk,
+  vaccines,
+} from '../modules/immunizations/index.ts';
+import { insertPregnanciesBulk } from '../modules/pregnancies/index.ts';
+import { programmesOf } from '../modules/programmes/index.ts';
 import { findResidentRefsByKeys } from '../modules/residents/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
+import type { CountryProfile } from '../platform/profile.ts';
+import { demoChildChecksOf } from './child-checks-of-file.ts';
 import { DEMO_PROGRAMMES } from './generate-programmes.schedules.ts';
 import { type DemoProgrammeResident, type ProgrammePlan, planProgrammes } from './generate-programmes.ts';
 import type { DemoVisit } from './generate-visits.ts';
 import { bulkVisitsOf } from './load-visits.ts';
 import { Rng } from './random.ts';
+import { demoScheduleOf } from './schedule-of-file.ts';
 
 /**
- * The demo's care programme records (generate-programmes.ts), loaded after its visits: the
- * children's doses through the immunizations module's bulk insert, the antenatal, postnatal,
- * lapsed hypertension and elderly-check visits through the encounters bulk path (a chronic
- * diagnosis puts the problem on the list there).
+ * The demo's care programme records (generate-programmes.ts), loaded after its visits and planned by
+ * the profile's own programme files: the children's doses through the immunizations module's bulk
+ * insert, the pregnancies through the pregnancies module's, the child health checks, antenatal,
+ * postnatal, lapsed hypertension and elderly-check visits through the encounters bulk path (a
+ * chronic diagnosis puts the problem on the list there).
  */
 
 export interface ProgrammeLoadInput {
@@ -74,14 +84,18 @@ async function residentIdsOf(ctx: AppContext, codes: readonly string[]): Promise
   return ids;
 }
 
-export function planDemoProgrammes(input: ProgrammeLoadInput): ProgrammePlan {
+/** The plan, by the profile's own programme files (its immunization schedule, its child health checks). */
+export function planDemoProgrammes(profile: CountryProfile, input: ProgrammeLoadInput): ProgrammePlan {
+  const files = programmesOf(profile);
   return planProgrammes(new Rng(input.seed).fork('programmes'), {
     residents: input.residents,
     denseFacilities: input.denseFacilities,
     today: input.today,
     visits: input.visits,
     serviceCode: input.serviceCode,
-    ...DEMO_PROGRAMMES[input.demo],
+    schedule: demoScheduleOf(files, vaccines()),
+    childChecks: demoChildChecksOf(files),
+    words: DEMO_PROGRAMMES[input.demo].words,
   });
 }
 
@@ -89,7 +103,7 @@ export async function loadDemoProgrammes(
   ctx: AppContext,
   input: ProgrammeLoadInput,
 ): Promise<ProgrammeCounts & { plan: ProgrammePlan }> {
-  const plan = planDemoProgrammes(input);
+  const plan = planDemoProgrammes(ctx.profile, input);
   const residentIds = await residentIdsOf(ctx, [
     ...plan.doses.map((d) => d.residentCode),
     ...plan.pregnancies.map((p) => p.residentCode),
@@ -115,7 +129,20 @@ export async function loadDemoProgrammes(
     facilityId: d.givenElsewhere ? null : (facilityIds.get(stationOf.get(d.residentCode) ?? '') ?? null),
     place: d.place,
   }));
-  const immunizations = await insertImmunizationsBulk(ctx.db, rows, new Date(`${input.today}T00:00:00Z`));
+  const recordedAt = new Date(`${input.today}T00:00:00Z`);
+  const immunizations = await insertImmunizationsBulk(ctx.db, rows, recordedAt);
+  const pregnancies = await insertPregnanciesBulk(
+    ctx.db,
+    plan.pregnancies.map((p) => ({
+      id: p.id,
+      residentId: residentIds.get(p.residentCode) as string,
+      lmp: p.lmp,
+      edd: p.edd,
+      outcome: p.outcome,
+      outcomeDate: p.outcomeDate,
+    })),
+    recordedAt,
+  );
   const loaded = await loadVisits(ctx, bulkVisitsOf(ctx, plan.visits, input.today));
   return {
     immunizations,
@@ -123,7 +150,7 @@ export async function loadDemoProgrammes(
     dosesEarly: plan.doses.filter((d) => d.early).length,
     children: new Set(plan.doses.map((d) => d.residentCode)).size,
     visits: loaded.visits,
-    pregnancies: 0,
+    pregnancies,
     plan,
   };
 }
