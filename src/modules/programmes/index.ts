@@ -28,6 +28,7 @@ export type { RepeatingFile, ScheduleFile, VisitCounts, VisitScheduleFile } from
 export { visitScheduleFamily } from './visits.rules.ts';
 export { codeMatches, visitCounts } from './visits.shared.ts';
 export { worklistRoutes } from './worklists.routes.ts';
+export { dueForReminders, type ReminderWindow } from './worklists.service.ts';
 
 // A merge of duplicate residents carries the outreach attempts to the survivor (an undo brings them
 // back); the due rows are derived: the merge tells the listeners, and the survivor is recomputed.

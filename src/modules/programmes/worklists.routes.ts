@@ -1,11 +1,25 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
+import { created } from '../../platform/http/replies.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
 import { whenResidentRecordsChange } from '../residents/index.ts';
-import { ProgrammeList } from './programmes.schema.ts';
+import { recordOutcome } from './outcomes.service.ts';
+import {
+  OutcomeBody,
+  OutreachAttempt,
+  ProgrammeList,
+  ResidentDue,
+  ResidentDueParams,
+  ResidentDueQuery,
+  Worklist,
+  WorklistQuery,
+} from './programmes.schema.ts';
 import { recomputeResidents } from './recompute.service.ts';
-import { programmeList } from './worklists.service.ts';
+import { programmeList, residentDue, worklist } from './worklists.service.ts';
 
 const doc = routeDoc(['programmes']);
+// Worklists name people and what care they miss: personal data, read under care.read (and logged).
+const read = { permission: 'care.read' } as const;
+const write = { permission: 'care.write' } as const;
 
 /**
  * The profile's programmes, the worklists read from the due store, a resident's due items and the
@@ -27,5 +41,42 @@ export function worklistRoutes(app: App, ctx: AppContext): void {
       },
     ),
     () => programmeList(ctx.profile),
+  );
+
+  app.get(
+    '/worklists',
+    doc(
+      read,
+      "What the caller's places must act on: due and overdue items on asOf (today in the profile's zone), call first first (priority, then the most overdue), with counts by kind",
+      { querystring: WorklistQuery, response: { 200: Worklist } },
+    ),
+    (req) => worklist(req.ctx, req.query, req.scope!),
+  );
+
+  app.get(
+    '/residents/:id/due',
+    doc(
+      read,
+      "A resident's programme items by state on asOf, the items a refusal closed, and the doses not counted",
+      {
+        params: ResidentDueParams,
+        querystring: ResidentDueQuery,
+        response: { 200: ResidentDue },
+      },
+    ),
+    (req) => residentDue(req.ctx, req.params.id, req.query.asOf),
+  );
+
+  app.post(
+    '/worklists/outcomes',
+    doc(
+      write,
+      'Record a call or home visit about a due item; client-supplied UUID v7: the same body again answers 200 with the stored attempt, another body 409',
+      { body: OutcomeBody, response: { 200: OutreachAttempt, 201: OutreachAttempt } },
+    ),
+    async (req, reply) => {
+      const r = await recordOutcome(req.ctx, req.body, req.principal?.userId ?? null);
+      return r.created ? created(reply, r.attempt) : r.attempt;
+    },
   );
 }

@@ -188,6 +188,7 @@ export interface ResidentCareRef {
   status: ResidentStatus;
   /** False when the record was merged into another or deactivated (a registration error). */
   active: boolean;
+  areaId: string;
   areaPath: string;
   householdId: string | null;
 }
@@ -200,7 +201,17 @@ export async function residentCareRefsByIds(
   if (ids.length === 0) return new Map();
   const rows = await db
     .selectFrom('resident')
-    .select(['id', 'birth_date', 'sex', 'status', 'active', 'merged_into_id', 'area_path', 'household_id'])
+    .select([
+      'id',
+      'birth_date',
+      'sex',
+      'status',
+      'active',
+      'merged_into_id',
+      'area_id',
+      'area_path',
+      'household_id',
+    ])
     .where('id', 'in', [...new Set(ids)])
     .execute();
   return new Map(
@@ -212,6 +223,7 @@ export async function residentCareRefsByIds(
         sex: r.sex,
         status: r.status,
         active: r.active && r.merged_into_id === null,
+        areaId: r.area_id,
         areaPath: r.area_path,
         householdId: r.household_id,
       },

@@ -227,6 +227,8 @@ export async function createResident(ctx: AppContext, body: CreateResidentBody):
         area_path: areaPath,
       },
     ]);
+    // A newborn registered is due its birth doses at once (the programme engine listens).
+    await residentRecordsChanged(trx, [id]);
   });
   return getResident(ctx.db, id);
 }
@@ -295,6 +297,9 @@ export async function updateResident(
     await updateResidentRow(trx, id, patch);
     if (row.household_id && body.relationshipToHead === 'head')
       await updateHouseholdRow(trx, row.household_id, { head_resident_id: id });
+    // A corrected birth date or sex moves what is due.
+    if (patch.birth_date !== undefined || patch.birth_year !== undefined || patch.sex !== undefined)
+      await residentRecordsChanged(trx, [id]);
   });
   return getResident(ctx.db, id);
 }
