@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { loadProfile } from '../platform/profile.ts';
 import { demoCountyStation } from './county-users.ts';
-import { aVaccinatedChild, programmeRecordCounts } from './demo-programmes.fixtures.ts';
+import { aVaccinatedChild, dueStoreCounts, programmeRecordCounts } from './demo-programmes.fixtures.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-users.ts';
 import { generateDemoCounty } from './generate-county.ts';
 import type { ResidentRecord } from './generate-population.ts';
@@ -52,6 +53,23 @@ describeOnBothEngines(
       // Through the modules' CSV imports under the CN profile; a rejected row would throw here.
       expect(await loadDemo(t().ctx, { today: TODAY, output: false })).toBe(true);
     }, 600_000);
+
+    test('what is due on the load day at the demo station: children overdue and due, women due for antenatal care, hypertensive patients to call first, doses not counted', async () => {
+      const area = await sql<{
+        path: string;
+      }>`select path::text from area where code = ${DEMO_TOWNSHIP}`.execute(t().ctx.db);
+      const c = await dueStoreCounts(t().ctx.db, TODAY, area.rows[0]!.path);
+      expect(c.byKind.immunization?.overdue).toBeGreaterThan(5);
+      expect(c.byKind.immunization?.due).toBeGreaterThan(0);
+      expect(c.byKind['child-health']?.due).toBeGreaterThan(0);
+      expect((c.byKind.antenatal?.due ?? 0) + (c.byKind.antenatal?.overdue ?? 0)).toBeGreaterThan(0);
+      expect(c.byKind.hypertension?.overdue).toBeGreaterThan(0);
+      expect(c.firstPriority).toBeGreaterThan(0);
+      expect(c.invalidDoses).toBeGreaterThan(3);
+      expect(c.invalidReasons).toEqual(
+        expect.arrayContaining(['below-minimum-age', 'under-minimum-interval']),
+      );
+    });
 
     test("the township's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {
       const c = await programmeRecordCounts(t().ctx.db, TODAY, t().ctx.profile);

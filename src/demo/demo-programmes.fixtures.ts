@@ -77,3 +77,37 @@ export async function aVaccinatedChild(db: Db, facilityCode: string): Promise<st
   );
   return found.rows[0]!.id;
 }
+
+/**
+ * What the due store says about the demo station's area on `today` (after the demo's recompute),
+ * by the window's state (facts.ts: done, expired, overdue after overdueAfter, due from dueFrom) and
+ * Simple's first priority (30-365 days overdue and a last reading of 180/110 or more).
+ */
+export async function dueStoreCounts(db: Db, today: string, areaPath: string) {
+  const due = await sql<{ kind: string; due: number; overdue: number }>`
+    select kind,
+      count(*) filter (where due_from <= ${today}::date
+        and (overdue_after is null or overdue_after >= ${today}::date))::int as due,
+      count(*) filter (where overdue_after < ${today}::date)::int as overdue
+    from programme_due
+    where area_path <@ ${areaPath}::ltree and done_on is null and closed_on is null
+      and (expires_on is null or expires_on > ${today}::date)
+    group by kind`.execute(db);
+  const first = await sql<{ n: number }>`
+    select count(distinct d.resident_id)::int as n
+    from programme_due d join programme_risk k on k.resident_id = d.resident_id
+    where d.area_path <@ ${areaPath}::ltree and d.kind = 'hypertension' and d.done_on is null
+      and (d.expires_on is null or d.expires_on > ${today}::date)
+      and ${today}::date - d.overdue_after between 30 and 365
+      and (k.last_systolic >= 180 or k.last_diastolic >= 110)`.execute(db);
+  const invalid = await sql<{ n: number; reasons: string[] }>`
+    select count(*)::int as n, array_agg(distinct reason) as reasons from programme_invalid_dose
+    where area_path <@ ${areaPath}::ltree`.execute(db);
+  const byKind = Object.fromEntries(due.rows.map((r) => [r.kind, { due: r.due, overdue: r.overdue }]));
+  return {
+    byKind: byKind as Record<string, { due: number; overdue: number } | undefined>,
+    firstPriority: first.rows[0]!.n,
+    invalidDoses: invalid.rows[0]!.n,
+    invalidReasons: invalid.rows[0]!.reasons ?? [],
+  };
+}

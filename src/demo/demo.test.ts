@@ -3,7 +3,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { addDays } from '../platform/dates.ts';
 import { loadProfile } from '../platform/profile.ts';
-import { aVaccinatedChild, programmeRecordCounts } from './demo-programmes.fixtures.ts';
+import { aVaccinatedChild, dueStoreCounts, programmeRecordCounts } from './demo-programmes.fixtures.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_USERNAMES, demoLogins, demoStation } from './demo-users.ts';
 import { generateDemoProvince, hasDemoData, loadDemo } from './index.ts';
 import { demoInsuranceCards } from './load-population.ts';
@@ -58,6 +58,21 @@ describeOnBothEngines('the demo province', (t) => {
       t().ctx.db,
     );
     expect(counted.rows[0]?.stations).toBeGreaterThan(5);
+  });
+
+  test('what is due on the load day at the demo station: children overdue and due, women due for antenatal care, hypertensive patients to call first, doses not counted', async () => {
+    const area = await sql<{
+      path: string;
+    }>`select path::text from area where code = ${commune.code}`.execute(t().ctx.db);
+    const c = await dueStoreCounts(t().ctx.db, TODAY, area.rows[0]!.path);
+    expect(c.byKind.immunization?.overdue).toBeGreaterThan(5);
+    expect(c.byKind.immunization?.due).toBeGreaterThan(0);
+    expect(c.byKind['child-health']?.due).toBeGreaterThan(0);
+    expect((c.byKind.antenatal?.due ?? 0) + (c.byKind.antenatal?.overdue ?? 0)).toBeGreaterThan(0);
+    expect(c.byKind.hypertension?.overdue).toBeGreaterThan(0);
+    expect(c.firstPriority).toBeGreaterThan(0);
+    expect(c.invalidDoses).toBeGreaterThan(3);
+    expect(c.invalidReasons).toEqual(expect.arrayContaining(['below-minimum-age', 'under-minimum-interval']));
   });
 
   test("the district's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {

@@ -1,4 +1,4 @@
-import { areaImport, importBoundaries } from '../modules/areas/index.ts';
+import { areaImport, findAreaByCode, importBoundaries } from '../modules/areas/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { insuranceCardImport } from '../modules/insurance/index.ts';
 import { householdImport, residentImport } from '../modules/residents/index.ts';
@@ -29,6 +29,7 @@ import {
   type ProgrammeCounts,
   programmeCounts,
   programmeLine,
+  recomputeDemoArea,
 } from './load-programmes.ts';
 import { loadDemoStock, stockFacilities } from './load-stock.ts';
 import { loadDemoVisits } from './load-visits.ts';
@@ -232,6 +233,9 @@ export async function loadDemoCounty(ctx: AppContext, options: LoadDemoOptions =
     '遵义市医药公司',
     care.dispensings,
   );
+  // Last, once every record is in: what is due in the demo township (the bulk inserts tell no listener).
+  const township = options.residents === false ? undefined : await findAreaByCode(ctx.db, DEMO_TOWNSHIP);
+  if (township) await recomputeDemoArea(ctx, township.path, '公卫 programmes ', output);
   const logins = await createDemoUsers(ctx, demoCountyLogins(county));
   const year = countyYear(today);
   const summary: CountySummary = {

@@ -6,10 +6,11 @@ import {
   vaccines,
 } from '../modules/immunizations/index.ts';
 import { insertPregnanciesBulk } from '../modules/pregnancies/index.ts';
-import { programmesOf } from '../modules/programmes/index.ts';
+import { programmesOf, recomputeArea } from '../modules/programmes/index.ts';
 import { findResidentRefsByKeys } from '../modules/residents/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
 import type { CountryProfile } from '../platform/profile.ts';
+import { ProgressBar } from '../platform/progress.ts';
 import { demoChildChecksOf } from './child-checks-of-file.ts';
 import { DEMO_PROGRAMMES } from './generate-programmes.schedules.ts';
 import { type DemoProgrammeResident, type ProgrammePlan, planProgrammes } from './generate-programmes.ts';
@@ -153,4 +154,24 @@ export async function loadDemoProgrammes(
     pregnancies,
     plan,
   };
+}
+
+/**
+ * The due store of the demo's registered place (due windows, risk, invalid doses), computed once its
+ * records are loaded: the bulk inserts tell no listener. Answers the residents recomputed.
+ */
+export async function recomputeDemoArea(
+  ctx: AppContext,
+  areaPath: string,
+  label: string,
+  output: boolean,
+): Promise<number> {
+  const bar = output ? new ProgressBar(label) : undefined;
+  const progress = await recomputeArea(ctx.db, areaPath, {
+    profile: ctx.profile,
+    clock: ctx.clock,
+    onProgress: (p) => bar?.update(p.done, 'residents', p.total),
+  });
+  bar?.finish(progress.done, 'residents');
+  return progress.done;
 }

@@ -1,4 +1,4 @@
-import { areaImport, importBoundaries } from '../modules/areas/index.ts';
+import { areaImport, findAreaByCode, importBoundaries } from '../modules/areas/index.ts';
 import { facilityImport } from '../modules/facilities/index.ts';
 import { workerImport } from '../modules/workforce/index.ts';
 import type { AppContext } from '../platform/app-context.ts';
@@ -22,6 +22,7 @@ import {
   type ProgrammeCounts,
   programmeCounts,
   programmeLine,
+  recomputeDemoArea,
 } from './load-programmes.ts';
 import { loadDemoStock, stockFacilities } from './load-stock.ts';
 import { loadDemoVisits } from './load-visits.ts';
@@ -247,6 +248,9 @@ export async function loadDemoProvince(ctx: AppContext, options: LoadDemoOptions
     'Trung tâm Kiểm nghiệm và cung ứng thuốc tỉnh Khánh Hòa',
     care.dispensings,
   );
+  // Last, once every record is in: what is due in the demo district (the bulk inserts tell no listener).
+  const district = options.residents === false ? undefined : await findAreaByCode(ctx.db, DEMO_DISTRICT);
+  if (district) await recomputeDemoArea(ctx, district.path, 'Demo programmes ', output);
   const logins = await createDemoUsers(ctx, demoLogins(demo));
   const summary = {
     ...summarise(demo, today, logins, started, areaRows),
