@@ -1,6 +1,21 @@
+import { todayOf } from '../../platform/clock.ts';
 import { enqueueJob, registerJobKind } from '../jobs/index.ts';
+import { dueForReminders } from '../programmes/index.ts';
+import { PROGRAMME_KINDS, type ProgrammeKind } from '../programmes/programmes.enums.ts';
 import { adaptersOf } from './adapter.ts';
-import { type SendCounts, sendReminders } from './reminders.service.ts';
+import { itemNameOf } from './programmes.refs.ts';
+import {
+  emptyPlanCounts,
+  type PlanCounts,
+  planReminders,
+  type SendCounts,
+  sendReminders,
+} from './reminders.service.ts';
+
+const isProgrammeKind = (k: string): k is ProgrammeKind => (PROGRAMME_KINDS as readonly string[]).includes(k);
+
+/** Due windows read per page (and checkpoint) by the planner. */
+const PLAN_PAGE = 500;
 
 /** What a job of the reminders is given: the area it works on (null: the whole country). */
 export interface RemindersPayload {
@@ -46,5 +61,47 @@ registerJobKind<RemindersPayload, SendCounts>('reminders.send', {
       { sent: answer.sent, retrying: answer.retrying, failed: answer.failed, skipped: answer.skipped },
       { done: answer.sent + answer.failed + answer.skipped },
     );
+  },
+});
+
+/**
+ * 'reminders.plan': the windows due or overdue on `asOf` (default today) become messages, a page of
+ * programmes' dueForReminders at a time, checkpointed by the last window's id (a re-run or a resumed
+ * run queues nothing twice: the outbox ignores a message it holds). Then a send run is queued.
+ */
+registerJobKind<RemindersPayload, { afterId: string | null; counts: PlanCounts }>('reminders.plan', {
+  maxAttempts: 5,
+  async run(job) {
+    const { ctx } = job;
+    const areaPath = job.payload?.areaPath ?? null;
+    const asOf = job.payload?.asOf ?? todayOf(ctx);
+    const adapters = adaptersOf(ctx.config.reminders);
+    let afterId = job.state?.afterId ?? null;
+    const counts = job.state?.counts ?? emptyPlanCounts();
+    for (;;) {
+      const page = await dueForReminders(ctx.db, { asOf, afterId, limit: PLAN_PAGE, profile: ctx.profile });
+      if (page.length === 0) break;
+      // The due store's kind is text; a kind no template knows is left out.
+      const dues = page.flatMap((w) => (isProgrammeKind(w.kind) ? [{ ...w, kind: w.kind }] : []));
+      await planReminders(
+        ctx,
+        dues,
+        { asOf, now: ctx.clock.now(), adapters, areaPath, itemName: itemNameOf },
+        counts,
+      );
+      afterId = page[page.length - 1]!.id;
+      const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
+      await job.checkpoint({ afterId, counts }, { done: counts.queued + counts.already + skipped });
+      if (job.signal.aborted) return;
+    }
+    const now = ctx.clock.now();
+    await enqueueJob(ctx.db, {
+      kind: 'reminders.send',
+      payload: { areaPath },
+      areaPath,
+      runAfter: now,
+      idempotencyKey: `reminders.send|${areaPath ?? '-'}|plan ${job.id}`,
+      now,
+    });
   },
 });
