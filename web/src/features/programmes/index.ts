@@ -8,8 +8,7 @@ const TodayHomeCard = page(() => import('./TodayHomeCard.tsx'), 'TodayHomeCard')
 
 /**
  * Care programmes: today's list (call, record the outcome) with its home card for the people who do
- * the calling (the card stays away until the server answers the worklist; the menu entry comes with
- * the worklist routes), a child's vaccinations (what is due, a dose, the doses not counted and why)
+ * the calling (the card stays away when the server does not answer the worklist), a child's vaccinations (what is due, a dose, the doses not counted and why)
  * opened from the resident's page or a row of the list, and the programme figures for managers.
  */
 export const programmesFeature: Feature = {
@@ -31,6 +30,7 @@ export const programmesFeature: Feature = {
     },
   ],
   nav: [
+    { to: '/worklist', label: 'programmes.nav.worklist', permission: 'care.read', order: 5 },
     { to: '/programmes/figures', label: 'programmes.nav.figures', permission: 'programmes.read', order: 22 },
   ],
   homeCards: [
