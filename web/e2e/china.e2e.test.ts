@@ -65,6 +65,10 @@ test('station: a township health centre finds a resident by the name in characte
   const page = await site().newPage(PHONE, null);
   await site().signIn(page, 'station');
   await poll(() => page.getByTestId('role-badge').first().textContent()).toContain('习水县程寨镇卫生院');
+  // Today's work by programme, in Chinese.
+  await poll(() => page.getByTestId('programmes-today-card').textContent()).toMatch(
+    /^今日.*(项逾期|今天没有到期的事项)/,
+  );
   await screenshot(page, 'cn-home-station');
   await fitsWidth(page);
 
