@@ -2,6 +2,7 @@ import { Alert, Card, Group, NativeSelect, Progress, SimpleGrid, Stack, Text, Ti
 import { useSearchParams } from 'react-router';
 import { useToday } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AreaParamPicker, useAreaParam } from '../facilities/AreaParamPicker.tsx';
@@ -76,7 +77,7 @@ export function FiguresPage() {
         />
       </Group>
       {figures.isPending ? (
-        <Text role="status">{t('common.loading')}</Text>
+        <Loading />
       ) : figures.isError ? (
         <Alert color="red" role="alert">
           {errorText(figures.error, i18n)}

@@ -2,6 +2,7 @@ import { Card, Stack, Text, Title } from '@mantine/core';
 import { useToday } from '../../api/profile.ts';
 import { daysBetween } from '../../calendar.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useGrowth, useWeightForAgeCurves } from './api.ts';
@@ -41,7 +42,7 @@ export function GrowthSection({ residentId, birthDate }: { residentId: string; b
         {t('programmes.growth.title')}
       </Title>
       {growth.isPending ? (
-        <Text size="sm">{t('common.loading')}</Text>
+        <Loading />
       ) : growth.isError ? (
         <Text size="sm" c="red.9">
           {errorText(growth.error, i18n)}

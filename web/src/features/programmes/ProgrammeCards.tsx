@@ -2,6 +2,7 @@ import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useProgrammes, useResidentDue } from './api.ts';
 import { programmeCards } from './due-view.ts';
@@ -26,7 +27,7 @@ export function ProgrammeCards({ residentId }: { residentId: string }) {
         {t('programmes.cards.title')}
       </Title>
       {due.isPending ? (
-        <Text size="sm">{t('common.loading')}</Text>
+        <Loading />
       ) : due.isError ? (
         <Text size="sm" c="red.9">
           {errorText(due.error, i18n)}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client.ts';
 import { can, useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useResident } from '../residents/api.ts';
 import {
@@ -35,12 +36,7 @@ export function VaccinationsPage() {
   const [preset, setPreset] = useState<{ vaccine: string } | null>(null);
   const canRecord = can(session, 'care.write') && resident.data?.status === 'active';
 
-  if (resident.isPending)
-    return (
-      <Text role="status" aria-live="polite">
-        {t('common.loading')}
-      </Text>
-    );
+  if (resident.isPending) return <Loading />;
   if (resident.isError)
     return (
       <Alert color="red" role="alert">
@@ -97,7 +93,7 @@ function DueSection({
         {t('programmes.vacc.dueToday')}
       </Title>
       {due.isPending ? (
-        <Text size="sm">{t('common.loading')}</Text>
+        <Loading />
       ) : due.isError ? (
         <Text size="sm" c="red.9">
           {errorText(due.error, i18n)}
@@ -247,7 +243,7 @@ function DoseHistory({ doses }: { doses: ReturnType<typeof useImmunizations> }) 
         {t('programmes.vacc.history')}
       </Title>
       {doses.isPending ? (
-        <Text size="sm">{t('common.loading')}</Text>
+        <Loading />
       ) : doses.isError ? (
         <Text size="sm" c="red.9">
           {errorText(doses.error, i18n)}

@@ -15,6 +15,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
 import { ListTotal } from '../../components/ListTotal.tsx';
+import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useChildAreas, useHomeArea } from '../facilities/api.ts';
 import {
@@ -151,7 +152,7 @@ export function WorklistPage() {
         />
       </SimpleGrid>
       {list.isPending ? (
-        <Text role="status">{t('common.loading')}</Text>
+        <Loading />
       ) : list.isError ? (
         <Alert color="red" role="alert">
           {errorText(list.error, i18n)}
