@@ -130,8 +130,24 @@ export type Worklist = Static<typeof Worklist>;
 /** GET /api/residents/:id/due */
 export const ResidentDueParams = Type.Object({ id: Uuid('The resident id') });
 export type ResidentDueParams = Static<typeof ResidentDueParams>;
+/**
+ * How far ahead /due lists upcoming items by default: about a year after asOf. Every resident holds
+ * windows decades ahead (the check-ups from 65), which say nothing about a child's next year.
+ */
+export const UPCOMING_HORIZON_DAYS = 366;
+/** The longest horizon a caller may ask for (five years and a leap day). */
+export const MAX_UPCOMING_HORIZON_DAYS = 1827;
 export const ResidentDueQuery = Type.Object(
-  { asOf: Type.Optional(IsoDate("The day (today in the profile's time zone if absent)")) },
+  {
+    asOf: Type.Optional(IsoDate("The day (today in the profile's time zone if absent)")),
+    horizonDays: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: MAX_UPCOMING_HORIZON_DAYS,
+        description: `Upcoming items are those due from asOf + 1 to asOf + horizonDays (default ${UPCOMING_HORIZON_DAYS}); later ones are left out`,
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type ResidentDueQuery = Static<typeof ResidentDueQuery>;
@@ -165,7 +181,10 @@ export const ResidentDue = Type.Object({
   asOf: Type.String(),
   due: Type.Array(DueItem),
   overdue: Type.Array(DueItem),
-  upcoming: Type.Array(DueItem),
+  upcoming: Type.Array(DueItem, {
+    description: 'Items due from a day after asOf up to upcomingUntil (the horizon); none later',
+  }),
+  upcomingUntil: Type.String({ description: 'The last day of the upcoming horizon (asOf + horizonDays)' }),
   done: Type.Array(DueItem),
   expired: Type.Array(DueItem),
   /** Closed by an outreach outcome (refused): not listed again until recomputed into a new window. */

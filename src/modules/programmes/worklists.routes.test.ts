@@ -141,6 +141,30 @@ describeOnBothEngines('worklists API (vn)', (t) => {
     );
   });
 
+  test('/due lists upcoming items about a year ahead only (horizonDays to ask for more, bounded)', async () => {
+    // The store holds the child's check-ups from 65 (2091): not a thing to show a baby's mother.
+    const stored = await sql<{ kind: string; due_from: string }>`
+      select kind, due_from::text from programme_due where resident_id = ${child.a}`.execute(t().ctx.db);
+    const far = stored.rows.filter((r) => r.due_from > addDays(t().today, 1827));
+    expect(far.map((r) => r.kind)).toContain('elderly');
+    const due = await stationGet(`/api/residents/${child.a}/due`);
+    expect(due.upcomingUntil).toBe(addDays(t().today, 366));
+    expect(due.upcoming.length).toBeGreaterThan(0);
+    expect(due.upcoming.every((d: { dueFrom: string }) => d.dueFrom <= due.upcomingUntil)).toBe(true);
+    expect(due.upcoming.some((d: { kind: string }) => d.kind === 'elderly')).toBe(false);
+    const none = await stationGet(`/api/residents/${child.a}/due?horizonDays=0`);
+    expect(none).toMatchObject({ upcoming: [], upcomingUntil: t().today });
+    expect(none.overdue).toEqual(due.overdue);
+    const five = await stationGet(`/api/residents/${child.a}/due?horizonDays=1827`);
+    expect(five.upcoming.length).toBeGreaterThan(due.upcoming.length);
+    expect(five.upcoming.every((d: { dueFrom: string }) => d.dueFrom <= addDays(t().today, 1827))).toBe(true);
+    for (const bad of ['-1', '1828', 'year']) {
+      const res = await station({ url: `/api/residents/${child.a}/due?horizonDays=${bad}` });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().errors[0].field).toBe('query.horizonDays');
+    }
+  });
+
   test('a dose before the minimum age is not counted: shown in /due, the dose still due', async () => {
     const res = await dose(child.b, '2026-09-10');
     expect(res.statusCode, res.body).toBe(201);

@@ -57,14 +57,14 @@ export function worklistRoutes(app: App, ctx: AppContext): void {
     '/residents/:id/due',
     doc(
       read,
-      "A resident's programme items by state on asOf, the items a refusal closed, and the doses not counted",
+      "A resident's programme items by state on asOf (upcoming ones only within horizonDays, about a year by default), the items a refusal closed, and the doses not counted",
       {
         params: ResidentDueParams,
         querystring: ResidentDueQuery,
         response: { 200: ResidentDue },
       },
     ),
-    (req) => residentDue(req.ctx, req.params.id, req.query.asOf),
+    (req) => residentDue(req.ctx, req.params.id, req.query),
   );
 
   app.post(

@@ -1,5 +1,6 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
+import { addDays } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, badRequest, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
@@ -13,10 +14,12 @@ import type {
   DueItem,
   ProgrammeList,
   ResidentDue,
+  ResidentDueQuery,
   Worklist,
   WorklistQuery,
   WorklistRow,
 } from './programmes.schema.ts';
+import { UPCOMING_HORIZON_DAYS } from './programmes.schema.ts';
 import { familyOf, programmesOf } from './protocols.ts';
 import { stateOn } from './state.rules.ts';
 import {
@@ -218,18 +221,20 @@ function dueItemOf(r: ProgrammeDueRow): DueItem {
 export async function residentDue(
   ctx: AppContext,
   residentId: string,
-  asOfAsked?: string,
+  q: ResidentDueQuery = {},
 ): Promise<ResidentDue> {
   const db = ctx.db;
   const resident = await findResidentRef(db, residentId);
   if (!resident) throw notFound('Resident', residentId);
-  const asOf = asOfAsked ?? todayOf(ctx);
+  const asOf = q.asOf ?? todayOf(ctx);
+  const upcomingUntil = addDays(asOf, q.horizonDays ?? UPCOMING_HORIZON_DAYS);
   const ids = new Set(programmesOf(ctx.profile).map((p) => p.id));
   const out: ResidentDue = {
     asOf,
     due: [],
     overdue: [],
     upcoming: [],
+    upcomingUntil,
     done: [],
     expired: [],
     closed: [],
@@ -245,6 +250,7 @@ export async function residentDue(
     };
     const state = stateOn(window, asOf);
     const closed = r.closed_on !== null && r.closed_on <= asOf && state !== 'done';
+    if (!closed && state === 'upcoming' && r.due_from > upcomingUntil) continue;
     out[closed ? 'closed' : state].push(dueItemOf(r));
   }
   out.invalidDoses = (await invalidDoseRowsOf(db, resident.id))

@@ -22,6 +22,7 @@ const due = (lists: Partial<ResidentDue>): ResidentDue => ({
   due: [],
   overdue: [],
   upcoming: [],
+  upcomingUntil: '2027-12-05',
   done: [],
   expired: [],
   closed: [],
