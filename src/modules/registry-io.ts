@@ -16,6 +16,7 @@ import { AppError } from '../platform/http/errors.ts';
 import type { CountryProfile } from '../platform/profile.ts';
 import { hasPermission } from './access/index.ts';
 import { areaImport, exportAreasCsv } from './areas/index.ts';
+import { capabilityImport, exportCapabilitiesCsv } from './capabilities/index.ts';
 import {
   diagnosisImport,
   exportDiagnosesCsv,
@@ -46,6 +47,7 @@ const imports: Record<RegistryKind, (profile: CountryProfile, today: string) => 
   diagnoses: diagnosisImport as (p: CountryProfile) => ImportDefinition<unknown>,
   medicines: medicineImport as (p: CountryProfile) => ImportDefinition<unknown>,
   services: serviceImport as (p: CountryProfile) => ImportDefinition<unknown>,
+  capabilities: capabilityImport as (p: CountryProfile, today: string) => ImportDefinition<unknown>,
 };
 
 const exports: Record<RegistryKind, (ctx: AppContext, out: Writable) => Promise<number>> = {
@@ -58,6 +60,7 @@ const exports: Record<RegistryKind, (ctx: AppContext, out: Writable) => Promise<
   diagnoses: exportDiagnosesCsv,
   medicines: exportMedicinesCsv,
   services: exportServicesCsv,
+  capabilities: exportCapabilitiesCsv,
 };
 
 /** A kind's own permission (the catalogues'), checked after the route's: 403 naming it when missing. */

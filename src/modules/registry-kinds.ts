@@ -12,6 +12,7 @@ export const REGISTRY_KINDS = [
   'diagnoses',
   'medicines',
   'services',
+  'capabilities',
 ] as const;
 
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
@@ -24,4 +25,5 @@ export const KIND_PERMISSIONS: Partial<Record<RegistryKind, { import: string; ex
   diagnoses: { import: 'catalog.write', export: 'catalog.read' },
   medicines: { import: 'catalog.write', export: 'catalog.read' },
   services: { import: 'catalog.write', export: 'catalog.read' },
+  capabilities: { import: 'registry.import', export: 'services.read' },
 };

@@ -80,3 +80,55 @@ export async function insertEquipmentRows(db: Db, rows: readonly NewFacilityEqui
       .values(rows.slice(i, i + 1000))
       .execute();
 }
+
+/**
+ * The latest declaration of each (facility, service, date) and count of each (facility, item, date) of
+ * these facilities: what a re-run import compares against. Two reads, one per table.
+ */
+export async function currentCapabilityRows(
+  db: Db,
+  facilityIds: readonly string[],
+): Promise<{ services: FacilityServiceRow[]; equipment: FacilityEquipmentRow[] }> {
+  if (facilityIds.length === 0) return { services: [], equipment: [] };
+  const ids = [...facilityIds];
+  const [services, equipment] = await Promise.all([
+    db
+      .selectFrom('facility_service')
+      .selectAll()
+      .distinctOn(['facility_id', 'service_code', 'since'])
+      .where('facility_id', 'in', ids)
+      .orderBy('facility_id')
+      .orderBy('service_code')
+      .orderBy('since')
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('facility_equipment')
+      .selectAll()
+      .distinctOn(['facility_id', 'item_code', 'as_of'])
+      .where('facility_id', 'in', ids)
+      .orderBy('facility_id')
+      .orderBy('item_code')
+      .orderBy('as_of')
+      .orderBy('recorded_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+  ]);
+  return { services, equipment };
+}
+
+/** The facilities with a declaration or a count, `limit` at a time after `after` (by id). */
+export async function facilitiesWithCapabilities(
+  db: Db,
+  after: string | null,
+  limit: number,
+): Promise<string[]> {
+  const page = (table: 'facility_service' | 'facility_equipment') => {
+    let q = db.selectFrom(table).select('facility_id').distinct().orderBy('facility_id').limit(limit);
+    if (after) q = q.where('facility_id', '>', after);
+    return q.execute();
+  };
+  const [a, b] = await Promise.all([page('facility_service'), page('facility_equipment')]);
+  return [...new Set([...a, ...b].map((r) => r.facility_id))].sort().slice(0, limit);
+}

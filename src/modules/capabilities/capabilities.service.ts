@@ -33,7 +33,7 @@ import type {
   RecordServiceBody,
   ServiceRecord,
 } from './capabilities.schema.ts';
-import { type Standards, standardsOf } from './capabilities.standards.ts';
+import { type Item, itemsFor, standardsOf } from './capabilities.standards.ts';
 import type { FacilityEquipmentRow, FacilityServiceRow } from './capabilities.table.ts';
 
 const ALL: Scope = { all: true, paths: [] };
@@ -81,17 +81,6 @@ async function requireFacilityInScope(db: Db, idOrCode: string, scope: Scope): P
       `Facility ${facility.code} (${facility.name}) is outside your scope: its services and equipment are recorded where it is`,
     );
   return facility;
-}
-
-type Item = CapabilityStandard['services'][number] | CapabilityStandard['equipment'][number];
-
-/** The items a facility may declare: its standard's, or (a kind without one) those of every standard. */
-function itemsFor(standards: Standards, kind: string, list: 'services' | 'equipment'): Map<string, Item> {
-  const own = standards.forKind(kind);
-  const items = new Map<string, Item>();
-  for (const s of own ? [own] : standards.all)
-    for (const i of s[list]) if (!items.has(i.code)) items.set(i.code, i);
-  return items;
 }
 
 function unknownCode(field: string, code: string, items: Map<string, Item>, standard?: CapabilityStandard) {

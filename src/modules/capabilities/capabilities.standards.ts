@@ -65,3 +65,18 @@ function readStandard(id: string): CapabilityStandard {
   }
   return standard;
 }
+
+export type Item = CapabilityStandard['services'][number] | CapabilityStandard['equipment'][number];
+
+/** The items a facility may declare: its standard's, or (a kind without one) those of every standard. */
+export function itemsFor(
+  standards: Standards,
+  kind: string,
+  list: 'services' | 'equipment',
+): Map<string, Item> {
+  const own = standards.forKind(kind);
+  const items = new Map<string, Item>();
+  for (const s of own ? [own] : standards.all)
+    for (const i of s[list]) if (!items.has(i.code)) items.set(i.code, i);
+  return items;
+}
