@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { commandUsage, usage } from './cli-help.ts';
 import { REGISTRY_KINDS } from './modules/registry-kinds.ts';
+import type { AppContext } from './platform/app-context.ts';
 import { type Config, ConfigError, loadConfig } from './platform/config.ts';
 import { assertDataFolderFree, DataFolderLockedError } from './platform/db/lock-file.ts';
 import { AppError } from './platform/http/errors.ts';
@@ -104,10 +105,17 @@ async function importFile(config: Config, kind: string, file: string): Promise<n
       `${report.read} row(s) read: ${report.created} created, ${report.updated} updated, ${report.rejected.length} rejected.`,
     );
     for (const r of report.rejected) console.log(`  line ${r.line}: ${r.reason}`);
-    return report.rejected.length > 0 ? 1 : 0;
+    // A residents import ends with the imported area's due store recomputed (the job it queued).
+    const recomputed = report.recomputeJobId ? await runRecompute(ctx, report.recomputeJobId) : 0;
+    return report.rejected.length > 0 || recomputed !== 0 ? 1 : 0;
   } finally {
     await handle.close();
   }
+}
+
+async function runRecompute(ctx: AppContext, jobId: string): Promise<number> {
+  const { runJobToEnd } = await import('./modules/jobs/jobs.cli.ts');
+  return runJobToEnd(ctx, jobId, 'programmes.recompute');
 }
 
 async function exportKind(config: Config, kind: string, outFile: string | undefined): Promise<number> {

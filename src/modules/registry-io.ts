@@ -27,6 +27,7 @@ import {
 } from './catalog/index.ts';
 import { exportFacilitiesCsv, facilityImport } from './facilities/index.ts';
 import { exportInsuranceCardsCsv, insuranceCardImport } from './insurance/index.ts';
+import { queueRecomputeSince, recomputeMark } from './programmes/index.ts';
 import { KIND_PERMISSIONS, REGISTRY_KINDS, type RegistryKind } from './registry-kinds.ts';
 import {
   exportHouseholdsCsv,
@@ -90,15 +91,21 @@ export function importDefinition(
   return make(profile, today);
 }
 
-export function runImportFile(
+/**
+ * Imports a file. A residents import ends by queueing the recompute of the imported area's due store
+ * (`recomputeJobId`: the CLI runs it to its end; under `serve` the worker does).
+ */
+export async function runImportFile(
   ctx: AppContext,
   kind: string,
   file: string,
   onProgress?: (p: ImportProgress) => void,
-): Promise<ImportReport> {
-  return runImport(ctx.db, importDefinition(ctx.profile, kind, todayOf(ctx)), readCsvFile(file), {
-    onProgress,
-  });
+): Promise<ImportReport & { recomputeJobId?: string | null }> {
+  const mark = kind === 'residents' ? await recomputeMark(ctx.db) : null;
+  const def = importDefinition(ctx.profile, kind, todayOf(ctx));
+  const report = await runImport(ctx.db, def, readCsvFile(file), { onProgress });
+  if (mark === null) return report;
+  return { ...report, recomputeJobId: await queueRecomputeSince(ctx.db, mark, ctx.clock.now()) };
 }
 
 /** Writes a registry as CSV to `out`; resolves with the number of rows written. */
@@ -117,7 +124,7 @@ const KindParams = Type.Object({ kind: Type.Union([...importKinds.map((k) => Typ
  * stored, each bad row with its line and reason); `GET /api/exports/:kind` streams the registry as CSV,
  * limited to the caller's scope like every other read.
  */
-export function registryRoutes(app: App, _ctx: AppContext): void {
+export function registryRoutes(app: App, ctx: AppContext): void {
   app.addContentTypeParser(['text/csv', 'application/csv'], (_req, payload, done) => done(null, payload));
 
   app.post(
@@ -144,11 +151,17 @@ export function registryRoutes(app: App, _ctx: AppContext): void {
       checkKindPermission(req, req.params.kind, 'import');
       const records = readCsvRecords(req.body as Readable);
       const def = importDefinition(req.ctx.profile, req.params.kind, todayOf(req.ctx));
-      return runImport(req.ctx.db, def, records, {
+      // (The database's clock, read outside the scope: no data.)
+      const mark = def.kind === 'residents' ? await recomputeMark(ctx.db) : null;
+      const report = await runImport(req.ctx.db, def, records, {
         transaction: (work, detail) => req.inScope(work, `import ${detail}`),
         // Counts only (no row content): what an operator watching the log knows is saved.
         onProgress: (p) => req.log.info({ kind: def.kind, ...p }, 'import batch committed'),
       });
+      // The imported residents' due store: the job programmes.recompute over their area (the worker runs it).
+      if (mark !== null)
+        await req.inScope((trx) => queueRecomputeSince(trx, mark, req.ctx.clock.now()), 'queue recompute');
+      return report;
     },
   );
 

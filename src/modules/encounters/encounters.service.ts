@@ -173,7 +173,7 @@ export async function createEncounter(
     if (!e) throw notFound('Encounter', id);
     await addRecordsTo(db, ctx, e, body, { fieldPrefix: 'body', amendmentId: null, savedDiagnoses: [] });
     // What the resident is due changes with the visit (the programme engine listens).
-    await residentRecordsChanged(db, [e.resident_id]);
+    await residentRecordsChanged(ctx, db, [e.resident_id]);
     return { created: true, encounter: await viewOf(db, e) };
   });
 }
@@ -244,7 +244,7 @@ export async function addToEncounter(
       amendmentId: null,
       savedDiagnoses: rows.diagnoses,
     });
-    await residentRecordsChanged(db, [e.resident_id]);
+    await residentRecordsChanged(ctx, db, [e.resident_id]);
     return viewOf(db, e);
   });
 }
@@ -461,7 +461,7 @@ export async function amendEncounter(
       ]);
     }
     await updateAmendmentRecords(db, body.id, added, retracted);
-    await residentRecordsChanged(db, [e.resident_id]);
+    await residentRecordsChanged(ctx, db, [e.resident_id]);
 
     if (e.status !== 'open') {
       const back = rows.prescriptions.filter(

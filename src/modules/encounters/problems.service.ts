@@ -50,7 +50,7 @@ export async function updateProblem(
       resolved_on: resolvedOn,
       ...(body.note !== undefined ? { note: body.note } : {}),
     });
-    await residentRecordsChanged(db, [row.resident_id]);
+    await residentRecordsChanged(ctx, db, [row.resident_id]);
     const updated = await findProblemRow(db, problemId);
     if (!updated) throw notFound('Problem', problemId);
     const refs = await catalogRefsFor(

@@ -32,7 +32,7 @@ describeOnBothEngines('immunizations API (vn)', (t) => {
       ).id as string;
     child = await resident(w.areas.commune1.code, 'Bé Tiêm Chủng');
     away = await resident(w.areas.commune2.code, 'Bé Xã Khác');
-    whenResidentRecordsChange('test-recorder', async (_trx, ids) => {
+    whenResidentRecordsChange('test-recorder', async (_ctx, _trx, ids) => {
       told.push([...ids]);
     });
   });

@@ -161,7 +161,7 @@ export async function recordImmunization(
       );
     const row = await doseRow(ctx, db, resident, body, caller, 'body', { fingerprint, amendmentId: null });
     await insertImmunizationRow(db, row);
-    await residentRecordsChanged(db, [resident.id]);
+    await residentRecordsChanged(ctx, db, [resident.id]);
     return { created: true, immunization: await one(db, row) };
   });
 }
@@ -226,7 +226,7 @@ export async function amendImmunization(
       await setReplacement(db, amendmentId, replacement.id);
     }
     await markRetracted(db, dose.id, amendmentId);
-    await residentRecordsChanged(db, [dose.resident_id]);
+    await residentRecordsChanged(ctx, db, [dose.resident_id]);
     return answerOf(db, amendmentId);
   });
 }

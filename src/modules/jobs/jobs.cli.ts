@@ -24,6 +24,11 @@ export async function runJobFromCli(
   console.error(
     `${existing ? 'Resuming' : 'Started'} job ${job.id} (${kind}${areaPath ? ` on ${areaPath}` : ''})`,
   );
+  return runJobToEnd(ctx, job.id, kind);
+}
+
+/** Runs a queued job to its end in this process with a progress bar: 0 when done, 1 when it failed. */
+export async function runJobToEnd(ctx: AppContext, jobId: string, kind: string): Promise<number> {
   const bar = new ProgressBar(kind);
   const worker = new JobWorker(ctx, {
     leaseMs: ctx.config.jobLeaseSeconds * 1000,
@@ -32,7 +37,7 @@ export async function runJobFromCli(
   const stop = () => void worker.stop();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const end = await worker.runToEnd(job.id);
+  const end = await worker.runToEnd(jobId);
   bar.finish(end.progress_done, end.state);
   console.log(
     `Job ${end.id}: ${end.state}${end.error ? ` (${end.error})` : ''}, ${end.progress_done}${end.progress_total ? `/${end.progress_total}` : ''} done.`,

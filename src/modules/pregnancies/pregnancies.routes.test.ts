@@ -28,7 +28,7 @@ describeOnBothEngines('pregnancies API (vn)', (t) => {
     w = await buildAccessWorld(t(), { roles: ['station', 'district', 'insurance'] });
     woman = await register(w.areas.commune1.code, 'Nguyễn Thị Mang Thai');
     away = await register(w.areas.commune2.code, 'Trần Thị Xã Khác');
-    whenResidentRecordsChange('test-recorder', async (_trx, ids) => {
+    whenResidentRecordsChange('test-recorder', async (_ctx, _trx, ids) => {
       told.push([...ids]);
     });
   });

@@ -148,7 +148,7 @@ export async function recordPregnancy(
       area_path: resident.areaPath,
     };
     await insertPregnancyRow(db, row);
-    await residentRecordsChanged(db, [resident.id]);
+    await residentRecordsChanged(ctx, db, [resident.id]);
     return { created: true, pregnancy: toPregnancy(row, today) };
   });
 }
@@ -188,7 +188,7 @@ export async function recordOutcome(
       outcome_recorded_at: ctx.clock.now(),
     };
     await updatePregnancyRow(db, p.id, patch);
-    await residentRecordsChanged(db, [p.resident_id]);
+    await residentRecordsChanged(ctx, db, [p.resident_id]);
     return toPregnancy({ ...p, ...patch }, today);
   });
 }
@@ -278,7 +278,7 @@ export async function amendPregnancy(
       area_path: p.area_path,
     });
     await updatePregnancyRow(db, p.id, patch);
-    await residentRecordsChanged(db, [p.resident_id]);
+    await residentRecordsChanged(ctx, db, [p.resident_id]);
     return answerOf(db, amendmentId, today);
   });
 }

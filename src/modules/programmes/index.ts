@@ -1,7 +1,7 @@
 import { registerJobKind } from '../jobs/index.ts';
-import { registerLinkedRecordMover } from '../residents/index.ts';
+import { registerLinkedRecordMover, whenResidentRecordsChange } from '../residents/index.ts';
 import { moveAttempts, unmoveAttempts } from './due.queries.ts';
-import { recomputeArea } from './recompute.service.ts';
+import { recomputeArea, recomputeResidents } from './recompute.service.ts';
 
 /**
  * The programmes module's public surface: the protocol files (loader and start check), the engine,
@@ -22,6 +22,7 @@ export {
   programmes,
   programmesOf,
 } from './protocols.ts';
+export { queueRecomputeSince, recomputeMark } from './recompute.jobs.ts';
 export { type AreaProgress, recomputeArea, recomputeResidents } from './recompute.service.ts';
 export { daysOverdue, stateOn } from './state.rules.ts';
 export type { RepeatingFile, ScheduleFile, VisitCounts, VisitScheduleFile } from './visits.protocol.ts';
@@ -29,6 +30,13 @@ export { visitScheduleFamily } from './visits.rules.ts';
 export { codeMatches, visitCounts } from './visits.shared.ts';
 export { worklistRoutes } from './worklists.routes.ts';
 export { dueForReminders, type ReminderWindow } from './worklists.service.ts';
+
+// A care record changed (a visit, a dose, a pregnancy, the registry's own record): the resident's due
+// store is recomputed in the change's transaction, under the change's profile and clock (registered
+// once here, so every server, CLI command and job of the process shares it, each with its own context).
+whenResidentRecordsChange('programmes', (ctx, trx, ids) =>
+  recomputeResidents(trx, ids, { profile: ctx.profile, now: ctx.clock.now() }),
+);
 
 // A merge of duplicate residents carries the outreach attempts to the survivor (an undo brings them
 // back); the due rows are derived: the merge tells the listeners, and the survivor is recomputed.

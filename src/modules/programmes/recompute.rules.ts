@@ -150,3 +150,24 @@ export function rowsOfAnswer(
 function keyOf(w: DueWindow) {
   return { programmeId: w.programmeId, itemId: w.itemId, episodeId: w.episodeId, dueFrom: w.dueFrom };
 }
+
+/**
+ * The one area holding all these places (area paths like '45.451.45101'): the longest run of labels
+ * they all start with, or null when they share none (the whole country). An import's recompute
+ * covers it.
+ *
+ * @example
+ * commonArea(['45.451.45101', '45.451.45102']) // '45.451'
+ */
+export function commonArea(paths: readonly string[]): string | null {
+  if (paths.length === 0) return null;
+  let common = paths[0]!.split('.');
+  for (const p of paths.slice(1)) {
+    const labels = p.split('.');
+    let n = 0;
+    while (n < common.length && n < labels.length && common[n] === labels[n]) n++;
+    common = common.slice(0, n);
+    if (n === 0) return null;
+  }
+  return common.join('.');
+}

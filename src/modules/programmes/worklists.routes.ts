@@ -1,7 +1,6 @@
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { created } from '../../platform/http/replies.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
-import { whenResidentRecordsChange } from '../residents/index.ts';
 import { recordOutcome } from './outcomes.service.ts';
 import {
   OutcomeBody,
@@ -13,7 +12,6 @@ import {
   Worklist,
   WorklistQuery,
 } from './programmes.schema.ts';
-import { recomputeResidents } from './recompute.service.ts';
 import { programmeList, residentDue, worklist } from './worklists.service.ts';
 
 const doc = routeDoc(['programmes']);
@@ -23,14 +21,10 @@ const write = { permission: 'care.write' } as const;
 
 /**
  * The profile's programmes, the worklists read from the due store, a resident's due items and the
- * outcomes of outreach. Assembling them also keeps the store in step: a care record saved through
- * this server recomputes its resident in the same transaction.
+ * outcomes of outreach. (The store is kept in step by the module's listener, registered once in
+ * index.ts with each change's own profile and clock, not here per server.)
  */
 export function worklistRoutes(app: App, ctx: AppContext): void {
-  whenResidentRecordsChange('programmes', (trx, ids) =>
-    recomputeResidents(trx, ids, { profile: ctx.profile, now: ctx.clock.now() }),
-  );
-
   app.get(
     '/programmes',
     doc(

@@ -5,6 +5,7 @@
 
 export { cnCheckCharacter, validateCitizenId } from './identity.rules.ts';
 export {
+  type ChangeContext,
   type ResidentRecordsListener,
   residentRecordsChanged,
   whenResidentRecordsChange,
@@ -19,6 +20,7 @@ export {
 } from './residents.import.ts';
 export {
   activeResidentIdsIn,
+  areasOfResidentsWrittenSince,
   countActiveResidentsIn,
   countResidentsInArea,
   findResidentRef,
@@ -37,6 +39,7 @@ export {
   residentIdsInArea,
   residentKeysByIds,
   residentReachByIds,
+  residentsWriteMark,
 } from './residents.lookups.queries.ts';
 export { type LinkedRecordMover, type MergeParty, registerLinkedRecordMover } from './residents.movers.ts';
 export { residentRoutes } from './residents.routes.ts';

@@ -1,4 +1,12 @@
+import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
+
+/**
+ * What a change is made under: the caller's country profile and clock. A listener takes them from
+ * the change, never from a server it was registered by, so two servers of different profiles in one
+ * process (and a write made without any server: the CLI, a job) each compute with their own.
+ */
+export type ChangeContext = Pick<AppContext, 'profile' | 'clock'>;
 
 /**
  * What a module does when a resident's care record changes (a visit closed or amended, a dose or a
@@ -6,27 +14,36 @@ import type { Db } from '../../platform/db/database.ts';
  * the transaction of the change, so what is due is never stale after the change commits, and a
  * listener's failure undoes the change with it.
  */
-export type ResidentRecordsListener = (trx: Db, residentIds: readonly string[]) => Promise<void>;
+export type ResidentRecordsListener = (
+  ctx: ChangeContext,
+  trx: Db,
+  residentIds: readonly string[],
+) => Promise<void>;
 
 const listeners = new Map<string, ResidentRecordsListener>();
 
 /**
- * Registers a listener (once per name; the same name again replaces it). Modules call this from their
- * index.ts.
+ * Registers a listener (once per name; the same name again replaces it). Modules call this once, from
+ * their index.ts (at import, not per server built): the listener gets each change's own context.
  *
  * @example
- * whenResidentRecordsChange('programmes', (trx, ids) => recomputeDue(trx, ids));
+ * whenResidentRecordsChange('programmes', (ctx, trx, ids) => recomputeDue(ctx.profile, trx, ids));
  */
 export function whenResidentRecordsChange(name: string, listener: ResidentRecordsListener): void {
   listeners.set(name, listener);
 }
 
 /**
- * Tells the listeners that these residents' care records changed, in the caller's transaction. Care
- * modules (encounters, immunizations, pregnancies) call it after their write, before they answer.
+ * Tells the listeners that these residents' care records changed, in the caller's transaction, under
+ * the caller's profile and clock. Care modules (encounters, immunizations, pregnancies, residents)
+ * call it after their write, before they answer.
  */
-export async function residentRecordsChanged(trx: Db, residentIds: readonly string[]): Promise<void> {
+export async function residentRecordsChanged(
+  ctx: ChangeContext,
+  trx: Db,
+  residentIds: readonly string[],
+): Promise<void> {
   const ids = [...new Set(residentIds)];
   if (ids.length === 0) return;
-  for (const listener of listeners.values()) await listener(trx, ids);
+  for (const listener of listeners.values()) await listener(ctx, trx, ids);
 }

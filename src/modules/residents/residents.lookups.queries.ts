@@ -349,3 +349,19 @@ export async function lockResidentsForUpdate(db: Db, ids: readonly string[]): Pr
     .forNoKeyUpdate()
     .execute();
 }
+
+/** The database's clock now, as text: a mark to ask later what was written since (an import's start). */
+export async function residentsWriteMark(db: Db): Promise<string> {
+  return (await sql<{ at: string }>`select now()::text as at`.execute(db)).rows[0]!.at;
+}
+
+/**
+ * The distinct places of the records written (inserted or updated) since `mark` (residentsWriteMark):
+ * what an import touched, the areas a recompute must then cover. One scan of the registry.
+ */
+export async function areasOfResidentsWrittenSince(db: Db, mark: string): Promise<string[]> {
+  const rows = await sql<{ path: string }>`
+    select distinct area_path::text as path from resident where updated_at >= ${mark}::timestamptz
+    order by path`.execute(db);
+  return rows.rows.map((r) => r.path);
+}

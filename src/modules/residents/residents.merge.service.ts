@@ -162,7 +162,7 @@ export async function mergeResidents(
       merged_by: userId,
     });
     // The survivor's care records changed (and the duplicate has none left): once, after every mover.
-    await residentRecordsChanged(trx, [survivor.id, duplicate.id]);
+    await residentRecordsChanged(ctx, trx, [survivor.id, duplicate.id]);
   });
   return mergeResult(ctx.db, mergeId, moved);
 }
@@ -210,7 +210,7 @@ export async function undoMerge(
     await updateResidentRow(trx, survivor.id, snapshot.survivor);
     await updateResidentRow(trx, duplicate.id, snapshot.duplicate);
     await markMergeUndone(trx, mergeId, userId);
-    await residentRecordsChanged(trx, [survivor.id, duplicate.id]);
+    await residentRecordsChanged(ctx, trx, [survivor.id, duplicate.id]);
   });
   return mergeResult(ctx.db, mergeId, moved);
 }

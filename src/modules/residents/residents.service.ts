@@ -228,7 +228,7 @@ export async function createResident(ctx: AppContext, body: CreateResidentBody):
       },
     ]);
     // A newborn registered is due its birth doses at once (the programme engine listens).
-    await residentRecordsChanged(trx, [id]);
+    await residentRecordsChanged(ctx, trx, [id]);
   });
   return getResident(ctx.db, id);
 }
@@ -299,7 +299,7 @@ export async function updateResident(
       await updateHouseholdRow(trx, row.household_id, { head_resident_id: id });
     // A corrected birth date or sex moves what is due.
     if (patch.birth_date !== undefined || patch.birth_year !== undefined || patch.sex !== undefined)
-      await residentRecordsChanged(trx, [id]);
+      await residentRecordsChanged(ctx, trx, [id]);
   });
   return getResident(ctx.db, id);
 }
@@ -310,7 +310,7 @@ export async function deactivateResident(ctx: AppContext, id: string): Promise<R
   if (!row) throw notFound('Resident', id);
   if (row.active) {
     await updateResidentRow(ctx.db, id, { active: false });
-    await residentRecordsChanged(ctx.db, [id]);
+    await residentRecordsChanged(ctx, ctx.db, [id]);
   }
   return getResident(ctx.db, id);
 }
@@ -345,7 +345,7 @@ export async function changeResidentStatus(
       },
     ]);
     // Nothing is due to a resident who died or moved away (the programme engine listens).
-    await residentRecordsChanged(trx, [id]);
+    await residentRecordsChanged(ctx, trx, [id]);
   });
   return getResident(ctx.db, id);
 }
