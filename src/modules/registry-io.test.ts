@@ -139,6 +139,7 @@ describeOnBothEngines('registry CSV imports: bad rows', (t) => {
       'POST /api/imports/residents: import lines 2-2001, 2000 row(s) of residents',
       'POST /api/imports/residents: import lines 2002-4001, 2000 row(s) of residents',
       'POST /api/imports/residents: import lines 4002-4501, 500 row(s) of residents',
+      'POST /api/imports/residents: queue programmes.recompute of the imported residents',
     ]);
     expect(new Set(batches.map((a) => a.username))).toEqual(new Set(['test-admin']));
   });

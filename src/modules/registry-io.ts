@@ -160,7 +160,10 @@ export function registryRoutes(app: App, ctx: AppContext): void {
       });
       // The imported residents' due store: the job programmes.recompute over their area (the worker runs it).
       if (mark !== null)
-        await req.inScope((trx) => queueRecomputeSince(trx, mark, req.ctx.clock.now()), 'queue recompute');
+        await req.inScope(
+          (trx) => queueRecomputeSince(trx, mark, req.ctx.clock.now()),
+          'queue programmes.recompute of the imported residents',
+        );
       return report;
     },
   );
