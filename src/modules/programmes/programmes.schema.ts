@@ -92,7 +92,21 @@ export const WorklistRow = Type.Object({
   id: Type.String(),
   residentId: Type.String(),
   fullName: Type.String(),
-  phone: Nullable(Type.String()),
+  phone: Nullable(
+    Type.String({
+      description:
+        "The number to call: a child's guardian's (under 16), else the resident's, else the guardian's",
+    }),
+  ),
+  phoneOf: Nullable(
+    Type.Object(
+      { residentId: Type.String(), fullName: Type.String() },
+      {
+        description:
+          "Whose number phone is when not the resident's: the household's head, else its oldest adult with a phone",
+      },
+    ),
+  ),
   village: Nullable(Type.String({ description: "The name of the resident's area" })),
   age: Nullable(Type.Integer({ minimum: 0, description: 'Whole years on asOf' })),
   ageMonths: Nullable(Type.Integer({ minimum: 0, description: 'Whole months on asOf (for children)' })),

@@ -98,6 +98,7 @@ describeOnBothEngines('worklists API (vn)', (t) => {
     expect(penta).toMatchObject({
       fullName: 'Bé An',
       phone: '0905123456',
+      phoneOf: null,
       village: `Area ${w.areas.village1.code}`,
       age: 0,
       ageMonths: 3,
@@ -340,5 +341,50 @@ describeOnBothEngines('worklists API (vn)', (t) => {
     expect(left.rows[0]!.n).toBe(0);
     const survivor = (await list()).find((r) => r.residentId === child.a && r.itemId === 'opv-1');
     expect(survivor?.lastAttempt).toMatchObject({ outcome: 'wrong-number' });
+  });
+  test("a child's row dials the household's head; without one with a phone, its oldest adult", async () => {
+    const register = async (body: Record<string, unknown>) =>
+      (await postExpect(t(), '/api/residents', body)).id as string;
+    const mother = await register({
+      fullName: 'Trần Thị Hoa',
+      sex: 'female',
+      birthDate: '1995-03-01',
+      phone: '0912000111',
+      newHousehold: { address: 'Số 1, thôn Một', areaCode: w.areas.village1.code },
+    });
+    const motherHome = (await getOk(t(), `/api/residents/${mother}`)).householdId as string;
+    const baby = await register({
+      fullName: 'Bé Hoa',
+      sex: 'female',
+      birthDate: '2026-08-20',
+      householdId: motherHome,
+      relationshipToHead: 'child',
+      phone: '0999999999',
+    });
+    // A head without a phone, a grandmother with one, a teenager with one: the grandmother answers.
+    const father = await register({
+      fullName: 'Lê Văn Nam',
+      sex: 'male',
+      birthDate: '1990-01-01',
+      newHousehold: { address: 'Số 2, thôn Một', areaCode: w.areas.village1.code },
+    });
+    const fatherHome = (await getOk(t(), `/api/residents/${father}`)).householdId as string;
+    const member = (body: Record<string, unknown>) =>
+      register({ householdId: fatherHome, relationshipToHead: 'other', ...body });
+    const grandmother = await member({ fullName: 'Bà Lê', birthDate: '1958-05-05', phone: '0913000222' });
+    await member({ fullName: 'Lê Văn Anh', birthDate: '2010-01-01', phone: '0914000333' });
+    const boy = await member({ fullName: 'Bé Lê', sex: 'male', birthDate: '2026-08-20' });
+
+    const rows = await list();
+    const rowOf = (id: string) => rows.find((r) => r.residentId === id);
+    expect(rowOf(baby)).toMatchObject({
+      fullName: 'Bé Hoa',
+      phone: '0912000111',
+      phoneOf: { residentId: mother, fullName: 'Trần Thị Hoa' },
+    });
+    expect(rowOf(boy)).toMatchObject({
+      phone: '0913000222',
+      phoneOf: { residentId: grandmother, fullName: 'Bà Lê' },
+    });
   });
 });

@@ -1,56 +1,20 @@
 import { wholeMonthsBetween, wholeYearsBetween } from '../../platform/dates.ts';
-import type { DueWindow, IsoDateString, RiskFacts } from './facts.ts';
-import { type Priority, priorityOf } from './priority.rules.ts';
+import type { IsoDateString } from './facts.ts';
 import { PROGRAMME_KINDS, type ProgrammeKind, type WorklistState } from './programmes.enums.ts';
-import { daysOverdue, stateOn } from './state.rules.ts';
 
 /**
- * The worklist's pure part: which open windows are listed on a day, in Simple's order (priority, then
- * the most overdue first; then the oldest due date, then the id, so pages never overlap), the counts
- * by kind, and a resident's age on the day.
+ * The worklist's pure part: Simple's order (priority, then the most overdue first; then the oldest
+ * due date, then the id, so pages never overlap), which the database sorts by (worklists.queries.ts
+ * rankOn computes priority.rules.ts priorityOf for the day; worklists.priority.test.ts holds them to
+ * each other), the counts by kind, and a resident's age on the day.
  */
 
-export interface Listable {
-  id: string;
-  kind: ProgrammeKind;
-  dueFrom: IsoDateString;
-  window: Pick<DueWindow, 'dueFrom' | 'overdueAfter' | 'expiresOn' | 'doneOn'>;
-  risk: RiskFacts;
-}
-
-export interface Ranked<T extends Listable> {
-  row: T;
-  state: WorklistState;
-  daysOverdue: number;
-  priority: Priority;
-}
-
-/** The windows due or overdue on the day, each with its state, days overdue and priority. */
-export function rank<T extends Listable>(rows: readonly T[], asOf: IsoDateString): Ranked<T>[] {
-  const out: Ranked<T>[] = [];
-  for (const row of rows) {
-    const state = stateOn(row.window, asOf);
-    if (state !== 'due' && state !== 'overdue') continue;
-    out.push({
-      row,
-      state,
-      daysOverdue: daysOverdue(row.window, asOf),
-      priority: priorityOf(row.risk, row.window, asOf),
-    });
-  }
-  return out;
-}
-
-/** Where a page ended: the last row's priority, days overdue, due date and id. */
+/** A listed row's place in the order; a page cursor carries its last row's. */
 export interface RankKey {
   priority: number;
   daysOverdue: number;
-  dueFrom: string;
+  dueFrom: IsoDateString;
   id: string;
-}
-
-export function keyOf(r: Ranked<Listable>): RankKey {
-  return { priority: r.priority, daysOverdue: r.daysOverdue, dueFrom: r.row.dueFrom, id: r.row.id };
 }
 
 export function compareKeys(a: RankKey, b: RankKey): number {
@@ -60,14 +24,30 @@ export function compareKeys(a: RankKey, b: RankKey): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Due and overdue per kind (every kind present), and their sum. */
-export function countsOf(rows: readonly Ranked<Listable>[]) {
+/** Due and overdue per kind (every kind present) and their sum, from the listed windows' tallies. */
+export function countsOf(tallies: readonly { kind: ProgrammeKind; state: WorklistState; n: number }[]) {
   const byKind = Object.fromEntries(PROGRAMME_KINDS.map((k) => [k, { due: 0, overdue: 0 }])) as Record<
     ProgrammeKind,
     { due: number; overdue: number }
   >;
-  for (const r of rows) byKind[r.row.kind][r.state] += 1;
-  return { byKind, total: rows.length };
+  let total = 0;
+  for (const t of tallies) {
+    byKind[t.kind][t.state] += t.n;
+    total += t.n;
+  }
+  return { byKind, total };
+}
+
+/** How many the list holds under its kind and state filters (the page's total). */
+export function listedCount(
+  tallies: readonly { kind: ProgrammeKind; state: WorklistState; n: number }[],
+  f: { kind?: ProgrammeKind; state?: WorklistState },
+): number {
+  return tallies
+    .filter(
+      (t) => (f.kind === undefined || t.kind === f.kind) && (f.state === undefined || t.state === f.state),
+    )
+    .reduce((sum, t) => sum + t.n, 0);
 }
 
 /** Whole years on the day, and whole months for a child under 6 (null without a birth date). */
@@ -78,4 +58,26 @@ export function ageOn(
   if (birthDate === null || birthDate > asOf) return { age: null, ageMonths: null };
   const months = wholeMonthsBetween(birthDate, asOf);
   return { age: wholeYearsBetween(birthDate, asOf), ageMonths: months < 72 ? months : null };
+}
+
+/** Below this age a row is called at the guardian's phone (as reminders/reminders.rules.ts does). */
+export const CALL_GUARDIAN_BELOW_AGE = 16;
+
+interface Phone {
+  phone: string | null;
+}
+
+/**
+ * The number a row's call dials: a child's guardian's (the household's head or oldest adult with a
+ * phone), else the resident's own, else the guardian's; null when nobody has one. `guardian` is
+ * named when the number is theirs.
+ */
+export function whomToCall<G extends Phone & { id: string; fullName: string }>(
+  resident: Phone & { age: number | null },
+  guardian: G | null,
+): { phone: string | null; guardian: G | null } {
+  const minor = resident.age !== null && resident.age < CALL_GUARDIAN_BELOW_AGE;
+  const own = resident.phone ? resident.phone : null;
+  if (guardian?.phone && (minor || own === null)) return { phone: guardian.phone, guardian };
+  return { phone: own, guardian: null };
 }

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
-import { addDays } from '../../platform/dates.ts';
+import { addDays, isIsoDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, badRequest, invalidFields, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
@@ -9,7 +9,6 @@ import { inScope, type Scope } from '../access/index.ts';
 import { findAreasByIds, lookupArea } from '../areas/index.ts';
 import { findResidentRef, residentCareRefsByIds, residentContactsByIds } from '../residents/index.ts';
 import type { ProgrammeDueRow } from './due.table.ts';
-import type { RiskFacts } from './facts.ts';
 import type {
   DueItem,
   ProgrammeList,
@@ -26,9 +25,11 @@ import {
   dueRowsOfResident,
   invalidDoseRowsOf,
   openWindowsById,
-  worklistCandidates,
+  type WorklistPageRow,
+  worklistCounts,
+  worklistPage,
 } from './worklists.queries.ts';
-import { ageOn, compareKeys, countsOf, keyOf, type Listable, type RankKey, rank } from './worklists.rules.ts';
+import { ageOn, countsOf, listedCount, type RankKey, whomToCall } from './worklists.rules.ts';
 
 /** GET /api/programmes: the profile's programmes in its order, each with every version's items. */
 export function programmeList(profile: CountryProfile): ProgrammeList {
@@ -43,23 +44,17 @@ export function programmeList(profile: CountryProfile): ProgrammeList {
   };
 }
 
-const NO_RISK: RiskFacts = {
-  lastSystolic: null,
-  lastDiastolic: null,
-  lastBpOn: null,
-  cardiovascularEvent: false,
-};
-
+/** A cursor back into the order; a forged one is a 400 (never a 500 from the database). */
 function cursorKey(raw: string | undefined): RankKey | undefined {
   const c = decodeCursor(raw);
   if (!c) return undefined;
   const [days, dueFrom] = c.more ?? [];
-  if (typeof c.v !== 'number' || typeof days !== 'number' || typeof dueFrom !== 'string')
+  if (!Number.isInteger(c.v) || !Number.isInteger(days) || typeof dueFrom !== 'string' || !isIsoDate(dueFrom))
     throw badRequest(
       'The cursor is not valid: pass the nextCursor of the previous page unchanged',
       'query.cursor',
     );
-  return { priority: c.v, daysOverdue: days, dueFrom, id: c.id };
+  return { priority: c.v as number, daysOverdue: days as number, dueFrom, id: c.id };
 }
 
 /** The programme ids asked for: the profile's, or the one named (400 when the profile has no such programme). */
@@ -88,81 +83,52 @@ async function areaFilter(db: Db, area: string | undefined, scope: Scope): Promi
 
 /**
  * GET /api/worklists: what the caller's places must act on today (or on `asOf`), in Simple's order,
- * a page at a time. The counts by kind cover every kind under the other filters.
+ * a page at a time, ranked and paged by the database. The counts by kind cover every kind under the
+ * other filters.
  */
 export async function worklist(ctx: AppContext, q: WorklistQuery, scope: Scope): Promise<Worklist> {
   const db = ctx.db;
   const asOf = q.asOf ?? todayOf(ctx);
-  const ids = programmeIds(ctx.profile, q.programme);
-  const areaPath = await areaFilter(db, q.area, scope);
+  const filter = {
+    asOf,
+    programmeIds: programmeIds(ctx.profile, q.programme),
+    areaPath: await areaFilter(db, q.area, scope),
+  };
   const after = cursorKey(q.cursor);
   const limit = q.limit ?? 50;
-  const candidates = await worklistCandidates(db, { asOf, programmeIds: ids, areaPath });
-  const ranked = rank(
-    candidates.map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      dueFrom: c.due_from,
-      window: {
-        dueFrom: c.due_from,
-        overdueAfter: c.overdue_after,
-        expiresOn: c.expires_on,
-        doneOn: c.done_on,
-      },
-      risk:
-        c.cardiovascular_event === null
-          ? NO_RISK
-          : {
-              lastSystolic: c.last_systolic,
-              lastDiastolic: c.last_diastolic,
-              lastBpOn: c.last_bp_on,
-              cardiovascularEvent: c.cardiovascular_event,
-            },
-      c,
-    })),
-    asOf,
-  );
-  const counts = countsOf(ranked);
-  const listed = ranked
-    .filter(
-      (r) =>
-        (q.kind === undefined || r.row.kind === q.kind) && (q.state === undefined || r.state === q.state),
-    )
-    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
-  const start = after ? listed.findIndex((r) => compareKeys(keyOf(r), after) > 0) : 0;
-  const rest = start < 0 ? [] : listed.slice(start);
-  const page = rest.slice(0, limit);
+  const rows = await worklistPage(db, { ...filter, kind: q.kind, state: q.state }, after, limit);
+  const tallies = await worklistCounts(db, filter);
+  const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     asOf,
     items: await rowsOf(db, page, asOf),
     nextCursor:
-      rest.length > limit && last
-        ? encodeCursor({ v: last.priority, id: last.row.id, more: [last.daysOverdue, last.row.dueFrom] })
+      rows.length > limit && last
+        ? encodeCursor({ v: last.priority, id: last.id, more: [last.days_overdue, last.due_from] })
         : null,
-    total: { count: listed.length, exact: true },
-    counts,
+    total: { count: listedCount(tallies, q), exact: true },
+    counts: countsOf(tallies),
   };
 }
 
-type Page = ReturnType<typeof rank<Listable & { c: Awaited<ReturnType<typeof worklistCandidates>>[number] }>>;
-
-/** The page's rows with who to reach: name, phone, village, age on the day. */
-async function rowsOf(db: Db, page: Page, asOf: string): Promise<WorklistRow[]> {
-  const residentIds = [...new Set(page.map((r) => r.row.c.resident_id))];
-  const contacts = await residentContactsByIds(db, residentIds);
+/** The page's rows with who to reach: name, the number to call (a child's guardian's), village, age. */
+async function rowsOf(db: Db, page: readonly WorklistPageRow[], asOf: string): Promise<WorklistRow[]> {
+  const residentIds = [...new Set(page.map((r) => r.resident_id))];
+  const contacts = await residentContactsByIds(db, residentIds, { guardiansOn: asOf });
   const refs = await residentCareRefsByIds(db, residentIds);
   const areas = await findAreasByIds(db, [...new Set([...refs.values()].map((r) => r.areaId))]);
-  return page.map(({ row, state, daysOverdue, priority }) => {
-    const c = row.c;
+  return page.map((c) => {
     const ref = refs.get(c.resident_id);
     const contact = contacts.get(c.resident_id);
     const { age, ageMonths } = ageOn(ref?.birthDate ?? null, asOf);
+    const call = whomToCall({ phone: contact?.phone ?? null, age }, contact?.guardian ?? null);
     return {
       id: c.id,
       residentId: c.resident_id,
       fullName: contact?.fullName ?? '',
-      phone: contact?.phone ?? null,
+      phone: call.phone,
+      phoneOf: call.guardian && { residentId: call.guardian.id, fullName: call.guardian.fullName },
       village: (ref && areas.get(ref.areaId)?.name) ?? null,
       age,
       ageMonths,
@@ -172,12 +138,12 @@ async function rowsOf(db: Db, page: Page, asOf: string): Promise<WorklistRow[]> 
       episodeId: c.episode_id,
       dueFrom: c.due_from,
       overdueAfter: c.overdue_after,
-      state,
-      daysOverdue,
-      priority,
+      state: c.state,
+      daysOverdue: c.days_overdue,
+      priority: c.priority,
       lastBp:
         c.last_bp_on !== null && c.last_systolic !== null && c.last_diastolic !== null
-          ? { systolic: c.last_systolic, diastolic: c.last_diastolic, on: c.last_bp_on }
+          ? { systolic: Number(c.last_systolic), diastolic: Number(c.last_diastolic), on: c.last_bp_on }
           : null,
       lastAttempt: lastAttemptOf(c),
     };

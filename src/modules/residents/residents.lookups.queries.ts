@@ -128,17 +128,52 @@ export interface ResidentContact {
   fullName: string;
   phone: string | null;
   address: string | null;
+  /**
+   * Asked for with `guardiansOn`: who answers for them at home, with a phone: the household's head
+   * (another member), else its oldest member of 18 or more on that day; null when nobody has a phone.
+   * As the reminders' guardian (reminders/outbox.rules.ts guardianOf). Personal data: never logged.
+   */
+  guardian?: { id: string; fullName: string; phone: string } | null;
 }
 
-export async function residentContactsByIds(db: Db, ids: string[]): Promise<Map<string, ResidentContact>> {
+export async function residentContactsByIds(
+  db: Db,
+  ids: string[],
+  options: { guardiansOn?: string } = {},
+): Promise<Map<string, ResidentContact>> {
   if (ids.length === 0) return new Map();
+  const unique = [...new Set(ids)];
   const rows = await db
     .selectFrom('resident as r')
     .leftJoin('household as h', 'h.id', 'r.household_id')
     .select(['r.id', 'r.full_name', 'r.phone', 'h.address'])
-    .where('r.id', 'in', [...new Set(ids)])
+    .where('r.id', 'in', unique)
     .execute();
-  return new Map(rows.map((r) => [r.id, { fullName: r.full_name, phone: r.phone, address: r.address }]));
+  const on = options.guardiansOn;
+  const guardians =
+    on === undefined
+      ? []
+      : (
+          await sql<{ resident_id: string; id: string; full_name: string; phone: string }>`
+            select distinct on (r.id) r.id as resident_id, g.id, g.full_name, g.phone
+            from resident r
+            join household h on h.id = r.household_id
+            join resident g on g.household_id = r.household_id and g.id <> r.id
+            where r.id = any(${unique}::uuid[])
+              and g.phone is not null and g.phone <> ''
+              and g.active and g.merged_into_id is null and g.status = 'active'
+              and (g.id = h.head_resident_id or g.birth_date <= (${on}::date - interval '18 years')::date)
+            order by r.id, coalesce(g.id = h.head_resident_id, false) desc, g.birth_date, g.id`.execute(db)
+        ).rows;
+  const byResident = new Map(guardians.map((g) => [g.resident_id, g]));
+  return new Map(
+    rows.map((r) => {
+      const g = byResident.get(r.id);
+      const contact: ResidentContact = { fullName: r.full_name, phone: r.phone, address: r.address };
+      if (on !== undefined) contact.guardian = g ? { id: g.id, fullName: g.full_name, phone: g.phone } : null;
+      return [r.id, contact];
+    }),
+  );
 }
 
 /**
