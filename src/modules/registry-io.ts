@@ -7,10 +7,12 @@ import { readCsvFile, readCsvRecords } from '../platform/csv/csv-stream.ts';
 import { ImportReport as ImportReportSchema } from '../platform/csv/import-report.schema.ts';
 import {
   type ImportDefinition,
+  type ImportOptions,
   type ImportProgress,
   type ImportReport,
   runImport,
 } from '../platform/csv/import-runner.ts';
+import { serverPoolOf } from '../platform/db/database.ts';
 import { sendCsv } from '../platform/http/csv-reply.ts';
 import { AppError } from '../platform/http/errors.ts';
 import type { CountryProfile } from '../platform/profile.ts';
@@ -103,9 +105,21 @@ export async function runImportFile(
 ): Promise<ImportReport & { recomputeJobId?: string | null }> {
   const mark = kind === 'residents' ? await recomputeMark(ctx.db) : null;
   const def = importDefinition(ctx.profile, kind, todayOf(ctx));
-  const report = await runImport(ctx.db, def, readCsvFile(file), { onProgress });
+  const report = await runImport(ctx.db, def, readCsvFile(file), { onProgress, ...stagingOf(ctx) });
   if (mark === null) return report;
   return { ...report, recomputeJobId: await queueRecomputeSince(ctx.db, mark, ctx.clock.now()) };
+}
+
+/** The role a request's transactions run as (access-control's applyScope): it reads the staging table. */
+const APP_ROLE = 'grassroots_app';
+
+/**
+ * On the PostgreSQL server, a kind with a staged path goes through a staging table filled by COPY
+ * (platform/csv/staging.ts); the embedded engine keeps the batch-by-batch path.
+ */
+function stagingOf(ctx: AppContext): Pick<ImportOptions, 'staging' | 'stagingReaders'> {
+  const pool = serverPoolOf(ctx.db);
+  return pool ? { staging: pool, stagingReaders: APP_ROLE } : {};
 }
 
 /** Writes a registry as CSV to `out`; resolves with the number of rows written. */
@@ -157,6 +171,7 @@ export function registryRoutes(app: App, ctx: AppContext): void {
         transaction: (work, detail) => req.inScope(work, `import ${detail}`),
         // Counts only (no row content): what an operator watching the log knows is saved.
         onProgress: (p) => req.log.info({ kind: def.kind, ...p }, 'import batch committed'),
+        ...stagingOf(ctx),
       });
       // The imported residents' due store: the job programmes.recompute over their area (the worker runs it).
       if (mark !== null)

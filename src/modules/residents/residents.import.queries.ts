@@ -170,3 +170,162 @@ export function residentExportBatch(db: Db, afterId: string | null, limit: numbe
   if (afterId) q = q.where('r.id', '>', afterId);
   return q.orderBy('r.id').limit(limit).execute();
 }
+
+/**
+ * The staging table's columns of the residents import (after `line`): a checked row as the COPY sends
+ * it, with the ids (UUID v7) it takes if it is a new person and for its 'registered' history entry.
+ */
+export const RESIDENT_STAGING_COLUMNS = [
+  { name: 'id', type: 'uuid' },
+  { name: 'history_id', type: 'uuid' },
+  { name: 'code', type: 'text' },
+  { name: 'citizen_id', type: 'text' },
+  { name: 'full_name', type: 'text' },
+  { name: 'sex', type: 'text' },
+  { name: 'birth_date', type: 'date' },
+  { name: 'birth_year', type: 'int' },
+  { name: 'birth_date_precision', type: 'text' },
+  { name: 'ethnicity', type: 'text' },
+  { name: 'phone', type: 'text' },
+  { name: 'occupation', type: 'text' },
+  { name: 'household_code', type: 'text' },
+  { name: 'relationship', type: 'text' },
+  { name: 'area_code', type: 'text' },
+  { name: 'facility_code', type: 'text' },
+] as const;
+
+/** A staged line the save did not create: refused (with the reason), or matched to a resident and updated. */
+export interface StagedOutcome {
+  line: number;
+  refused: string | null;
+  matched: boolean;
+  head_clash: boolean;
+}
+
+/**
+ * Resolves and writes staged lines `first`..`last` in one statement: each line's household (by book
+ * number, an index probe each), area and facility (`areas`, `facilities`: code to id, read by the
+ * caller), the residents already holding its citizen id or code (when `lookups`), the reason it is
+ * refused (in saveBatch's order and words), the one head per household (the first line naming one,
+ * when the household has none), then the inserts, updates and heads. Answers the lines not created.
+ */
+async function writeStaged(
+  db: Db,
+  table: string,
+  first: number,
+  last: number,
+  areas: Record<string, { id: string; path: string }>,
+  facilities: Record<string, string>,
+  lookups: boolean,
+): Promise<StagedOutcome[]> {
+  const stage = sql.table(table);
+  const existing = (key: 'citizen_id' | 'code') =>
+    lookups
+      ? sql`(select x.id from resident x where x.${sql.ref(key)} = s.${sql.ref(key)})`
+      : sql`null::uuid`;
+  const result = await sql<StagedOutcome>`
+    with refs as (select ${JSON.stringify(areas)}::jsonb as areas, ${JSON.stringify(facilities)}::jsonb as facilities),
+    s as (select * from ${stage} where line between ${first} and ${last}),
+    r as (
+      select s.*, h.id as hh_id, h.head_resident_id as hh_head,
+        coalesce(h.area_id, case when s.household_code is null then (refs.areas -> s.area_code ->> 'id')::uuid end) as area_id,
+        coalesce(h.area_path::text, case when s.household_code is null then refs.areas -> s.area_code ->> 'path' end) as area_path,
+        (refs.facilities ->> s.facility_code)::uuid as facility_id,
+        ${existing('citizen_id')} as by_citizen,
+        ${existing('code')} as by_code
+      from s cross join refs
+      left join lateral (select h.id, h.head_resident_id, h.area_id, h.area_path from household h
+        where h.code = s.household_code) h on true
+    ),
+    checked as (
+      select r.*, coalesce(r.by_citizen, r.by_code, r.id) as resident_id,
+        (r.by_citizen is not null or r.by_code is not null) as matched,
+        case
+          when r.household_code is not null and r.hh_id is null
+            then 'household_code ' || r.household_code || ' is not a known household (import households first)'
+          when r.area_id is null then 'area_code ' || coalesce(r.area_code, '') || ' is not a known area'
+          when r.facility_code is not null and r.facility_id is null
+            then 'facility_code ' || r.facility_code || ' is not a known facility'
+          when r.by_citizen <> r.by_code then 'citizen_id and code name two different residents'
+        end as reason
+      from r
+    ),
+    head_rows as (
+      select line, row_number() over (partition by hh_id order by line) as nth from checked
+      where reason is null and relationship = 'head' and hh_head is distinct from resident_id
+    ),
+    decided as materialized (
+      select c.*, hr.line is not null and (hr.nth > 1 or c.hh_head is not null) as head_clash,
+        hr.line is not null and hr.nth = 1 and c.hh_head is null as becomes_head
+      from checked c left join head_rows hr on hr.line = c.line
+    ),
+    kept as materialized (select * from decided where reason is null and not head_clash),
+    inserted as (
+      insert into resident (id, code, citizen_id, full_name, sex, birth_date, birth_year, birth_date_precision,
+        ethnicity, phone, occupation, household_id, relationship_to_head, registered_facility_id, area_id, area_path)
+      select resident_id, code, citizen_id, full_name, sex, birth_date, birth_year, birth_date_precision,
+        ethnicity, phone, occupation, hh_id, relationship, facility_id, area_id, area_path::ltree
+      from kept where not matched
+    ),
+    updated as (
+      update resident x set code = k.code, citizen_id = k.citizen_id, full_name = k.full_name, sex = k.sex,
+        birth_date = k.birth_date, birth_year = k.birth_year, birth_date_precision = k.birth_date_precision,
+        ethnicity = k.ethnicity, phone = k.phone, occupation = k.occupation, household_id = k.hh_id,
+        relationship_to_head = k.relationship, registered_facility_id = k.facility_id,
+        area_id = k.area_id, area_path = k.area_path::ltree, updated_at = now()
+      from (select distinct on (resident_id) * from kept where matched order by resident_id, line desc) k
+      where x.id = any(array(select resident_id from kept where matched)) and x.id = k.resident_id
+    ),
+    heads as (
+      update household h set head_resident_id = k.resident_id, updated_at = now()
+      from kept k
+      where h.id = any(array(select hh_id from kept where becomes_head)) and k.becomes_head and h.id = k.hh_id
+    )
+    select line,
+      coalesce(reason, case when head_clash then 'household ' || household_code || ' already has a head' end) as refused,
+      matched, head_clash
+    from decided where reason is not null or head_clash or matched`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Saves staged residents (lines `first`..`last` of the staging table `table`) set-wise: first taken
+ * as all new people (no read of existing keys, as insertIfAllNew); when a citizen id or code is
+ * already taken, or a line names a head for a household that has one, that is undone and the lines
+ * are matched to the existing residents in the same statement. Then the 'registered' history of the
+ * new residents (a statement of its own: its row-level security check looks the resident up).
+ */
+export async function saveStagedResidents(
+  db: Db,
+  table: string,
+  first: number,
+  last: number,
+  areas: Record<string, { id: string; path: string }>,
+  facilities: Record<string, string>,
+  registeredOn: string,
+): Promise<StagedOutcome[]> {
+  let outcomes: StagedOutcome[] | undefined;
+  await sql`savepoint resident_import_staged`.execute(db);
+  try {
+    outcomes = await writeStaged(db, table, first, last, areas, facilities, false);
+    if (outcomes.some((o) => o.head_clash)) outcomes = undefined;
+  } catch (err) {
+    if ((err as { code?: string }).code !== '23505') {
+      await sql`rollback to savepoint resident_import_staged`.execute(db);
+      throw err;
+    }
+  }
+  if (outcomes) await sql`release savepoint resident_import_staged`.execute(db);
+  else {
+    await sql`rollback to savepoint resident_import_staged`.execute(db);
+    outcomes = await writeStaged(db, table, first, last, areas, facilities, true);
+  }
+  // The lines whose staged id is a resident now are the ones this batch created.
+  await sql`
+    insert into resident_status_change (id, resident_id, kind, status, effective_on, reason, to_area_id, to_household_id, area_path)
+    select s.history_id, s.id, 'registered', 'active', ${registeredOn}::date, 'CSV import', x.area_id, x.household_id, x.area_path
+    from ${sql.table(table)} s
+    cross join lateral (select r.area_id, r.household_id, r.area_path from resident r where r.id = s.id) x
+    where s.line between ${first} and ${last}`.execute(db);
+  return outcomes;
+}

@@ -80,4 +80,36 @@ describeOnBothEngines('residents CSV import', (t) => {
     const all = (await t().inject({ url: '/api/residents?limit=50' })).json().items;
     expect(all).toHaveLength(6);
   });
+
+  test('each row the database checks is refused with its line and reason; the others are kept', async () => {
+    await importCsv(t(), 'households', ['code,address,area_code', 'HK-3,3 Lê Lợi,56801']);
+    const res = await importCsv(t(), 'residents', [
+      `${HEADER},facility_code`,
+      'K7,,Lý Văn Bảy,male,1970,HK-9,,,',
+      'K8,,Lý Văn Tám,male,1971,,,99999,',
+      'K9,,Lý Văn Chín,male,1972,,,56801,NOPE1',
+      'K10,,Lý Thị Mười,female,1973,HK-1,head,,',
+      'K11,,Lý Văn Một,male,1974,HK-3,head,,',
+      'K12,,Lý Văn Hai,male,1975,HK-3,head,,',
+      'K13,,Lý Văn Ba,male,1976,,,56801,',
+    ]);
+    expect(res).toMatchObject({ read: 7, created: 2, updated: 0 });
+    expect(res.rejected).toEqual([
+      { line: 2, reason: 'household_code HK-9 is not a known household (import households first)' },
+      { line: 3, reason: 'area_code 99999 is not a known area' },
+      { line: 4, reason: 'facility_code NOPE1 is not a known facility' },
+      { line: 5, reason: 'household HK-1 already has a head' },
+      { line: 7, reason: 'household HK-3 already has a head' },
+    ]);
+    const households = (await t().inject({ url: '/api/households?limit=10' })).json().items;
+    const hk3 = households.find((h: { code: string }) => h.code === 'HK-3');
+    const one = (await t().inject({ url: '/api/residents?q=ly%20van%20mot' })).json().items;
+    expect(hk3.headResidentId).toBe(one[0].id);
+    const again = await importCsv(t(), 'residents', [
+      `${HEADER},facility_code`,
+      'K11,,Lý Văn Một,male,1974,HK-3,head,,',
+      'K13,,Lý Văn Ba,male,1977,,,56801,',
+    ]);
+    expect(again).toMatchObject({ read: 2, created: 0, updated: 2, rejected: [] });
+  });
 });

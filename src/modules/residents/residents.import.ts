@@ -14,9 +14,11 @@ import {
   householdExportBatch,
   insertIfAllNew,
   insertResidents,
+  RESIDENT_STAGING_COLUMNS,
   type ResidentWrite,
   residentExportBatch,
   residentsByKeys,
+  saveStagedResidents,
   setHeads,
   updateResidents,
   upsertHouseholds,
@@ -341,7 +343,7 @@ function keysOf(values: ResidentImportRow[]): [string[], string[]] {
 export function residentImport(profile: CountryProfile, today: string): ImportDefinition<ResidentImportRow> {
   const areasOf = areaCache();
   const facilities = new Map<string, string | null>();
-  return {
+  const def: ImportDefinition<ResidentImportRow> = {
     kind: 'residents',
     requiredColumns: ['full_name'],
     parse: (values) => parseResidentRow(profile, values, today),
@@ -375,7 +377,77 @@ export function residentImport(profile: CountryProfile, today: string): ImportDe
       await writePlan(trx, plan, today);
       return plan.outcomes;
     },
+    staged: {
+      columns: RESIDENT_STAGING_COLUMNS,
+      cells: (v) => [
+        newId(),
+        newId(),
+        v.code,
+        v.citizenId,
+        v.fullName,
+        v.sex,
+        v.birthDate,
+        v.birthYear,
+        v.precision,
+        v.ethnicity,
+        v.phone,
+        v.occupation,
+        v.householdCode,
+        v.relationship,
+        v.areaCode,
+        v.facilityCode,
+      ],
+      /**
+       * A batch in the staging table, written set-wise (saveStagedResidents); one where a citizen id
+       * or code comes back (the same person twice) goes through saveBatch, which follows the file
+       * row by row.
+       */
+      async save(trx, table, rows) {
+        const values = rows.map((r) => r.value);
+        if (repeatsKeys(values)) return def.saveBatch(trx, rows);
+        const area = await areasOf(
+          trx,
+          values.flatMap((v) => (v.householdCode || !v.areaCode ? [] : [v.areaCode])),
+        );
+        const areas: Record<string, { id: string; path: string }> = {};
+        const wanted: Record<string, string> = {};
+        for (const v of values) {
+          const a = !v.householdCode && v.areaCode ? area(v.areaCode) : undefined;
+          if (a) areas[v.areaCode!] = { id: a.id, path: a.path };
+          if (v.facilityCode && !(v.facilityCode in wanted)) {
+            if (!facilities.has(v.facilityCode))
+              facilities.set(v.facilityCode, (await findFacilityByCode(trx, v.facilityCode))?.id ?? null);
+            const id = facilities.get(v.facilityCode);
+            if (id) wanted[v.facilityCode] = id;
+          }
+        }
+        const first = rows[0]!.line;
+        const last = rows[rows.length - 1]!.line;
+        const saved = await saveStagedResidents(trx, table, first, last, areas, wanted, today);
+        const byLine = new Map(saved.map((o) => [o.line, o]));
+        return rows.map((r): Outcome => {
+          const o = byLine.get(r.line);
+          if (!o) return 'created';
+          if (o.refused) return { reason: o.refused };
+          return 'updated';
+        });
+      },
+    },
   };
+  return def;
+}
+
+/** Whether a citizen id or a code comes twice among the rows. */
+function repeatsKeys(values: ResidentImportRow[]): boolean {
+  const seen = new Set<string>();
+  for (const v of values) {
+    for (const key of [v.citizenId && `c${v.citizenId}`, v.code && `k${v.code}`]) {
+      if (!key) continue;
+      if (seen.has(key)) return true;
+      seen.add(key);
+    }
+  }
+  return false;
 }
 
 /** Streams the active households as CSV (HOUSEHOLD_COLUMNS), in keyset batches. */

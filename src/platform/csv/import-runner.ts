@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
+import type pg from 'pg';
 import type { Db } from '../db/database.ts';
 import { translateDatabaseError } from '../db/database-errors.ts';
 import { AppError, UnavailableError } from '../http/errors.ts';
 import type { ImportReport, RejectedRow } from './import-report.schema.ts';
+import { openStagingTable, type StagingColumn, type StagingTable } from './staging.ts';
 
 /**
  * One CSV record: header name to raw cell text, and the line it started on in the file. A record the
@@ -43,6 +45,26 @@ export interface ImportDefinition<T> {
     trx: Db,
     rows: { line: number; value: T }[],
   ): Promise<(('created' | 'updated') | { reason: string })[]>;
+  /**
+   * The set-wise path on the PostgreSQL server (when the caller gives ImportOptions.staging): each
+   * batch's checked rows are first sent with COPY into a staging table (`line` and these columns),
+   * then `save` resolves and writes them in SQL, with saveBatch's contract. When the database refuses
+   * a batch for a row's sake, the batch is saved again through saveBatch, in halves down to the row.
+   */
+  staged?: StagedImport<T>;
+}
+
+/** A kind's staging table and its set-wise save (see ImportDefinition.staged). */
+export interface StagedImport<T> {
+  columns: readonly StagingColumn[];
+  /** A checked row's cells, in the columns' order (null for NULL). */
+  cells(value: T): (string | number | null)[];
+  /** Saves the batch's rows, already in `table` under their lines. */
+  save(
+    trx: Db,
+    table: string,
+    rows: { line: number; value: T }[],
+  ): Promise<(('created' | 'updated') | { reason: string })[]>;
 }
 
 /** Opens one batch's transaction, runs `work` in it and commits: `detail` says what for (the audit). */
@@ -56,6 +78,13 @@ export interface ImportOptions {
    * the caller's scope with its audit entry (access-control's `req.inScope`).
    */
   transaction?: BatchTransaction;
+  /**
+   * The PostgreSQL server's pool, for a kind with a staged path: batches go through a staging table
+   * filled by COPY (ImportDefinition.staged).
+   */
+  staging?: pg.Pool;
+  /** The role that reads the staging table in the batches' transactions (the application role). */
+  stagingReaders?: string;
 }
 
 /** The longest cell the import takes: longer than any field of the registries (names 200, addresses 500). */
@@ -105,6 +134,9 @@ export async function runImport<T>(
   options: ImportOptions = {},
 ): Promise<ImportReport> {
   const batchSize = options.batchSize ?? 2000;
+  const staged = options.staging ? def.staged : undefined;
+  let staging: StagingTable | undefined;
+  let copying: Promise<void> = Promise.resolve();
   const report: ImportReport = { kind: def.kind, read: 0, created: 0, updated: 0, rejected: [] };
   let batch: { line: number; value: T }[] = [];
   let checkedHeader = false;
@@ -150,10 +182,19 @@ export async function runImport<T>(
       return [...(await saveRows(rows.slice(0, half))), ...(await saveRows(rows.slice(half)))];
     }
   };
+  /** A staged batch, set-wise; refused for a row's sake, it is saved again row-wise (saveRows). */
+  const saveStaged = async (rows: Row[], table: string): Promise<Outcome[]> => {
+    try {
+      return await open((trx) => staged!.save(trx, table, rows), span(rows));
+    } catch (err) {
+      if (rowFault(err) === undefined) throw err;
+      return saveRows(rows);
+    }
+  };
   // The last line of the last committed batch: what an import that stops on a fault has kept.
   let savedThrough = 0;
-  const save = async (rows: Row[]) => {
-    const outcomes = await saveRows(rows);
+  const save = async (rows: Row[], table?: string) => {
+    const outcomes = table ? await saveStaged(rows, table) : await saveRows(rows);
     savedThrough = rows[rows.length - 1]!.line;
     outcomes.forEach((o, i) => {
       if (o === 'created') report.created++;
@@ -174,8 +215,16 @@ export async function runImport<T>(
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
+    let copied: Promise<void> | undefined;
+    if (staged) {
+      staging ??= await openStagingTable(options.staging!, staged.columns, options.stagingReaders);
+      const table = staging;
+      // Copied while the batch before is still being saved (one COPY after the other).
+      copied = copying = copying.then(() => table.copy(rows.map((r) => [r.line, ...staged.cells(r.value)])));
+      copying.catch(() => undefined);
+    }
     await saving;
-    saving = save(rows);
+    saving = copied ? copied.then(() => save(rows, staging!.name)) : save(rows);
     saving.catch(() => undefined); // awaited at the next flush or at the end; not unhandled meanwhile
   };
 
@@ -216,6 +265,8 @@ export async function runImport<T>(
     } finally {
       // Never return (or throw) while a batch is still being written.
       await saving?.catch(() => undefined);
+      await copying.catch(() => undefined);
+      await staging?.close();
     }
     await saving;
   }

@@ -66,7 +66,18 @@ export function openServerDatabase(connectionString: string, max = 10): Database
   // ones): the client is then not queryable, its next query fails (a 503) and the pool drops it on release.
   pool.on('connect', (client) => client.on('error', (err) => warnLost('busy', err)));
   const db = new Kysely<Database>({ dialect: withDeferredBegin(new PostgresDialect({ pool })) });
+  serverPools.set(db, pool);
   return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+const serverPools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The pool behind a PostgreSQL server's `db` (from openServerDatabase), for what Kysely cannot say,
+ * such as `COPY … FROM STDIN` (a CSV import's staging table); undefined for PGlite or a transaction.
+ */
+export function serverPoolOf(db: Db | undefined): pg.Pool | undefined {
+  return db ? serverPools.get(db) : undefined;
 }
 
 function warnLost(state: 'idle' | 'busy', err: Error): void {
