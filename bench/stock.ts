@@ -1,12 +1,13 @@
 /**
- * A district's stock alerts at the benchmark province scale (issue 21 target: under 200 ms on
- * PostgreSQL): the demo province with six months of shelves at every district centre and commune
- * station (12 medicines each), then GET /api/stock/district for each district as the district login
- * would ask it (as the administrator here: the same statements), and for the whole province.
+ * A district's stock alerts at the issue's scale (issue 21 target: under 200 ms on PostgreSQL): the
+ * full visits database (support/visits-database.ts: every commune station's shelf fed by a year of
+ * five million visits' dispensings, 12 monthly batches per medicine), then GET /api/stock/district
+ * for each district as the district login would ask it (as the administrator here: the same
+ * statements), and for the whole province. With --demo: the demo province with six months of
+ * shelves at every district centre and commune station instead (`grassroots_bench_stock`).
  *
- * Usage: npm run bench:stock [-- --rounds 20] [--reload]   (BENCH_DATABASE_URL, default a database
- * `grassroots_bench_stock` on 127.0.0.1:5432). The province and its shelves are loaded once and kept.
- * Prints figures; asserts nothing.
+ * Usage: npm run bench:stock [-- --rounds 20] [--rebuild] [--demo [--reload]]   (BENCH_DATABASE_URL
+ * overrides the database). Prints figures; asserts nothing.
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -16,14 +17,30 @@ import { createUser } from '../src/modules/access/index.ts';
 import { todayOf } from '../src/platform/clock.ts';
 import { buildServer } from '../src/server.ts';
 import { openDemoDatabase, percentile } from './support/demo-database.ts';
+import { openVisitsDatabase, VISITS_FULL_URL } from './support/visits-database.ts';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '20' }, reload: { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '20' },
+    reload: { type: 'boolean', default: false },
+    demo: { type: 'boolean', default: false },
+    rebuild: { type: 'boolean', default: false },
+    'rebuild-base': { type: 'boolean', default: false },
+    'year-visits': { type: 'string', default: '5000000' },
+  },
 });
-const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grassroots_bench_stock';
+const url =
+  process.env.BENCH_DATABASE_URL ??
+  (values.demo ? 'postgres://postgres@127.0.0.1:5432/grassroots_bench_stock' : VISITS_FULL_URL);
 
 async function main(): Promise<void> {
-  const { ctx, handle } = await openDemoDatabase(url, { reload: values.reload });
+  const { ctx, handle } = values.demo
+    ? await openDemoDatabase(url, { reload: values.reload })
+    : await openVisitsDatabase(url, {
+        rebuild: values.rebuild,
+        rebuildBase: values['rebuild-base'],
+        visits: Number(values['year-visits']),
+      });
   const today = todayOf(ctx);
   const demo = generateDemoProvince({ today });
   const districts = demo.areas.all.filter((a) => a.level === 'district');
