@@ -34,7 +34,8 @@ export async function nearExpiryRows(db: Db, w: Where, today: string, horizon: s
 
 /**
  * Per (facility, medicine, day) in [from, today]: the net movement of the day, and the units
- * dispensed net of returns (the consumption).
+ * dispensed net of returns (the consumption). Read from stock_daily, which a trigger on the ledger
+ * keeps as those sums of its movements (migration 2026_12_07_1400).
  */
 export async function dailyRows(db: Db, w: Where, from: string, today: string) {
   const r = await sql<{
@@ -44,11 +45,9 @@ export async function dailyRows(db: Db, w: Where, from: string, today: string) {
     net: number;
     consumed: number;
   }>`
-    select facility_id, medicine_id, occurred_on as day, sum(quantity)::int as net,
-           coalesce(-sum(quantity) filter (where kind in ('dispense', 'return')), 0)::int as consumed
-      from stock_movement
-     where ${scoped('facility_id', 'area_path', w)} and occurred_on >= ${from} and occurred_on <= ${today}
-     group by facility_id, medicine_id, occurred_on`.execute(db);
+    select facility_id, medicine_id, day, net, consumed
+      from stock_daily
+     where ${scoped('facility_id', 'area_path', w)} and day >= ${from} and day <= ${today}`.execute(db);
   return r.rows;
 }
 
