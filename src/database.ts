@@ -5,6 +5,10 @@ import type {
   LoginThrottleTable,
   UserRoleTable,
 } from './modules/access/access.table.ts';
+import type {
+  AppointmentAmendmentTable,
+  AppointmentTable,
+} from './modules/appointments/appointments.table.ts';
 import type { AreaPopulationTable, AreaTable } from './modules/areas/areas.table.ts';
 import type {
   FacilityEquipmentTable,
@@ -121,6 +125,8 @@ declare module './platform/db/database.ts' {
     pregnancy_amendment: PregnancyAmendmentTable;
     reminder_message: ReminderMessageTable;
     reminder_opt_out: ReminderOptOutTable;
+    appointment: AppointmentTable;
+    appointment_amendment: AppointmentAmendmentTable;
     programme_due: ProgrammeDueTable;
     programme_risk: ProgrammeRiskTable;
     programme_invalid_dose: ProgrammeInvalidDoseTable;

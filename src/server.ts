@@ -16,6 +16,7 @@ import { catalogRoutes } from './modules/catalog/index.ts';
 import { encounterRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { growthRoutes } from './modules/growth/index.ts';
+import { appointmentRoutes } from './modules/appointments/index.ts';
 import { immunizationRoutes } from './modules/immunizations/index.ts';
 import { insuranceRoutes } from './modules/insurance/index.ts';
 import { jobRoutes } from './modules/jobs/index.ts';
@@ -133,6 +134,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       pregnancyRoutes(scoped, ctx);
       growthRoutes(scoped, ctx);
       reminderRoutes(scoped, ctx);
+      appointmentRoutes(scoped, ctx);
       worklistRoutes(scoped, ctx);
     },
     { prefix: '/api' },

@@ -376,6 +376,8 @@ export const CountryProfileSchema = Type.Object({
         }),
       ),
       channels: Type.Array(Type.Enum(REMINDER_CHANNELS), { minItems: 1, uniqueItems: true }),
+      /** An appointment is reminded of from this many days before its day (default 1: the day before). */
+      appointmentDaysAhead: Type.Optional(Type.Integer({ minimum: 0, maximum: 14 })),
     }),
   ),
   /**

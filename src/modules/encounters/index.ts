@@ -11,3 +11,4 @@ export type { Bill, Encounter, Timeline } from './encounters.schema.ts';
 export { type GrowthReading, growthReadingsOf } from './growth-readings.queries.ts';
 export { problemFactsOf, visitFactsOf } from './programme-facts.queries.ts';
 export { fingerprintOf } from './sync.rules.ts';
+export { visitDaysOf } from './visit-days.queries.ts';

@@ -6,6 +6,7 @@ import {
   guardianOf,
   type Person,
   type PlanInput,
+  planAppointmentMessage,
   planMessage,
 } from './outbox.rules.ts';
 import type { ReminderChannel } from './reminders.enums.ts';
@@ -129,6 +130,54 @@ describe('planning one due window', () => {
     if (!('message' in r)) throw new Error('no message');
     expect(r.message.body).toBe('C：MR 1自2026-11-20起应接种，现已逾期。请携带预防接种证到TYT Sơn Bình。');
     expect(r.message.sendAfter.toISOString()).toBe('2026-12-03T00:00:00.000Z');
+  });
+});
+
+describe("an appointment's reminder", () => {
+  const {
+    due: _due,
+    itemName: _name,
+    ...reach
+  } = {
+    due: null,
+    itemName: null,
+    resident: p('a', '1960-01-01', '0902'),
+    household: [],
+    optOuts: new Map(),
+    profile: {
+      locale: 'vi-VN',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      channels: ['sms', 'file'] as ReminderChannel[],
+    },
+    available: new Set<ReminderChannel>(['file']),
+    templates: reminderTemplates(),
+    place: () => 'TYT Sơn Bình',
+    asOf: TODAY,
+    now: new Date('2026-12-02T02:00:00Z'),
+  };
+  test.each([
+    [null, 'vi-VN', null, 'A: bạn có lịch hẹn tại TYT Sơn Bình vào ngày 2026-12-03.'],
+    ['08:30', 'vi-VN', null, 'A: bạn có lịch hẹn tại TYT Sơn Bình vào ngày 2026-12-03 lúc 08:30.'],
+    ['08:30', 'vi-VN', 'en', 'A: you have an appointment at TYT Sơn Bình on 2026-12-03 at 08:30.'],
+    [null, 'zh-CN', null, 'A：您预约于2026-12-03在TYT Sơn Bình就诊。'],
+  ] as const)('at %s, locale %s, reader %s: %s', (time, locale, language, body) => {
+    const r = planAppointmentMessage({
+      ...reach,
+      resident: { ...reach.resident, language },
+      profile: { ...reach.profile, locale },
+      appointment: { id: 'ap', residentId: 'a', date: '2026-12-03', time },
+    });
+    expect(r).toEqual({
+      message: expect.objectContaining({
+        idempotencyKey: 'a|appointment|ap|-|2026-12-03|file',
+        kind: 'appointment',
+        programmeId: 'appointment',
+        itemId: 'ap',
+        dueFrom: '2026-12-03',
+        channel: 'file',
+        body,
+      }),
+    });
   });
 });
 

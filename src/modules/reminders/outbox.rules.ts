@@ -67,8 +67,8 @@ export function channelOf(
   return profileChannels.find((c) => available.has(c) && !optedOut.has(c)) ?? null;
 }
 
-export interface PlanInput {
-  due: DueReminder;
+/** Whom a message reaches and how: what every message's plan starts from. */
+export interface ReachInput {
   resident: Person;
   /** The resident's household, the resident among them or not. */
   household: readonly Person[];
@@ -82,8 +82,6 @@ export interface PlanInput {
   };
   available: ReadonlySet<ReminderChannel>;
   templates: Templates;
-  /** The item's name in a language (the programme's item names). */
-  itemName: (language: ReminderLanguage) => string;
   /** Where to come, in a language (the resident's station, or the templates' word for it). */
   place: (language: ReminderLanguage) => string;
   /** The day planned for (overdue or not on it) and the instant of planning. */
@@ -91,12 +89,30 @@ export interface PlanInput {
   now: Date;
 }
 
+export interface PlanInput extends ReachInput {
+  due: DueReminder;
+  /** The item's name in a language (the programme's item names). */
+  itemName: (language: ReminderLanguage) => string;
+}
+
+/** An appointment to remind of (appointments' upcomingAppointments answers these). */
+export interface AppointmentReminder {
+  id: string;
+  residentId: string;
+  date: string;
+  time: string | null;
+}
+
+export interface AppointmentPlanInput extends ReachInput {
+  appointment: AppointmentReminder;
+}
+
 export interface PlannedMessage {
   idempotencyKey: string;
   residentId: string;
   recipientId: string;
   guardian: boolean;
-  kind: ProgrammeKind;
+  kind: ProgrammeKind | 'appointment';
   programmeId: string;
   itemId: string;
   episodeId: string | null;
@@ -109,11 +125,20 @@ export interface PlannedMessage {
 
 export type SkipReason = 'unreachable' | 'opted-out' | 'no-channel';
 
+/** The programme id an appointment's messages are kept under (its item: the appointment's id). */
+export const APPOINTMENT_PROGRAMME = 'appointment';
+
+interface Reach {
+  recipient: Recipient & { guardian: boolean };
+  channel: ReminderChannel;
+  language: ReminderLanguage;
+}
+
 /**
- * One due window's message, or why there is none: nobody to reach by phone, every channel opted out,
- * or no channel of the profile with an adapter. Not sent before the quiet hours end.
+ * Whom a message reaches, on which channel, in which language (the recipient's own, else the
+ * profile's locale), or why nobody: no phone, every channel opted out, no channel with an adapter.
  */
-export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip: SkipReason } {
+export function reachOf(i: ReachInput): Reach | { skip: SkipReason } {
   const guardian = guardianOf(i.resident.residentId, i.household, i.asOf);
   const recipient = recipientOf(i.resident, guardian, i.asOf);
   if (!recipient) return { skip: 'unreachable' };
@@ -126,7 +151,17 @@ export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip:
     const anyAvailable = i.profile.channels.some((c) => i.available.has(c));
     return { skip: anyAvailable ? 'opted-out' : 'no-channel' };
   }
-  const language = languageOf(i.profile.locale, null);
+  return { recipient, channel, language: languageOf(i.profile.locale, recipient.language ?? null) };
+}
+
+/**
+ * One due window's message, or why there is none: nobody to reach by phone, every channel opted out,
+ * or no channel of the profile with an adapter. Not sent before the quiet hours end.
+ */
+export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip: SkipReason } {
+  const reach = reachOf(i);
+  if ('skip' in reach) return reach;
+  const { recipient, channel, language } = reach;
   const overdue = i.due.overdueAfter !== null && i.asOf > i.due.overdueAfter;
   const body = renderReminder(i.templates, { kind: i.due.kind }, language, {
     name: i.resident.name,
@@ -147,6 +182,45 @@ export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip:
       itemId: d.itemId,
       episodeId: d.episodeId,
       dueFrom: d.dueFrom,
+      channel,
+      language,
+      body,
+      sendAfter: nextSendableAt(i.now, i.profile.timeZone, i.profile.quietHours),
+    },
+  };
+}
+
+/**
+ * An appointment's reminder (its place: the facility it is at), or why there is none; one per
+ * appointment (a reschedule is another appointment, so another reminder).
+ */
+export function planAppointmentMessage(
+  i: AppointmentPlanInput,
+): { message: PlannedMessage } | { skip: SkipReason } {
+  const reach = reachOf(i);
+  if ('skip' in reach) return reach;
+  const { recipient, channel, language } = reach;
+  const a = i.appointment;
+  const body = renderReminder(i.templates, { appointment: true }, language, {
+    name: i.resident.name,
+    date: a.date,
+    time: a.time ?? 'none',
+    place: i.place(language),
+  });
+  const identity = {
+    residentId: a.residentId,
+    programmeId: APPOINTMENT_PROGRAMME,
+    itemId: a.id,
+    episodeId: null,
+    dueFrom: a.date,
+  };
+  return {
+    message: {
+      ...identity,
+      idempotencyKey: reminderKey({ ...identity, channel }),
+      recipientId: recipient.residentId,
+      guardian: recipient.guardian,
+      kind: 'appointment',
       channel,
       language,
       body,

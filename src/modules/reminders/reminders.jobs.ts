@@ -1,4 +1,6 @@
 import { todayOf } from '../../platform/clock.ts';
+import { addDays } from '../../platform/dates.ts';
+import { upcomingAppointments } from '../appointments/index.ts';
 import { enqueueJob, registerJobKind } from '../jobs/index.ts';
 import { dueForReminders } from '../programmes/index.ts';
 import { PROGRAMME_KINDS, type ProgrammeKind } from '../programmes/programmes.enums.ts';
@@ -7,6 +9,7 @@ import { itemNameOf } from './programmes.refs.ts';
 import {
   emptyPlanCounts,
   type PlanCounts,
+  planAppointmentReminders,
   planReminders,
   type SendCounts,
   sendReminders,
@@ -16,6 +19,9 @@ const isProgrammeKind = (k: string): k is ProgrammeKind => (PROGRAMME_KINDS as r
 
 /** Due windows read per page (and checkpoint) by the planner. */
 const PLAN_PAGE = 500;
+
+/** An appointment is reminded of from this many days before its day (the profile may say otherwise). */
+const APPOINTMENT_DAYS_AHEAD = 1;
 
 /** What a job of the reminders is given: the area it works on (null: the whole country). */
 export interface RemindersPayload {
@@ -67,9 +73,18 @@ registerJobKind<RemindersPayload, SendCounts>('reminders.send', {
 /**
  * 'reminders.plan': the windows due or overdue on `asOf` (default today) become messages, a page of
  * programmes' dueForReminders at a time, checkpointed by the last window's id (a re-run or a resumed
- * run queues nothing twice: the outbox ignores a message it holds). Then a send run is queued.
+ * run queues nothing twice: the outbox ignores a message it holds); then the appointments in force
+ * from `asOf` to the profile's `reminders.appointmentDaysAhead` (1) days after, one reminder each.
+ * Then a send run is queued.
  */
-registerJobKind<RemindersPayload, { afterId: string | null; counts: PlanCounts }>('reminders.plan', {
+interface PlanState {
+  afterId: string | null;
+  counts: PlanCounts;
+  /** Set once the due windows are done: the appointments' page (null: from the first). */
+  appointmentsAfter?: string | null;
+}
+
+registerJobKind<RemindersPayload, PlanState>('reminders.plan', {
   maxAttempts: 5,
   async run(job) {
     const { ctx } = job;
@@ -78,9 +93,13 @@ registerJobKind<RemindersPayload, { afterId: string | null; counts: PlanCounts }
     const adapters = adaptersOf(ctx.config.reminders);
     let afterId = job.state?.afterId ?? null;
     const counts = job.state?.counts ?? emptyPlanCounts();
-    for (;;) {
+    let appointmentsAfter = job.state?.appointmentsAfter;
+    while (appointmentsAfter === undefined) {
       const page = await dueForReminders(ctx.db, { asOf, afterId, limit: PLAN_PAGE, profile: ctx.profile });
-      if (page.length === 0) break;
+      if (page.length === 0) {
+        appointmentsAfter = null;
+        break;
+      }
       // The due store's kind is text; a kind no template knows is left out.
       const dues = page.flatMap((w) => (isProgrammeKind(w.kind) ? [{ ...w, kind: w.kind }] : []));
       await planReminders(
@@ -92,6 +111,25 @@ registerJobKind<RemindersPayload, { afterId: string | null; counts: PlanCounts }
       afterId = page[page.length - 1]!.id;
       const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
       await job.checkpoint({ afterId, counts }, { done: counts.queued + counts.already + skipped });
+      if (job.signal.aborted) return;
+    }
+    // Then the appointments of the day and the days ahead (one reminder per appointment).
+    const days = ctx.profile.reminders?.appointmentDaysAhead ?? APPOINTMENT_DAYS_AHEAD;
+    for (;;) {
+      const page = await upcomingAppointments(ctx.db, {
+        from: asOf,
+        to: addDays(asOf, days),
+        afterId: appointmentsAfter,
+        limit: PLAN_PAGE,
+      });
+      if (page.length === 0) break;
+      await planAppointmentReminders(ctx, page, { asOf, now: ctx.clock.now(), adapters, areaPath }, counts);
+      appointmentsAfter = page[page.length - 1]!.id;
+      const skipped = Object.values(counts.skipped).reduce((a, b) => a + b, 0);
+      await job.checkpoint(
+        { afterId, counts, appointmentsAfter },
+        { done: counts.queued + counts.already + skipped },
+      );
       if (job.signal.aborted) return;
     }
     const now = ctx.clock.now();

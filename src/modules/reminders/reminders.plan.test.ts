@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
-import { DISTRICT_568, registerAreas } from '../../../test/support/places.ts';
+import { DISTRICT_568, registerAreas, registerStation } from '../../../test/support/places.ts';
+import { postExpect } from '../../../test/support/requests.ts';
+import { addDays } from '../../platform/dates.ts';
+import { newId } from '../../platform/ids.ts';
 import { enqueueJob, JobWorker } from '../jobs/index.ts';
 import { itemNameOf } from './programmes.refs.ts';
 import { buildReminderWorld, type ReminderWorld } from './reminders.fixtures.ts';
@@ -79,5 +82,56 @@ describeOnBothEngines('reminders.plan', (t) => {
       t().ctx.db,
     );
     expect(sends.rows[0]!.n).toBe(2);
+  });
+
+  test('an appointment tomorrow is reminded of once, at its facility; one cancelled is not sent', async () => {
+    const station = await registerStation(t(), '56N01', '56801', 'Trạm Y tế Nhắc Hẹn');
+    const book = async (date: string, time?: string) =>
+      (
+        await postExpect(t(), `/api/residents/${w.adult}/appointments`, {
+          id: newId(),
+          date,
+          facilityId: station.id,
+          ...(time ? { time } : {}),
+        })
+      ).id as string;
+    const tomorrow = await book(addDays(t().today, 1), '08:30');
+    const later = await book(addDays(t().today, 5));
+    const done = await plan('plan-appointments');
+    expect(done.state, done.error ?? '').toBe('done');
+    const rows = (await messages()).filter((r) => r.kind === 'appointment');
+    expect(rows).toEqual([
+      expect.objectContaining({
+        resident_id: w.adult,
+        recipient_id: w.adult,
+        programme_id: 'appointment',
+        item_id: tomorrow,
+        due_from: addDays(t().today, 1),
+        language: 'vi',
+        state: 'queued',
+        body: `Trần Văn Lớn: bạn có lịch hẹn tại Trạm Y tế Nhắc Hẹn vào ngày ${addDays(t().today, 1)} lúc 08:30.`,
+      }),
+    ]);
+    expect(rows.some((r) => r.item_id === later)).toBe(false);
+    expect((await plan('plan-appointments-2')).checkpoint).toMatchObject({ counts: { queued: 0 } });
+
+    const cancel = await t().inject({
+      method: 'POST',
+      url: `/api/appointments/${tomorrow}/amendments`,
+      payload: { id: newId(), reason: 'Đã đến khám sớm', cancel: true },
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    const { job } = await enqueueJob(t().ctx.db, {
+      kind: 'reminders.send',
+      payload: { areaPath: null },
+      idempotencyKey: 'send-after-cancel',
+      now: t().ctx.clock.now(),
+    });
+    expect((await worker.runToEnd(job.id)).state).toBe('done');
+    const after = (await messages()).find((r) => r.item_id === tomorrow)!;
+    expect(after).toMatchObject({
+      state: 'skipped',
+      last_error: 'the appointment was cancelled or rescheduled',
+    });
   });
 });

@@ -94,6 +94,8 @@ export interface Recipient {
   residentId: string;
   phone: string | null;
   name: string;
+  /** The language they read (a locale tag, e.g. 'vi-VN' or 'zh'); null: the profile's. */
+  language?: string | null;
 }
 
 /**

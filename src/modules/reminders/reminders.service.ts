@@ -2,6 +2,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { appointmentsInForce } from '../appointments/index.ts';
 import { facilityNamesByIds } from '../facilities/index.ts';
 import { householdMembersOf, type ResidentReach, residentReachByIds } from '../residents/index.ts';
 import type { ReminderAdapters } from './adapter.ts';
@@ -14,11 +15,15 @@ import {
   optOutsOf,
 } from './outbox.queries.ts';
 import {
+  type AppointmentReminder,
   afterAttempt,
   type DueReminder,
   type Person,
+  type PlannedMessage,
+  planAppointmentMessage,
   planMessage,
   REMINDER_MAX_ATTEMPTS,
+  type ReachInput,
   type SkipReason,
 } from './outbox.rules.ts';
 import type { ReminderLanguage } from './reminders.enums.ts';
@@ -39,6 +44,7 @@ const person = (r: ResidentReach): Person => ({
   phone: r.phone,
   birthDate: r.birthDate,
   head: r.head,
+  language: null,
 });
 
 export interface PlanOptions {
@@ -64,20 +70,9 @@ export const emptyPlanCounts = (): PlanCounts => ({
   skipped: { unreachable: 0, 'opted-out': 0, 'no-channel': 0, 'not-active': 0 },
 });
 
-/** Queues the messages of a batch of due windows (a window already queued is left as it is). */
-export async function planReminders(
-  ctx: Pick<AppContext, 'profile'> & { db: Db },
-  dues: readonly DueReminder[],
-  options: PlanOptions,
-  counts: PlanCounts = emptyPlanCounts(),
-): Promise<PlanCounts> {
-  const settings = ctx.profile.reminders;
-  if (!settings || dues.length === 0) return counts;
-  const db = ctx.db;
-  const residents = await residentReachByIds(
-    db,
-    dues.map((d) => d.residentId),
-  );
+/** The residents of a batch with their households, opt-outs and stations: what planning reads. */
+async function loadPeople(db: Db, residentIds: readonly string[], facilityIds: readonly string[] = []) {
+  const residents = await residentReachByIds(db, residentIds);
   const households = await householdMembersOf(
     db,
     [...residents.values()].flatMap((r) => (r.householdId ? [r.householdId] : [])),
@@ -87,76 +82,145 @@ export async function planReminders(
     db,
     everyone.map((p) => p.id),
   );
-  const facilities = await facilityNamesByIds(
-    db,
-    [...residents.values()].flatMap((r) => (r.registeredFacilityId ? [r.registeredFacilityId] : [])),
-  );
-  const templates = reminderTemplates();
-  const available = new Set(options.adapters.keys());
-  const rows: NewReminderMessageRow[] = [];
-  for (const due of dues) {
-    const r = residents.get(due.residentId);
-    if (!r?.current || r.status !== 'active') {
-      counts.skipped['not-active']++;
-      continue;
-    }
-    if (options.areaPath && !isWithin(r.areaPath, options.areaPath)) continue;
-    const station = r.registeredFacilityId ? facilities.get(r.registeredFacilityId)?.name : undefined;
-    const planned = planMessage({
-      due,
-      resident: person(r),
-      household: (r.householdId ? households.get(r.householdId) : undefined)?.map(person) ?? [],
-      optOuts,
-      profile: {
-        locale: ctx.profile.locale,
-        timeZone: ctx.profile.timeZone,
-        channels: settings.channels,
-        quietHours: settings.quietHours,
-      },
-      available,
-      templates,
-      itemName: (l) => options.itemName?.(due, l) ?? due.itemId,
-      place: (l) => station ?? templates.place[l],
-      asOf: options.asOf,
-      now: options.now,
-    });
-    if ('skip' in planned) {
-      counts.skipped[planned.skip]++;
-      continue;
-    }
-    const m = planned.message;
-    rows.push({
-      id: newId(),
-      idempotency_key: m.idempotencyKey,
-      resident_id: m.residentId,
-      recipient_id: m.recipientId,
-      guardian: m.guardian,
-      kind: m.kind,
-      programme_id: m.programmeId,
-      item_id: m.itemId,
-      episode_id: m.episodeId,
-      due_from: m.dueFrom,
-      channel: m.channel,
-      language: m.language,
-      body: m.body,
-      state: 'queued',
-      attempts: 0,
-      max_attempts: REMINDER_MAX_ATTEMPTS,
-      send_after: m.sendAfter,
-      claimed_by: null,
-      claimed_until: null,
-      last_error: null,
-      gateway_ref: null,
-      sent_at: null,
-      created_at: options.now,
-      updated_at: options.now,
-      area_path: r.areaPath,
-    });
+  const facilities = await facilityNamesByIds(db, [
+    ...new Set([
+      ...facilityIds,
+      ...[...residents.values()].flatMap((r) => (r.registeredFacilityId ? [r.registeredFacilityId] : [])),
+    ]),
+  ]);
+  return { residents, households, optOuts, facilities };
+}
+
+type People = Awaited<ReturnType<typeof loadPeople>>;
+
+/** What every message of a resident is planned from (their reach), or null when they are not reminded. */
+function reachInputOf(
+  ctx: Pick<AppContext, 'profile'>,
+  people: People,
+  residentId: string,
+  options: PlanOptions,
+  counts: PlanCounts,
+  place: (language: ReminderLanguage) => string | undefined,
+): ReachInput | null {
+  const settings = ctx.profile.reminders!;
+  const r = people.residents.get(residentId);
+  if (!r?.current || r.status !== 'active') {
+    counts.skipped['not-active']++;
+    return null;
   }
+  if (options.areaPath && !isWithin(r.areaPath, options.areaPath)) return null;
+  const templates = reminderTemplates();
+  return {
+    resident: person(r),
+    household: (r.householdId ? people.households.get(r.householdId) : undefined)?.map(person) ?? [],
+    optOuts: people.optOuts,
+    profile: {
+      locale: ctx.profile.locale,
+      timeZone: ctx.profile.timeZone,
+      channels: settings.channels,
+      quietHours: settings.quietHours,
+    },
+    available: new Set(options.adapters.keys()),
+    templates,
+    place: (l) => place(l) ?? templates.place[l],
+    asOf: options.asOf,
+    now: options.now,
+  };
+}
+
+function rowOf(m: PlannedMessage, areaPath: string, now: Date): NewReminderMessageRow {
+  return {
+    id: newId(),
+    idempotency_key: m.idempotencyKey,
+    resident_id: m.residentId,
+    recipient_id: m.recipientId,
+    guardian: m.guardian,
+    kind: m.kind,
+    programme_id: m.programmeId,
+    item_id: m.itemId,
+    episode_id: m.episodeId,
+    due_from: m.dueFrom,
+    channel: m.channel,
+    language: m.language,
+    body: m.body,
+    state: 'queued',
+    attempts: 0,
+    max_attempts: REMINDER_MAX_ATTEMPTS,
+    send_after: m.sendAfter,
+    claimed_by: null,
+    claimed_until: null,
+    last_error: null,
+    gateway_ref: null,
+    sent_at: null,
+    created_at: now,
+    updated_at: now,
+    area_path: areaPath,
+  };
+}
+
+async function save(db: Db, rows: NewReminderMessageRow[], counts: PlanCounts): Promise<PlanCounts> {
   const inserted = await insertMessages(db, rows);
   counts.queued += inserted;
   counts.already += rows.length - inserted;
   return counts;
+}
+
+/** Queues the messages of a batch of due windows (a window already queued is left as it is). */
+export async function planReminders(
+  ctx: Pick<AppContext, 'profile'> & { db: Db },
+  dues: readonly DueReminder[],
+  options: PlanOptions,
+  counts: PlanCounts = emptyPlanCounts(),
+): Promise<PlanCounts> {
+  if (!ctx.profile.reminders || dues.length === 0) return counts;
+  const people = await loadPeople(
+    ctx.db,
+    dues.map((d) => d.residentId),
+  );
+  const rows: NewReminderMessageRow[] = [];
+  for (const due of dues) {
+    const r = people.residents.get(due.residentId);
+    const station = r?.registeredFacilityId ? people.facilities.get(r.registeredFacilityId)?.name : undefined;
+    const reach = reachInputOf(ctx, people, due.residentId, options, counts, () => station);
+    if (!reach || !r) continue;
+    const planned = planMessage({
+      ...reach,
+      due,
+      itemName: (l) => options.itemName?.(due, l) ?? due.itemId,
+    });
+    if ('skip' in planned) counts.skipped[planned.skip]++;
+    else rows.push(rowOf(planned.message, r.areaPath, options.now));
+  }
+  return save(ctx.db, rows, counts);
+}
+
+/**
+ * Queues the reminders of a batch of appointments (upcoming, in force), one per appointment, naming
+ * the facility it is at; one already queued is left as it is.
+ */
+export async function planAppointmentReminders(
+  ctx: Pick<AppContext, 'profile'> & { db: Db },
+  appointments: readonly (AppointmentReminder & { facilityId: string })[],
+  options: PlanOptions,
+  counts: PlanCounts = emptyPlanCounts(),
+): Promise<PlanCounts> {
+  if (!ctx.profile.reminders || appointments.length === 0) return counts;
+  const people = await loadPeople(
+    ctx.db,
+    appointments.map((a) => a.residentId),
+    appointments.map((a) => a.facilityId),
+  );
+  const rows: NewReminderMessageRow[] = [];
+  for (const a of appointments) {
+    const r = people.residents.get(a.residentId);
+    const facility = people.facilities.get(a.facilityId)?.name;
+    const reach = reachInputOf(ctx, people, a.residentId, options, counts, () => facility);
+    if (!reach || !r) continue;
+    const planned = planAppointmentMessage({ ...reach, appointment: a });
+    if ('skip' in planned) counts.skipped[planned.skip]++;
+    else rows.push(rowOf(planned.message, r.areaPath, options.now));
+  }
+  return save(ctx.db, rows, counts);
 }
 
 const isWithin = (path: string, ancestor: string) => path === ancestor || path.startsWith(`${ancestor}.`);
@@ -229,11 +293,17 @@ export async function sendReminders(
       db,
       claimed.flatMap((m) => [m.resident_id, m.recipient_id]),
     );
+    const appointments = await appointmentsInForce(
+      db,
+      claimed.flatMap((m) => (m.kind === 'appointment' ? [m.item_id] : [])),
+    );
     for (const m of claimed) {
       const recipient = reach.get(m.recipient_id);
       let end: AttemptEnd;
       if (optOuts.get(m.resident_id)?.has(m.channel) || optOuts.get(m.recipient_id)?.has(m.channel)) {
         end = { state: 'skipped', error: `opted out of ${m.channel}` };
+      } else if (m.kind === 'appointment' && !appointments.has(m.item_id)) {
+        end = { state: 'skipped', error: 'the appointment was cancelled or rescheduled' };
       } else if (!recipient?.phone || !recipient.current) {
         end = { state: 'failed', error: 'the recipient has no phone number' };
       } else {
