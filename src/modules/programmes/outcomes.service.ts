@@ -1,9 +1,11 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
-import { conflict, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { AppError, conflict, invalidFields, notFound } from '../../platform/http/errors.ts';
+import { facilityOfUser, type Grant, inScope, scopeFor } from '../access/index.ts';
+import { bookFromOutreach } from '../appointments/index.ts';
 import { fingerprintOf } from '../encounters/index.ts';
-import { changeResidentStatus, findResidentRef } from '../residents/index.ts';
+import { changeResidentStatus, findResidentRef, residentReachByIds } from '../residents/index.ts';
 import { findAttemptRow, insertAttemptRow } from './due.queries.ts';
 import type { OutreachAttemptRow } from './due.table.ts';
 import { comeOnOf, statusOf } from './outcomes.rules.ts';
@@ -27,17 +29,49 @@ function attemptOf(r: OutreachAttemptRow): OutreachAttempt {
   };
 }
 
+/** The permission moved-away and died need besides care.write: they change the registry. */
+const REGISTRY_PERMISSION = 'residents.write';
+
+/** The appointment a will-come on a day promises, where the resident is to come (none known: none). */
+async function bookOutreachAppointment(
+  db: Parameters<typeof insertAttemptRow>[0],
+  attempt: OutreachAttemptRow,
+  comeOn: string,
+  userId: string | null,
+): Promise<void> {
+  const own = userId ? await facilityOfUser(db, userId) : null;
+  const facilityId =
+    own ??
+    (await residentReachByIds(db, [attempt.resident_id])).get(attempt.resident_id)?.registeredFacilityId;
+  if (!facilityId) return;
+  await bookFromOutreach(db, {
+    // Under the attempt's own id: an attempt books one appointment, and its repeat none.
+    id: attempt.id,
+    attemptId: attempt.id,
+    resident: { id: attempt.resident_id, areaPath: attempt.area_path },
+    facilityId,
+    date: comeOn,
+    reason: attempt.note,
+    userId,
+    now: attempt.at,
+  });
+}
+
 /**
  * POST /api/worklists/outcomes: a call or home visit about a due window, under the client's id (the
  * same body again answers the stored attempt, another body 409). Will-come puts the window off to its
  * day, refused closes it, not-reachable and wrong-number leave it listed with the attempt shown;
  * moved-away and died are recorded in the registry (the residents module's own status change), after
- * which nothing is due. The resident is recomputed in the same transaction.
+ * which nothing is due, and need the caller's residents.write where the resident lives (a 403
+ * otherwise: care.write alone does not change the registry). Will-come on a day given books the
+ * appointment (at the caller's facility, else the resident's registered one; under the attempt's
+ * id). The resident is recomputed in the same transaction.
  */
 export async function recordOutcome(
   ctx: AppContext,
   body: OutcomeBody,
   userId: string | null,
+  grants: readonly Grant[] = [],
 ): Promise<{ created: boolean; attempt: OutreachAttempt }> {
   return inTransaction(ctx.db, async (db) => {
     const here = { ...ctx, db };
@@ -53,6 +87,12 @@ export async function recordOutcome(
     }
     const resident = await findResidentRef(db, body.residentId);
     if (!resident) throw notFound('Resident', body.residentId);
+    const status = statusOf(body.outcome);
+    if (status && !inScope(resident.areaPath, scopeFor(REGISTRY_PERMISSION, [...grants])))
+      throw new AppError(
+        'forbidden',
+        `Recording ${body.outcome} changes the registry: it needs the permission ${REGISTRY_PERMISSION} where the resident lives`,
+      );
     const today = todayOf(ctx);
     const { comeOn, errors } = comeOnOf(body.outcome, body.comeOn, today);
     if (errors.length > 0) throw invalidFields(errors);
@@ -87,7 +127,8 @@ export async function recordOutcome(
       area_path: resident.areaPath,
     };
     await insertAttemptRow(db, row);
-    const status = statusOf(body.outcome);
+    if (body.outcome === 'will-come' && body.comeOn !== undefined && comeOn)
+      await bookOutreachAppointment(db, row, comeOn, userId);
     // Recorded once: a resident already recorded as gone keeps the registry's entry.
     if (status && resident.active && resident.status === 'active')
       await changeResidentStatus(here, resident.id, {

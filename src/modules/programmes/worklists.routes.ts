@@ -69,7 +69,7 @@ export function worklistRoutes(app: App, ctx: AppContext): void {
       { body: OutcomeBody, response: { 200: OutreachAttempt, 201: OutreachAttempt } },
     ),
     async (req, reply) => {
-      const r = await recordOutcome(req.ctx, req.body, req.principal?.userId ?? null);
+      const r = await recordOutcome(req.ctx, req.body, req.principal?.userId ?? null, req.principal?.grants);
       return r.created ? created(reply, r.attempt) : r.attempt;
     },
   );
