@@ -54,96 +54,80 @@ export type UpsertSource = 'shipped' | 'import';
 
 const importedNow = (source: UpsertSource) => (source === 'import' ? { imported_at: sql<Date>`now()` } : {});
 
-export async function upsertDiagnoses(
+/** The coded catalogue tables, each with its insert row. */
+interface CodedRows {
+  diagnosis: NewDiagnosisRow;
+  medicine: NewMedicineRow;
+  service_item: NewServiceItemRow;
+}
+
+/** What a known code takes from the file or the import: every column but its id, code and timestamps. */
+const UPDATED_COLUMNS = {
+  diagnosis: ['name_vi', 'name_zh', 'name_en', 'chronic', 'notifiable', 'catalogue', 'active'],
+  medicine: [
+    'catalogue',
+    'insurance_code',
+    'name',
+    'active_ingredient',
+    'inn',
+    'strength',
+    'dosage_form',
+    'route',
+    'unit',
+    'atc_code',
+    'insured',
+    'insured_from_level',
+    'active',
+  ],
+  service_item: [
+    'catalogue',
+    'insurance_code',
+    'name',
+    'kind',
+    'unit',
+    'lowest_care_level',
+    'insured',
+    'insured_from_level',
+    'active',
+  ],
+} as const satisfies { [T in keyof CodedRows]: readonly (keyof CodedRows[T] & string)[] };
+
+/** Upserts rows by code, 500 a statement (a known code keeps its id; see UpsertSource). */
+async function upsertByCode<T extends keyof CodedRows>(
   db: Db,
-  rows: readonly NewDiagnosisRow[],
-  source: UpsertSource = 'shipped',
+  table: T,
+  rows: readonly CodedRows[T][],
+  source: UpsertSource,
 ): Promise<void> {
+  const set = {
+    ...Object.fromEntries(UPDATED_COLUMNS[table].map((c) => [c, sql.ref(`excluded.${c}`)])),
+    updated_at: sql`now()`,
+    ...importedNow(source),
+  };
   for (const part of chunks(rows)) {
+    // The three tables share the columns used here; Kysely cannot check a table chosen at run time.
     await db
-      .insertInto('diagnosis')
-      .values(part.map((r) => ({ ...r, ...importedNow(source) })))
+      .insertInto(table as keyof CodedRows)
+      .values(part.map((r) => ({ ...r, ...importedNow(source) })) as never)
       .onConflict((oc) => {
-        const update = oc.column('code').doUpdateSet((eb) => ({
-          name_vi: eb.ref('excluded.name_vi'),
-          name_zh: eb.ref('excluded.name_zh'),
-          name_en: eb.ref('excluded.name_en'),
-          chronic: eb.ref('excluded.chronic'),
-          notifiable: eb.ref('excluded.notifiable'),
-          catalogue: eb.ref('excluded.catalogue'),
-          active: eb.ref('excluded.active'),
-          updated_at: sql`now()`,
-          ...importedNow(source),
-        }));
-        return source === 'shipped' ? update.where('diagnosis.imported_at', 'is', null) : update;
+        const update = oc.column('code').doUpdateSet(set as never);
+        return source === 'shipped' ? update.where(sql.ref(`${table}.imported_at`), 'is', null) : update;
       })
       .execute();
   }
 }
 
-/** Upserts medicines by code (a known code keeps its id). */
-export async function upsertMedicines(
-  db: Db,
-  rows: readonly NewMedicineRow[],
-  source: UpsertSource = 'shipped',
-): Promise<void> {
-  for (const part of chunks(rows)) {
-    await db
-      .insertInto('medicine')
-      .values(part.map((r) => ({ ...r, ...importedNow(source) })))
-      .onConflict((oc) => {
-        const update = oc.column('code').doUpdateSet((eb) => ({
-          catalogue: eb.ref('excluded.catalogue'),
-          insurance_code: eb.ref('excluded.insurance_code'),
-          name: eb.ref('excluded.name'),
-          active_ingredient: eb.ref('excluded.active_ingredient'),
-          inn: eb.ref('excluded.inn'),
-          strength: eb.ref('excluded.strength'),
-          dosage_form: eb.ref('excluded.dosage_form'),
-          route: eb.ref('excluded.route'),
-          unit: eb.ref('excluded.unit'),
-          atc_code: eb.ref('excluded.atc_code'),
-          insured: eb.ref('excluded.insured'),
-          insured_from_level: eb.ref('excluded.insured_from_level'),
-          active: eb.ref('excluded.active'),
-          updated_at: sql`now()`,
-          ...importedNow(source),
-        }));
-        return source === 'shipped' ? update.where('medicine.imported_at', 'is', null) : update;
-      })
-      .execute();
-  }
-}
+export const upsertDiagnoses = (db: Db, rows: readonly NewDiagnosisRow[], source: UpsertSource = 'shipped') =>
+  upsertByCode(db, 'diagnosis', rows, source);
 
-/** Upserts services by code (a known code keeps its id). */
-export async function upsertServices(
+export const upsertMedicines = (db: Db, rows: readonly NewMedicineRow[], source: UpsertSource = 'shipped') =>
+  upsertByCode(db, 'medicine', rows, source);
+
+export const upsertServices = (
   db: Db,
   rows: readonly NewServiceItemRow[],
   source: UpsertSource = 'shipped',
-): Promise<void> {
-  for (const part of chunks(rows)) {
-    await db
-      .insertInto('service_item')
-      .values(part.map((r) => ({ ...r, ...importedNow(source) })))
-      .onConflict((oc) => {
-        const update = oc.column('code').doUpdateSet((eb) => ({
-          catalogue: eb.ref('excluded.catalogue'),
-          insurance_code: eb.ref('excluded.insurance_code'),
-          name: eb.ref('excluded.name'),
-          kind: eb.ref('excluded.kind'),
-          unit: eb.ref('excluded.unit'),
-          lowest_care_level: eb.ref('excluded.lowest_care_level'),
-          insured: eb.ref('excluded.insured'),
-          insured_from_level: eb.ref('excluded.insured_from_level'),
-          active: eb.ref('excluded.active'),
-          updated_at: sql`now()`,
-          ...importedNow(source),
-        }));
-        return source === 'shipped' ? update.where('service_item.imported_at', 'is', null) : update;
-      })
-      .execute();
-  }
-}
+) => upsertByCode(db, 'service_item', rows, source);
 
 /** The ids of these codes, and whether each row came from an import. */
 export async function itemIdsByCode(
