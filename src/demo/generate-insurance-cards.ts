@@ -1,5 +1,5 @@
 import type { CsvRecord } from '../platform/csv/import-runner.ts';
-import { addDays } from '../platform/dates.ts';
+import { addDays, addYears, wholeYearsBetween } from '../platform/dates.ts';
 import type { ResidentRecord } from './generate-population.ts';
 import { Rng, weightedTable } from './random.ts';
 
@@ -77,18 +77,9 @@ const PENSIONER_GROUPS = weightedTable([
   ['CN', 3],
 ] as const);
 
-function ageOn(birth: string, today: string): number {
-  const year = Number(birth.slice(0, 4));
-  if (birth.length === 4) return Number(today.slice(0, 4)) - year;
-  const age = Number(today.slice(0, 4)) - year;
-  return today.slice(5) >= birth.slice(5) ? age : age - 1;
-}
-
-const addYears = (date: string, years: number) => {
-  const y = Number(date.slice(0, 4)) + years;
-  const md = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
-  return `${y}-${md}`;
-};
+/** Age in whole years; a birth known by its year only ('1950') counts from that year. */
+const ageOn = (birth: string, today: string) =>
+  birth.length === 4 ? Number(today.slice(0, 4)) - Number(birth) : wholeYearsBetween(birth, today);
 
 /** The beneficiary group a resident's card carries, by age, occupation and ethnicity. */
 function groupOf(rng: Rng, r: ResidentRecord, age: number): string {

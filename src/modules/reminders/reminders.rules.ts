@@ -4,6 +4,7 @@
  * delivery leads to. Instants and dates are arguments; nothing here reads the clock.
  */
 import IntlMessageFormat from 'intl-messageformat';
+import { wholeYearsBetween } from '../../platform/dates.ts';
 import { afterFailure, type Backoff } from '../jobs/index.ts';
 import type { ProgrammeKind } from '../programmes/programmes.enums.ts';
 import { REMINDER_LANGUAGES, type ReminderChannel, type ReminderLanguage } from './reminders.enums.ts';
@@ -84,11 +85,7 @@ export function languageOf(profileLocale: string, residentLanguage?: string | nu
 export const GUARDIAN_BELOW_AGE = 16;
 
 /** Whole years between a birth date and a date, both 'YYYY-MM-DD'. */
-export function ageOn(birthDate: string, on: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export const ageOn = wholeYearsBetween;
 
 export interface Recipient {
   residentId: string;

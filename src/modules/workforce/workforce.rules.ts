@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from '../../platform/dates.ts';
+import { addDays, isIsoDate, wholeYearsBetween } from '../../platform/dates.ts';
 
 export { addDays, isIsoDate };
 
@@ -10,11 +10,7 @@ import type { FieldError } from '../../platform/http/errors.ts';
  */
 
 /** Whole years between a birth date and a date (the age on that date). */
-export function ageOn(birthDate: string, date: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
+export const ageOn = wholeYearsBetween;
 
 /** A period of work; a null end means "until further notice". */
 export interface Period {
