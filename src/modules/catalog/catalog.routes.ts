@@ -1,3 +1,4 @@
+import type { Static, TSchema } from 'typebox';
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { created } from '../../platform/http/replies.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
@@ -51,75 +52,77 @@ export function catalogRoutes(app: App, _ctx: AppContext): void {
     (req) => diagnosisByCode(req.db, req.params.code),
   );
 
-  app.get(
-    '/catalog/medicines',
-    doc(
-      read,
-      "Search the profile's medicines (code, name, ingredient, ATC), with the price in force on ?date",
-      {
-        querystring: MedicineQuery,
-        response: { 200: MedicinePage },
-      },
-    ),
-    (req) => searchMedicines(req.ctx, req.query),
-  );
-
-  app.get(
-    '/catalog/medicines/:id',
-    doc(read, 'One medicine with its price history', {
-      params: ItemParams,
-      querystring: ItemDateQuery,
-      response: { 200: MedicineDetail },
-    }),
-    (req) => medicineDetail(req.ctx, req.params.id, req.query.date),
-  );
-
-  app.post(
-    '/catalog/medicines/:id/prices',
-    doc(write, 'A new price from a date: the previous one ends the day before (history is never edited)', {
-      params: ItemParams,
-      body: NewPriceBody,
-      response: { 200: MedicineDetail, 201: MedicineDetail },
-    }),
-    async (req, reply) => {
-      const { created: isNew, item } = await addMedicinePrice(req.ctx, req.params.id, req.body);
-      return isNew ? created(reply, item) : item;
-    },
-  );
-
-  app.get(
-    '/catalog/services',
-    doc(
-      read,
+  pricedRoutes(app, 'medicines', {
+    search: "Search the profile's medicines (code, name, ingredient, ATC), with the price in force on ?date",
+    query: MedicineQuery,
+    page: MedicinePage,
+    detail: MedicineDetail,
+    noun: 'medicine',
+    handlers: { search: searchMedicines, one: medicineDetail, addPrice: addMedicinePrice },
+  });
+  pricedRoutes(app, 'services', {
+    search:
       "Search the profile's services (examinations, tests, procedures) with the price in force on ?date",
-      {
-        querystring: ServiceQuery,
-        response: { 200: ServicePage },
-      },
-    ),
-    (req) => searchServices(req.ctx, req.query),
-  );
+    query: ServiceQuery,
+    page: ServicePage,
+    detail: ServiceDetail,
+    noun: 'service',
+    handlers: { search: searchServices, one: serviceDetail, addPrice: addServicePrice },
+  });
+}
 
+/**
+ * A priced catalogue's routes, the same for medicines and services: `GET /catalog/<kind>` searches,
+ * `GET /catalog/<kind>/:id` gives one item with its price history, `POST /catalog/<kind>/:id/prices` adds a
+ * price from a date (201, or 200 with the stored item for the same price again).
+ */
+function pricedRoutes<Q extends TSchema, Page extends TSchema, D extends TSchema>(
+  app: App,
+  kind: 'medicines' | 'services',
+  r: {
+    search: string;
+    query: Q;
+    page: Page;
+    detail: D;
+    noun: string;
+    handlers: {
+      search: (ctx: AppContext, query: Static<Q>) => Promise<Static<Page>>;
+      one: (ctx: AppContext, id: string, date?: string) => Promise<Static<D>>;
+      addPrice: (
+        ctx: AppContext,
+        id: string,
+        body: NewPriceBody,
+      ) => Promise<{ created: boolean; item: Static<D> }>;
+    };
+  },
+): void {
+  // Fastify cannot resolve a reply type from a generic schema: the handlers' own types are checked instead.
+  const { handlers } = r;
+  const url = `/catalog/${kind}`;
   app.get(
-    '/catalog/services/:id',
-    doc(read, 'One service with its price history', {
+    url,
+    doc(read, r.search, { querystring: r.query, response: { 200: r.page } }),
+    (req) => handlers.search(req.ctx, req.query as Static<Q>) as never,
+  );
+  app.get(
+    `${url}/:id`,
+    doc(read, `One ${r.noun} with its price history`, {
       params: ItemParams,
       querystring: ItemDateQuery,
-      response: { 200: ServiceDetail },
+      response: { 200: r.detail },
     }),
-    (req) => serviceDetail(req.ctx, req.params.id, req.query.date),
+    (req) => handlers.one(req.ctx, req.params.id, req.query.date) as never,
   );
-
   app.post(
-    '/catalog/services/:id/prices',
+    `${url}/:id/prices`,
     doc(write, 'A new price from a date: the previous one ends the day before (history is never edited)', {
       params: ItemParams,
       body: NewPriceBody,
-      response: { 200: ServiceDetail, 201: ServiceDetail },
+      response: { 200: r.detail, 201: r.detail },
     }),
-    async (req, reply) => {
-      const { created: isNew, item } = await addServicePrice(req.ctx, req.params.id, req.body);
-      return isNew ? created(reply, item) : item;
-    },
+    (req, reply) =>
+      handlers
+        .addPrice(req.ctx, req.params.id, req.body)
+        .then(({ created: isNew, item }) => (isNew ? created(reply, item) : item)) as never,
   );
 }
