@@ -1,4 +1,5 @@
-import Type from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import Type, { type Static, type TSchema } from 'typebox';
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
@@ -74,43 +75,31 @@ export function requisitionRoutes(app: App, _ctx: AppContext): void {
       storedReply(reply, await createRequisition(req.ctx, req.body, actorOf(req), todayOf(req.ctx))),
   );
 
-  app.post(
-    '/requisitions/:id/send',
-    doc(by('send'), 'The station sends its draft to the supplier', {
-      params: RequisitionParams,
-      body: SendBody,
-      response: { 200: Requisition },
-    }),
-    (req) => sendRequisition(req.db, req.params.id, actorOf(req), req.body.note),
-  );
+  /** `POST /requisitions/:id/<action>`: a change of state, by the permission its transition names. */
+  const transition = <B extends TSchema>(
+    action: keyof typeof TRANSITIONS,
+    summary: string,
+    body: B,
+    handler: (
+      req: FastifyRequest<{ Params: Static<typeof RequisitionParams>; Body: Static<B> }>,
+    ) => Promise<Requisition>,
+  ) =>
+    app.post(
+      `/requisitions/:id/${action}`,
+      doc(by(action), summary, { params: RequisitionParams, body, response: { 200: Requisition } }),
+      handler as never,
+    );
 
-  app.post(
-    '/requisitions/:id/approve',
-    doc(by('approve'), 'The supplier approves, line by line', {
-      params: RequisitionParams,
-      body: ApproveBody,
-      response: { 200: Requisition },
-    }),
-    (req) => approveRequisition(req.db, req.params.id, req.body, actorOf(req)),
+  transition('send', 'The station sends its draft to the supplier', SendBody, (req) =>
+    sendRequisition(req.db, req.params.id, actorOf(req), req.body.note),
   );
-
-  app.post(
-    '/requisitions/:id/ship',
-    doc(by('ship'), 'The supplier ships what was approved: a transfer out of its stock', {
-      params: RequisitionParams,
-      body: ShipBody,
-      response: { 200: Requisition },
-    }),
-    (req) => shipRequisition(req.db, req.params.id, req.body, actorOf(req), todayOf(req.ctx)),
+  transition('approve', 'The supplier approves, line by line', ApproveBody, (req) =>
+    approveRequisition(req.db, req.params.id, req.body, actorOf(req)),
   );
-
-  app.post(
-    '/requisitions/:id/receive',
-    doc(by('receive'), 'The station books in the shipment', {
-      params: RequisitionParams,
-      body: ReceiveBody,
-      response: { 200: Requisition },
-    }),
-    (req) => receiveRequisition(req.db, req.params.id, req.body, actorOf(req), todayOf(req.ctx)),
+  transition('ship', 'The supplier ships what was approved: a transfer out of its stock', ShipBody, (req) =>
+    shipRequisition(req.db, req.params.id, req.body, actorOf(req), todayOf(req.ctx)),
+  );
+  transition('receive', 'The station books in the shipment', ReceiveBody, (req) =>
+    receiveRequisition(req.db, req.params.id, req.body, actorOf(req), todayOf(req.ctx)),
   );
 }

@@ -1,7 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import Type from 'typebox';
+import Type, { type Static, type TSchema } from 'typebox';
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { todayOf } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
 import { DistrictQuery, DistrictStock, FacilityStock } from './figures.schema.ts';
 import { districtStock, facilityStock } from './figures.service.ts';
@@ -101,35 +102,43 @@ export function stockRoutes(app: App, _ctx: AppContext): void {
     (req) => getOperation(req.db, req.params.id),
   );
 
-  app.post(
+  /** `POST url`: a record made from the body, idempotent by its id (201 made now, 200 the stored one). */
+  const recorded = <B extends TSchema, A extends TSchema>(
+    url: string,
+    summary: string,
+    body: B,
+    answer: A,
+    record: (db: Db, body: Static<B>, actor: Actor) => Promise<Stored<Static<A>>>,
+  ) =>
+    app.post(
+      url,
+      doc(write, summary, { body, response: { 200: answer, 201: answer } }),
+      (req, reply) =>
+        record(req.db, req.body as Static<B>, actorOf(req)).then((stored) =>
+          storedReply(reply, stored),
+        ) as never,
+    );
+
+  recorded(
     '/stock/receipts',
-    doc(
-      write,
-      'Receive a delivery onto a facility’s shelf (batch number, expiry, supplier); idempotent by id',
-      {
-        body: ReceiptBody,
-        response: { 200: StockOperation, 201: StockOperation },
-      },
-    ),
-    async (req, reply) => storedReply(reply, await receiveStock(req.db, req.body, actorOf(req))),
+    'Receive a delivery onto a facility’s shelf (batch number, expiry, supplier); idempotent by id',
+    ReceiptBody,
+    StockOperation,
+    receiveStock,
   );
-
-  app.post(
+  recorded(
     '/stock/adjustments',
-    doc(write, 'Adjust batches with a reason (damaged, expired, lost, count correction); never below zero', {
-      body: AdjustmentBody,
-      response: { 200: StockOperation, 201: StockOperation },
-    }),
-    async (req, reply) => storedReply(reply, await adjustStock(req.db, req.body, actorOf(req))),
+    'Adjust batches with a reason (damaged, expired, lost, count correction); never below zero',
+    AdjustmentBody,
+    StockOperation,
+    adjustStock,
   );
-
-  app.post(
+  recorded(
     '/stock/counts',
-    doc(write, 'Record a physical count: each counted batch is corrected to what was counted', {
-      body: CountBody,
-      response: { 200: StockOperation, 201: StockOperation },
-    }),
-    async (req, reply) => storedReply(reply, await countStock(req.db, req.body, actorOf(req))),
+    'Record a physical count: each counted batch is corrected to what was counted',
+    CountBody,
+    StockOperation,
+    countStock,
   );
 
   app.get(
@@ -147,13 +156,12 @@ export function stockRoutes(app: App, _ctx: AppContext): void {
     (req) => getTransfer(req.db, req.params.id),
   );
 
-  app.post(
+  recorded(
     '/stock/transfers',
-    doc(write, 'Send stock to another facility (first expiry first out); in transit until received', {
-      body: TransferBody,
-      response: { 200: Transfer, 201: Transfer },
-    }),
-    async (req, reply) => storedReply(reply, await sendTransfer(req.db, req.body, actorOf(req))),
+    'Send stock to another facility (first expiry first out); in transit until received',
+    TransferBody,
+    Transfer,
+    sendTransfer,
   );
 
   app.post(
