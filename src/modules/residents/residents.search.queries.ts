@@ -182,16 +182,25 @@ export async function searchNameCandidates(
   limit: number,
   caps: { whole: number; other: number },
   after?: RankPosition,
+  /**
+   * Only the near-miss stage (`s.fuzzy`), leaving out `excluded` (the residents the other stages
+   * found): the second step of a first page whose other stages did not fill it.
+   */
+  only?: { fuzzy: true; excluded: string[] },
 ): Promise<StageRows & { capped: boolean }> {
   const cond = residentConditions(f);
   const cap = caps.other;
   // The later stages leave out the names the whole-name stages hold, so a probe's cap counts only
   // names of its own stage (a common name's exact matches would otherwise fill every probe).
-  const later =
+  const laterThanWholes =
     s.wholes.length > 0
       ? sql`${cond} and r.name_key <> all(${s.wholes}::text[]) and not exists (select 1 from ${prefixKeys(s.prefixes, 'w')}
           where r.name_key ~>=~ w.word and r.name_key ~<~ w.word_end)`
       : cond;
+  const later =
+    only && only.excluded.length > 0
+      ? sql`${laterThanWholes} and r.id <> all(${only.excluded}::uuid[])`
+      : laterThanWholes;
   type KeyColumn = 'name_key' | 'rest_key' | 'given_key';
   // One probe set per stage that has keys: equality on a key column, or its prefix ranges.
   const exactOn = (
@@ -252,12 +261,7 @@ export async function searchNameCandidates(
           );
   const fuzzy = s.fuzzy;
   const branches = [
-    exactOn('name_key', s.wholes, STAGE_RANK.whole, cond, caps.whole),
-    prefixOn('name_key', s.prefixes, STAGE_RANK.prefix, cond, sql`and r.name_key <> k.word`),
-    prefixOn('rest_key', s.rests, STAGE_RANK.rest, later),
-    pairsOn(s.pairs, STAGE_RANK.pair, true),
-    prefixOn('given_key', s.givens, STAGE_RANK.given, later),
-    prefixOn('name_key', s.partials, STAGE_RANK.partial, later),
+    ...(only ? [] : otherStages()),
     ...(fuzzy
       ? [
           exactOn('name_key', fuzzy.wholes, STAGE_RANK.fuzzy, later, cap),
@@ -266,6 +270,16 @@ export async function searchNameCandidates(
         ]
       : []),
   ].filter((b): b is RawBuilder<unknown> => b !== undefined);
+  function otherStages() {
+    return [
+      exactOn('name_key', s.wholes, STAGE_RANK.whole, cond, caps.whole),
+      prefixOn('name_key', s.prefixes, STAGE_RANK.prefix, cond, sql`and r.name_key <> k.word`),
+      prefixOn('rest_key', s.rests, STAGE_RANK.rest, later),
+      pairsOn(s.pairs, STAGE_RANK.pair, true),
+      prefixOn('given_key', s.givens, STAGE_RANK.given, later),
+      prefixOn('name_key', s.partials, STAGE_RANK.partial, later),
+    ];
+  }
   if (branches.length === 0) return { rows: [], count: 0, capped: false };
   // The count is of the whole candidate set (every page); the one row with no resident carries it
   // when no candidate is left after the cursor.
@@ -339,14 +353,19 @@ const NEAR_WORDS_PER_WORD = 30;
 /**
  * The name words (`name_word`: every word the stored names are made of) within `maxEdits` of each
  * typed word, itself excluded, nearest first: a short list whatever the population, so the distance is
- * computed for each word of similar length.
+ * computed for each word of similar length. With them, which of `known` are stored name words (one
+ * index probe each, in the same statement): a near-miss key with a word no stored name holds cannot
+ * match, and need not be probed.
  */
 export async function nameWordsNear(
   db: Db,
   typed: readonly { word: string; maxEdits: number }[],
-): Promise<Map<string, NearWord[]>> {
-  if (typed.length === 0) return new Map();
-  const result = await sql<{ typed: string; word: string; edits: number }>`
+  known: readonly string[] = [],
+): Promise<{ near: Map<string, NearWord[]>; stored: Set<string> }> {
+  const near = new Map<string, NearWord[]>();
+  const stored = new Set<string>();
+  if (typed.length === 0 && known.length === 0) return { near, stored };
+  const result = await sql<{ typed: string | null; word: string; edits: number }>`
     select q.typed, n.word, n.edits
     from unnest(${typed.map((t) => t.word)}::text[], ${typed.map((t) => t.maxEdits)}::int[]) as q(typed, max_edits)
     cross join lateral (
@@ -357,9 +376,12 @@ export async function nameWordsNear(
         and levenshtein_less_equal(w.word, q.typed, q.max_edits) <= q.max_edits
       order by edits, w.word
       limit ${NEAR_WORDS_PER_WORD}
-    ) n`.execute(db);
-  const near = new Map<string, NearWord[]>();
-  for (const r of result.rows)
-    near.set(r.typed, [...(near.get(r.typed) ?? []), { word: r.word, edits: Number(r.edits) }]);
-  return near;
+    ) n
+    union all
+    select null, w.word, 0 from name_word w where w.word = any(${[...known]}::text[])`.execute(db);
+  for (const r of result.rows) {
+    if (r.typed === null) stored.add(r.word);
+    else near.set(r.typed, [...(near.get(r.typed) ?? []), { word: r.word, edits: Number(r.edits) }]);
+  }
+  return { near, stored };
 }

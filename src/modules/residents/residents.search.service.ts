@@ -205,9 +205,29 @@ async function searchNames(
     // The near misses were not looked for: the count is a lower bound.
     if (found.rows.length >= want)
       return { rows: found.rows, total: { count: Math.min(found.count, SEARCH_COUNT_CAP), exact: false } };
+    if (!after) {
+      // A first page the other stages did not fill holds all they found: the near misses, ranked
+      // after them, are looked for alone among the others (their probes are not run again).
+      const more = await searchNameCandidates(
+        ctx.db,
+        { ...stages, fuzzy: await nearMissesOf(ctx, q) },
+        f,
+        areas,
+        want - found.rows.length,
+        caps,
+        undefined,
+        { fuzzy: true, excluded: found.rows.map((r) => r.id) },
+      );
+      return {
+        rows: [...found.rows, ...more.rows],
+        total: totalOfCandidates({
+          count: found.count + more.count,
+          capped: found.capped || more.capped,
+        }),
+      };
+    }
   }
-  const near = await nameWordsNear(ctx.db, wordsToCorrect(q));
-  const withNearMisses = { ...stages, fuzzy: nearMisses(q, near) };
+  const withNearMisses = { ...stages, fuzzy: await nearMissesOf(ctx, q) };
   const found = await searchNameCandidates(ctx.db, withNearMisses, f, areas, want, caps, after);
   return { rows: found.rows, total: totalOfCandidates(found) };
 }
@@ -234,6 +254,20 @@ function wordsToCorrect(q: NameQuery): { word: string; maxEdits: number }[] {
   return [...new Set(words)]
     .filter((w) => w.length > 1 && !w.includes(' '))
     .map((word) => ({ word, maxEdits: word.length >= TWO_EDITS_FROM_LENGTH ? 2 : 1 }));
+}
+
+/**
+ * The near-miss keys (see `nearMisses`), the whole names one slip away kept only when every word of
+ * theirs is a stored name word: the others cannot match a stored name (a long name has hundreds of
+ * such variants, each an index probe otherwise).
+ */
+async function nearMissesOf(ctx: AppContext, q: NameQuery): Promise<NonNullable<NameStages['fuzzy']>> {
+  const t = q.primary;
+  const wholes = t.tokens > 1 ? oneEditVariants(t.key, true) : [];
+  const words = [...new Set(wholes.flatMap((w) => w.split(' ')))];
+  const { near, stored } = await nameWordsNear(ctx.db, wordsToCorrect(q), words);
+  const fuzzy = nearMisses(q, near);
+  return { ...fuzzy, wholes: fuzzy.wholes.filter((w) => w.split(' ').every((x) => stored.has(x))) };
 }
 
 /**
