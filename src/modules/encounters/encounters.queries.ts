@@ -27,11 +27,12 @@ export function lockEncounterRow(db: Db, id: string): Promise<EncounterRow | und
   return db.selectFrom('encounter').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
-export async function insertEncounterRow(
+/** Inserts the visit and answers the row as stored (its defaults filled in), in one statement. */
+export function insertEncounterRow(
   db: Db,
   row: Omit<EncounterRow, 'status' | 'created_at' | 'eligibility'> & { eligibility: string | null },
-): Promise<void> {
-  await db.insertInto('encounter').values(row).execute();
+): Promise<EncounterRow> {
+  return db.insertInto('encounter').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateEncounterRow(
@@ -287,9 +288,17 @@ export async function hasActiveProblem(db: Db, residentId: string): Promise<bool
   return row !== undefined;
 }
 
+/** The bill and its lines, in one statement (the bill's insert a data-modifying CTE). */
 export async function insertBill(db: Db, bill: BillRow, lines: BillLineRow[]): Promise<void> {
-  await db.insertInto('encounter_bill').values(bill).execute();
-  if (lines.length > 0) await db.insertInto('encounter_bill_line').values(lines).execute();
+  if (lines.length === 0) {
+    await db.insertInto('encounter_bill').values(bill).execute();
+    return;
+  }
+  await db
+    .with('bill', (q) => q.insertInto('encounter_bill').values(bill))
+    .insertInto('encounter_bill_line')
+    .values(lines)
+    .execute();
 }
 
 /**

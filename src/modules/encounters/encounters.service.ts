@@ -168,9 +168,7 @@ export async function createEncounter(
         created_by: caller.userId,
         closed_at: null,
       };
-    await insertEncounterRow(db, row);
-    const e = await findEncounterRow(db, id);
-    if (!e) throw notFound('Encounter', id);
+    const e = await insertEncounterRow(db, row);
     await addRecordsTo(db, ctx, e, body, { fieldPrefix: 'body', amendmentId: null, savedDiagnoses: [] });
     // What the resident is due changes with the visit (the programme engine listens).
     await residentRecordsChanged(ctx, db, [e.resident_id]);
@@ -280,23 +278,37 @@ export async function closeEncounter(
     if ((prescriptions.length > 0 || services.length > 0) && !caller.canPrescribe(e.area_path)) {
       throw forbidden('closing a visit with prescriptions or services needs care.prescribe');
     }
-    if (body.dispense !== false) await dispenseLines(db, e, prescriptions, now, caller);
-    await priceVisit(ctx, db, e, null, now, rows);
+    const dispensed =
+      body.dispense !== false ? await dispenseLines(db, e, prescriptions, now, caller) : undefined;
+    const bill = await priceVisit(ctx, db, e, null, now, rows);
     await updateEncounterRow(db, id, { status: 'closed', ended_at: endedAt, closed_at: now });
-    return viewOf(db, { ...e, status: 'closed', ended_at: endedAt, closed_at: now });
+    // The view from the rows loaded above with what closing changed (not read again).
+    const closed: EncounterRecordRows = {
+      ...rows,
+      prescriptions: rows.prescriptions.map((p) => {
+        const total = dispensed?.get(p.id);
+        return total === undefined ? p : { ...p, dispensed: total };
+      }),
+      bills: [...rows.bills, bill.bill],
+      lines: [...rows.lines, ...bill.lines],
+    };
+    return viewOf(db, { ...e, status: 'closed', ended_at: endedAt, closed_at: now }, closed);
   });
 }
 
-/** Dispenses what is left to dispense of these lines (stock.dispense, first-expiry-first-out). */
+/**
+ * Dispenses what is left to dispense of these lines (stock.dispense, first-expiry-first-out); answers
+ * each dispensed line's new total (undefined when nothing was due).
+ */
 async function dispenseLines(
   db: Db,
   e: EncounterRow,
   lines: readonly PrescriptionRow[],
   at: Date,
   caller: Caller,
-) {
+): Promise<Map<string, number> | undefined> {
   const due = lines.filter((p) => p.quantity > p.dispensed);
-  if (due.length === 0) return;
+  if (due.length === 0) return undefined;
   if (!caller.canDispense(e.area_path)) {
     throw forbidden("dispensing from the facility's shelf needs stock.dispense: close with dispense false");
   }
@@ -315,9 +327,10 @@ async function dispenseLines(
   const totals = new Map(due.map((p) => [p.id, p.dispensed]));
   for (const d of dispensed) totals.set(d.prescriptionId, (totals.get(d.prescriptionId) ?? 0) + d.quantity);
   await setDispensed(db, totals);
+  return totals;
 }
 
-/** Prices the visit's lines in force and stores the bill (seq 0 at closing, then one per amendment). */
+/** Prices the visit's lines in force and stores the bill (seq 0 at closing, then one per amendment); answers its rows. */
 async function priceVisit(
   ctx: AppContext,
   db: Db,
@@ -386,6 +399,7 @@ async function priceVisit(
     areaPath: e.area_path,
   });
   await insertBill(db, stored.bill, stored.lines);
+  return stored;
 }
 
 /**
