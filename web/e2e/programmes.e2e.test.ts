@@ -189,6 +189,9 @@ describe('VN demo province: programmes at the commune station', () => {
     await card.getByTestId('today-open').click();
     const rows = page.getByTestId('worklist-row');
     await rows.first().waitFor();
+    // One tap to call: a demo row has a tel: link.
+    const call = rows.getByTestId('row-call').first();
+    expect(await call.getAttribute('href')).toMatch(/^tel:\+?\d{6,}$/);
     await screenshot(page, 'worklist');
     await fitsWidth(page);
     // The outcome of a call on the first row (call first at the top).
@@ -206,6 +209,14 @@ describe('VN demo province: programmes at the commune station', () => {
     await poll(() =>
       page.locator(`[data-resident="${residentId}"][data-item="${itemId}"]`).first().textContent(),
     ).toContain('Not reachable');
+
+    // The children's vaccinations: a child has no phone, the button calls their guardian by name.
+    await page.goto('/worklist?kind=immunization');
+    const guardianCall = page.locator('[data-testid="row-call"][data-guardian]').first();
+    await guardianCall.waitFor();
+    expect(await guardianCall.textContent()).toMatch(/^Call \S/);
+    expect(await guardianCall.getAttribute('href')).toMatch(/^tel:\+?\d{6,}$/);
+    await fitsWidth(page);
   });
 
   test('a vaccine given today takes the child off the list; one given too early is flagged', async () => {

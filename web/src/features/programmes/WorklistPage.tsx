@@ -48,7 +48,8 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[]): T 
 /**
  * Today's list for the station, the family doctor or the village health worker: what is due and
  * overdue (call first at the top), filtered by kind, programme, village and state (kept in the
- * address), each row with one tap to call and one to record the outcome of the call.
+ * address), each row with one tap to call (a child's guardian, named on the button, when the number
+ * is theirs) and one to record the outcome of the call.
  */
 export function WorklistPage() {
   const i18n = useI18n();
@@ -254,10 +255,23 @@ function RowCard({ row, names }: { row: WorklistRow; names: ProgrammeNames }) {
               component="a"
               href={telHref(row.phone)}
               size="md"
-              aria-label={t('programmes.worklist.callName', { name: row.fullName })}
+              h="auto"
+              mih={42}
+              styles={WRAP}
+              aria-label={
+                row.phoneOf
+                  ? t('programmes.worklist.callGuardianFor', {
+                      guardian: row.phoneOf.fullName,
+                      name: row.fullName,
+                    })
+                  : t('programmes.worklist.callName', { name: row.fullName })
+              }
               data-testid="row-call"
+              data-guardian={row.phoneOf?.residentId}
             >
-              {t('programmes.worklist.call')}
+              {row.phoneOf
+                ? t('programmes.worklist.callGuardian', { guardian: row.phoneOf.fullName })
+                : t('programmes.worklist.call')}
             </Button>
           ) : (
             <Button size="md" h="auto" mih={42} styles={WRAP} disabled>
