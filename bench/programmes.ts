@@ -1,8 +1,9 @@
 /**
  * Programmes on PostgreSQL (issue 22): a full recompute of the due store, its rate extrapolated to
  * 1.2 million residents (progress printed), then a 20,000-resident station's worklist p95 through the
- * HTTP API as the station's user. The data is made here: one commune of 20,000 residents in 10
- * villages (a tenth of them children under 6, most with their birth doses), in a database of its own.
+ * HTTP API as the station's user (its first page, filtered, one village, a page further on by its
+ * cursor). The data is made here: one commune of 20,000 residents in 10 villages (a tenth of them
+ * children under 6, most with their birth doses), in a database of its own.
  *
  * Usage: npm run bench:programmes [-- --residents 20000 --requests 50]   (BENCH_DATABASE_URL, default a
  * database `grassroots_bench_programmes` on 127.0.0.1:5432, made afresh). Prints figures; asserts nothing.
@@ -151,10 +152,14 @@ async function main(): Promise<void> {
   };
   const first = await worklist('');
   console.log(`worklist: ${first.body.total.count} items due or overdue today (${today}) for the station`);
+  // The third page, through the cursors (the keyset reads on from the second page's last row).
+  const second = await worklist(`?cursor=${first.body.nextCursor}`);
+  const third = `?cursor=${second.body.nextCursor}`;
   for (const [label, query] of [
     ['first page (50)', ''],
     ['immunization, overdue', '?kind=immunization&state=overdue'],
     ['one village', '?area=22300_3'],
+    ['third page (cursor)', third],
   ] as const) {
     const ms: number[] = [];
     for (let i = 0; i < Number(values.requests); i++) ms.push((await worklist(query)).ms);
