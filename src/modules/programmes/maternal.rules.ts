@@ -1,7 +1,7 @@
 import { addDays } from '../../platform/dates.ts';
 import type { DueWindow, PregnancyFact, ResidentFacts, VisitFact } from './facts.ts';
 import type { ScheduleFile, ScheduleVersion } from './visits.protocol.ts';
-import { addOffset, firstEffective, versionOn, visitCounts } from './visits.shared.ts';
+import { addOffset, beyondOffsets, firstEffective, versionOn, visitCounts } from './visits.shared.ts';
 
 /**
  * Schedules of contacts anchored on a date: antenatal care from the pregnancy's start, postnatal care
@@ -49,6 +49,16 @@ export function contactWindows(
       (episode.end === null || v.date <= episode.end) &&
       visitCounts(version.counts, v),
   );
+  // Nothing done and every contact expired before the programme began (an adult's childhood checks):
+  // none is listed, known without dating each one.
+  if (
+    counting.length === 0 &&
+    beyondOffsets(
+      episode.anchor,
+      version.contacts.map((c) => c.expires),
+    ) <= began
+  )
+    return [];
   const used = new Set<string>();
   const windows: DueWindow[] = [];
   for (const c of version.contacts) {

@@ -65,6 +65,8 @@ describeOnBothEngines('due store under its own profile (vn server)', (vn) => {
 
       test('a change told without a server (a CLI write, a job) recomputes under its own context', async () => {
         const cli = { profile: vn().ctx.profile, clock: fixedClock('2026-12-04T05:06:07Z') };
+        // (An unchanged window keeps its computed_at: the rows are cleared to see the clock used.)
+        await sql`delete from programme_due where resident_id = ${child.vn}`.execute(vn().ctx.db);
         await vn()
           .ctx.db.transaction()
           .execute((trx) => residentRecordsChanged(cli, trx, [child.vn]));

@@ -3,13 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { withoutScope } from '../../platform/db/unscoped.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
 import { countResidentsInArea, lockResidentsForUpdate, residentIdsInArea } from '../residents/index.ts';
-import {
-  attemptRowsOf,
-  deleteDerived,
-  insertDueRows,
-  insertInvalidDoseRows,
-  insertRiskRows,
-} from './due.queries.ts';
+import { attemptRowsOf, replaceDerived } from './due.queries.ts';
 import type { ProgrammeDueTable, ProgrammeInvalidDoseTable, ProgrammeRiskTable } from './due.table.ts';
 import { evaluateResident } from './engine.ts';
 import { programmesOf } from './protocols.ts';
@@ -28,6 +22,18 @@ export interface RecomputeOptions {
   profile: CountryProfile;
   /** The instant written as computed_at (the context's clock). */
   now: Date;
+  /** Milliseconds by phase (facts, rules, writes), added to: where a batch's time goes (bench). */
+  timings?: Record<string, number>;
+}
+
+async function timed<T>(timings: Record<string, number> | undefined, phase: string, work: () => Promise<T>) {
+  if (!timings) return work();
+  const t0 = performance.now();
+  try {
+    return await work();
+  } finally {
+    timings[phase] = (timings[phase] ?? 0) + performance.now() - t0;
+  }
 }
 
 /** Recomputes these residents inside `trx` (joined, never opened: call it in a transaction). */
@@ -40,25 +46,26 @@ export async function recomputeResidents(
   if (ids.length === 0) return;
   await withoutScope(trx, async (db) => {
     // Two recomputes of one resident queue here, so the second reads what the first committed.
-    await lockResidentsForUpdate(db, ids);
+    const t = options.timings;
+    await timed(t, 'lock', () => lockResidentsForUpdate(db, ids));
     const programmes = programmesOf(options.profile);
     const kinds = new Map(programmes.map((p) => [p.id, p.kind]));
-    const loaded = await residentFactsOf(db, ids);
-    const outreach = outreachByWindow(await attemptRowsOf(db, ids), options.profile.timeZone);
+    const loaded = await timed(t, 'facts', () => residentFactsOf(db, ids));
+    const attempts = await timed(t, 'attempts', () => attemptRowsOf(db, ids));
+    const outreach = outreachByWindow(attempts, options.profile.timeZone);
     const due: ProgrammeDueTable[] = [];
     const risk: ProgrammeRiskTable[] = [];
     const invalid: ProgrammeInvalidDoseTable[] = [];
-    for (const [id, r] of loaded) {
-      const answer = evaluateResident(r.facts, programmes);
-      const rows = rowsOfAnswer({ id, areaPath: r.areaPath }, answer, kinds, outreach, options.now);
-      due.push(...rows.due);
-      if (rows.risk) risk.push(rows.risk);
-      invalid.push(...rows.invalid);
-    }
-    await deleteDerived(db, ids);
-    await insertDueRows(db, due);
-    await insertRiskRows(db, risk);
-    await insertInvalidDoseRows(db, invalid);
+    await timed(t, 'rules', async () => {
+      for (const [id, r] of loaded) {
+        const answer = evaluateResident(r.facts, programmes);
+        const rows = rowsOfAnswer({ id, areaPath: r.areaPath }, answer, kinds, outreach, options.now);
+        due.push(...rows.due);
+        if (rows.risk) risk.push(rows.risk);
+        invalid.push(...rows.invalid);
+      }
+    });
+    await timed(t, 'writes', () => replaceDerived(db, ids, { due, risk, invalid }));
   });
 }
 
@@ -82,6 +89,10 @@ export interface RecomputeAreaOptions {
   onProgress?: (p: AreaProgress) => Promise<void> | void;
   /** Stops between batches (a worker's shutdown). */
   signal?: AbortSignal;
+  /** Milliseconds by phase, added to (bench). */
+  timings?: Record<string, number>;
+  /** Batches in flight at once on PostgreSQL (1 unless told; the embedded engine runs one). */
+  workers?: number;
 }
 
 /**
@@ -101,9 +112,13 @@ export async function recomputeArea(
     if (options.signal?.aborted) return progress;
     const ids = await residentIdsInArea(db, areaPath, { afterId: progress.afterId, limit: batch });
     if (ids.length === 0) return progress;
-    await db
-      .transaction()
-      .execute((trx) => recomputeResidents(trx, ids, { profile: options.profile, now: options.clock.now() }));
+    await db.transaction().execute((trx) =>
+      recomputeResidents(trx, ids, {
+        profile: options.profile,
+        now: options.clock.now(),
+        timings: options.timings,
+      }),
+    );
     progress = { done: progress.done + ids.length, total, afterId: ids[ids.length - 1]! };
     await options.onProgress?.(progress);
   }

@@ -17,6 +17,21 @@ export function parseOffset(offset: string): { months: number; days: number } | 
   return { months: (y ?? 0) * 12 + (mo ?? 0), days: (w ?? 0) * 7 + (d ?? 0) };
 }
 
+// The programme files' offsets, parsed once: a recompute adds them millions of times. Bounded (the
+// files hold a few hundred), so an odd caller cannot grow it without end.
+const parsed = new Map<string, { months: number; days: number }>();
+
+function offsetParts(offset: string): { months: number; days: number } {
+  let parts = parsed.get(offset);
+  if (!parts) {
+    const p = parseOffset(offset);
+    if (!p) throw new Error(`not an offset: ${offset}`);
+    parts = p;
+    if (parsed.size < 10_000) parsed.set(offset, parts);
+  }
+  return parts;
+}
+
 /**
  * The date an offset after `date`: calendar months first, then days.
  *
@@ -24,9 +39,23 @@ export function parseOffset(offset: string): { months: number; days: number } | 
  * @example addOffset('2026-01-01', '13w') // '2026-04-02'
  */
 export function addOffset(date: string, offset: string): string {
-  const parts = parseOffset(offset);
-  if (!parts) throw new Error(`not an offset: ${offset}`);
-  return addDays(addMonths(date, parts.months), parts.days);
+  const parts = offsetParts(offset);
+  const monthsOn = parts.months === 0 ? date : addMonths(date, parts.months);
+  return parts.days === 0 ? monthsOn : addDays(monthsOn, parts.days);
+}
+
+/**
+ * A day no offset reaches from `date`: at least the date the longest of `offsets` gives (a month
+ * counted as 31 days, a year as 12 of them). A schedule whose every item ends before a day can be
+ * skipped by this without adding each item's offset.
+ */
+export function beyondOffsets(date: string, offsets: readonly string[]): string {
+  let most = 0;
+  for (const o of offsets) {
+    const parts = offsetParts(o);
+    most = Math.max(most, parts.months * 31 + parts.days);
+  }
+  return addDays(date, most);
 }
 
 /** True when an ICD-10 code is the prefix's code or one below it ('Z34' matches 'Z34.9', not 'Z340'). */
