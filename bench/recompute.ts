@@ -81,8 +81,8 @@ async function main(): Promise<void> {
       await sql`
         insert into resident (id, full_name, sex, birth_date, phone, area_id, area_path, updated_at)
         select gen_random_uuid(), 'Người ' || i, case when i % 2 = 0 then 'female' else 'male' end,
-          case when i % 10 = 0 then ${today}::date - (i * 7919 % 2190)
-               else ${today}::date - (6570 + i * 104729 % 26000) end,
+          case when i % 10 = 0 then ${today}::date - (i::bigint * 7919 % 2190)::int
+               else ${today}::date - (6570 + i::bigint * 104729 % 26000)::int end,
           '09' || lpad((i % 100000000)::text, 8, '0'), a.id, a.path, now()
         from generate_series(${from}::int, ${to}::int) i
         join area a on a.code = 'c' || (1 + (i - 1) / 20000) || '_' || (1 + i % 10)`.execute(db);

@@ -46,6 +46,9 @@ registerLinkedRecordMover({
   undo: (trx, ids, from) => unmoveAttempts(trx, ids, from),
 });
 
+/** Batches a PostgreSQL recompute runs at once: the rules in this process overlap the database's writes. */
+const RECOMPUTE_WORKERS = 2;
+
 /** `programmes.recompute` { areaPath }: every resident of the area (null: the country), resumable. */
 registerJobKind<{ areaPath?: string | null }, { afterId: string | null; done: number }>(
   'programmes.recompute',
@@ -57,6 +60,8 @@ registerJobKind<{ areaPath?: string | null }, { afterId: string | null; done: nu
         afterId: job.state?.afterId ?? null,
         done: job.state?.done ?? 0,
         signal: job.signal,
+        // Batches at once on PostgreSQL (a connection each); the embedded engine has one connection.
+        workers: job.ctx.engine === 'postgres' ? RECOMPUTE_WORKERS : 1,
         onProgress: (p) =>
           job.checkpoint({ afterId: p.afterId, done: p.done }, { done: p.done, total: p.total }),
       });

@@ -97,8 +97,11 @@ export interface RecomputeAreaOptions {
 
 /**
  * Recomputes every resident of an area (null: the whole country), a batch per transaction in id
- * order, so a long run holds no lock for long and a stopped one resumes after its last batch.
- * Answers the progress at its end.
+ * order, so a long run holds no lock for long and a stopped one resumes after its last batch. With
+ * `workers` above 1 (PostgreSQL: a connection each) that many batches run at once, on disjoint
+ * residents; progress (and so a job's checkpoint) moves only past batches committed in order, so a
+ * resumed run never skips one (it may redo one, which writes nothing new). Answers the progress at
+ * its end.
  */
 export async function recomputeArea(
   db: Db,
@@ -106,20 +109,44 @@ export async function recomputeArea(
   options: RecomputeAreaOptions,
 ): Promise<AreaProgress> {
   const batch = options.batch ?? 2000;
+  const workers = Math.max(1, Math.floor(options.workers ?? 1));
   const total = await countResidentsInArea(db, areaPath);
   let progress: AreaProgress = { done: options.done ?? 0, total, afterId: options.afterId ?? null };
+  let cursor = progress.afterId;
+  let exhausted = false;
+  // Each batch's outcome: null when committed, else its error (held, so none goes unhandled).
+  const inFlight: { ids: string[]; outcome: Promise<unknown> }[] = [];
+  const run = (ids: string[]) =>
+    db
+      .transaction()
+      .execute((trx) =>
+        recomputeResidents(trx, ids, {
+          profile: options.profile,
+          now: options.clock.now(),
+          timings: options.timings,
+        }),
+      )
+      .then(
+        () => null,
+        (error: unknown) => error ?? new Error('recompute batch failed'),
+      );
   for (;;) {
-    if (options.signal?.aborted) return progress;
-    const ids = await residentIdsInArea(db, areaPath, { afterId: progress.afterId, limit: batch });
-    if (ids.length === 0) return progress;
-    await db.transaction().execute((trx) =>
-      recomputeResidents(trx, ids, {
-        profile: options.profile,
-        now: options.clock.now(),
-        timings: options.timings,
-      }),
-    );
-    progress = { done: progress.done + ids.length, total, afterId: ids[ids.length - 1]! };
+    while (!exhausted && inFlight.length < workers && !options.signal?.aborted) {
+      const ids = await residentIdsInArea(db, areaPath, { afterId: cursor, limit: batch });
+      if (ids.length === 0) exhausted = true;
+      else {
+        cursor = ids[ids.length - 1]!;
+        inFlight.push({ ids, outcome: run(ids) });
+      }
+    }
+    const first = inFlight.shift();
+    if (!first) return progress;
+    const error = await first.outcome;
+    if (error !== null) {
+      await Promise.all(inFlight.map((b) => b.outcome));
+      throw error;
+    }
+    progress = { done: progress.done + first.ids.length, total, afterId: first.ids[first.ids.length - 1]! };
     await options.onProgress?.(progress);
   }
 }

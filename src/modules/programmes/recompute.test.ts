@@ -113,6 +113,31 @@ describeOnBothEngines('programmes recompute (vn)', (t) => {
     expect(seen).toEqual([2, 4, 5]);
     expect(await riskOf(resident)).toMatchObject({ last_systolic: 185 });
 
+    // Batches at once (a connection each on PostgreSQL; queued on the embedded engine's one): the same
+    // store, and progress in order (a checkpoint never passes a batch not yet committed).
+    const windows = async () =>
+      (
+        await sql<{ id: string; due_from: string; done_on: string | null }>`
+          select id, due_from::text, done_on::text from programme_due order by id`.execute(t().ctx.db)
+      ).rows;
+    const before = await windows();
+    await sql`delete from programme_risk`.execute(t().ctx.db);
+    await sql`delete from programme_due`.execute(t().ctx.db);
+    const inOrder: (string | null)[] = [];
+    const parallel = await recomputeArea(t().ctx.db, '45.451', {
+      profile: t().ctx.profile,
+      clock: t().ctx.clock,
+      batch: 1,
+      workers: 3,
+      onProgress: (p) => {
+        inOrder.push(p.afterId);
+      },
+    });
+    expect(parallel).toMatchObject({ done: 5, total: 5 });
+    expect(inOrder).toEqual([...inOrder].sort());
+    expect(await windows()).toEqual(before);
+    expect(await riskOf(resident)).toMatchObject({ last_systolic: 185 });
+
     await sql`delete from programme_risk`.execute(t().ctx.db);
     const { job } = await enqueueJob(t().ctx.db, {
       kind: 'programmes.recompute',
