@@ -1,9 +1,11 @@
 /**
- * Population registry benchmarks on the PostgreSQL server (issue 4 targets):
+ * Population registry benchmarks on the PostgreSQL server (issue 19 targets):
  * - import of a whole province (about 1.2 million residents in about 300,000 households) from its two
- *   CSV files, as `grassroots import` reads them: target under 3 minutes;
+ *   CSV files, as `grassroots import` reads them: the residents within 4 times a raw COPY of the same
+ *   file measured in the same run;
  * - name search at the counter, 200 realistic queries typed without diacritics (some misspelt),
- *   through the HTTP API as a province manager and as a commune station: target p95 under 50 ms.
+ *   through the HTTP API as a province manager and as a commune station: p95 under 30 ms and 20 ms,
+ *   with the ranking checked on generated cases (support/search-cases.ts).
  *
  * Usage: npm run bench:population [-- --share 0.25] [--search-only] [--queries N] [--verbose: slowest queries]   (BENCH_DATABASE_URL, default a throwaway
  * database `grassroots_bench` on 127.0.0.1:5432). Prints figures; asserts nothing.
@@ -151,7 +153,7 @@ async function importPopulation(
     const copySeconds = await rawCopySeconds(residents);
     console.log(
       `\nImport: ${hh.created} households in ${((t1 - t0) / 1000).toFixed(1)} s; ${res.created} residents in ${((t2 - t1) / 1000).toFixed(1)} s ` +
-        `(${Math.round(res.read / ((t2 - t1) / 1000))} rows/s; ${res.rejected.length} rejected); total ${((t2 - t0) / 1000).toFixed(1)} s (target < 180 s)`,
+        `(${Math.round(res.read / ((t2 - t1) / 1000))} rows/s; ${res.rejected.length} rejected); total ${((t2 - t0) / 1000).toFixed(1)} s`,
     );
     console.log(
       `Raw COPY of the same residents file: ${copySeconds.toFixed(1)} s (${Math.round(res.read / copySeconds)} rows/s); ` +
@@ -259,7 +261,7 @@ async function benchSearch(
     times.sort((a, b) => a - b);
     console.log(
       `Search as ${who.replace('bench-', '')}: ${queries.length} queries, p50 ${percentile(times, 50).toFixed(1)} ms, ` +
-        `p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (target p95 < 50 ms); ${found} with results`,
+        `p95 ${percentile(times, 95).toFixed(1)} ms, max ${times[times.length - 1]!.toFixed(1)} ms (target p95 < ${who === 'bench-province' ? 30 : 20} ms); ${found} with results`,
     );
     if (values.verbose) {
       slowest.sort((a, b) => b.ms - a.ms);
