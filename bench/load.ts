@@ -20,6 +20,7 @@ const { values } = parseArgs({
     connections: { type: 'string' },
     seconds: { type: 'string', default: '20' },
     reload: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const engine = values.engine === 'embedded' ? 'embedded' : 'postgres';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     connections: values.connections ? Number(values.connections) : undefined,
     seconds: Number(values.seconds),
     reload: values.reload,
+    profileDir: values.profile,
   });
   const [load1] = os.loadavg();
   console.log(

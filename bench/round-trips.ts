@@ -39,7 +39,6 @@ const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 function kindOf(text: string): string {
   const s = text.trim().toLowerCase();
   if (s === 'begin') return 'BEGIN';
-  if (s.startsWith('begin;')) return 'BEGIN + role + scope';
   if (s === 'commit') return 'COMMIT';
   if (s === 'rollback') return 'ROLLBACK';
   if (s.includes('set local role') || s.includes("set_config('role'")) return 'role + scope';
@@ -52,18 +51,32 @@ function kindOf(text: string): string {
   return 'handler';
 }
 
-/** Every statement's kind and time, while `recording` is on. */
-const statements: { kind: string; ms: number }[] = [];
+/**
+ * Every statement's kind and time, while `recording` is on, and the round trips: statements handed to
+ * the client in one synchronous run leave in one write and are answered together (platform/db/pipeline.ts
+ * on the PostgreSQL server), so they count as one round trip; each statement's time is its own wait.
+ */
+const statements: { kind: string; ms: number; start: number; end: number }[] = [];
+let roundTrips = 0;
+let writeOpen = false;
 let recording = false;
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   const result = (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
   const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text;
   if (!recording || typeof text !== 'string' || !(result instanceof Promise)) return result;
+  if (!writeOpen || !(this as { pipeline?: boolean }).pipeline) {
+    roundTrips++;
+    writeOpen = true;
+    queueMicrotask(() => {
+      writeOpen = false;
+    });
+  }
   const started = performance.now();
   const kind = kindOf(text);
   return result.then((r) => {
-    statements.push({ kind, ms: performance.now() - started });
+    const end = performance.now();
+    statements.push({ kind, ms: end - started, start: started, end });
     return r;
   });
 } as typeof pg.Client.prototype.query;
@@ -150,6 +163,7 @@ async function main(): Promise<void> {
     const headers = route.token ? { authorization: `Bearer ${route.token}` } : {};
     for (let i = 0; i < 20; i++) await app.inject({ url: route.url, headers }); // warm up
     statements.length = 0;
+    roundTrips = 0;
     const times: number[] = [];
     recording = true;
     for (let i = 0; i < perRoute; i++) {
@@ -162,10 +176,10 @@ async function main(): Promise<void> {
     times.sort((a, b) => a - b);
     const byKind = new Map<string, number[]>();
     for (const s of statements) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s.ms]);
-    const dbMs = statements.reduce((a, s) => a + s.ms, 0) / perRoute;
+    const dbMs = waited(statements) / perRoute;
     console.log(
       `${route.name}: ${mean(times).toFixed(2)} ms a request (p50 ${percentile(times, 50).toFixed(2)}, p95 ${percentile(times, 95).toFixed(2)}), ` +
-        `${(statements.length / perRoute).toFixed(1)} round trips, ${dbMs.toFixed(2)} ms in them, ${(mean(times) - dbMs).toFixed(2)} ms elsewhere`,
+        `${(roundTrips / perRoute).toFixed(1)} round trips (${(statements.length / perRoute).toFixed(1)} statements), ${dbMs.toFixed(2)} ms waiting for them, ${(mean(times) - dbMs).toFixed(2)} ms elsewhere`,
     );
     for (const [kind, ms] of byKind)
       console.log(
@@ -174,6 +188,18 @@ async function main(): Promise<void> {
   }
   await app.close();
   await handle.close();
+}
+
+/** The time spent waiting for at least one statement: their intervals, merged. */
+function waited(xs: { start: number; end: number }[]): number {
+  let total = 0;
+  let until = Number.NEGATIVE_INFINITY;
+  for (const x of [...xs].sort((a, b) => a.start - b.start)) {
+    if (x.end <= until) continue;
+    total += x.end - Math.max(x.start, until);
+    until = x.end;
+  }
+  return total;
 }
 
 function mean(xs: number[]): number {

@@ -21,6 +21,8 @@ export interface LoadOptions {
   seconds: number;
   /** Reload the demo into the PostgreSQL database first. */
   reload?: boolean;
+  /** Write a CPU profile of the server (node --cpu-prof) into this folder. */
+  profileDir?: string;
 }
 
 export interface LoadResult {
@@ -51,7 +53,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const connections = options.connections ?? (engine === 'embedded' ? 10 : 20);
   const port = 3900 + Math.floor(Math.random() * 90);
   const base = `http://127.0.0.1:${port}`;
-  const server = await startServer(engine, port, base, options.reload ?? false);
+  const server = await startServer(engine, port, base, options.reload ?? false, options.profileDir);
   try {
     return await drive(base, engine, connections, seconds);
   } finally {
@@ -65,6 +67,7 @@ async function startServer(
   port: number,
   base: string,
   reload: boolean,
+  profileDir: string | undefined,
 ): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_LEVEL: 'warn' };
   if (engine === 'postgres') {
@@ -75,7 +78,8 @@ async function startServer(
     delete env.DATABASE_URL;
     env.GRASSROOTS_DATA = path.join(os.tmpdir(), 'grassroots-bench-load-embedded');
   }
-  const server = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin/grassroots.js'), 'serve'], {
+  const flags = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const server = spawn(process.execPath, [...flags, path.join(PROJECT_ROOT, 'bin/grassroots.js'), 'serve'], {
     env,
     stdio: ['ignore', 'ignore', 'inherit'],
   });

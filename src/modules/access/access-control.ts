@@ -3,10 +3,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from
 import { sql } from 'kysely';
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { sendWithNext } from '../../platform/db/pipeline.ts';
 import { AppError, badRequest } from '../../platform/http/errors.ts';
-import { insertAuditEntry } from './access.queries.ts';
+import { insertAuditEntry, insertAuditEntryWithNext } from './access.queries.ts';
 import { hasPermission, type Scope, scopeFor } from './access.rules.ts';
-import { authenticate, type Principal } from './auth.service.ts';
+import {
+  authenticate,
+  isFromCache,
+  type Principal,
+  recheckSession,
+  SESSION_ENDED,
+  SessionChanged,
+} from './auth.service.ts';
 import { isKnownPermission, isPersonalData, roleGrants } from './roles.ts';
 import { SESSION_COOKIE } from './tokens.ts';
 
@@ -61,8 +69,14 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext): voi
       return;
     }
     // Who is asking and whether they may is decided before the body is even validated, so an
-    // anonymous caller learns nothing from validation errors.
-    route.onRequest = [...[route.onRequest ?? []].flat(), (request) => admit(ctx.db, request, permission)];
+    // anonymous caller learns nothing from validation errors. A route that runs in one transaction may
+    // admit on a cached session, which that transaction checks again (recheckSession); an import's
+    // batches and an export's stream do not, and look the session up each time.
+    const cached = !route.config?.batches && route.config?.audit !== 'export';
+    route.onRequest = [
+      ...[route.onRequest ?? []].flat(),
+      (request) => admit(ctx.db, request, permission, cached),
+    ];
     route.handler = route.config?.batches
       ? batchedHandler(ctx, route, permission)
       : scopedHandler(ctx, route, permission);
@@ -86,8 +100,13 @@ function publicHandler(ctx: AppContext, route: RouteOptions) {
 }
 
 /** Authenticates, checks CSRF for cookie sessions, and decides the scope of the permission. */
-async function admit(db: Db, request: FastifyRequest, permission: string): Promise<void> {
-  const principal = await identify(db, request);
+async function admit(db: Db, request: FastifyRequest, permission: string, useCache: boolean): Promise<void> {
+  let principal = await identify(db, request, useCache);
+  // A refusal is never decided on a cached session: roles may have been granted since.
+  if (isFromCache(principal) && permission !== 'signed-in') {
+    const scope = scopeFor(permission, principal.grants);
+    if (!scope.all && scope.paths.length === 0) principal = await identify(db, request, false);
+  }
   request.principal = principal;
   if (principal.via === 'cookie' && !SAFE_METHODS.has(request.method)) checkCsrf(request, principal);
   const { scope, breakGlassReason } = await decideScope(db, request, principal, permission);
@@ -107,20 +126,43 @@ function scopedHandler(ctx: AppContext, route: RouteOptions, permission: string)
         `${route.method} ${route.url}: return the value (see platform/http/replies.ts) instead of reply.send()`,
       );
     };
-    const auditOpts = { isExport, breakGlassReason: request.breakGlassReason };
-    try {
-      // An export streams its rows to the client before the transaction commits (csv-reply.ts), so its
-      // audit entry is committed first: no export leaves without a trace, and the entry is there by
-      // the time the client has the file.
-      if (isExport) await auditAccess(ctx.db, request, reply, permission, undefined, auditOpts);
-      return await ctx.db.transaction().execute(async (trx) => {
+    // The session check of a cached session (recheckSession) refused: why, whatever the handler made
+    // of the failed statement.
+    let refusal: Error | undefined;
+    const run = () =>
+      ctx.db.transaction().execute(async (trx) => {
+        // Held: the session check (a cached session only), then the role and scope, leave with the
+        // handler's first statement; the audit entry leaves with COMMIT (platform/db/pipeline.ts).
+        await recheckSession(trx, request.principal!, (err) => {
+          refusal = err;
+        });
         await applyScope(trx, request.scope!);
         request.db = trx;
         request.ctx = { ...ctx, db: trx };
         const value = await original.call(this as never, request, reply);
+        const auditOpts = { isExport, breakGlassReason: request.breakGlassReason };
         if (!isExport) await auditAccess(trx, request, reply, permission, value, auditOpts);
         return value;
       });
+    try {
+      // An export streams its rows to the client before the transaction commits (csv-reply.ts), so its
+      // audit entry is committed first: no export leaves without a trace, and the entry is there by
+      // the time the client has the file.
+      if (isExport) {
+        const auditOpts = { isExport, breakGlassReason: request.breakGlassReason };
+        await auditAccess(ctx.db, request, reply, permission, undefined, auditOpts);
+      }
+      try {
+        return await run();
+      } catch (err) {
+        if (!refusal) throw err;
+        if (!(refusal instanceof SessionChanged)) throw refusal;
+        // The user or their roles changed since the session was cached: admit again from the
+        // database (which may refuse) and run the handler once more; nothing of the first run stayed.
+        refusal = undefined;
+        await admit(ctx.db, request, permission, false);
+        return await run();
+      }
     } finally {
       reply.send = send;
     }
@@ -142,7 +184,7 @@ function batchedHandler(ctx: AppContext, route: RouteOptions, permission: string
       ctx.db.transaction().execute(async (trx) => {
         await applyScope(trx, request.scope!);
         const value = await work(trx);
-        await insertAuditEntry(trx, {
+        await insertAuditEntryWithNext(trx, {
           user_id: request.principal!.userId,
           username: request.principal!.username,
           role: rolesUsed(request.principal!, permission),
@@ -161,7 +203,7 @@ function batchedHandler(ctx: AppContext, route: RouteOptions, permission: string
   };
 }
 
-async function identify(db: Db, request: FastifyRequest): Promise<Principal> {
+async function identify(db: Db, request: FastifyRequest, useCache: boolean): Promise<Principal> {
   const header = request.headers.authorization;
   let token: string | undefined;
   let via: 'bearer' | 'cookie' = 'bearer';
@@ -179,9 +221,8 @@ async function identify(db: Db, request: FastifyRequest): Promise<Principal> {
       'Sign in first: POST /api/auth/login, then send "Authorization: Bearer <token>" or the session cookie',
     );
   }
-  const principal = await authenticate(db, token, via);
-  if (!principal)
-    throw new AppError('unauthorized', 'The session has ended or the token is not valid: sign in again');
+  const principal = await authenticate(db, token, via, new Date(), { useCache });
+  if (!principal) throw new AppError('unauthorized', SESSION_ENDED);
   return principal;
 }
 
@@ -243,30 +284,18 @@ function breakGlassReasonOf(request: FastifyRequest): string {
   }
 }
 
-/** An ltree path as the database stores them (labels of letters, digits, `_` and `-`, dotted). */
-const LTREE_PATH = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
-
 /**
- * Runs the rest of the transaction as the application role, inside the caller's places. One statement,
- * and no bind parameters: `set_config('role', …, true)` is `set local role` (it checks membership the
- * same way), and a statement without parameters leaves with the transaction's BEGIN in one round trip
- * (platform/db/deferred-begin.ts). The scope's paths come from the database's ltree column and are
- * written into the text only when they are plain ltree paths; anything else is bound as a parameter.
+ * Runs the rest of the transaction as the application role, inside the caller's places: one statement
+ * (`set_config('role', …, true)` is `set local role`, with the same membership check), held to leave
+ * with the transaction's first statement, BEGIN before it (platform/db/pipeline.ts): no round trip of
+ * its own. If it fails, the statement it went with fails with it (the transaction is aborted).
  */
 export async function applyScope(trx: Db, scope: Scope): Promise<void> {
-  const all = scope.all ? 'on' : 'off';
-  const paths = `{${scope.paths.join(',')}}`;
-  if (scope.paths.every((p) => LTREE_PATH.test(p))) {
-    await sql
-      .raw(
-        `select set_config('role', 'grassroots_app', true), set_config('app.scope_all', '${all}', true), set_config('app.scope', '${paths}', true)`,
-      )
-      .execute(trx);
-    return;
-  }
-  await sql`select set_config('role', 'grassroots_app', true), set_config('app.scope_all', ${all}, true), set_config('app.scope', ${paths}, true)`.execute(
-    trx,
-  );
+  const query =
+    sql`select set_config('role', 'grassroots_app', true), set_config('app.scope_all', ${scope.all ? 'on' : 'off'}, true), set_config('app.scope', ${`{${scope.paths.join(',')}}`}, true)`.compile(
+      trx,
+    );
+  await sendWithNext(trx, query);
 }
 
 function rolesUsed(principal: Principal, permission: string): string {
@@ -336,7 +365,9 @@ async function auditAccess(
   else if (request.method === 'POST' && !params.id) action = 'create';
   else if (request.method === 'POST') action = url.split('/').pop() ?? 'update';
   else action = request.method === 'DELETE' ? 'delete' : 'update';
-  await insertAuditEntry(trx, {
+  // Inside the request's transaction the entry leaves with its COMMIT (one round trip): if it cannot
+  // be written, nothing commits and the request fails. An export's entry is committed on its own first.
+  await insertAuditEntryWithNext(trx, {
     user_id: principal.userId,
     username: principal.username,
     role: rolesUsed(principal, permission),

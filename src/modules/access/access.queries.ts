@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Db } from '../../platform/db/database.ts';
+import { sendWithNext } from '../../platform/db/pipeline.ts';
 import type { NewAuditLogRow } from './access.table.ts';
 
 export function findUserByUsername(db: Db, username: string) {
@@ -114,7 +115,7 @@ export function insertSession(
  * A live session or API key by its token hash, with its (active) user and the roles the user holds
  * now: what every request needs to know who asks, in one round trip.
  */
-export function findLiveSession(db: Db, tokenHash: string, now: Date) {
+export function liveSessionQuery(db: Db, tokenHash: string, now: Date) {
   return db
     .selectFrom('auth_session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -142,8 +143,13 @@ export function findLiveSession(db: Db, tokenHash: string, now: Date) {
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where((eb) => eb.or([eb('s.expires_at', 'is', null), eb('s.expires_at', '>', now)]))
-    .where('u.active', '=', true)
-    .executeTakeFirst();
+    .where('u.active', '=', true);
+}
+
+export type LiveSession = NonNullable<Awaited<ReturnType<typeof findLiveSession>>>;
+
+export function findLiveSession(db: Db, tokenHash: string, now: Date) {
+  return liveSessionQuery(db, tokenHash, now).executeTakeFirst();
 }
 
 export function touchSession(db: Db, sessionId: string, now: Date) {
@@ -192,6 +198,14 @@ export function findSessionById(db: Db, id: string) {
 
 export function insertAuditEntry(db: Db, entry: NewAuditLogRow) {
   return db.insertInto('audit_log').values(entry).execute();
+}
+
+/**
+ * Appends an audit entry inside a transaction without a round trip of its own: it leaves with the
+ * transaction's next statement or its COMMIT (platform/db/pipeline.ts), and fails it if it fails.
+ */
+export function insertAuditEntryWithNext(db: Db, entry: NewAuditLogRow) {
+  return sendWithNext(db, db.insertInto('audit_log').values(entry).compile());
 }
 
 /**

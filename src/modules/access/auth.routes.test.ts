@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
 import { as } from './access.fixtures.ts';
@@ -401,6 +402,92 @@ describeOnBothEngines('sessions, tokens and API keys', (t) => {
     );
     expect((await session(token)).statusCode).toBe(401);
   });
+
+  // A request on a session used in the last minute is admitted from this process's session cache, and
+  // its transaction looks the session up again with its first statement. Another process (a second
+  // server on the same database) changes the session without this process hearing of it: written
+  // here straight into the database.
+  test('a session ended by another process is refused on its next request, and that request changes nothing', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    expect((await session(token)).statusCode).toBe(200);
+    const hashBefore = await passwordHashOf(u.id);
+    await sql`update auth_session set revoked_at = now() where user_id = ${u.id}`.execute(t().ctx.db);
+    const change = await as(t(), token, {
+      method: 'POST',
+      url: '/api/auth/password',
+      payload: { currentPassword: u.password, newPassword: 'A-whole-new-secret-42' },
+    });
+    expect(change.statusCode, change.body).toBe(401);
+    expect(await passwordHashOf(u.id)).toBe(hashBefore);
+    expect((await session(token)).statusCode).toBe(401);
+  });
+
+  test('a role revoked or granted by another process takes effect on the next request', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    expect((await as(t(), token, { url: '/api/workers' })).statusCode).toBe(200);
+    expect((await as(t(), token, { url: '/api/users' })).statusCode).toBe(403);
+    await sql`update user_role set revoked_at = now() where user_id = ${u.id}`.execute(t().ctx.db);
+    expect((await as(t(), token, { url: '/api/workers' })).statusCode).toBe(403);
+    await sql`insert into user_role (id, user_id, role, scope_path)
+      values (gen_random_uuid(), ${u.id}, 'admin', null)`.execute(t().ctx.db);
+    const users = await as(t(), token, { url: '/api/users' });
+    expect(users.statusCode, users.body).toBe(200);
+  });
+
+  test('a user renamed by another process is answered with the new name (the request runs again)', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    expect((await session(token)).json().user.displayName).toBe(`User ${seq}`);
+    await sql`update app_user set display_name = 'Renamed' where id = ${u.id}`.execute(t().ctx.db);
+    const res = await session(token);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().user.displayName).toBe('Renamed');
+  });
+
+  test('a cached session is checked again in the same round trip as the BEGIN, the scope and the first statement', async () => {
+    const u = await newUser();
+    const { token } = (await loginFrom()(u.username, u.password)).json();
+    await as(t(), token, { url: '/api/workers' });
+    const texts: string[] = [];
+    const writes: number[] = [];
+    let write = 0;
+    let open = false;
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      if (typeof args[0] === 'string') {
+        if (!open || !(this as { pipeline?: boolean }).pipeline) {
+          write++;
+          open = true;
+          queueMicrotask(() => {
+            open = false;
+          });
+        }
+        texts.push(args[0].trim().toLowerCase());
+        writes.push(write);
+      }
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+    try {
+      expect((await as(t(), token, { url: '/api/workers' })).statusCode).toBe(200);
+    } finally {
+      pg.Client.prototype.query = original;
+    }
+    expect(texts[0]).toBe('begin');
+    expect(texts[1]).toContain('from "auth_session"');
+    expect(texts[2]).toContain("set_config('role'");
+    expect(texts.filter((x) => x.includes('from "auth_session"'))).toHaveLength(1);
+    if (t().name === 'postgres') expect(writes.slice(0, 4)).toEqual([1, 1, 1, 1]);
+  });
+
+  async function passwordHashOf(userId: string) {
+    return (
+      await sql<{ h: string }>`select password_hash as h from app_user where id = ${userId}`.execute(
+        t().ctx.db,
+      )
+    ).rows[0]?.h;
+  }
 
   test('a malformed Authorization header or an unknown token is 401', async () => {
     const bad = await t().app.inject({ url: '/api/auth/session', headers: { authorization: 'Basic abc' } });

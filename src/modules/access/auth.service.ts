@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import type { Db } from '../../platform/db/database.ts';
+import { sendWithNext } from '../../platform/db/pipeline.ts';
 import { AppError, invalidFields } from '../../platform/http/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import {
@@ -11,6 +12,8 @@ import {
   findUserByUsername,
   insertAuditEntry,
   insertSession,
+  type LiveSession,
+  liveSessionQuery,
   recordAccountWait,
   recordLoginSuccess,
   recordThrottleFailure,
@@ -30,6 +33,15 @@ import {
   type ThrottleState,
   throttledUntil,
 } from './access.rules.ts';
+import {
+  cachedSession,
+  cacheSession,
+  forgetSession,
+  forgetToken,
+  forgetUserSessions,
+  markSessionUsed,
+  sameSession,
+} from './session-cache.ts';
 import { API_KEY_PREFIX, hashToken, newSecret } from './tokens.ts';
 
 export const SESSION_HOURS = 12;
@@ -193,20 +205,39 @@ export async function login(
   };
 }
 
-/** The principal behind a session token or API key, or undefined when it is unknown, expired or revoked. */
+/** The sessions principals were admitted on from the cache: their transaction checks them again. */
+const fromCache = new WeakMap<Principal, { tokenHash: string; session: LiveSession }>();
+
+/**
+ * The principal behind a session token or API key, or undefined when it is unknown, expired or revoked.
+ * With `useCache`, a session looked up in the last minute is taken from the session cache without a
+ * round trip; such a principal must be checked again in its request's transaction (`recheckSession`).
+ */
 export async function authenticate(
   db: Db,
   token: string,
   via: 'cookie' | 'bearer',
   now = new Date(),
+  opts: { useCache?: boolean } = {},
 ): Promise<Principal | undefined> {
   if (!token || token.length > 200) return undefined;
-  const s = await findLiveSession(db, hashToken(token), now);
-  if (!s) return undefined;
+  const tokenHash = hashToken(token);
+  let s = opts.useCache ? cachedSession(tokenHash, now) : undefined;
+  const cached = s !== undefined;
+  if (!s) {
+    s = await findLiveSession(db, tokenHash, now);
+    if (!s) {
+      forgetToken(tokenHash);
+      return undefined;
+    }
+    cacheSession(tokenHash, s, now);
+  }
   // Record use at most once a minute: not a write on every request.
-  if (!s.lastUsedAt || now.getTime() - s.lastUsedAt.getTime() > 60_000)
+  if (!s.lastUsedAt || now.getTime() - s.lastUsedAt.getTime() > 60_000) {
     await touchSession(db, s.sessionId, now);
-  return {
+    markSessionUsed(tokenHash, now);
+  }
+  const principal: Principal = {
     userId: s.userId,
     username: s.username,
     displayName: s.displayName,
@@ -217,11 +248,55 @@ export async function authenticate(
     kind: s.kind,
     csrfToken: s.csrfToken,
   };
+  if (cached) fromCache.set(principal, { tokenHash, session: s });
+  return principal;
 }
+
+/** Whether the principal was admitted on a cached session (and its transaction must check it again). */
+export function isFromCache(principal: Principal): boolean {
+  return fromCache.has(principal);
+}
+
+/** The session, its user or their roles changed since it was cached: admit the request again. */
+export class SessionChanged extends Error {
+  constructor() {
+    super('The session changed since it was cached');
+  }
+}
+
+/**
+ * For a principal admitted from the cache: looks its session up again inside the request's transaction,
+ * held to leave with the transaction's first statement (no round trip of its own), and verified before
+ * any result is read and before COMMIT (platform/db/pipeline.ts). A session that has ended is refused
+ * (401); one whose user or roles changed throws SessionChanged. `refused` hears either; what the
+ * transaction did then never commits.
+ */
+export function recheckSession(
+  trx: Db,
+  principal: Principal,
+  refused: (err: Error) => void,
+  now = new Date(),
+): Promise<void> {
+  const c = fromCache.get(principal);
+  if (!c) return Promise.resolve();
+  return sendWithNext(trx, liveSessionQuery(trx, c.tokenHash, now).compile(), (result) => {
+    const fresh = result.rows[0] as LiveSession | undefined;
+    let err: Error | undefined;
+    if (!fresh) err = new AppError('unauthorized', SESSION_ENDED);
+    else if (!sameSession(fresh, c.session)) err = new SessionChanged();
+    if (!err) return;
+    forgetToken(c.tokenHash);
+    refused(err);
+    throw err;
+  });
+}
+
+export const SESSION_ENDED = 'The session has ended or the token is not valid: sign in again';
 
 /** Ends the session (or API key) the request came with, at once. */
 export async function logout(db: Db, principal: Principal, now = new Date()): Promise<void> {
   await revokeSession(db, principal.sessionId, now);
+  forgetSession(principal.sessionId);
 }
 
 /** A wrong current password in a password change: counted, after the request, as a failed sign-in. */
@@ -268,6 +343,7 @@ export async function changePassword(
   }
   await setPasswordHash(db, user.id, await hashPassword(newPassword));
   await revokeUserSessions(db, user.id, now, { except: principal.sessionId });
+  forgetUserSessions(user.id);
 }
 
 /** Counts (for a wrong current password) and audits a refused password change, outside its transaction. */
@@ -309,6 +385,7 @@ export async function resetPassword(
   await setPasswordHash(db, user.id, await hashPassword(newPassword));
   await clearThrottle(db, accountThrottleKey(user.username));
   await revokeUserSessions(db, user.id, now);
+  forgetUserSessions(user.id);
 }
 
 /** Issues an API key for a system account. The key is shown once; only its hash is kept. */

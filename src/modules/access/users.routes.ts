@@ -15,6 +15,7 @@ import {
   User,
 } from './access.schema.ts';
 import { issueApiKey, resetPassword } from './auth.service.ts';
+import { forgetSession } from './session-cache.ts';
 import { createUser, deactivateUser, getUser, grantRole, revokeRole, searchUsers } from './users.service.ts';
 
 const tags = ['access'];
@@ -153,6 +154,7 @@ export function userRoutes(app: App): void {
       const key = await findSessionById(req.db, req.params.id);
       if (key?.kind !== 'api_key') throw notFound('API key', req.params.id);
       await revokeSession(req.db, key.id, new Date());
+      forgetSession(key.id);
       return noContent(reply);
     },
   );

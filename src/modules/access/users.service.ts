@@ -7,6 +7,7 @@ import { findUserById, findUserByUsername, revokeUserSessions } from './access.q
 import { passwordProblems } from './access.rules.ts';
 import { hashPassword } from './auth.service.ts';
 import { loadRoleCatalogue } from './roles.ts';
+import { forgetUserSessions } from './session-cache.ts';
 import {
   countUsers,
   findGrantsOfUsers,
@@ -134,12 +135,14 @@ export async function grantRole(db: Db, userId: string, r: RoleRequest) {
   const g = await resolveGrant(db, r, 'body', errors);
   if (errors.length > 0) throw invalidFields(errors);
   await insertGrant(db, { id: newId(), userId, ...g! });
+  forgetUserSessions(userId);
   return getUser(db, userId);
 }
 
 export async function revokeRole(db: Db, userId: string, grantId: string, now = new Date()) {
   const res = await revokeGrant(db, userId, grantId, now);
   if (Number(res.numUpdatedRows) === 0) throw notFound('Role grant', grantId);
+  forgetUserSessions(userId);
   return getUser(db, userId);
 }
 
@@ -149,6 +152,7 @@ export async function deactivateUser(db: Db, userId: string, actingUserId: strin
   const res = await setUserActive(db, userId, false);
   if (Number(res.numUpdatedRows) === 0) throw notFound('User', userId);
   await revokeUserSessions(db, userId, now, { apiKeysToo: true });
+  forgetUserSessions(userId);
   return getUser(db, userId);
 }
 

@@ -1,12 +1,12 @@
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { withDeferredBegin } from './deferred-begin.ts';
 import { acquireLockFile, type LockFile } from './lock-file.ts';
 import { openPGlite } from './pglite.ts';
+import { pipelinedPostgres } from './pipeline.ts';
 
 // Return dates as plain 'YYYY-MM-DD' strings: a date of birth or a rotation day has no time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -65,7 +65,8 @@ export function openServerDatabase(connectionString: string, max = 10): Database
   // Nor one that is lost while a request holds it between two queries (the pool listens only to idle
   // ones): the client is then not queryable, its next query fails (a 503) and the pool drops it on release.
   pool.on('connect', (client) => client.on('error', (err) => warnLost('busy', err)));
-  const db = new Kysely<Database>({ dialect: withDeferredBegin(new PostgresDialect({ pool })) });
+  // Statements sent together leave together and are answered in one round trip (pipeline.ts).
+  const db = new Kysely<Database>({ dialect: pipelinedPostgres(pool, { pipeline: true }) });
   serverPools.set(db, pool);
   return { db, engine: 'postgres', close: () => db.destroy() };
 }
@@ -92,7 +93,7 @@ function warnLost(state: 'idle' | 'busy', err: Error): void {
  */
 export function wrapPGlite(pglite: PGlite, lock?: LockFile): DatabaseHandle {
   const pool = new pg.Pool(createPgConfig(pglite) as pg.PoolConfig);
-  const db = new Kysely<Database>({ dialect: withDeferredBegin(new PostgresDialect({ pool })) });
+  const db = new Kysely<Database>({ dialect: pipelinedPostgres(pool) });
   return {
     db,
     engine: 'embedded',
