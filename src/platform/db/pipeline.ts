@@ -158,8 +158,7 @@ class PipelinedConnection implements DatabaseConnection {
     }
   }
 
-  async *streamQuery(): AsyncIterableIterator<never> {
-    // biome-ignore lint/correctness/useYield: refuses before its first row
+  streamQuery(): AsyncIterableIterator<never> {
     throw new Error('Streaming queries is not supported by this driver: read in pages');
   }
 }
