@@ -41,6 +41,9 @@ async function main(): Promise<void> {
   console.log(`  requests/s  ${r.requestsPerSecond.toFixed(0)} (total ${r.total})`);
   console.log(`  latency ms  p50 ${r.p50}  p95 ${r.p95}  p99 ${r.p99}  max ${r.max}`);
   console.log(`  errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`);
+  console.log(
+    `  CPU per request: server ${r.serverCpuMsPerRequest} ms${r.databaseCpuMsPerRequest === null ? '' : `, database backends ${r.databaseCpuMsPerRequest} ms`}`,
+  );
   console.log(`  statuses ${[...r.statuses].map(([s, c]) => `${s}: ${c}`).join(', ')}`);
   console.log(`  load average (1 min) at the end ${load1?.toFixed(2)} on ${os.cpus().length} cores`);
 }

@@ -8,9 +8,11 @@
  *   embedded: a data folder under the system's temporary folder, the demo loaded at its first start.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { PROJECT_ROOT } from '../../src/platform/project-root.ts';
 import { openDemoDatabase, percentile } from './demo-database.ts';
 
@@ -40,6 +42,13 @@ export interface LoadResult {
   timeouts: number;
   non2xx: number;
   statuses: Map<number, number>;
+  /**
+   * CPU time per request (ms) of the server process and, on PostgreSQL, of the database's backends
+   * serving it: what a request costs whatever the machine's load, where requests/s and latency
+   * mostly say how much of the two cores the other work left.
+   */
+  serverCpuMsPerRequest: number;
+  databaseCpuMsPerRequest: number | null;
 }
 
 const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/grassroots_bench_load';
@@ -55,7 +64,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const base = `http://127.0.0.1:${port}`;
   const server = await startServer(engine, port, base, options.reload ?? false, options.profileDir);
   try {
-    return await drive(base, engine, connections, seconds);
+    return await drive(base, engine, connections, seconds, server.pid!);
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => (server.exitCode === null ? server.once('exit', r) : r(null)));
@@ -145,11 +154,37 @@ async function samples(base: string, district: string) {
   return { residents, cards, searches };
 }
 
+/** User + system CPU time of a process so far, in ms (Linux /proc; 0 when unreadable). */
+function cpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime in 1/100 s
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL backends serving the bench database now (the server's pool). */
+async function backendPids(): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const r = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    return r.rows.map((x) => x.pid);
+  } finally {
+    await client.end();
+  }
+}
+
 async function drive(
   base: string,
   engine: 'postgres' | 'embedded',
   connections: number,
   seconds: number,
+  serverPid: number,
 ): Promise<LoadResult> {
   const [station, district, province, insurance] = await Promise.all(
     ['station', 'district', 'province', 'insurance'].map((u) => signIn(base, u)),
@@ -185,6 +220,9 @@ async function drive(
   };
   const statuses = new Map<number, number>();
   const times: number[] = [];
+  const serverBefore = cpuMs(serverPid);
+  const backendsBefore = new Map<number, number>();
+  if (engine === 'postgres') for (const pid of await backendPids()) backendsBefore.set(pid, cpuMs(pid));
   const result = await autocannon({
     url: base,
     connections,
@@ -198,8 +236,15 @@ async function drive(
       });
     },
   });
+  const serverCpu = cpuMs(serverPid) - serverBefore;
+  let databaseCpu: number | null = null;
+  if (engine === 'postgres') {
+    databaseCpu = 0;
+    for (const pid of await backendPids()) databaseCpu += cpuMs(pid) - (backendsBefore.get(pid) ?? 0);
+  }
   times.sort((a, b) => a - b);
   const ms = (x: number | undefined) => Math.round((x ?? 0) * 10) / 10;
+  const perRequest = (x: number) => Math.round((x / Math.max(1, result.requests.total)) * 100) / 100;
   return {
     engine,
     connections,
@@ -214,5 +259,7 @@ async function drive(
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     statuses,
+    serverCpuMsPerRequest: perRequest(serverCpu),
+    databaseCpuMsPerRequest: databaseCpu === null ? null : perRequest(databaseCpu),
   };
 }

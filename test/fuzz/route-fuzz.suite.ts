@@ -3,7 +3,14 @@ import { beforeAll, expect, test } from 'vitest';
 import { type AccessWorld, buildAccessWorld } from '../../src/modules/access/access.fixtures.ts';
 import { describeOnBothEngines } from '../support/engines.ts';
 import { callersFor, FUZZ_ROLES, fuzzWorldOf } from './fuzz-world.ts';
-import { checkRequest, describeRequest, type FuzzWorld, operationsOf, requestsFor } from './route-fuzz.ts';
+import {
+  checkRequest,
+  describeRequest,
+  type FuzzWorld,
+  installChangeCounter,
+  operationsOf,
+  requestsFor,
+} from './route-fuzz.ts';
 
 /**
  * Every documented route, fed requests generated from its own schema and mutated (see route-fuzz.ts):
@@ -26,6 +33,7 @@ export function describeRouteFuzzing(part: number, parts: number): void {
     let world: FuzzWorld;
 
     beforeAll(async () => {
+      await installChangeCounter(t().ctx.db);
       w = await buildAccessWorld(t(), { roles: FUZZ_ROLES });
       world = fuzzWorldOf(w);
     });
