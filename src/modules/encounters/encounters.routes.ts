@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { TSchema } from 'typebox';
 import type { App, AppContext } from '../../platform/app-context.ts';
 import { created } from '../../platform/http/replies.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
@@ -116,38 +117,43 @@ export function encounterRoutes(app: App, _ctx: AppContext): void {
     (req) => addToEncounter(req.ctx, req.params.id, req.body, callerOf(req)),
   );
 
-  app.post(
-    '/encounters/:id/observations',
-    doc(
-      write,
-      'Add observations to an open visit; an impossible value is refused naming its range, an alarming one flagged',
-      {
-        params: EncounterParams,
-        body: ObservationsBody,
-        response: { 200: Encounter },
+  /** `POST /encounters/:id/<kind>`: records of one kind, `{ items }`, added to an open visit. */
+  const addRecords = <
+    K extends 'observations' | 'diagnoses' | 'prescriptions' | 'services',
+    B extends TSchema,
+  >(
+    kind: K,
+    access: typeof write | typeof prescribe,
+    summary: string,
+    body: B,
+  ) =>
+    app.post(
+      `/encounters/:id/${kind}`,
+      doc(access, summary, { params: EncounterParams, body, response: { 200: Encounter } }),
+      (req) => {
+        const { items } = req.body as { items: NonNullable<AddRecordsBody[K]> };
+        return addToEncounter(req.ctx, req.params.id, { [kind]: items }, callerOf(req)) as never;
       },
-    ),
-    (req) => addToEncounter(req.ctx, req.params.id, { observations: req.body.items }, callerOf(req)),
+    );
+
+  addRecords(
+    'observations',
+    write,
+    'Add observations to an open visit; an impossible value is refused naming its range, an alarming one flagged',
+    ObservationsBody,
+  );
+  addRecords(
+    'diagnoses',
+    write,
+    'Add ICD-10 diagnoses to an open visit (one main); chronic ones go on the problem list',
+    DiagnosesBody,
   );
 
-  app.post(
-    '/encounters/:id/diagnoses',
-    doc(write, 'Add ICD-10 diagnoses to an open visit (one main); chronic ones go on the problem list', {
-      params: EncounterParams,
-      body: DiagnosesBody,
-      response: { 200: Encounter },
-    }),
-    (req) => addToEncounter(req.ctx, req.params.id, { diagnoses: req.body.items }, callerOf(req)),
-  );
-
-  app.post(
-    '/encounters/:id/prescriptions',
-    doc(prescribe, 'Prescribe from the catalogue on an open visit (quantity computed when not given)', {
-      params: EncounterParams,
-      body: PrescriptionsBody,
-      response: { 200: Encounter },
-    }),
-    (req) => addToEncounter(req.ctx, req.params.id, { prescriptions: req.body.items }, callerOf(req)),
+  addRecords(
+    'prescriptions',
+    prescribe,
+    'Prescribe from the catalogue on an open visit (quantity computed when not given)',
+    PrescriptionsBody,
   );
 
   app.post(
@@ -160,14 +166,11 @@ export function encounterRoutes(app: App, _ctx: AppContext): void {
     (req) => sameAsLastTime(req.ctx, req.params.id, req.body, callerOf(req)),
   );
 
-  app.post(
-    '/encounters/:id/services',
-    doc(prescribe, 'Record services performed from the catalogue on an open visit', {
-      params: EncounterParams,
-      body: ServicesBody,
-      response: { 200: Encounter },
-    }),
-    (req) => addToEncounter(req.ctx, req.params.id, { services: req.body.items }, callerOf(req)),
+  addRecords(
+    'services',
+    prescribe,
+    'Record services performed from the catalogue on an open visit',
+    ServicesBody,
   );
 
   app.post(

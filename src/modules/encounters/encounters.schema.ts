@@ -58,8 +58,7 @@ const FacilityBrief = Type.Object({ id: Type.String(), code: Type.String(), name
 
 export const EncounterParams = Type.Object({ id: Uuid('The encounter id') });
 export type EncounterParams = Static<typeof EncounterParams>;
-export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
-export type ResidentParams = Static<typeof ResidentParams>;
+export { ResidentParams } from '../../platform/schema.ts';
 export const ProblemParams = Type.Object({ id: Uuid('The resident id'), problemId: Uuid('The problem id') });
 export type ProblemParams = Static<typeof ProblemParams>;
 
@@ -185,8 +184,23 @@ export const ServiceInput = Type.Object(
 );
 export type ServiceInput = Static<typeof ServiceInput>;
 
-const Items = <T extends Parameters<typeof Type.Array>[0]>(item: T, max: number) =>
-  Type.Array(item, { maxItems: max });
+/** The most records of each kind one request may carry. */
+const MOST = { observations: 50, diagnoses: 20, prescriptions: 30, services: 30 } as const;
+
+type ItemSchema = Parameters<typeof Type.Array>[0];
+const Items = <T extends ItemSchema>(item: T, max: number) => Type.Array(item, { maxItems: max });
+
+/** Each kind of record as an optional list (a visit opened with them, or records added to it). */
+const recordLists = {
+  observations: Type.Optional(Items(ObservationInput, MOST.observations)),
+  diagnoses: Type.Optional(Items(DiagnosisInput, MOST.diagnoses)),
+  prescriptions: Type.Optional(Items(PrescriptionInput, MOST.prescriptions)),
+  services: Type.Optional(Items(ServiceInput, MOST.services)),
+};
+
+/** A body of one kind of record: `{ items }`, one at least. */
+const ItemsBody = <T extends ItemSchema>(item: T, max: number) =>
+  Type.Object({ items: Type.Array(item, { minItems: 1, maxItems: max }) }, { additionalProperties: false });
 
 // ---------------------------------------------------------------- create, add, close, amend
 
@@ -217,10 +231,7 @@ export const CreateEncounterBody = Type.Object(
       Type.Enum(VISIT_KINDS, { description: 'How the visitor came, for the route (registered by default)' }),
     ),
     careType: Type.Optional(Type.Enum(CARE_TYPES)),
-    observations: Type.Optional(Items(ObservationInput, 50)),
-    diagnoses: Type.Optional(Items(DiagnosisInput, 20)),
-    prescriptions: Type.Optional(Items(PrescriptionInput, 30)),
-    services: Type.Optional(Items(ServiceInput, 30)),
+    ...recordLists,
   },
   { additionalProperties: false },
 );
@@ -229,34 +240,19 @@ export type CreateEncounterBody = Static<typeof CreateEncounterBody>;
 /** Records added to an open visit (each list optional; at least one record). */
 export const AddRecordsBody = Type.Object(
   {
-    observations: Type.Optional(Items(ObservationInput, 50)),
-    diagnoses: Type.Optional(Items(DiagnosisInput, 20)),
-    prescriptions: Type.Optional(Items(PrescriptionInput, 30)),
-    services: Type.Optional(Items(ServiceInput, 30)),
+    ...recordLists,
   },
   { additionalProperties: false, minProperties: 1 },
 );
 export type AddRecordsBody = Static<typeof AddRecordsBody>;
 
-export const ObservationsBody = Type.Object(
-  { items: Type.Array(ObservationInput, { minItems: 1, maxItems: 50 }) },
-  { additionalProperties: false },
-);
+export const ObservationsBody = ItemsBody(ObservationInput, MOST.observations);
 export type ObservationsBody = Static<typeof ObservationsBody>;
-export const DiagnosesBody = Type.Object(
-  { items: Type.Array(DiagnosisInput, { minItems: 1, maxItems: 20 }) },
-  { additionalProperties: false },
-);
+export const DiagnosesBody = ItemsBody(DiagnosisInput, MOST.diagnoses);
 export type DiagnosesBody = Static<typeof DiagnosesBody>;
-export const PrescriptionsBody = Type.Object(
-  { items: Type.Array(PrescriptionInput, { minItems: 1, maxItems: 30 }) },
-  { additionalProperties: false },
-);
+export const PrescriptionsBody = ItemsBody(PrescriptionInput, MOST.prescriptions);
 export type PrescriptionsBody = Static<typeof PrescriptionsBody>;
-export const ServicesBody = Type.Object(
-  { items: Type.Array(ServiceInput, { minItems: 1, maxItems: 30 }) },
-  { additionalProperties: false },
-);
+export const ServicesBody = ItemsBody(ServiceInput, MOST.services);
 export type ServicesBody = Static<typeof ServicesBody>;
 
 export const CloseEncounterBody = Type.Object(
