@@ -94,3 +94,19 @@ export const SortOrder = Type.Optional(Type.Enum(SORT_ORDERS, { default: 'asc' }
  */
 export const SortBy = <const C extends [string, ...string[]]>(columns: C) =>
   Type.Optional(Type.Enum<C>(columns, { default: columns[0] }));
+
+/** The resident a route is about: `/residents/:id/...`. */
+export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
+export type ResidentParams = Static<typeof ResidentParams>;
+
+/** The list of a resident's clinical records kept with amendments (platform/resident-records.ts): `items` (described) and the amendments made to them. */
+export const ResidentRecordList = <I extends TSchema, A extends TSchema>(
+  item: I,
+  amendment: A,
+  description: string,
+) =>
+  Type.Object({
+    residentId: Type.String(),
+    items: Type.Array(item, { description }),
+    amendments: Type.Array(amendment),
+  });

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { IsoDate, Nullable, Uuid } from '../../platform/schema.ts';
+import { IsoDate, Nullable, ResidentRecordList, Uuid } from '../../platform/schema.ts';
 
 /**
  * Every request and answer of /api/residents/:id/immunizations and /api/immunizations/:id/amendments,
@@ -15,8 +15,7 @@ export const MAX_PLACE = 200;
 
 const Note = (description: string) => Type.String({ minLength: 1, maxLength: 1000, description });
 
-export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
-export type ResidentParams = Static<typeof ResidentParams>;
+export { ResidentParams } from '../../platform/schema.ts';
 export const ImmunizationParams = Type.Object({ id: Uuid('The dose id') });
 export type ImmunizationParams = Static<typeof ImmunizationParams>;
 
@@ -107,13 +106,11 @@ export const ImmunizationAmendment = Type.Object({
 });
 export type ImmunizationAmendment = Static<typeof ImmunizationAmendment>;
 
-export const ImmunizationList = Type.Object({
-  residentId: Type.String(),
-  items: Type.Array(Immunization, {
-    description: 'Every dose, oldest first, the retracted ones included (retractedBy set)',
-  }),
-  amendments: Type.Array(ImmunizationAmendment),
-});
+export const ImmunizationList = ResidentRecordList(
+  Immunization,
+  ImmunizationAmendment,
+  'Every dose, oldest first, the retracted ones included (retractedBy set)',
+);
 export type ImmunizationList = Static<typeof ImmunizationList>;
 
 export const AmendmentAnswer = Type.Object({

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { IsoDate, Nullable, Page, PageQuery, Total, Uuid } from '../../platform/schema.ts';
+import { IsoDate, Nullable, Page, PageQuery, Total } from '../../platform/schema.ts';
 import { CARD_STATUSES, CARE_TYPES, VISIT_KINDS } from './insurance.enums.ts';
 
 const CardStatus = Type.Enum(CARD_STATUSES);
@@ -7,7 +7,7 @@ const VisitKind = Type.Enum(VISIT_KINDS, {
   description: 'registered facility, referred, emergency, re-examination appointment, self-referred',
 });
 
-export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
+export { ResidentParams } from '../../platform/schema.ts';
 
 /**
  * A card (VN: the number and its parts) or an enrolment in a scheme (CN: scheme and insured area,

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { IsoDate, Nullable, Uuid } from '../../platform/schema.ts';
+import { IsoDate, Nullable, ResidentRecordList, Uuid } from '../../platform/schema.ts';
 import { PREGNANCY_OUTCOMES } from '../programmes/facts.ts';
 import { DATED_BY, PREGNANCY_AMENDMENT_KINDS } from './pregnancies.enums.ts';
 
@@ -12,8 +12,7 @@ import { DATED_BY, PREGNANCY_AMENDMENT_KINDS } from './pregnancies.enums.ts';
 
 const Note = (description: string) => Type.String({ minLength: 1, maxLength: 1000, description });
 
-export const ResidentParams = Type.Object({ id: Uuid('The resident id') });
-export type ResidentParams = Static<typeof ResidentParams>;
+export { ResidentParams } from '../../platform/schema.ts';
 export const PregnancyParams = Type.Object({ id: Uuid('The pregnancy id') });
 export type PregnancyParams = Static<typeof PregnancyParams>;
 
@@ -143,13 +142,11 @@ export const PregnancyAmendment = Type.Object({
 });
 export type PregnancyAmendment = Static<typeof PregnancyAmendment>;
 
-export const PregnancyList = Type.Object({
-  residentId: Type.String(),
-  items: Type.Array(Pregnancy, {
-    description: 'Every pregnancy, oldest first (by EDD), the retracted ones included (retractedBy set)',
-  }),
-  amendments: Type.Array(PregnancyAmendment),
-});
+export const PregnancyList = ResidentRecordList(
+  Pregnancy,
+  PregnancyAmendment,
+  'Every pregnancy, oldest first (by EDD), the retracted ones included (retractedBy set)',
+);
 export type PregnancyList = Static<typeof PregnancyList>;
 
 export const PregnancyAmendmentAnswer = Type.Object({
