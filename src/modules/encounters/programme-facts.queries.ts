@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import { serviceCodesById } from '../catalog/index.ts';
 import type { ProblemFact, VisitFact } from '../programmes/facts.ts';
@@ -11,6 +12,9 @@ import type { ProblemFact, VisitFact } from '../programmes/facts.ts';
  */
 
 const BATCH = 1000;
+
+// One array parameter for a batch's ids, not a thousand: the statement is parsed and planned as one.
+const inIds = (ids: readonly string[]) => sql<boolean>`resident_id = any(${[...ids]}::uuid[])`;
 
 function byResident<T>(ids: readonly string[]): Map<string, T[]> {
   return new Map([...new Set(ids)].map((id) => [id, [] as T[]]));
@@ -33,7 +37,7 @@ export async function visitFactsOf(
     const visits = await db
       .selectFrom('encounter')
       .select(['id', 'resident_id', 'visit_date'])
-      .where('resident_id', 'in', ids)
+      .where(inIds(ids))
       .orderBy('resident_id')
       .orderBy('visit_date')
       .orderBy('started_at')
@@ -49,7 +53,7 @@ export async function visitFactsOf(
     const observations = await db
       .selectFrom('encounter_observation')
       .select(['encounter_id', 'code', 'value'])
-      .where('resident_id', 'in', ids)
+      .where(inIds(ids))
       .where('retracted_by', 'is', null)
       .orderBy('observed_at')
       .orderBy('id')
@@ -62,7 +66,7 @@ export async function visitFactsOf(
     const diagnoses = await db
       .selectFrom('encounter_diagnosis')
       .select(['encounter_id', 'code'])
-      .where('resident_id', 'in', ids)
+      .where(inIds(ids))
       .where('retracted_by', 'is', null)
       .orderBy('id')
       .execute();
@@ -106,7 +110,7 @@ export async function problemFactsOf(
     const rows = await db
       .selectFrom('problem')
       .select(['resident_id', 'code', 'status', 'onset'])
-      .where('resident_id', 'in', ids)
+      .where(inIds(ids))
       .orderBy('resident_id')
       .orderBy('onset')
       .orderBy('code')
