@@ -34,6 +34,7 @@ import * as m20261206_1000 from './2026_12_06_1000_create_programme_due.ts';
 import * as m20261206_1010 from './2026_12_06_1010_create_pregnancies.ts';
 import * as m20261206_1020 from './2026_12_06_1020_create_reminders.ts';
 import * as m20261207_1000 from './2026_12_07_1000_create_appointments.ts';
+import * as m20261207_1010 from './2026_12_07_1010_resident_language.ts';
 import * as m20261207_1400 from './2026_12_07_1400_stock_daily.ts';
 import * as m20261207_1500 from './2026_12_07_1500_programme_due_done_later.ts';
 
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_1010_create_pregnancies': m20261206_1010,
   '2026_12_06_1020_create_reminders': m20261206_1020,
   '2026_12_07_1000_create_appointments': m20261207_1000,
+  '2026_12_07_1010_resident_language': m20261207_1010,
   '2026_12_07_1400_stock_daily': m20261207_1400,
   '2026_12_07_1500_programme_due_done_later': m20261207_1500,
 };

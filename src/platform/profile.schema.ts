@@ -259,6 +259,16 @@ export const CountryProfileSchema = Type.Object({
   name: Type.String(),
   locale: Type.String(),
   /**
+   * The languages a resident may be written to in (reminders), as locale tags; the locale first.
+   * Without it, only the locale.
+   */
+  languages: Type.Optional(
+    Type.Array(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$' }), {
+      minItems: 1,
+      uniqueItems: true,
+    }),
+  ),
+  /**
    * The IANA time zone the country keeps (Asia/Ho_Chi_Minh, Asia/Shanghai): "today", day boundaries,
    * weeks and quarters are the country's, never UTC's (at 06:30 in Hanoi it is already today).
    */

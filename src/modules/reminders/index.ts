@@ -4,6 +4,12 @@
  * this file. Importing it registers the job kinds.
  */
 import './reminders.jobs.ts';
+import { registerLinkedRecordMover } from '../residents/index.ts';
+import { moveReminders, unmoveReminders } from './merge.queries.ts';
+
+// A merge of duplicate residents carries their messages and opt-outs to the survivor, combined so
+// that nothing is sent twice (merge.queries.ts); an undo takes back exactly what it did.
+registerLinkedRecordMover({ name: 'reminders', move: moveReminders, undo: unmoveReminders });
 
 export {
   adaptersOf,

@@ -44,7 +44,7 @@ const person = (r: ResidentReach): Person => ({
   phone: r.phone,
   birthDate: r.birthDate,
   head: r.head,
-  language: null,
+  language: r.language,
 });
 
 export interface PlanOptions {

@@ -272,6 +272,8 @@ export interface ResidentReach {
   fullName: string;
   /** Personal data: never logged. */
   phone: string | null;
+  /** The language they read (a locale tag of the profile's); null: the profile's locale. */
+  language: string | null;
   birthDate: string | null;
   status: ResidentStatus;
   /** False for a record deactivated or merged away. */
@@ -291,6 +293,7 @@ function reachQuery(db: Db) {
       'r.id',
       'r.full_name',
       'r.phone',
+      'r.language',
       'r.birth_date',
       'r.status',
       'r.active',
@@ -307,6 +310,7 @@ const toReach = (r: ReachRow): ResidentReach => ({
   id: r.id,
   fullName: r.full_name,
   phone: r.phone,
+  language: r.language,
   birthDate: r.birth_date,
   status: r.status,
   current: r.active && r.merged_into_id === null,

@@ -6,6 +6,7 @@ import {
   parseBirth,
   parseSearchTerm,
   relationshipProblem,
+  residentLanguageOf,
   statusChangeProblem,
 } from './residents.rules.ts';
 
@@ -148,4 +149,19 @@ describe('statusChangeProblem', () => {
     ['deceased', 'moved_away', 'a deceased resident cannot move away'],
     ['active', 'active', 'the resident is already active'],
   ] as const)('%s -> %s', (from, to, expected) => expect(statusChangeProblem(from, to)).toBe(expected));
+});
+
+describe("a resident's language", () => {
+  const vn = { locale: 'vi-VN', languages: ['vi-VN', 'en', 'zh-CN'] };
+  const bare = { locale: 'vi-VN' };
+  test.each([
+    [vn, 'vi-VN', { language: 'vi-VN' }],
+    [vn, 'EN', { language: 'en' }],
+    [vn, 'zh-cn', { language: 'zh-CN' }],
+    [vn, null, { language: null }],
+    [vn, 'fr', { error: 'is not a language of this profile (vi-VN, en, zh-CN)' }],
+    [vn, 'zh', { error: 'is not a language of this profile (vi-VN, en, zh-CN)' }],
+    [bare, 'vi-vn', { language: 'vi-VN' }],
+    [bare, 'en', { error: 'is not a language of this profile (vi-VN)' }],
+  ] as const)('%j: %s is %j', (profile, tag, want) => expect(residentLanguageOf(profile, tag)).toEqual(want));
 });

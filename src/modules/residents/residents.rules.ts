@@ -173,3 +173,29 @@ export function statusChangeProblem(from: ResidentStatus, to: ResidentStatus): s
 export function communeDepth(levels: { id: string }[], communeLevel: string): number {
   return levels.findIndex((l) => l.id === communeLevel) + 1;
 }
+
+/** The languages a resident may be written to in: the profile's `languages`, else its locale alone. */
+export function languagesOf(profile: {
+  locale: string;
+  languages?: readonly string[] | undefined;
+}): string[] {
+  return [...(profile.languages ?? [profile.locale])];
+}
+
+/**
+ * A resident's language as the profile spells it (a tag matched whatever its case), null to clear
+ * it, or an error naming the profile's languages.
+ *
+ * @example residentLanguageOf({ locale: 'vi-VN', languages: ['vi-VN', 'en'] }, 'EN') // { language: 'en' }
+ */
+export function residentLanguageOf(
+  profile: { locale: string; languages?: readonly string[] | undefined },
+  tag: string | null,
+): { language: string | null } | { error: string } {
+  if (tag === null) return { language: null };
+  const languages = languagesOf(profile);
+  const found = languages.find((l) => l.toLowerCase() === tag.toLowerCase());
+  return found
+    ? { language: found }
+    : { error: `is not a language of this profile (${languages.join(', ')})` };
+}

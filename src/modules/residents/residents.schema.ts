@@ -40,6 +40,12 @@ export const Resident = Type.Object({
   birthDatePrecision: Type.Enum(BIRTH_PRECISIONS),
   ethnicity: Nullable(Type.String()),
   phone: Nullable(Type.String()),
+  language: Nullable(
+    Type.String({
+      description:
+        "The language reminders are written in (of the profile's languages); null: the profile's locale",
+    }),
+  ),
   occupation: Nullable(Type.String()),
   householdId: Nullable(Type.String()),
   householdAddress: Nullable(
@@ -154,6 +160,12 @@ const residentFields = {
   }),
   ethnicity: Type.String({ maxLength: 100 }),
   phone: Type.String({ minLength: 3, maxLength: 30 }),
+  language: Type.String({
+    pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$',
+    maxLength: 35,
+    description:
+      "A locale tag of the profile's languages (GET /api/profile: languages), e.g. vi-VN, en, zh-CN",
+  }),
   occupation: Type.String({ maxLength: 200 }),
   registeredFacilityId: Uuid(),
   registeredFacilityCode: Type.String({ minLength: 1 }),
@@ -168,6 +180,7 @@ export const CreateResidentBody = Type.Object(
     birthDate: Type.Optional(residentFields.birthDate),
     ethnicity: Type.Optional(residentFields.ethnicity),
     phone: Type.Optional(residentFields.phone),
+    language: Type.Optional(Nullable(residentFields.language)),
     occupation: Type.Optional(residentFields.occupation),
     householdId: Type.Optional(Uuid()),
     // A household registered with the person, in the same transaction; they head it unless
@@ -191,6 +204,7 @@ export const UpdateResidentBody = Type.Object(
     birthDate: Type.Optional(Nullable(residentFields.birthDate)),
     ethnicity: Type.Optional(Nullable(residentFields.ethnicity)),
     phone: Type.Optional(Nullable(residentFields.phone)),
+    language: Type.Optional(Nullable(residentFields.language)),
     occupation: Type.Optional(Nullable(residentFields.occupation)),
     relationshipToHead: Type.Optional(Nullable(RelationshipSchema)),
     registeredFacilityId: Type.Optional(Nullable(residentFields.registeredFacilityId)),

@@ -29,6 +29,7 @@ import {
   compactIdentifier,
   parseBirth,
   relationshipProblem,
+  residentLanguageOf,
   statusChangeProblem,
 } from './residents.rules.ts';
 import type {
@@ -107,6 +108,21 @@ function checkIdentity(
   return out;
 }
 
+/** The language to store (undefined: not given), the profile's spelling; an unknown one is a field error. */
+function languageFor(
+  profile: CountryProfile,
+  tag: string | null | undefined,
+  errors: FieldError[],
+): string | null | undefined {
+  if (tag === undefined) return undefined;
+  const r = residentLanguageOf(profile, tag);
+  if ('error' in r) {
+    errors.push({ field: 'body.language', message: r.error });
+    return undefined;
+  }
+  return r.language;
+}
+
 async function resolveFacility(
   db: Db,
   body: { registeredFacilityId?: string | null; registeredFacilityCode?: string },
@@ -157,6 +173,7 @@ export async function createResident(ctx: AppContext, body: CreateResidentBody):
   await inTransaction(ctx.db, async (trx) => {
     const errors: FieldError[] = [];
     const identity = checkIdentity(ctx.profile, body, errors, today);
+    const language = languageFor(ctx.profile, body.language, errors);
     let newHouseholdArea: AreaRef | undefined;
     if (body.newHousehold) {
       for (const field of ['householdId', 'areaId', 'areaCode'] as const)
@@ -201,6 +218,7 @@ export async function createResident(ctx: AppContext, body: CreateResidentBody):
       birth_date_precision: identity.birth_date_precision ?? 'day',
       ethnicity: body.ethnicity ?? null,
       phone: body.phone ? compactIdentifier(body.phone) : null,
+      language: language ?? null,
       occupation: body.occupation ?? null,
       household_id: household?.id ?? null,
       relationship_to_head: relationship ?? null,
@@ -283,6 +301,7 @@ export async function updateResident(
       if (problem) errors.push({ field: 'body.relationshipToHead', message: problem });
     }
     const facilityId = await resolveFacility(trx, body, errors);
+    const language = languageFor(ctx.profile, body.language, errors);
     if (errors.length > 0) throw invalidFields(errors);
     const patch: ResidentPatch = { ...identity };
     if (body.code !== undefined) patch.code = body.code;
@@ -291,6 +310,7 @@ export async function updateResident(
     if (body.sex !== undefined) patch.sex = body.sex;
     if (body.ethnicity !== undefined) patch.ethnicity = body.ethnicity;
     if (body.phone !== undefined) patch.phone = body.phone ? compactIdentifier(body.phone) : null;
+    if (language !== undefined) patch.language = language;
     if (body.occupation !== undefined) patch.occupation = body.occupation;
     if (body.relationshipToHead !== undefined) patch.relationship_to_head = body.relationshipToHead;
     if (facilityId !== undefined) patch.registered_facility_id = facilityId;

@@ -41,6 +41,8 @@ export interface ResidentTable {
   birth_date_precision: ColumnType<BirthPrecision, BirthPrecision | undefined, BirthPrecision>;
   ethnicity: string | null;
   phone: string | null;
+  /** The language reminders to them are written in (a tag of the profile's languages); null: the profile's locale. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
   occupation: string | null;
   household_id: string | null;
   relationship_to_head: Relationship | null;
