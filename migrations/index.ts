@@ -36,6 +36,7 @@ import * as m20261206_1020 from './2026_12_06_1020_create_reminders.ts';
 import * as m20261207_1000 from './2026_12_07_1000_create_appointments.ts';
 import * as m20261207_1010 from './2026_12_07_1010_resident_language.ts';
 import * as m20261207_1400 from './2026_12_07_1400_stock_daily.ts';
+import * as m20261207_1410 from './2026_12_07_1410_stock_daily_by_facility.ts';
 import * as m20261207_1500 from './2026_12_07_1500_programme_due_done_later.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
@@ -77,5 +78,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1000_create_appointments': m20261207_1000,
   '2026_12_07_1010_resident_language': m20261207_1010,
   '2026_12_07_1400_stock_daily': m20261207_1400,
+  '2026_12_07_1410_stock_daily_by_facility': m20261207_1410,
   '2026_12_07_1500_programme_due_done_later': m20261207_1500,
 };

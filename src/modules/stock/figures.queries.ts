@@ -13,6 +13,16 @@ function scoped(column: 'facility_id' | 'to_facility_id', pathColumn: string, w:
     : sql<SqlBool>`${sql.ref(pathColumn)} <@ ${w.areaPath}::ltree`;
 }
 
+/**
+ * For an area, the facilities whose shelves hold batches there (the ledger's own record of them), so
+ * stock_daily is read by facility and day range (its index) rather than matched by area path alone.
+ */
+function facilitiesOf(w: Where) {
+  return 'facilityId' in w
+    ? sql<SqlBool>`true`
+    : sql<SqlBool>`facility_id in (select distinct b.facility_id from stock_batch b where b.area_path <@ ${w.areaPath}::ltree)`;
+}
+
 /** Units per (facility, medicine): all batches and those not expired on `today`. */
 export async function balanceRows(db: Db, w: Where, today: string) {
   const r = await sql<{ facility_id: string; medicine_id: string; total: number; usable: number }>`
@@ -47,7 +57,8 @@ export async function dailyRows(db: Db, w: Where, from: string, today: string) {
   }>`
     select facility_id, medicine_id, day, net, consumed
       from stock_daily
-     where ${scoped('facility_id', 'area_path', w)} and day >= ${from} and day <= ${today}`.execute(db);
+     where ${facilitiesOf(w)} and ${scoped('facility_id', 'area_path', w)}
+       and day >= ${from} and day <= ${today}`.execute(db);
   return r.rows;
 }
 
