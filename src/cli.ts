@@ -144,6 +144,11 @@ async function listJobs(config: Config): Promise<number> {
       );
     }
     if (rows.length === 0) console.log('No jobs.');
+    // The schedules register when their modules load.
+    await import('./server.ts');
+    const { jobSchedules } = await import('./modules/jobs/index.ts');
+    for (const s of jobSchedules(ctx.profile))
+      console.log(`Daily: ${s.name} (${s.kind}) at ${s.at} ${ctx.profile.timeZone}`);
     return 0;
   } finally {
     await handle.close();
@@ -186,7 +191,7 @@ async function serve(config: Config): Promise<number> {
   }
   const app = await buildServer(ctx, { logger }).then(mark('serverBuilt'));
   const { JobWorker } = await import('./modules/jobs/index.ts');
-  const worker = new JobWorker(ctx, { leaseMs: config.jobLeaseSeconds * 1000 });
+  const worker = new JobWorker(ctx, { leaseMs: config.jobLeaseSeconds * 1000, schedules: true });
   const shutdown = async () => {
     // The running job stops at its next checkpoint and is queued again, to resume at the next start.
     await worker.stop();

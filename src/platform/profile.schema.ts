@@ -386,6 +386,8 @@ export const CountryProfileSchema = Type.Object({
         }),
       ),
       channels: Type.Array(Type.Enum(REMINDER_CHANNELS), { minItems: 1, uniqueItems: true }),
+      /** The local time ('HH:MM') the daily plan of reminders runs at (default 07:00). */
+      planAt: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
       /** An appointment is reminded of from this many days before its day (default 1: the day before). */
       appointmentDaysAhead: Type.Optional(Type.Integer({ minimum: 0, maximum: 14 })),
     }),

@@ -8,6 +8,12 @@ export { toJob } from './jobs.mapping.ts';
 export { findUnfinishedJob } from './jobs.queries.ts';
 export { jobRoutes } from './jobs.routes.ts';
 export { afterFailure, type Backoff, backoffMs } from './jobs.rules.ts';
+export {
+  ensureScheduledJobs,
+  type JobSchedule,
+  jobSchedules,
+  registerJobSchedule,
+} from './jobs.schedules.ts';
 export type { Job } from './jobs.schema.ts';
 export { type EnqueueJob, enqueueJob } from './jobs.service.ts';
 export { JobWorker, type WorkerOptions } from './worker.ts';

@@ -170,3 +170,15 @@ export async function endAttempt(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** A schedule's earliest run not yet ended (by its key `schedule|<name>|<day>`). */
+export function findNextScheduledRun(db: Db, name: string): Promise<JobRow | undefined> {
+  return db
+    .selectFrom('job')
+    .selectAll()
+    .where('idempotency_key', 'like', `schedule|${name.replace(/[\\%_]/g, (c) => `\\${c}`)}|%`)
+    .where('state', 'in', ['queued', 'running'])
+    .orderBy('run_after')
+    .orderBy('id')
+    .executeTakeFirst();
+}

@@ -2,7 +2,8 @@ import type { App, AppContext } from '../../platform/app-context.ts';
 import { created } from '../../platform/http/replies.ts';
 import { routeDoc } from '../../platform/http/route-doc.ts';
 import { toJob } from './jobs.mapping.ts';
-import { Job, JobList, JobListQuery, JobParams, StartJobBody } from './jobs.schema.ts';
+import { listSchedules } from './jobs.schedules.ts';
+import { Job, JobList, JobListQuery, JobParams, JobScheduleList, StartJobBody } from './jobs.schema.ts';
 import { getJob } from './jobs.service.ts';
 import { listJobs, startJob } from './jobs.start.service.ts';
 
@@ -19,6 +20,14 @@ export function jobRoutes(app: App, _ctx: AppContext): void {
       response: { 200: JobList },
     }),
     (req) => listJobs(req.ctx, req.query),
+  );
+
+  app.get(
+    '/jobs/schedules',
+    doc(read, 'The daily schedules (a kind run every day at a local hour), each with its next run', {
+      response: { 200: JobScheduleList },
+    }),
+    (req) => listSchedules(req.ctx),
   );
 
   app.get(

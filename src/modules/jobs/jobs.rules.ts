@@ -46,3 +46,42 @@ export function leaseEnd(now: Date, leaseMs: number): Date {
 export function renewEveryMs(leaseMs: number): number {
   return Math.max(100, Math.floor(leaseMs / 3));
 }
+
+/** The key of a schedule's run of a day: one job per schedule and day, whoever enqueues it. */
+export function scheduleKey(name: string, day: string): string {
+  return `schedule|${name}|${day}`;
+}
+
+/** The offset of a time zone from UTC at an instant, in ms (Hanoi: +7 h). */
+function offsetMs(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(at);
+  const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'));
+  return wall - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant of a local time on a day in a time zone ('HH:MM'); a time a daylight-saving change
+ * skips is taken an hour later.
+ *
+ * @example zonedInstant('2026-12-03', '07:00', 'Asia/Ho_Chi_Minh') // 2026-12-03T00:00:00.000Z
+ */
+export function zonedInstant(day: string, hhmm: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = hhmm.split(':').map(Number) as [number, number];
+  const wall = Date.UTC(y, m - 1, d, hh, mm);
+  let at = wall - offsetMs(new Date(wall), timeZone);
+  // Across a change of offset, the offset at the first guess may not be the one in force then.
+  const again = wall - offsetMs(new Date(at), timeZone);
+  if (again !== at) at = Math.max(at, again);
+  return new Date(at);
+}

@@ -65,3 +65,18 @@ export const StartJobBody = Type.Object(
   { additionalProperties: false },
 );
 export type StartJobBody = Static<typeof StartJobBody>;
+
+export const JobScheduleList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      name: Type.String(),
+      kind: Type.String(),
+      at: Type.String({ description: "The local time it runs at every day ('HH:MM')" }),
+      timeZone: Type.String({ description: "The profile's time zone" }),
+      next: Nullable(Job, {
+        description: 'Its earliest run not yet ended (queued or running), if one is in your scope',
+      }),
+    }),
+  ),
+});
+export type JobScheduleList = Static<typeof JobScheduleList>;

@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { jobKind, jobKinds } from './jobs.kinds.ts';
 import { claimJobRow, endAttempt, findJobRow, renewLease, saveCheckpoint } from './jobs.queries.ts';
 import { afterFailure, type Backoff, JOB_BACKOFF, leaseEnd, renewEveryMs } from './jobs.rules.ts';
+import { ensureScheduledJobs } from './jobs.schedules.ts';
 import { jobEvents } from './jobs.service.ts';
 import type { JobRow } from './jobs.table.ts';
 
@@ -18,6 +19,11 @@ export interface WorkerOptions {
   backoff?: Backoff;
   /** Told after every checkpoint and end of a job this worker runs (the CLI's progress bar). */
   onProgress?: (job: { id: string; kind: string; done: number; total: number | null; state: string }) => void;
+  /**
+   * Enqueue the registered daily schedules' runs of today and tomorrow (serve's worker): at the
+   * start, then at most once a minute; idempotent per day, so several servers may all do it.
+   */
+  schedules?: boolean;
 }
 
 /** Lease lost: another worker took the job after this one's lease ended. The attempt stops quietly. */
@@ -38,6 +44,7 @@ export class JobWorker {
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
   private readonly onEnqueued = () => this.wake?.();
+  private scheduledAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly ctx: AppContext,
@@ -68,6 +75,7 @@ export class JobWorker {
     while (!this.abort.signal.aborted) {
       let worked = false;
       try {
+        await this.ensureSchedules();
         worked = await this.runOnce();
       } catch (err) {
         process.emitWarning(`job worker: ${(err as Error).message}`);
@@ -81,6 +89,14 @@ export class JobWorker {
           };
         });
     }
+  }
+
+  private async ensureSchedules(): Promise<void> {
+    if (!this.options.schedules) return;
+    const now = this.clock.now();
+    if (now.getTime() - this.scheduledAt < 60_000) return;
+    this.scheduledAt = now.getTime();
+    await ensureScheduledJobs(this.ctx, now);
   }
 
   /** Claims and runs one job (of any registered kind, or only `onlyId`); false when none was claimable. */

@@ -1,7 +1,7 @@
 import { todayOf } from '../../platform/clock.ts';
 import { addDays } from '../../platform/dates.ts';
 import { upcomingAppointments } from '../appointments/index.ts';
-import { enqueueJob, registerJobKind } from '../jobs/index.ts';
+import { enqueueJob, registerJobKind, registerJobSchedule } from '../jobs/index.ts';
 import { dueForReminders } from '../programmes/index.ts';
 import { PROGRAMME_KINDS, type ProgrammeKind } from '../programmes/programmes.enums.ts';
 import { adaptersOf } from './adapter.ts';
@@ -142,4 +142,17 @@ registerJobKind<RemindersPayload, PlanState>('reminders.plan', {
       now,
     });
   },
+});
+
+/** The local time the daily plan runs at when the profile does not say (reminders.planAt). */
+const DAILY_PLAN_AT = '07:00';
+
+/**
+ * Every day at the profile's reminders.planAt (07:00) in its time zone, the whole country's plan of
+ * the day (then its send); one run a day, whichever server enqueues it (jobs.schedules.ts).
+ */
+registerJobSchedule('reminders.daily-plan', {
+  kind: 'reminders.plan',
+  at: (profile) => (profile.reminders ? (profile.reminders.planAt ?? DAILY_PLAN_AT) : null),
+  payload: (day): RemindersPayload => ({ areaPath: null, asOf: day }),
 });
