@@ -3,6 +3,7 @@ import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { loadProfile } from '../platform/profile.ts';
 import { demoCountyStation } from './county-users.ts';
+import { expectBilledByTheirAnswer } from './demo-bills.fixtures.ts';
 import { aVaccinatedChild, dueStoreCounts, programmeRecordCounts } from './demo-programmes.fixtures.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-users.ts';
 import { generateDemoCounty } from './generate-county.ts';
@@ -103,11 +104,16 @@ describeOnBothEngines(
         (v: { mainDiagnosis: { code: string } | null }) => v.mainDiagnosis?.code === 'I10',
       );
       const visit = (await t().inject({ url: `/api/encounters/${followUp.id}` })).json();
-      expect(visit.bill).toMatchObject({ currency: 'CNY', method: 'uninsured' });
+      expect(visit.bill).toMatchObject({
+        currency: 'CNY',
+        method: visit.eligibility?.valid ? 'deductible-ratio' : 'uninsured',
+      });
       expect(visit.prescriptions[0].medicine.code).toMatch(/^CNY/);
       const tl = (await t().inject({ url: `/api/residents/${followUp.residentId}/timeline` })).json();
       expect(tl.series.bloodPressure.length).toBeGreaterThanOrEqual(6);
       expect(tl.problems.map((p: { code: string }) => p.code)).toContain('I10');
+      // Each visit carries the answer the insurance rules gave the resident's cards on its date.
+      await expectBilledByTheirAnswer(t().ctx.db, 'deductible-ratio');
     });
 
     test("the centres' capabilities: about half the standard offered across the county, some equipment not working", async () => {

@@ -3,6 +3,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { addDays } from '../platform/dates.ts';
 import { loadProfile } from '../platform/profile.ts';
+import { expectBilledByTheirAnswer } from './demo-bills.fixtures.ts';
 import { aVaccinatedChild, dueStoreCounts, programmeRecordCounts } from './demo-programmes.fixtures.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_USERNAMES, demoLogins, demoStation } from './demo-users.ts';
 import { generateDemoProvince, hasDemoData, loadDemo } from './index.ts';
@@ -58,6 +59,8 @@ describeOnBothEngines('the demo province', (t) => {
       t().ctx.db,
     );
     expect(counted.rows[0]?.stations).toBeGreaterThan(5);
+    // Each visit carries the answer the insurance rules gave the resident's cards on its date.
+    await expectBilledByTheirAnswer(t().ctx.db, 'benefit-percent');
   });
 
   test('what is due on the load day at the demo station: children overdue and due, women due for antenatal care, hypertensive patients to call first, doses not counted', async () => {

@@ -144,7 +144,9 @@ export async function loadDemoProgrammes(
     })),
     recordedAt,
   );
-  const loaded = await loadVisits(ctx, bulkVisitsOf(ctx, plan.visits, input.today));
+  const loaded = await loadVisits(ctx, bulkVisitsOf(ctx, plan.visits, input.today), {
+    insuranceAnswers: true,
+  });
   return {
     immunizations,
     dosesElsewhere: plan.doses.filter((d) => d.givenElsewhere).length,

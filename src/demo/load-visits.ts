@@ -47,6 +47,6 @@ export async function loadDemoVisits(
   },
 ): Promise<{ visits: number; records: number; dispensings: DemoDispensing[]; planned: DemoVisit[] }> {
   const planned = planVisits(new Rng(input.seed).fork('visits'), input);
-  const loaded = await loadVisits(ctx, bulkVisitsOf(ctx, planned, input.today));
+  const loaded = await loadVisits(ctx, bulkVisitsOf(ctx, planned, input.today), { insuranceAnswers: true });
   return { ...loaded, dispensings: dispensingsOf(planned), planned };
 }

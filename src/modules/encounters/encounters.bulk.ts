@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { diagnosesByCode, itemIdsByCode } from '../catalog/index.ts';
 import { type FacilityCareLevel, type FacilityRef, lookupFacility } from '../facilities/index.ts';
+import { eligibilityCardsOfResidents, eligibilityOnCards } from '../insurance/index.ts';
 import { findResidentRefsByKeys } from '../residents/index.ts';
 import { billRowsOf } from './bill.rows.ts';
 import { billOf } from './bill.rules.ts';
@@ -27,7 +28,11 @@ import { derivedIdOf, fingerprintOf } from './sync.rules.ts';
  * the same rules as the API (observation ranges and flags, ICD-10 in the catalogue, one price per
  * line on the visit's date, the bill split by bill.rules.ts), then saved as multi-row INSERTs. The
  * prescriptions count as dispensed: the caller hands the same dispensings to the stock demo
- * (CONTRACTS.md), so the shelf accounts for them. No card is shown: the bills are `uninsured`.
+ * (CONTRACTS.md), so the shelf accounts for them. With `insuranceAnswers`, each visit carries the
+ * answer the insurance rules give the resident's cards on the visit's date (as if the citizen id were
+ * shown at the counter: insurance's `eligibilityOnCards`), stored with the visit and billed by it
+ * (CN: the deductible counted through the year, visits in date order); without it, or for a resident
+ * with no card on file, no card is shown and the bill is `uninsured`.
  */
 
 export interface BulkVisit {
@@ -68,6 +73,7 @@ async function insertChunks<R>(db: Db, table: string, rows: R[]): Promise<void> 
 export async function loadVisits(
   ctx: AppContext,
   visits: readonly BulkVisit[],
+  options: { insuranceAnswers?: boolean } = {},
 ): Promise<{ visits: number; records: number }> {
   const db = ctx.db;
   const residentCodes = [...new Set(visits.map((v) => v.residentCode))];
@@ -90,6 +96,15 @@ export async function loadVisits(
   const catalogue = await diagnosesByCode(db, [
     ...new Set(visits.flatMap((v) => v.diagnoses.map((d) => d.code))),
   ]);
+  const residentIds = [...residents.values()].map((r) => r.id);
+  const cardsOf = options.insuranceAnswers
+    ? await eligibilityCardsOfResidents(db, residentIds)
+    : new Map<string, never[]>();
+  // CN: the deductible each resident already paid in a year at a tier, then what these visits take.
+  const deductiblePaid =
+    options.insuranceAnswers && ctx.profile.insurance.reimbursement
+      ? await deductiblesPaid(db, residentIds)
+      : new Map<string, number>();
   const kinds = observationKindsByCode(ctx.profile.observationUnits);
   const prices = new Map<string, Awaited<ReturnType<typeof pricedItemsOn>>>();
   const allIds = { medicineIds: [...items.medicines.values()], serviceIds: [...items.services.values()] };
@@ -113,7 +128,11 @@ export async function loadVisits(
       area_path: string;
     }
   >();
-  for (const v of visits) {
+  // In date order, so that a year's deductible is taken by its first visits.
+  const inOrder = options.insuranceAnswers
+    ? [...visits].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
+    : visits;
+  for (const v of inOrder) {
     const resident = residents.get(v.residentCode);
     if (!resident) throw new Error(`demo visits: no resident ${v.residentCode}`);
     const facility = facilities.get(v.facilityCode);
@@ -131,6 +150,11 @@ export async function loadVisits(
       amendment_id: null,
       retracted_by: null,
     };
+    const cards = cardsOf.get(resident.id);
+    const eligibility =
+      cards && cards.length > 0
+        ? eligibilityOnCards(ctx.profile, { cards, facility, visit: { date: v.date } })
+        : null;
     encounters.push({
       id: v.id,
       resident_id: resident.id,
@@ -142,7 +166,8 @@ export async function loadVisits(
       started_at: v.startedAt,
       ended_at: endedAt,
       reason: v.reason,
-      insurance_card: null,
+      insurance_card: eligibility?.card?.cardNumber ?? null,
+      eligibility: eligibility ? JSON.stringify(eligibility) : null,
       fingerprint: fingerprintOf({ demo: v.id }),
       area_path: area,
       created_by: null,
@@ -242,7 +267,8 @@ export async function loadVisits(
     const bill = billOf(ctx.profile, {
       date: v.date,
       facility: { tier: facility.tier, careLevel: facility.careLevel },
-      eligibility: null,
+      eligibility,
+      deductiblePaid: deductiblePaid.get(`${resident.id}|${facility.tier}|${v.date.slice(0, 4)}`) ?? 0,
       items: billItems.map((b) => {
         const p = priced.get(b.itemId);
         return {
@@ -258,6 +284,10 @@ export async function loadVisits(
         };
       }),
     });
+    if (bill.deductibleApplied) {
+      const key = `${resident.id}|${facility.tier}|${v.date.slice(0, 4)}`;
+      deductiblePaid.set(key, (deductiblePaid.get(key) ?? 0) + bill.deductibleApplied);
+    }
     const stored = billRowsOf(bill, {
       id: derivedIdOf(v.id, 'bill'),
       encounterId: v.id,
@@ -306,4 +336,23 @@ export async function loadVisits(
     visits: encounters.length,
     records: observations.length + diagnoses.length + prescriptions.length + services.length,
   };
+}
+
+/**
+ * The deductible each of these residents already paid, by tier and year (CN): the latest bill of each
+ * visit, summed; keyed `resident|tier|year`. One read per 5,000 residents.
+ */
+async function deductiblesPaid(db: Db, residentIds: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < residentIds.length; i += 5000) {
+    const rows = await sql<{ resident_id: string; tier: string; year: string; paid: string | number }>`
+      select b.resident_id, b.tier, to_char(b.visit_date, 'YYYY') as year,
+        sum(b.deductible_applied) as paid
+      from encounter_bill b
+      where b.resident_id = any(${sql.val(residentIds.slice(i, i + 5000))}::uuid[]) and b.deductible_applied > 0
+        and b.seq = (select max(b2.seq) from encounter_bill b2 where b2.encounter_id = b.encounter_id)
+      group by 1, 2, 3`.execute(db);
+    for (const r of rows.rows) out.set(`${r.resident_id}|${r.tier}|${r.year}`, Number(r.paid));
+  }
+  return out;
 }

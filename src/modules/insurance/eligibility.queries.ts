@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { facilitiesByKeys } from '../facilities/index.ts';
 import { isSocialInsuranceNumber } from './card.rules.ts';
 import type { InsuranceCardRow } from './insurance.table.ts';
 
@@ -58,4 +59,44 @@ export async function loadEligibilityFacts(
     ),
     childUnder: result.rows[0]?.child_under === true,
   };
+}
+
+/**
+ * Every card or enrolment of these residents, oldest first, as an eligibility check sees them shown by
+ * citizen id (no name or birth date given), with the registered facility's place: for answering many
+ * past visits at once (the demos). One read of the cards and one of their registered facilities per
+ * 5,000 residents.
+ */
+export async function eligibilityCardsOfResidents(
+  db: Db,
+  residentIds: readonly string[],
+): Promise<Map<string, EligibilityCard[]>> {
+  const out = new Map<string, EligibilityCard[]>();
+  const ids = [...new Set(residentIds)];
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('insurance_card')
+      .selectAll()
+      .where('resident_id', 'in', ids.slice(i, i + 5000))
+      .orderBy('valid_from')
+      .orderBy('id')
+      .execute();
+    const codes = [
+      ...new Set(rows.flatMap((r) => (r.registered_facility_code ? [r.registered_facility_code] : []))),
+    ];
+    const places = await facilitiesByKeys(db, 'code', codes);
+    for (const r of rows) {
+      const list = out.get(r.resident_id) ?? [];
+      list.push({
+        ...r,
+        nameMatches: null,
+        birthMatches: null,
+        registeredAreaPath: r.registered_facility_code
+          ? (places.get(r.registered_facility_code)?.areaPath ?? null)
+          : null,
+      });
+      out.set(r.resident_id, list);
+    }
+  }
+  return out;
 }

@@ -2,11 +2,12 @@ import { isIsoDate } from '../../platform/dates.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { type FieldError, invalidFields } from '../../platform/http/errors.ts';
 import type { CountryProfile } from '../../platform/profile.ts';
-import { lookupFacility } from '../facilities/index.ts';
+import { type FacilityCareLevel, type FacilityRef, lookupFacility } from '../facilities/index.ts';
 import { normaliseCardNumber } from './card.rules.ts';
 import { type EligibilityCard as EligibilityFactsCard, loadEligibilityFacts } from './eligibility.queries.ts';
 import { decideEligibility } from './eligibility.rules.ts';
 import { expectedRecord } from './enrolment.rules.ts';
+import type { VisitKind } from './insurance.rules.ts';
 import type { EligibilityAnswerType, EligibilityCard, EligibilityQuery } from './insurance.schema.ts';
 import { checkedCitizenId, toCard } from './insurance.service.ts';
 
@@ -42,7 +43,7 @@ export async function eligibilityFor(
     date,
     profile.insurance.card?.childWithoutCard?.underAgeYears,
   );
-  const { card, ...decision } = decideEligibility(
+  const decision = decideEligibility(
     profile,
     {
       number,
@@ -52,6 +53,15 @@ export async function eligibilityFor(
     },
     facts,
   );
+  return answerOf(decision, date, facility);
+}
+
+/** The answer as the API gives it: the decision, the date, the facility, the card without its ids. */
+function answerOf(
+  { card, ...decision }: ReturnType<typeof decideEligibility>,
+  date: string,
+  facility: FacilityRef & FacilityCareLevel,
+): EligibilityAnswerType {
   return {
     ...decision,
     date,
@@ -63,6 +73,32 @@ export async function eligibilityFor(
     },
     card: card ? eligibilityCard(card) : null,
   };
+}
+
+/**
+ * The answer `eligibilityFor` gives a citizen id shown for a visit on `visit.date`, from the person's
+ * cards already read (`eligibilityCardsOfResidents`): reads nothing, so many past visits are answered
+ * at once (the demos' history) by the same rules as the counter.
+ */
+export function eligibilityOnCards(
+  profile: CountryProfile,
+  input: {
+    cards: EligibilityFactsCard[];
+    facility: FacilityRef & FacilityCareLevel;
+    visit: { date: string; kind?: VisitKind };
+  },
+): EligibilityAnswerType {
+  const decision = decideEligibility(
+    profile,
+    {
+      number: undefined,
+      citizenId: undefined,
+      facility: input.facility,
+      visit: { date: input.visit.date, kind: input.visit.kind ?? 'registered' },
+    },
+    { cards: input.cards, childUnder: false },
+  );
+  return answerOf(decision, input.visit.date, input.facility);
 }
 
 /** The card as the answer shows it: no id of the card row or of its holder (see EligibilityCard). */

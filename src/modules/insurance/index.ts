@@ -6,7 +6,8 @@ import { moveCards, unmoveCards } from './insurance.queries.ts';
  * encounters) may use. Other modules import only this file.
  */
 export { type ParsedCard, parseCardNumber } from './card.rules.ts';
-export { eligibilityFor } from './eligibility.service.ts';
+export { eligibilityCardsOfResidents } from './eligibility.queries.ts';
+export { eligibilityFor, eligibilityOnCards } from './eligibility.service.ts';
 export { exportInsuranceCardsCsv, insuranceCardImport } from './insurance.import.ts';
 export { insuranceRoutes } from './insurance.routes.ts';
 export { baseSalaryOn, checkEligibility, type EligibilityAnswer, type VisitKind } from './insurance.rules.ts';
