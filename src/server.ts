@@ -13,7 +13,7 @@ import { areaRoutes } from './modules/areas/index.ts';
 import { capabilityRoutes } from './modules/capabilities/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
-import { encounterRoutes } from './modules/encounters/index.ts';
+import { encounterRoutes, todayRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { growthRoutes } from './modules/growth/index.ts';
 import { appointmentRoutes } from './modules/appointments/index.ts';
@@ -127,6 +127,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       stockRoutes(scoped, ctx);
       requisitionRoutes(scoped, ctx);
       registryRoutes(scoped, ctx);
+      todayRoutes(scoped, ctx);
       encounterRoutes(scoped, ctx);
       figureRoutes(scoped, ctx);
       jobRoutes(scoped, ctx);

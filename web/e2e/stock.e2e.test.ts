@@ -7,6 +7,19 @@ import { openMenu } from './support/navigation.ts';
 
 const site = startDemoSite();
 
+/** A GET of the API from inside the signed-in page (its session cookie). */
+function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(`/api${p}`);
+    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+    return res.json();
+  }, path) as Promise<T>;
+}
+
+/** What the station's test sent to its district centre, for the district's test to receive. */
+const sentToCentre = { stationName: '', centreId: '' };
+const en = (n: number) => n.toLocaleString('en');
+
 /** Waits for the page to show what is expected: the server shares two cores with other test runs. */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 200 });
 
@@ -17,7 +30,7 @@ async function fitsWidth(page: Page) {
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
-test("station on a phone: its shelf's figures and alerts, a delivery recorded, the suggested order", async () => {
+test("station on a phone: its shelf's figures and alerts, a count recorded, a transfer sent, the suggested order", async () => {
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'station');
   await openMenu(page, /^Medicines shelf$/);
@@ -34,13 +47,46 @@ test("station on a phone: its shelf's figures and alerts, a delivery recorded, t
   await page.getByRole('button', { name: 'Record the count' }).click();
   await poll(() => page.getByText('Saved').count()).toBe(1);
 
+  // A transfer outside a requisition: 5 units of a medicine on the shelf to the district centre.
+  const session = await apiGet<{ roles: { facility: { id: string; name: string } | null }[] }>(
+    page,
+    '/auth/session',
+  );
+  const station = session.roles.find((r) => r.facility)!.facility!;
+  const { supplier } = await apiGet<{ supplier: { id: string; name: string } | null }>(
+    page,
+    `/requisitions/suggestion?facility=${station.id}`,
+  );
+  if (!supplier) throw new Error('the demo station has no supplier');
+  Object.assign(sentToCentre, { stationName: station.name, centreId: supplier.id });
+  await page.getByRole('tab', { name: 'Transfers' }).click();
+  const inTransitBefore = await page.getByTestId('transfer-in_transit').count();
+  const to = page.getByTestId('transfer-to');
+  await to.click();
+  await to.fill(supplier.name.split(' ').slice(0, 3).join(' '));
+  await page.getByRole('option', { name: supplier.name }).first().click();
+  await page.getByTestId('transfer-medicine-0').click();
+  // A medicine with ten or more on the shelf ("Amlodipin 5 mg (1,240 viên on the shelf)").
+  const medicines = page.getByRole('option');
+  const units = (await medicines.allTextContents()).map((t) =>
+    Number((t.match(/\(([\d,]+) [^()]* on the shelf\)$/)?.[1] ?? '0').replace(/,/g, '')),
+  );
+  await medicines.nth(units.findIndex((n) => n >= 10)).click();
+  await page.getByTestId('transfer-quantity-0').fill('5');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await poll(() => page.getByText('Sent: in transit until the facility receives it.').count()).toBe(1);
+  // What is in transit is shown until the centre receives it.
+  await poll(() => page.getByTestId('transfer-in_transit').count()).toBe(inTransitBefore + 1);
+  await fitsWidth(page);
+  await screenshot(page, 'stock-transfer-sent');
+
   await openMenu(page, /^Requisitions$/);
   await poll(() => page.getByRole('heading', { name: 'Suggested order (max-min)' }).count()).toBe(1);
   await fitsWidth(page);
   await screenshot(page, 'stock-requisitions-station');
 });
 
-test("district on a desktop: every station's alerts, and a sent requisition approved", async () => {
+test("district on a desktop: every station's alerts, a sent requisition approved for less, the station's transfer received in part", async () => {
   const page = await site().newPage(DESKTOP);
   await site().signIn(page, 'district');
   await openMenu(page, /^District medicines$/);
@@ -55,9 +101,35 @@ test("district on a desktop: every station's alerts, and a sent requisition appr
   const sent = page.getByTestId('requisition-sent');
   await poll(() => sent.count()).toBe(1);
   const approvedBefore = await page.getByTestId('requisition-approved').count();
-  await sent.getByRole('button', { name: 'Approve' }).click();
+  // Approved for less than asked on the first line, as asked on the others.
+  await sent.getByRole('button', { name: 'Approve for less' }).click();
+  const granted = sent.getByTestId(/^granted-/).first();
+  const asked = Number(await granted.inputValue());
+  await granted.fill(String(asked - 1));
+  await screenshot(page, 'stock-approve-less');
+  await sent.getByRole('button', { name: 'Approve these quantities' }).click();
   await poll(() => page.getByTestId('requisition-approved').count()).toBe(approvedBefore + 1);
   await poll(() => page.getByTestId('requisition-sent').count()).toBe(0);
+  await poll(() => page.getByText(`${en(asked)} asked, ${en(asked - 1)} approved`).count()).toBeGreaterThan(
+    0,
+  );
   await screenshot(page, 'stock-requisitions-district');
+  await expectAccessible(page);
+
+  // The centre receives the station's transfer: 3 of the 5 arrived (a partial receipt).
+  await page.goto(`/stock?facility=${sentToCentre.centreId}&tab=transfers`);
+  const fromStation = page
+    .getByTestId('transfer-in_transit')
+    .filter({ hasText: `${sentToCentre.stationName} →` });
+  await poll(() => fromStation.count()).toBe(1);
+  await fromStation
+    .getByTestId(/^arrived-/)
+    .first()
+    .fill('3');
+  await fromStation.getByRole('button', { name: 'Receive what arrived' }).click();
+  await poll(() => fromStation.count()).toBe(0);
+  const received = page.getByTestId('transfer-received').filter({ hasText: `${sentToCentre.stationName} →` });
+  await poll(() => received.first().textContent()).toMatch(/5 .* sent, 3 arrived/);
+  await screenshot(page, 'stock-transfer-received');
   await expectAccessible(page);
 });

@@ -14,7 +14,9 @@ import { startDemoSite } from './support/demo-server.ts';
  * page (blood pressure, I10 again, last time's prescription, close), the bill's shares, the shelf
  * going down by what was dispensed, an impossible blood pressure (400) and an over-dispense (409)
  * each refused with the server's reason by its box or line, and the new visit in the timeline's chart.
- * Then the CN demo county: a visit at 程寨镇's township health centre, in Chinese.
+ * A saved reading withdrawn from an open visit with a reason, and the station's home page listing
+ * today's visits. Then the CN demo county: a visit at 程寨镇's township health centre, in Chinese, and
+ * its home page's visits of today.
  */
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
@@ -302,6 +304,47 @@ describe('VN demo province: the commune station', () => {
     expect(await page.getByTestId('obs-saved').textContent()).not.toContain('95');
     await screenshot(page, 'visit-amended-desktop');
   });
+  test("station on a phone: a saved reading withdrawn before closing; today's visits on the home page", async () => {
+    const page = await site().newPage(PHONE);
+    await site().signIn(page, 'station');
+    const station = await stationOf(page);
+    const residentId = await someResident(page, station);
+    const resident = await apiGet<{ fullName: string }>(page, `/residents/${residentId}`);
+    await page.goto(`/residents/${residentId}/visit`);
+    await page.getByTestId('start-visit').click();
+    await poll(() => page.getByTestId('visit-status').textContent()).toBe('Open');
+    await page.getByTestId('obs-systolic').fill('132');
+    await page.getByTestId('obs-diastolic').fill('84');
+    await page.getByTestId('save-visit').click();
+    await poll(() => page.getByTestId('obs-saved').textContent()).toMatch(
+      /Systolic BP 132 mmHg.*Diastolic BP 84 mmHg/,
+    );
+    // The diastolic withdrawn with a reason (required): the visit stays open, the reading is gone.
+    const withdraw = page.getByTestId('withdraw');
+    await withdraw.getByLabel('Take back: Diastolic BP 84 mmHg').check();
+    await page.getByTestId('withdraw-submit').click();
+    await poll(() => withdraw.textContent()).toContain('Required');
+    await page.getByTestId('withdraw-reason').fill('Typed on the wrong person');
+    await page.getByTestId('withdraw-submit').click();
+    await poll(() => page.getByTestId('obs-saved').textContent()).not.toContain('Diastolic');
+    expect(await page.getByTestId('obs-saved').textContent()).toContain('Systolic BP 132 mmHg');
+    expect(await page.getByTestId('visit-status').textContent()).toBe('Open');
+    await screenshot(page, 'visit-withdrawn');
+    await fitsWidth(page);
+
+    // The home page lists today's visits at the station, this one open.
+    await page.goto('/');
+    const mine = page.getByTestId('today-visit').filter({ hasText: resident.fullName });
+    await poll(() => mine.count()).toBeGreaterThan(0);
+    expect(await mine.first().textContent()).toContain('Open');
+    expect(await page.getByTestId('today-visits-count').textContent()).toMatch(/\d+ visits?, \d+ still open/);
+    await fitsWidth(page);
+    await screenshot(page, 'home-today-visits');
+    await expectAccessible(page);
+    await page.setViewportSize(DESKTOP);
+    await screenshot(page, 'home-today-visits-desktop');
+    await fitsWidth(page);
+  });
 });
 
 describe('CN demo county: a township health centre', () => {
@@ -340,6 +383,15 @@ describe('CN demo county: a township health centre', () => {
     expect(await page.getByTestId('bill').textContent()).toMatch(/医保支付.*¥/);
     expect(await page.getByTestId('obs-saved').textContent()).toMatch(/收缩压 138 mmHg/);
     await screenshot(page, 'cn-visit-closed');
+    await fitsWidth(page);
+
+    // The centre's home page: today's visits (today in China's time zone), in Chinese.
+    await page.goto('/');
+    const today = page.getByTestId('today-visits');
+    await poll(() => today.getByRole('heading').textContent()).toBe('今日就诊');
+    await poll(() => today.getByTestId('today-visit').count()).toBeGreaterThan(0);
+    expect(await today.textContent()).toContain('已结束');
+    expect(await page.getByTestId('today-visits-count').textContent()).toMatch(/人次/);
     await fitsWidth(page);
   });
 });

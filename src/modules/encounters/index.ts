@@ -12,3 +12,5 @@ export { type GrowthReading, growthReadingsOf } from './growth-readings.queries.
 export { problemFactsOf, visitFactsOf } from './programme-facts.queries.ts';
 export { fingerprintOf } from './sync.rules.ts';
 export { visitDaysOf } from './visit-days.queries.ts';
+export { todayRoutes } from './today.routes.ts';
+export type { TodayVisits } from './today.schema.ts';

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Card, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
+import { FigureCard } from '../../components/FigureCard.tsx';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AreaParamPicker, useAreaParam } from '../facilities/AreaParamPicker.tsx';
@@ -37,34 +38,6 @@ export function GapsPage() {
   );
 }
 
-function Figure({
-  label,
-  value,
-  detail,
-  testId,
-}: {
-  label: string;
-  value: string;
-  detail?: string;
-  testId?: string;
-}) {
-  return (
-    <Card withBorder padding="sm" data-testid={testId}>
-      <Text size="xs" c="gray.7">
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-      {detail && (
-        <Text size="xs" c="gray.7">
-          {detail}
-        </Text>
-      )}
-    </Card>
-  );
-}
-
 function GapsView({ report, openArea }: { report: CapabilitiesReport; openArea: (code: string) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
@@ -85,7 +58,7 @@ function GapsView({ report, openArea }: { report: CapabilitiesReport; openArea: 
       ) : (
         <>
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }}>
-            <Figure
+            <FigureCard
               testId="services-share"
               label={t('capabilities.gaps.servicesShare')}
               value={pct(r.services.share)}
@@ -94,17 +67,17 @@ function GapsView({ report, openArea }: { report: CapabilitiesReport; openArea: 
                 expected: r.services.expected,
               })}
             />
-            <Figure label={t('capabilities.gaps.coreShare')} value={pct(r.services.coreShare)} />
-            <Figure
+            <FigureCard label={t('capabilities.gaps.coreShare')} value={pct(r.services.coreShare)} />
+            <FigureCard
               label={t('capabilities.gaps.meetingCore')}
               value={`${r.services.stationsMeetingCore}/${r.stations}`}
             />
-            <Figure label={t('capabilities.gaps.equipmentShare')} value={pct(r.equipment.share)} />
-            <Figure
+            <FigureCard label={t('capabilities.gaps.equipmentShare')} value={pct(r.equipment.share)} />
+            <FigureCard
               label={t('capabilities.gaps.unitsBroken')}
               value={i18n.number(r.equipment.unitsBroken + r.equipment.unitsNeedingRepair, 0)}
             />
-            <Figure
+            <FigureCard
               label={t('capabilities.gaps.unofferedVisits')}
               value={report.unofferedVisits.counted ? i18n.number(report.unofferedVisits.visits, 0) : '–'}
               detail={report.unofferedVisits.counted ? undefined : t('capabilities.gaps.unofferedNotCounted')}

@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Group,
-  Timeline as History,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Card, Timeline as History, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { newId } from '../../../../src/platform/ids.ts';
 import { ApiError } from '../../api/client.ts';
@@ -21,7 +10,8 @@ import { BillView } from './BillView.tsx';
 import { CarePickers } from './CarePickers.tsx';
 import { frequencyLabel, medicineName, nameIn, observationLabel, unitLabel } from './labels.ts';
 import { ObservationBoxes } from './ObservationBoxes.tsx';
-import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
+import { ReasonAndSubmit, RecordChecklist, recordsOf, retractOf } from './RecordChecklist.tsx';
+import { DiagnosisList, DraftRow, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
 import {
   type DiagnosisDraft,
   diagnosisInputs,
@@ -158,26 +148,7 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
   const [obsErrors, setObsErrors] = useState<Record<string, string>>({});
   const [dx, setDx] = useState<DiagnosisDraft[]>([]);
 
-  const records = [
-    ...encounter.observations
-      .filter((o) => !o.derived)
-      .map((o) => ({
-        list: 'observations' as const,
-        id: o.id,
-        label: `${observationLabel(o.key, i18n)} ${i18n.number(o.enteredValue, 2)} ${unitLabel(o.enteredUnit, i18n)}`,
-      })),
-    ...encounter.diagnoses.map((d) => ({
-      list: 'diagnoses' as const,
-      id: d.id,
-      label: `${d.code} ${nameIn(d.names, i18n)}`,
-    })),
-    ...encounter.prescriptions.map((p) => ({
-      list: 'prescriptions' as const,
-      id: p.id,
-      label: medicineName(p.medicine),
-    })),
-    ...encounter.services.map((s) => ({ list: 'services' as const, id: s.id, label: `${s.code} ${s.name}` })),
-  ];
+  const records = recordsOf(encounter, i18n);
 
   const submit = async () => {
     setProblem({});
@@ -198,20 +169,12 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
     };
     const add = recordsBody(sent);
     if (retract.size === 0 && !add) return setProblem({ banner: t('care.amend.nothing') });
-    const picked = records.filter((r) => retract.has(r.id));
-    const ids = (list: (typeof picked)[number]['list']) =>
-      picked.filter((r) => r.list === list).map((r) => r.id);
     try {
       await amend.mutateAsync({
         id: amendmentId,
         reason: reason.trim(),
         ...(add ? { add } : {}),
-        retract: {
-          observations: ids('observations'),
-          diagnoses: ids('diagnoses'),
-          prescriptions: ids('prescriptions'),
-          services: ids('services'),
-        },
+        retract: retractOf(records, retract),
       });
       setReason('');
       setRetract(new Set());
@@ -247,37 +210,18 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
         {t('care.amend.intro')}
       </Text>
       <Stack gap="xs">
-        {records.map((r) => (
-          <Checkbox
-            key={r.id}
-            label={`${t('care.amend.retract')}: ${r.label}`}
-            checked={retract.has(r.id)}
-            onChange={(e) => {
-              const next = new Set(retract);
-              if (e.currentTarget.checked) next.add(r.id);
-              else next.delete(r.id);
-              setRetract(next);
-            }}
-          />
-        ))}
+        <RecordChecklist records={records} picked={retract} onChange={setRetract} />
         {kinds.data && (
           <ObservationBoxes kinds={kinds.data} drafts={obs} onChange={setObs} errors={obsErrors} />
         )}
         {dx.map((d) => (
-          <Group key={d.id} gap="xs" data-testid="amend-dx">
-            <Text fw={700} ff="monospace">
-              {d.code}
-            </Text>
-            <Text>{d.name}</Text>
-            <Button
-              variant="subtle"
-              color="red"
-              size="xs"
-              onClick={() => setDx(dx.filter((x) => x.id !== d.id))}
-            >
-              {t('care.dx.remove', { code: d.code })}
-            </Button>
-          </Group>
+          <DraftRow
+            key={d.id}
+            code={d.code}
+            name={d.name}
+            onRemove={() => setDx(dx.filter((x) => x.id !== d.id))}
+            testId="amend-dx"
+          />
         ))}
         <CarePickers.Diagnosis
           onPick={(d) =>
@@ -285,30 +229,17 @@ function AmendForm({ encounter }: { encounter: Encounter }) {
             setDx([...dx, { id: newId(), code: d.code, name: nameIn(d.names, i18n), chronic: d.chronic }])
           }
         />
-        <Textarea
+        <ReasonAndSubmit
           label={t('care.amend.reason')}
-          required
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          maxLength={1000}
-          autosize
-          minRows={2}
-          error={problem.reason}
-          data-testid="amend-reason"
-        />
-        {problem.banner && (
-          <Alert color="red" role="alert">
-            {problem.banner}
-          </Alert>
-        )}
-        <Button
-          onClick={() => submit().catch(() => {})}
-          loading={amend.isPending}
-          size="md"
-          data-testid="amend-submit"
+          reason={reason}
+          onReason={setReason}
+          problem={problem}
+          onSubmit={submit}
+          busy={amend.isPending}
+          prefix="amend"
         >
           {t('care.amend.submit')}
-        </Button>
+        </ReasonAndSubmit>
       </Stack>
     </Card>
   );

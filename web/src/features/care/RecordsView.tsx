@@ -1,7 +1,56 @@
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Diagnosis, Observation, Prescription, ServiceLine } from './api.ts';
 import { flagLabel, frequencyLabel, medicineName, nameIn, observationLabel, unitLabel } from './labels.ts';
+
+/** A list of one kind of record, unstyled (each list names its test id). */
+function RecordUl({ gap, testId, children }: { gap: number; testId: string; children: ReactNode }) {
+  return (
+    <Stack gap={gap} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid={testId}>
+      {children}
+    </Stack>
+  );
+}
+
+/**
+ * A record being written, not yet saved (a diagnosis, a service): its code, its name, what else the
+ * form says of it, the button that takes it off, and the server's refusal of it when there is one.
+ */
+export function DraftRow({
+  code,
+  name,
+  onRemove,
+  testId,
+  error,
+  children,
+}: {
+  code: string;
+  name: string;
+  onRemove: () => void;
+  testId: string;
+  error?: string;
+  children?: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Group gap="xs" data-testid={testId}>
+      <Text fw={700} ff="monospace">
+        {code}
+      </Text>
+      <Text>{name}</Text>
+      {children}
+      <Button variant="subtle" color="red" size="xs" onClick={onRemove}>
+        {t('care.dx.remove', { code })}
+      </Button>
+      {error && (
+        <Text size="sm" c="red.8" role="alert">
+          {error}
+        </Text>
+      )}
+    </Group>
+  );
+}
 
 /** Recorded measurements as "Systolic BP 150 mmHg", the alarming ones marked. */
 export function ObservationList({ items, testId }: { items: readonly Observation[]; testId: string }) {
@@ -32,12 +81,7 @@ export function DiagnosisList({ items }: { items: readonly Diagnosis[] }) {
   const { t } = i18n;
   if (items.length === 0) return null;
   return (
-    <Stack
-      gap={4}
-      component="ul"
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
-      data-testid="dx-recorded"
-    >
+    <RecordUl gap={4} testId="dx-recorded">
       {items.map((d) => (
         <Group component="li" key={d.id} gap="xs" wrap="wrap">
           <Text fw={700} ff="monospace">
@@ -51,7 +95,7 @@ export function DiagnosisList({ items }: { items: readonly Diagnosis[] }) {
           {d.notifiable && <Badge color="red">{t('care.dx.notifiable')}</Badge>}
         </Group>
       ))}
-    </Stack>
+    </RecordUl>
   );
 }
 
@@ -67,12 +111,7 @@ export function PrescriptionList({
   const { t } = i18n;
   if (items.length === 0) return null;
   return (
-    <Stack
-      gap={6}
-      component="ul"
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
-      data-testid="rx-recorded"
-    >
+    <RecordUl gap={6} testId="rx-recorded">
       {items.map((p) => (
         <li key={p.id} data-testid="rx-line">
           <Group gap="xs" wrap="wrap">
@@ -100,19 +139,14 @@ export function PrescriptionList({
           )}
         </li>
       ))}
-    </Stack>
+    </RecordUl>
   );
 }
 
 export function ServiceList({ items }: { items: readonly ServiceLine[] }) {
   if (items.length === 0) return null;
   return (
-    <Stack
-      gap={4}
-      component="ul"
-      style={{ listStyle: 'none', margin: 0, padding: 0 }}
-      data-testid="svc-recorded"
-    >
+    <RecordUl gap={4} testId="svc-recorded">
       {items.map((s) => (
         <Group component="li" key={s.id} gap="xs">
           <Text ff="monospace">{s.code}</Text>
@@ -120,6 +154,6 @@ export function ServiceList({ items }: { items: readonly ServiceLine[] }) {
           {s.quantity > 1 && <Text c="dimmed">× {s.quantity}</Text>}
         </Group>
       ))}
-    </Stack>
+    </RecordUl>
   );
 }

@@ -17,7 +17,8 @@ import { CarePickers } from './CarePickers.tsx';
 import { nameIn, unitLabel, WRAPPING } from './labels.ts';
 import { ObservationBoxes } from './ObservationBoxes.tsx';
 import { PrescriptionLines } from './PrescriptionLines.tsx';
-import { DiagnosisList, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
+import { WithdrawRecords } from './RecordChecklist.tsx';
+import { DiagnosisList, DraftRow, ObservationList, PrescriptionList, ServiceList } from './RecordsView.tsx';
 import {
   type DiagnosisDraft,
   diagnosisInputs,
@@ -240,28 +241,18 @@ export function VisitForm({
             </Group>
           )}
           {dx.map((d, i) => (
-            <Group key={d.id} gap="xs" data-testid="dx-draft">
-              <Text fw={700} ff="monospace">
-                {d.code}
-              </Text>
-              <Text>{d.name}</Text>
+            <DraftRow
+              key={d.id}
+              code={d.code}
+              name={d.name}
+              onRemove={() => setDx(dx.filter((x) => x.id !== d.id))}
+              testId="dx-draft"
+              error={problems.dx[d.id]}
+            >
               <Text size="sm" c="dimmed">
                 {i === 0 && !mainExists ? t('care.dx.main') : t('care.dx.other')}
               </Text>
-              <Button
-                variant="subtle"
-                color="red"
-                size="xs"
-                onClick={() => setDx(dx.filter((x) => x.id !== d.id))}
-              >
-                {t('care.dx.remove', { code: d.code })}
-              </Button>
-              {problems.dx[d.id] && (
-                <Text size="sm" c="red.8" role="alert">
-                  {problems.dx[d.id]}
-                </Text>
-              )}
-            </Group>
+            </DraftRow>
           ))}
           <CarePickers.Diagnosis
             onPick={(d) =>
@@ -300,23 +291,14 @@ export function VisitForm({
         <Stack gap="xs">
           <ServiceList items={encounter.services} />
           {svc.map((d) => (
-            <Group key={d.id} gap="xs" data-testid="svc-draft">
-              <Text ff="monospace">{d.code}</Text>
-              <Text>{d.name}</Text>
-              <Button
-                variant="subtle"
-                color="red"
-                size="xs"
-                onClick={() => setSvc(svc.filter((x) => x.id !== d.id))}
-              >
-                {t('care.dx.remove', { code: d.code })}
-              </Button>
-              {problems.svc[d.id] && (
-                <Text size="sm" c="red.8" role="alert">
-                  {problems.svc[d.id]}
-                </Text>
-              )}
-            </Group>
+            <DraftRow
+              key={d.id}
+              code={d.code}
+              name={d.name}
+              onRemove={() => setSvc(svc.filter((x) => x.id !== d.id))}
+              testId="svc-draft"
+              error={problems.svc[d.id]}
+            />
           ))}
           <CarePickers.Service
             date={encounter.date}
@@ -324,6 +306,8 @@ export function VisitForm({
           />
         </Stack>
       </Card>
+
+      <WithdrawRecords encounter={encounter} />
 
       {problems.banner && (
         <Alert color="red" role="alert" data-testid="visit-error">

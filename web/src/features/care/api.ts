@@ -10,25 +10,11 @@ import { api, type Page } from '../../api/client.ts';
 import type {
   AddRecordsBody,
   AmendEncounterBody,
-  Bill,
-  BillLine,
   CloseEncounterBody,
   CreateEncounterBody,
-  CurrentMedicine,
-  Diagnosis,
-  DiagnosisInput,
   Encounter,
   EncounterSummary,
-  Flag,
-  Observation,
-  ObservationInput,
   ObservationKind,
-  Prescription,
-  PrescriptionInput,
-  PrescriptionTemplate,
-  Problem,
-  ServiceInput,
-  ServiceLine,
   Timeline,
 } from '../../../../src/modules/encounters/encounters.schema.ts';
 
@@ -42,12 +28,6 @@ export {
   type EncounterStatus,
   type ObservationFlag,
 } from '../../../../src/modules/encounters/encounters.enums.ts';
-export { flagOf } from '../../../../src/modules/encounters/observations.rules.ts';
-export {
-  MAX_LONG_TERM_DAYS,
-  MAX_SHORT_TERM_DAYS,
-  quantityOf,
-} from '../../../../src/modules/encounters/prescriptions.rules.ts';
 export type {
   AddRecordsBody,
   AmendEncounterBody,
@@ -70,7 +50,13 @@ export type {
   ServiceInput,
   ServiceLine,
   Timeline,
-};
+} from '../../../../src/modules/encounters/encounters.schema.ts';
+export { flagOf } from '../../../../src/modules/encounters/observations.rules.ts';
+export {
+  MAX_LONG_TERM_DAYS,
+  MAX_SHORT_TERM_DAYS,
+  quantityOf,
+} from '../../../../src/modules/encounters/prescriptions.rules.ts';
 
 import type { OnHand } from '../../../../src/modules/stock/stock.schema.ts';
 

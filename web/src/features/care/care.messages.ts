@@ -150,6 +150,13 @@ export const careMessages = defineMessages({
     'care.timeline.residentPays': 'paid {amount}',
     'care.timeline.flagCount': '{count, plural, one {# flag} other {# flags}}',
     'care.timeline.open': 'Open the visit',
+    'care.withdraw.title': 'Withdraw a saved record',
+    'care.withdraw.intro':
+      "Before closing: tick what was recorded by mistake and say why. It stays in the visit's history as withdrawn.",
+    'care.withdraw.reason': 'Why it is withdrawn',
+    'care.withdraw.nothing': 'Tick a record to withdraw first.',
+    'care.withdraw.submit':
+      '{count, plural, =0 {Withdraw} one {Withdraw # record} other {Withdraw # records}}',
   },
   vi: {
     'care.resident.newVisit': 'Khám mới',
@@ -298,6 +305,12 @@ export const careMessages = defineMessages({
     'care.timeline.residentPays': 'trả {amount}',
     'care.timeline.flagCount': '{count, plural, other {# cảnh báo}}',
     'care.timeline.open': 'Mở lượt khám',
+    'care.withdraw.title': 'Rút lại mục đã lưu',
+    'care.withdraw.intro':
+      'Trước khi kết thúc: đánh dấu mục ghi nhầm và nêu lý do. Mục đó vẫn được lưu trong lịch sử lượt khám là đã rút lại.',
+    'care.withdraw.reason': 'Lý do rút lại',
+    'care.withdraw.nothing': 'Hãy đánh dấu mục cần rút lại.',
+    'care.withdraw.submit': '{count, plural, =0 {Rút lại} other {Rút lại # mục}}',
   },
   zh: {
     'care.resident.newVisit': '新建就诊',
@@ -443,5 +456,10 @@ export const careMessages = defineMessages({
     'care.timeline.residentPays': '支付{amount}',
     'care.timeline.flagCount': '{count, plural, other {#条警示}}',
     'care.timeline.open': '打开就诊',
+    'care.withdraw.title': '撤回已保存的记录',
+    'care.withdraw.intro': '结束就诊前：勾选误录的记录并说明原因。该记录以“已撤回”保留在就诊历史中。',
+    'care.withdraw.reason': '撤回原因',
+    'care.withdraw.nothing': '请先勾选要撤回的记录。',
+    'care.withdraw.submit': '{count, plural, =0 {撤回} other {撤回 # 条记录}}',
   },
 });

@@ -1,36 +1,8 @@
-import { Card, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { SimpleGrid, Stack, Text } from '@mantine/core';
+import { FigureCard } from '../../components/FigureCard.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { CapacityReport } from './api.ts';
 import { useLabels } from './labels.ts';
-
-function Figure({
-  label,
-  value,
-  detail,
-  testId,
-}: {
-  label: string;
-  value: string;
-  detail?: ReactNode;
-  testId?: string;
-}) {
-  return (
-    <Card withBorder padding="sm" data-testid={testId}>
-      <Text size="sm" c="gray.7">
-        {label}
-      </Text>
-      <Text fw={700} fz={24} lh={1.3}>
-        {value}
-      </Text>
-      {detail && (
-        <Text size="sm" component="div">
-          {detail}
-        </Text>
-      )}
-    </Card>
-  );
-}
 
 /** The headline figures of a capacity report, every number in the reader's format. */
 export function CapacityFigures({ report: r }: { report: CapacityReport }) {
@@ -55,24 +27,24 @@ export function CapacityFigures({ report: r }: { report: CapacityReport }) {
 
   return (
     <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" data-testid="capacity-figures">
-      <Figure
+      <FigureCard
         testId="figure-beds-rate"
         label={t('facilities.capacity.bedsPer10k')}
         value={rate(r.bedsPer10k)}
         detail={againstTarget(r.bedsPer10k, r.target?.bedsPer10k)}
       />
-      <Figure
+      <FigureCard
         testId="figure-doctors-rate"
         label={t('facilities.capacity.doctorsPer10k')}
         value={rate(r.doctorsPer10k)}
         detail={againstTarget(r.doctorsPer10k, r.target?.doctorsPer10k)}
       />
-      <Figure
+      <FigureCard
         label={t('facilities.capacity.population')}
         value={number(r.population, 0)}
         detail={t('facilities.capacity.households', { count: r.households })}
       />
-      <Figure
+      <FigureCard
         testId="figure-facilities"
         label={t('facilities.capacity.facilities')}
         value={number(r.facilities.total, 0)}
@@ -86,19 +58,19 @@ export function CapacityFigures({ report: r }: { report: CapacityReport }) {
           </Stack>
         }
       />
-      <Figure label={t('facilities.capacity.beds')} value={number(r.facilities.beds, 0)} />
-      <Figure
+      <FigureCard label={t('facilities.capacity.beds')} value={number(r.facilities.beds, 0)} />
+      <FigureCard
         label={t('facilities.capacity.staff')}
         value={number(r.staff, 0)}
         detail={t('facilities.capacity.bachelorShare', { share: share(r.bachelorOrAboveShare) })}
       />
-      <Figure
+      <FigureCard
         testId="figure-doctors"
         label={t('facilities.capacity.doctors')}
         value={number(r.doctors, 0)}
         detail={t('facilities.capacity.postgraduateShare', { share: share(r.doctorsPostgraduateShare) })}
       />
-      <Figure
+      <FigureCard
         testId="figure-station-doctor"
         label={t('facilities.capacity.stationsWithDoctor')}
         value={t('facilities.capacity.xOfY', {
@@ -110,7 +82,7 @@ export function CapacityFigures({ report: r }: { report: CapacityReport }) {
           stations: number(r.communes.withStation, 0),
         })}
       />
-      <Figure
+      <FigureCard
         testId="figure-rotation"
         label={t('facilities.capacity.rotatingThisWeek')}
         value={t('facilities.capacity.xOfY', {

@@ -6,10 +6,12 @@ import { navLabel } from '../../app/feature.ts';
 import { FEATURES } from '../../app/features.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { roleLabelKey } from './roles.ts';
+import { TodayVisitsCard } from './TodayVisitsCard.tsx';
 
 /**
  * The first screen after sign-in, shaped by the role: the cards the features offer to this role (a
  * station's resident search, a manager's capacity figures ...), then shortcuts to every screen allowed.
+ * A user working at a facility sees its visits of today first.
  */
 export function HomePage() {
   const { t } = useI18n();
@@ -22,6 +24,8 @@ export function HomePage() {
   const shortcuts = FEATURES.flatMap((f) => f.nav)
     .filter((n) => can(session, n.permission))
     .sort((a, b) => a.order - b.order);
+  // A station's staff: the visits of the day at their facility, first.
+  const station = session.roles.find((r) => r.facility)?.facility;
 
   return (
     <Stack gap="lg">
@@ -51,6 +55,7 @@ export function HomePage() {
           })}
         </Group>
       </div>
+      {station && can(session, 'care.read') && <TodayVisitsCard facilityId={station.id} />}
       {cards.length > 0 && (
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {cards.map((card) => (

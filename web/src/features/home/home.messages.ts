@@ -15,6 +15,9 @@ export const homeMessages = defineMessages({
     'role.doctor': 'Family doctor',
     'role.vhw': 'Village health worker',
     'role.insurance': 'Social insurance officer',
+    'home.today.title': "Today's visits",
+    'home.today.count': '{date}: {count, plural, one {# visit} other {# visits}}, {open} still open',
+    'home.today.none': 'No visit yet today.',
   },
   vi: {
     'home.greeting': 'Xin chào, {name}',
@@ -30,6 +33,9 @@ export const homeMessages = defineMessages({
     'role.doctor': 'Bác sĩ gia đình',
     'role.vhw': 'Nhân viên y tế thôn bản',
     'role.insurance': 'Cán bộ bảo hiểm xã hội',
+    'home.today.title': 'Lượt khám hôm nay',
+    'home.today.count': '{date}: {count, plural, other {# lượt khám}}, {open} lượt chưa kết thúc',
+    'home.today.none': 'Hôm nay chưa có lượt khám nào.',
   },
   zh: {
     'home.greeting': '您好，{name}',
@@ -45,5 +51,8 @@ export const homeMessages = defineMessages({
     'role.doctor': '家庭医生',
     'role.vhw': '村医',
     'role.insurance': '医保经办人员',
+    'home.today.title': '今日就诊',
+    'home.today.count': '{date}：{count, plural, other {# 人次}}，{open} 人次未结束',
+    'home.today.none': '今天还没有就诊。',
   },
 });

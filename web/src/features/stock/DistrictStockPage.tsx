@@ -1,10 +1,11 @@
-import { Alert, Anchor, Card, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { AreaParamPicker, useAreaParam } from '../facilities/AreaParamPicker.tsx';
 import { useDistrictStock } from './api.ts';
+import { ScrollTable } from './ScrollTable.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 
 /**
@@ -32,35 +33,30 @@ export function DistrictStockPage() {
         </Alert>
       ) : (
         <>
-          <ScrollArea
-            type="auto"
-            viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': t('stock.district.title') }}
+          <ScrollTable
+            label={t('stock.district.title')}
+            testId="district-stock"
+            minWidth={420}
+            columns={[
+              { label: t('stock.col.facility') },
+              { label: t('stock.col.stockOuts'), right: true },
+              { label: t('stock.col.belowMin'), right: true },
+              { label: t('stock.col.nearExpiry'), right: true },
+            ]}
           >
-            <Table striped miw={420} data-testid="district-stock">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('stock.col.facility')}</Table.Th>
-                  <Table.Th ta="right">{t('stock.col.stockOuts')}</Table.Th>
-                  <Table.Th ta="right">{t('stock.col.belowMin')}</Table.Th>
-                  <Table.Th ta="right">{t('stock.col.nearExpiry')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {roll.data.facilities.map((f) => (
-                  <Table.Tr key={f.facility.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/stock?facility=${f.facility.id}`}>
-                        {f.facility.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{i18n.number(f.stockOuts)}</Table.Td>
-                    <Table.Td ta="right">{i18n.number(f.belowMin)}</Table.Td>
-                    <Table.Td ta="right">{i18n.number(f.nearExpiry)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea>
+            {roll.data.facilities.map((f) => (
+              <Table.Tr key={f.facility.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/stock?facility=${f.facility.id}`}>
+                    {f.facility.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td ta="right">{i18n.number(f.stockOuts)}</Table.Td>
+                <Table.Td ta="right">{i18n.number(f.belowMin)}</Table.Td>
+                <Table.Td ta="right">{i18n.number(f.nearExpiry)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
           <Title order={2} size="h4">
             {t('stock.district.alerts')}
           </Title>

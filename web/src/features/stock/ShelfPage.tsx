@@ -7,11 +7,13 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useAlerts, useOnHand } from './api.ts';
 import { FiguresTable } from './FiguresTable.tsx';
 import { AdjustForm, CountForm, ReceiveForm } from './ShelfForms.tsx';
+import { TransfersPanel } from './TransfersPanel.tsx';
 
 /**
  * A station's shelf: the facility in the address (`?facility=`), else the one the signed-in user
  * works at. Its figures and alerts per medicine (on hand, monthly use, months of stock, near expiry,
- * days out, the max-min order), and for those who may write stock the receive, adjust and count forms.
+ * days out, the max-min order), and for those who may write stock the receive, adjust and count forms;
+ * its transfers to and from other facilities (in transit, receiving, sending).
  */
 export function ShelfPage() {
   const i18n = useI18n();
@@ -61,6 +63,7 @@ export function ShelfPage() {
           {canWrite && <Tabs.Tab value="receive">{t('stock.tab.receive')}</Tabs.Tab>}
           {canWrite && batches.length > 0 && <Tabs.Tab value="adjust">{t('stock.tab.adjust')}</Tabs.Tab>}
           {canWrite && batches.length > 0 && <Tabs.Tab value="count">{t('stock.tab.count')}</Tabs.Tab>}
+          <Tabs.Tab value="transfers">{t('stock.tab.transfers')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="figures" pt="md">
           {alerts.data.lines.length === 0 ? (
@@ -84,6 +87,9 @@ export function ShelfPage() {
             <CountForm facilityId={facilityId} batches={batches} />
           </Tabs.Panel>
         )}
+        <Tabs.Panel value="transfers" pt="md">
+          <TransfersPanel facilityId={facilityId} onHand={onHand.data} canWrite={canWrite} />
+        </Tabs.Panel>
       </Tabs>
     </Stack>
   );

@@ -7,7 +7,10 @@ import type {
   CountBody,
   OnHand,
   ReceiptBody,
+  ReceiveTransferBody,
   StockOperation,
+  Transfer,
+  TransferBody,
 } from '../../../../src/modules/stock/stock.schema.ts';
 import { api } from '../../api/client.ts';
 import { uuidV7 } from '../capabilities/api.ts';
@@ -15,7 +18,7 @@ import { uuidV7 } from '../capabilities/api.ts';
 export type { StockStatus } from '../../../../src/modules/stock/figures.rules.ts';
 export type { AdjustmentReason } from '../../../../src/modules/stock/stock.enums.ts';
 export { ADJUSTMENT_REASONS } from '../../../../src/modules/stock/stock.enums.ts';
-export type { DistrictStock, FacilityStock, OnHand, Requisition, Suggestion };
+export type { DistrictStock, FacilityStock, OnHand, Requisition, Suggestion, Transfer };
 
 /** Typed hooks over /api/stock and /api/requisitions; the shapes are the server's schemas (type-only). */
 const KEY = 'stock';
@@ -69,6 +72,15 @@ export function useRequisitions(filter: { facility?: string; area?: string }) {
   });
 }
 
+/** The transfers a facility sent or received, newest first (in transit until the destination receives). */
+export function useTransfers(facility: string | undefined) {
+  return useQuery({
+    queryKey: [KEY, 'transfers', facility],
+    queryFn: () => api.get<Transfer[]>('/stock/transfers', { facility }),
+    enabled: Boolean(facility),
+  });
+}
+
 function useStockMutation<B, R>(send: (body: B) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -95,6 +107,24 @@ export const useCreateRequisition = () =>
     api.post<Requisition>('/requisitions', { id: uuidV7(), ...b }),
   );
 export const useRequisitionStep = () =>
-  useStockMutation(({ id, action }: { id: string; action: 'send' | 'approve' | 'ship' | 'receive' }) =>
-    api.post<Requisition>(`/requisitions/${encodeURIComponent(id)}/${action}`, {}),
+  useStockMutation(
+    ({
+      id,
+      action,
+      lines,
+    }: {
+      id: string;
+      action: 'send' | 'approve' | 'ship' | 'receive';
+      /** Approve: the units granted per medicine, when less than asked. */
+      lines?: { medicineId: string; approved: number }[];
+    }) => api.post<Requisition>(`/requisitions/${encodeURIComponent(id)}/${action}`, lines ? { lines } : {}),
+  );
+/** A transfer outside a requisition, and its receiving (all of it, or what arrived per line). */
+export const useSendTransfer = () =>
+  useStockMutation((b: Omit<TransferBody, 'id'>) =>
+    api.post<Transfer>('/stock/transfers', { id: uuidV7(), ...b }),
+  );
+export const useReceiveTransfer = () =>
+  useStockMutation(({ transferId, ...b }: Omit<ReceiveTransferBody, 'id'> & { transferId: string }) =>
+    api.post<Transfer>(`/stock/transfers/${encodeURIComponent(transferId)}/receive`, { id: uuidV7(), ...b }),
   );
