@@ -16,8 +16,8 @@ function apiGet<T>(page: Page, path: string): Promise<T> {
   }, path) as Promise<T>;
 }
 
-/** What the station's test sent to its district centre, for the district's test to receive. */
-const sentToCentre = { stationName: '', centreId: '' };
+/** The demo station and its district centre, found by the station's test for the district's. */
+const sentToCentre = { stationName: '', stationId: '', centreId: '' };
 const en = (n: number) => n.toLocaleString('en');
 
 /** Waits for the page to show what is expected: the server shares two cores with other test runs. */
@@ -30,7 +30,7 @@ async function fitsWidth(page: Page) {
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
-test("station on a phone: its shelf's figures and alerts, a count recorded, a transfer sent, the suggested order", async () => {
+test("station on a phone: its shelf's figures and alerts, a count recorded, the suggested order", async () => {
   const page = await site().newPage(PHONE);
   await site().signIn(page, 'station');
   await openMenu(page, /^Medicines shelf$/);
@@ -47,38 +47,23 @@ test("station on a phone: its shelf's figures and alerts, a count recorded, a tr
   await page.getByRole('button', { name: 'Record the count' }).click();
   await poll(() => page.getByText('Saved').count()).toBe(1);
 
-  // A transfer outside a requisition: 5 units of a medicine on the shelf to the district centre.
   const session = await apiGet<{ roles: { facility: { id: string; name: string } | null }[] }>(
     page,
     '/auth/session',
   );
   const station = session.roles.find((r) => r.facility)!.facility!;
-  const { supplier } = await apiGet<{ supplier: { id: string; name: string } | null }>(
+  // Its supplier, the district centre: the one its requisitions go to (the demo has one in each state).
+  const requisitions = await apiGet<{ supplier: { id: string; name: string } }[]>(
     page,
-    `/requisitions/suggestion?facility=${station.id}`,
+    `/requisitions?facility=${station.id}`,
   );
+  const supplier = requisitions[0]?.supplier;
   if (!supplier) throw new Error('the demo station has no supplier');
-  Object.assign(sentToCentre, { stationName: station.name, centreId: supplier.id });
-  await page.getByRole('tab', { name: 'Transfers' }).click();
-  const inTransitBefore = await page.getByTestId('transfer-in_transit').count();
-  const to = page.getByTestId('transfer-to');
-  await to.click();
-  await to.fill(supplier.name.split(' ').slice(0, 3).join(' '));
-  await page.getByRole('option', { name: supplier.name }).first().click();
-  await page.getByTestId('transfer-medicine-0').click();
-  // A medicine with ten or more on the shelf ("Amlodipin 5 mg (1,240 viên on the shelf)").
-  const medicines = page.getByRole('option');
-  const units = (await medicines.allTextContents()).map((t) =>
-    Number((t.match(/\(([\d,]+) [^()]* on the shelf\)$/)?.[1] ?? '0').replace(/,/g, '')),
-  );
-  await medicines.nth(units.findIndex((n) => n >= 10)).click();
-  await page.getByTestId('transfer-quantity-0').fill('5');
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  await poll(() => page.getByText('Sent: in transit until the facility receives it.').count()).toBe(1);
-  // What is in transit is shown until the centre receives it.
-  await poll(() => page.getByTestId('transfer-in_transit').count()).toBe(inTransitBefore + 1);
-  await fitsWidth(page);
-  await screenshot(page, 'stock-transfer-sent');
+  Object.assign(sentToCentre, {
+    stationName: station.name,
+    stationId: station.id,
+    centreId: supplier.id,
+  });
 
   await openMenu(page, /^Requisitions$/);
   await poll(() => page.getByRole('heading', { name: 'Suggested order (max-min)' }).count()).toBe(1);
@@ -86,7 +71,7 @@ test("station on a phone: its shelf's figures and alerts, a count recorded, a tr
   await screenshot(page, 'stock-requisitions-station');
 });
 
-test("district on a desktop: every station's alerts, a sent requisition approved for less, the station's transfer received in part", async () => {
+test("district on a desktop: every station's alerts, a sent requisition approved for less, a transfer from the centre received in part at the station", async () => {
   const page = await site().newPage(DESKTOP);
   await site().signIn(page, 'district');
   await openMenu(page, /^District medicines$/);
@@ -116,19 +101,46 @@ test("district on a desktop: every station's alerts, a sent requisition approved
   await screenshot(page, 'stock-requisitions-district');
   await expectAccessible(page);
 
-  // The centre receives the station's transfer: 3 of the 5 arrived (a partial receipt).
+  // A transfer outside a requisition: the district sends 5 units from the centre's shelf to the
+  // station (in transit at the centre), then books in at the station that 3 of the 5 arrived.
   await page.goto(`/stock?facility=${sentToCentre.centreId}&tab=transfers`);
-  const fromStation = page
-    .getByTestId('transfer-in_transit')
-    .filter({ hasText: `${sentToCentre.stationName} →` });
-  await poll(() => fromStation.count()).toBe(1);
-  await fromStation
+  // The form shows once the transfers are loaded: count those in transit then.
+  const to = page.getByTestId('transfer-to');
+  await to.waitFor();
+  const inTransitBefore = await page.getByTestId('transfer-in_transit').count();
+  await to.click();
+  await to.fill(sentToCentre.stationName);
+  const stationOption = page.getByRole('option', { name: sentToCentre.stationName }).first();
+  await poll(async () => {
+    if (await stationOption.isVisible()) return true;
+    await to.click();
+    return false;
+  }).toBe(true);
+  await stationOption.click();
+  await page.getByTestId('transfer-medicine-0').click();
+  // A medicine with ten or more on the shelf ("Amlodipin 5 mg (1,240 viên on the shelf)").
+  const medicines = page.getByRole('option');
+  const units = (await medicines.allTextContents()).map((t) =>
+    Number((t.match(/\(([\d,]+) [^()]* on the shelf\)$/)?.[1] ?? '0').replace(/,/g, '')),
+  );
+  await medicines.nth(units.findIndex((n) => n >= 10)).click();
+  await page.getByTestId('transfer-quantity-0').fill('5');
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await poll(() => page.getByText('Sent: in transit until the facility receives it.').count()).toBe(1);
+  await poll(() => page.getByTestId('transfer-in_transit').count()).toBe(inTransitBefore + 1);
+  await screenshot(page, 'stock-transfer-sent');
+
+  await page.goto(`/stock?facility=${sentToCentre.stationId}&tab=transfers`);
+  // The one in transit that is not a requisition's shipment (those are received with the requisition).
+  const toReceive = page.getByTestId('transfer-in_transit').filter({ has: page.getByTestId(/^arrived-/) });
+  await poll(() => toReceive.count()).toBe(1);
+  await toReceive
     .getByTestId(/^arrived-/)
     .first()
     .fill('3');
-  await fromStation.getByRole('button', { name: 'Receive what arrived' }).click();
-  await poll(() => fromStation.count()).toBe(0);
-  const received = page.getByTestId('transfer-received').filter({ hasText: `${sentToCentre.stationName} →` });
+  await toReceive.getByRole('button', { name: 'Receive what arrived' }).click();
+  await poll(() => toReceive.count()).toBe(0);
+  const received = page.getByTestId('transfer-received').filter({ hasText: `→ ${sentToCentre.stationName}` });
   await poll(() => received.first().textContent()).toMatch(/5 .* sent, 3 arrived/);
   await screenshot(page, 'stock-transfer-received');
   await expectAccessible(page);

@@ -16,8 +16,15 @@ import { useToday } from '../../api/profile.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useFacilityList } from '../facilities/api.ts';
-import { type OnHand, type Transfer, useReceiveTransfer, useSendTransfer, useTransfers } from './api.ts';
+import { useAllFacilities } from '../facilities/api.ts';
+import {
+  type OnHand,
+  type Transfer,
+  useReceiveTransfer,
+  useRequisitions,
+  useSendTransfer,
+  useTransfers,
+} from './api.ts';
 
 /**
  * Transfers between facilities outside a requisition: what is in transit to or from this facility
@@ -193,13 +200,17 @@ function TransferCard({ transfer: x, receivable }: { transfer: Transfer; receiva
   );
 }
 
-/** Sends stock on the shelf to another facility: the destination searched by name, one line per medicine. */
+/** Sends stock on the shelf to another facility: the destination picked by name, one line per medicine. */
 function SendTransferForm({ facilityId, onHand }: { facilityId: string; onHand: OnHand }) {
   const i18n = useI18n();
   const { t } = i18n;
   const today = useToday();
-  const [q, setQ] = useState('');
-  const facilities = useFacilityList({ q: q || undefined });
+  // The facilities the user may see (its own places and those above: a station sees its district
+  // centre), filtered as the name is typed.
+  const facilities = useAllFacilities();
+  // And those it already deals with: its suppliers (requisitions), its transfers' other ends.
+  const requisitions = useRequisitions({ facility: facilityId });
+  const transfers = useTransfers(facilityId);
   const send = useSendTransfer();
   const [to, setTo] = useState<string | null>(null);
   const [lines, setLines] = useState<{ key: number; medicineId: string | null; quantity: number }[]>([
@@ -209,9 +220,14 @@ function SendTransferForm({ facilityId, onHand }: { facilityId: string; onHand: 
   const [note, setNote] = useState('');
   const [saved, setSaved] = useState(false);
   const stocked = onHand.lines.filter((l) => l.onHand > 0);
-  const options = (facilities.data?.pages.flatMap((p) => p.items) ?? [])
-    .filter((f) => f.id !== facilityId)
-    .map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }));
+  const known = new Map<string, { id: string; code: string; name: string }>();
+  for (const f of [
+    ...(requisitions.data ?? []).map((r) => r.supplier),
+    ...(transfers.data ?? []).flatMap((x) => [x.fromFacility, x.toFacility]),
+    ...(facilities.data ?? []),
+  ])
+    if (f.id !== facilityId && !known.has(f.id)) known.set(f.id, f);
+  const options = [...known.values()].map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }));
   const submit = async () => {
     setSaved(false);
     if (!to) return;
@@ -242,7 +258,6 @@ function SendTransferForm({ facilityId, onHand }: { facilityId: string; onHand: 
             label={t('stock.transfer.to')}
             placeholder={t('stock.transfer.searchFacility')}
             searchable
-            onSearchChange={setQ}
             data={options}
             value={to}
             onChange={setTo}
