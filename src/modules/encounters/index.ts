@@ -11,6 +11,6 @@ export type { Bill, Encounter, Timeline } from './encounters.schema.ts';
 export { type GrowthReading, growthReadingsOf } from './growth-readings.queries.ts';
 export { problemFactsOf, visitFactsOf } from './programme-facts.queries.ts';
 export { fingerprintOf } from './sync.rules.ts';
-export { visitDaysOf } from './visit-days.queries.ts';
 export { todayRoutes } from './today.routes.ts';
 export type { TodayVisits } from './today.schema.ts';
+export { visitDaysOf } from './visit-days.queries.ts';
