@@ -1,14 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { SessionReply } from '../../src/modules/access/access.schema.ts';
 import type { ImmunizationList } from '../../src/modules/immunizations/immunizations.schema.ts';
 import type { ResidentDue, Worklist, WorklistRow } from '../../src/modules/programmes/programmes.schema.ts';
 import type { Resident } from '../../src/modules/residents/residents.schema.ts';
-import { addDays, todayIn } from '../../src/platform/dates.ts';
+import { addDays } from '../../src/platform/dates.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
 import { openMenu } from './support/navigation.ts';
+import { apiGet, apiPost, fitsWidth, poll, type Station, signedInAtStation } from './support/station.ts';
 
 /**
  * The programme screens on a phone (360 px): the district's programme figures; at the commune
@@ -17,39 +17,6 @@ import { openMenu } from './support/navigation.ts';
  * off the list; a dose given before the minimum age flagged with its reason in words) and a child's
  * weight on the growth chart.
  */
-
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
-
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
-}
-
-/** A GET of the API from inside the signed-in page (its session cookie). */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(`/api${p}`);
-    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-    return res.json();
-  }, path) as Promise<T>;
-}
-
-/** A write of the API from inside the signed-in page, with the session's CSRF token. */
-async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ p, b }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const res = await fetch(`/api${p}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify(b),
-      });
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    { p: path, b: body },
-  ) as Promise<T>;
-}
 
 /** Every row of a worklist query, page by page. */
 async function worklistRows(page: Page, query: string): Promise<WorklistRow[]> {
@@ -66,16 +33,10 @@ async function worklistRows(page: Page, query: string): Promise<WorklistRow[]> {
   return rows;
 }
 
-async function stationOf(page: Page) {
-  const session = await apiGet<SessionReply>(page, '/auth/session');
-  const role = session.roles.find((r) => r.facility);
-  if (!role?.facility || !role.area) throw new Error('the station login has no facility');
-  const profile = await apiGet<{ timeZone: string }>(page, '/profile');
-  return { area: role.area.id, facility: role.facility.id, today: todayIn(profile.timeZone, new Date()) };
-}
-
-/** Active children of the station's commune born between these days, youngest first. */
-async function childrenBornBetween(page: Page, area: string, from: string, to: string) {
+/** Active children of the station's commune aged `days` (from, to) today, youngest first. */
+async function childrenAged(page: Page, { area, today }: Station, days: [number, number]) {
+  const from = addDays(today, -days[1]);
+  const to = addDays(today, -days[0]);
   const years = [...new Set([from.slice(0, 4), to.slice(0, 4)])];
   const found: Resident[] = [];
   for (const year of years) {
@@ -117,15 +78,8 @@ describe('VN demo province: programmes at the commune station', () => {
   });
 
   test("a child's vaccinations on a phone: a dose given today is saved and listed", async () => {
-    const page = await site().newPage(PHONE);
-    await site().signIn(page, 'station');
-    const station = await stationOf(page);
-    const [child] = await childrenBornBetween(
-      page,
-      station.area,
-      addDays(station.today, -300),
-      addDays(station.today, -30),
-    );
+    const { page, station } = await signedInAtStation(site());
+    const [child] = await childrenAged(page, station, [30, 300]);
     if (!child) throw new Error('no child under a year in the station’s commune');
     const before = await apiGet<ImmunizationList>(page, `/residents/${child.id}/immunizations`);
 
@@ -147,15 +101,8 @@ describe('VN demo province: programmes at the commune station', () => {
   });
 
   test("a child's weight at a visit shows on the growth chart of the resident's page", async () => {
-    const page = await site().newPage(PHONE);
-    await site().signIn(page, 'station');
-    const station = await stationOf(page);
-    const [child] = await childrenBornBetween(
-      page,
-      station.area,
-      addDays(station.today, -600),
-      addDays(station.today, -200),
-    );
+    const { page, station } = await signedInAtStation(site());
+    const [child] = await childrenAged(page, station, [200, 600]);
     if (!child) throw new Error('no child of 7-20 months in the station’s commune');
     // Weighed at the station this morning: 0.1 kg that no demo visit records, to find it.
     await apiPost(page, '/encounters', {
@@ -220,9 +167,7 @@ describe('VN demo province: programmes at the commune station', () => {
   });
 
   test('a vaccine given today takes the child off the list; one given too early is flagged', async () => {
-    const page = await site().newPage(PHONE);
-    await site().signIn(page, 'station');
-    const station = await stationOf(page);
+    const { page, station } = await signedInAtStation(site());
 
     // A child on today's vaccination list, and a vaccine that counts for the item listed.
     const listed = await worklistRows(page, 'kind=immunization');
@@ -240,9 +185,7 @@ describe('VN demo province: programmes at the commune station', () => {
     expect(after.filter((r) => r.residentId === row.residentId && r.itemId === row.itemId)).toEqual([]);
 
     // Oral polio for a child under two months (the first dose is from 2 months): not counted.
-    const young = (
-      await childrenBornBetween(page, station.area, addDays(station.today, -50), addDays(station.today, -20))
-    ).find((c) => c.id !== row.residentId);
+    const young = (await childrenAged(page, station, [20, 50])).find((c) => c.id !== row.residentId);
     if (!young) throw new Error('no child of 20-50 days in the station’s commune');
     await page.goto(`/residents/${young.id}/vaccinations`);
     await page.getByTestId('dose-form').waitFor();

@@ -1,13 +1,21 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import type { SessionReply } from '../../src/modules/access/access.schema.ts';
 import type { EncounterSummary, Timeline } from '../../src/modules/encounters/encounters.schema.ts';
 import type { OnHand } from '../../src/modules/stock/stock.schema.ts';
-import { addDays, todayIn } from '../../src/platform/dates.ts';
+import { addDays } from '../../src/platform/dates.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { expectAccessible } from './support/accessibility.ts';
 import { DESKTOP, PHONE, screenshot } from './support/browser.ts';
 import { startDemoSite } from './support/demo-server.ts';
+import {
+  apiGet,
+  apiPost,
+  fitsWidth,
+  poll,
+  type Station,
+  signedInAtStation,
+  stationOf,
+} from './support/station.ts';
 
 /**
  * The station's clinical day on a phone (360 px): a routine hypertension follow-up from the resident's
@@ -18,53 +26,6 @@ import { startDemoSite } from './support/demo-server.ts';
  * today's visits. Then the CN demo county: a visit at 程寨镇's township health centre, in Chinese, and
  * its home page's visits of today.
  */
-
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 150 });
-
-async function fitsWidth(page: Page) {
-  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-  expect(overflow, 'horizontal overflow in px').toBeLessThanOrEqual(0);
-}
-
-/** A GET of the API from inside the signed-in page (its session cookie). */
-async function apiGet<T>(page: Page, path: string): Promise<T> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(`/api${p}`);
-    if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-    return res.json();
-  }, path) as Promise<T>;
-}
-
-/** A write of the API from inside the signed-in page, with the session's CSRF token. */
-async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ p, b }) => {
-      const session = await (await fetch('/api/auth/session')).json();
-      const res = await fetch(`/api${p}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: JSON.stringify(b),
-      });
-      if (!res.ok) throw new Error(`${p}: ${res.status} ${await res.text()}`);
-      return res.json();
-    },
-    { p: path, b: body },
-  ) as Promise<T>;
-}
-
-interface Station {
-  facility: string;
-  area: string;
-  today: string;
-}
-
-async function stationOf(page: Page): Promise<Station> {
-  const session = await apiGet<SessionReply>(page, '/auth/session');
-  const role = session.roles.find((r) => r.facility);
-  if (!role?.facility || !role.area) throw new Error('the station login has no facility');
-  const profile = await apiGet<{ timeZone: string }>(page, '/profile');
-  return { facility: role.facility.id, area: role.area.id, today: todayIn(profile.timeZone, new Date()) };
-}
 
 const shelfOf = async (page: Page, facility: string) =>
   new Map(
@@ -167,9 +128,7 @@ describe('VN demo province: the commune station', () => {
   const site = startDemoSite();
 
   test('station on a phone: a hypertension follow-up in a few taps, refusals by their fields, the chart', async () => {
-    const page = await site().newPage(PHONE);
-    await site().signIn(page, 'station');
-    const station = await stationOf(page);
+    const { page, station } = await signedInAtStation(site());
     const residentId =
       (await demoHypertensive(page, station)) ?? (await seedHypertensive(page, station, 'amlodipin'));
     const timeline = await apiGet<Timeline>(page, `/residents/${residentId}/timeline`);
