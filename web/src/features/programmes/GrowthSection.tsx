@@ -1,8 +1,7 @@
 import { Card, Stack, Text, Title } from '@mantine/core';
 import { useToday } from '../../api/profile.ts';
 import { daysBetween } from '../../calendar.ts';
-import { errorText } from '../../components/api-errors.ts';
-import { Loading } from '../../components/Loading.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import type { MessageKey } from '../../i18n/catalog.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useGrowth, useWeightForAgeCurves } from './api.ts';
@@ -41,36 +40,34 @@ export function GrowthSection({ residentId, birthDate }: { residentId: string; b
       <Title order={2} size="h4" id="growth-title" mb="xs">
         {t('programmes.growth.title')}
       </Title>
-      {growth.isPending ? (
-        <Loading />
-      ) : growth.isError ? (
-        <Text size="sm" c="red.9">
-          {errorText(growth.error, i18n)}
-        </Text>
-      ) : weighings.length === 0 ? (
-        <Text size="sm">{t('programmes.growth.none')}</Text>
-      ) : (
-        <Stack gap="xs">
-          {ageCurve.length > 0 && (
-            <GrowthChart curves={ageCurve} weighings={weighings} ageMonths={growth.data.age.days / 30.4375} />
-          )}
-          {last && (
-            <Text size="sm" data-testid="growth-last">
-              {last.score
-                ? t('programmes.growth.last', {
-                    weight: i18n.number(last.kg, 1),
-                    months: i18n.number(Math.floor(last.months), 0),
-                    z: i18n.number(last.score.z, 1),
-                    class: CLASS[last.score.class] ? t(CLASS[last.score.class]!) : last.score.class,
-                  })
-                : t('programmes.growth.lastUnscored', {
-                    weight: i18n.number(last.kg, 1),
-                    months: i18n.number(Math.floor(last.months), 0),
-                  })}
-            </Text>
-          )}
-        </Stack>
-      )}
+      <QueryState query={growth}>
+        {(data) =>
+          weighings.length === 0 ? (
+            <Text size="sm">{t('programmes.growth.none')}</Text>
+          ) : (
+            <Stack gap="xs">
+              {ageCurve.length > 0 && (
+                <GrowthChart curves={ageCurve} weighings={weighings} ageMonths={data.age.days / 30.4375} />
+              )}
+              {last && (
+                <Text size="sm" data-testid="growth-last">
+                  {last.score
+                    ? t('programmes.growth.last', {
+                        weight: i18n.number(last.kg, 1),
+                        months: i18n.number(Math.floor(last.months), 0),
+                        z: i18n.number(last.score.z, 1),
+                        class: CLASS[last.score.class] ? t(CLASS[last.score.class]!) : last.score.class,
+                      })
+                    : t('programmes.growth.lastUnscored', {
+                        weight: i18n.number(last.kg, 1),
+                        months: i18n.number(Math.floor(last.months), 0),
+                      })}
+                </Text>
+              )}
+            </Stack>
+          )
+        }
+      </QueryState>
     </Card>
   );
 }

@@ -1,8 +1,7 @@
 import { Anchor, Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/client.ts';
-import { errorText } from '../../components/api-errors.ts';
-import { Loading } from '../../components/Loading.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useProgrammes, useResidentDue } from './api.ts';
 import { programmeCards } from './due-view.ts';
@@ -26,66 +25,64 @@ export function ProgrammeCards({ residentId }: { residentId: string }) {
       <Title order={2} size="h4" id="programmes-title" mb="xs">
         {t('programmes.cards.title')}
       </Title>
-      {due.isPending ? (
-        <Loading />
-      ) : due.isError ? (
-        <Text size="sm" c="red.9">
-          {errorText(due.error, i18n)}
-        </Text>
-      ) : cards.length === 0 ? (
-        <Text size="sm">{t('programmes.cards.none')}</Text>
-      ) : (
-        <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
-          {cards.map((c) => {
-            const state = c.counts.overdue > 0 ? 'overdue' : c.counts.due > 0 ? 'due' : null;
-            return (
-              <li key={c.programmeId} data-testid="programme-card" data-programme={c.programmeId}>
-                <Group gap="xs" wrap="wrap">
-                  {c.kind === 'immunization' ? (
-                    <Anchor
-                      component={Link}
-                      to={`/residents/${residentId}/vaccinations`}
-                      fw={600}
-                      size="sm"
-                      underline="always"
-                    >
-                      {names.programme(c.programmeId)}
-                    </Anchor>
-                  ) : (
-                    <Text fw={600} size="sm">
-                      {names.programme(c.programmeId)}
+      <QueryState query={due}>
+        {() =>
+          cards.length === 0 ? (
+            <Text size="sm">{t('programmes.cards.none')}</Text>
+          ) : (
+            <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+              {cards.map((c) => {
+                const state = c.counts.overdue > 0 ? 'overdue' : c.counts.due > 0 ? 'due' : null;
+                return (
+                  <li key={c.programmeId} data-testid="programme-card" data-programme={c.programmeId}>
+                    <Group gap="xs" wrap="wrap">
+                      {c.kind === 'immunization' ? (
+                        <Anchor
+                          component={Link}
+                          to={`/residents/${residentId}/vaccinations`}
+                          fw={600}
+                          size="sm"
+                          underline="always"
+                        >
+                          {names.programme(c.programmeId)}
+                        </Anchor>
+                      ) : (
+                        <Text fw={600} size="sm">
+                          {names.programme(c.programmeId)}
+                        </Text>
+                      )}
+                      <Text size="sm" c="gray.7">
+                        {kindLabel(c.kind, i18n)}
+                      </Text>
+                      {state && (
+                        <Badge color={STATE_COLOUR[state]} variant="light">
+                          {stateLabel(state, i18n)}
+                        </Badge>
+                      )}
+                    </Group>
+                    <Text size="sm" data-testid="programme-counts">
+                      {t('programmes.cards.line', {
+                        overdue: c.counts.overdue,
+                        due: c.counts.due,
+                        upcoming: c.counts.upcoming,
+                        done: c.counts.done,
+                      })}
                     </Text>
-                  )}
-                  <Text size="sm" c="gray.7">
-                    {kindLabel(c.kind, i18n)}
-                  </Text>
-                  {state && (
-                    <Badge color={STATE_COLOUR[state]} variant="light">
-                      {stateLabel(state, i18n)}
-                    </Badge>
-                  )}
-                </Group>
-                <Text size="sm" data-testid="programme-counts">
-                  {t('programmes.cards.line', {
-                    overdue: c.counts.overdue,
-                    due: c.counts.due,
-                    upcoming: c.counts.upcoming,
-                    done: c.counts.done,
-                  })}
-                </Text>
-                {c.next && (
-                  <Text size="sm" c="gray.7">
-                    {t('programmes.cards.nextOn', {
-                      item: names.item(c.programmeId, c.next.itemId),
-                      date: i18n.date(c.next.dueFrom),
-                    })}
-                  </Text>
-                )}
-              </li>
-            );
-          })}
-        </Stack>
-      )}
+                    {c.next && (
+                      <Text size="sm" c="gray.7">
+                        {t('programmes.cards.nextOn', {
+                          item: names.item(c.programmeId, c.next.itemId),
+                          date: i18n.date(c.next.dueFrom),
+                        })}
+                      </Text>
+                    )}
+                  </li>
+                );
+              })}
+            </Stack>
+          )
+        }
+      </QueryState>
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../../api/client.ts';
 import { can, useSignedIn } from '../../api/session.ts';
 import { errorText } from '../../components/api-errors.ts';
 import { Loading } from '../../components/Loading.tsx';
+import { QueryState } from '../../components/QueryState.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useResident } from '../residents/api.ts';
 import {
@@ -92,29 +93,27 @@ function DueSection({
       <Title order={2} size="h4" mb="xs" id="due-today">
         {t('programmes.vacc.dueToday')}
       </Title>
-      {due.isPending ? (
-        <Loading />
-      ) : due.isError ? (
-        <Text size="sm" c="red.9">
-          {errorText(due.error, i18n)}
-        </Text>
-      ) : view && view.today.length === 0 ? (
-        <Text size="sm" data-testid="vacc-nothing-due">
-          {t('programmes.vacc.nothingDue')}
-        </Text>
-      ) : (
-        <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }}>
-          {view?.today.map(({ item, state }) => (
-            <DueLine
-              key={`${item.programmeId}-${item.itemId}-${item.dueFrom}`}
-              item={item}
-              state={state}
-              names={names}
-              onRecord={onRecord}
-            />
-          ))}
-        </Stack>
-      )}
+      <QueryState query={due}>
+        {() =>
+          view && view.today.length === 0 ? (
+            <Text size="sm" data-testid="vacc-nothing-due">
+              {t('programmes.vacc.nothingDue')}
+            </Text>
+          ) : (
+            <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }}>
+              {view?.today.map(({ item, state }) => (
+                <DueLine
+                  key={`${item.programmeId}-${item.itemId}-${item.dueFrom}`}
+                  item={item}
+                  state={state}
+                  names={names}
+                  onRecord={onRecord}
+                />
+              ))}
+            </Stack>
+          )
+        }
+      </QueryState>
       {view && (
         <Text size="sm" mt="sm" data-testid="vacc-next">
           {view.next
