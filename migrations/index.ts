@@ -38,6 +38,7 @@ import * as m20261207_1010 from './2026_12_07_1010_resident_language.ts';
 import * as m20261207_1400 from './2026_12_07_1400_stock_daily.ts';
 import * as m20261207_1410 from './2026_12_07_1410_stock_daily_by_facility.ts';
 import * as m20261207_1500 from './2026_12_07_1500_programme_due_done_later.ts';
+import * as m20261208_1000 from './2026_12_08_1000_create_claims.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1400_stock_daily': m20261207_1400,
   '2026_12_07_1410_stock_daily_by_facility': m20261207_1410,
   '2026_12_07_1500_programme_due_done_later': m20261207_1500,
+  '2026_12_08_1000_create_claims': m20261208_1000,
 };

@@ -23,6 +23,12 @@ import type {
   ServicePriceTable,
 } from './modules/catalog/catalog.table.ts';
 import type {
+  ClaimCheckTable,
+  ClaimEventTable,
+  ClaimLineTable,
+  ClaimTable,
+} from './modules/claims/claims.table.ts';
+import type {
   EncounterAmendmentTable,
   EncounterBillLineTable,
   EncounterBillTable,
@@ -131,5 +137,9 @@ declare module './platform/db/database.ts' {
     programme_risk: ProgrammeRiskTable;
     programme_invalid_dose: ProgrammeInvalidDoseTable;
     outreach_attempt: OutreachAttemptTable;
+    claim: ClaimTable;
+    claim_line: ClaimLineTable;
+    claim_check: ClaimCheckTable;
+    claim_event: ClaimEventTable;
   }
 }

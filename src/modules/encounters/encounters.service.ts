@@ -46,6 +46,7 @@ import { observationKinds } from './observation-kinds.ts';
 import { type AddedIds, addRecordsTo } from './records.service.ts';
 import { dispense, returnDispensed } from './stock.refs.ts';
 import { fingerprintOf } from './sync.rules.ts';
+import { billedEvent, visitBilled } from './visit-events.ts';
 
 /**
  * Visits: open (with the eligibility answer of the card shown, stored as given), add records while
@@ -282,6 +283,7 @@ export async function closeEncounter(
       body.dispense !== false ? await dispenseLines(db, e, prescriptions, now, caller) : undefined;
     const bill = await priceVisit(ctx, db, e, null, now, rows);
     await updateEncounterRow(db, id, { status: 'closed', ended_at: endedAt, closed_at: now });
+    await visitBilled(ctx, db, [billedEvent(e, bill.bill, caller.userId)]);
     // The view from the rows loaded above with what closing changed (not read again).
     const closed: EncounterRecordRows = {
       ...rows,
@@ -498,8 +500,9 @@ export async function amendEncounter(
         );
         await dispenseLines(db, e, fresh, now, caller);
       }
-      await priceVisit(ctx, db, e, body.id, now);
+      const billed = await priceVisit(ctx, db, e, body.id, now);
       await updateEncounterRow(db, id, { status: 'amended' });
+      await visitBilled(ctx, db, [billedEvent(e, billed.bill, caller.userId)]);
       return viewOf(db, { ...e, status: 'amended' });
     }
     return viewOf(db, e);

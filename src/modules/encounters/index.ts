@@ -14,3 +14,10 @@ export { fingerprintOf } from './sync.rules.ts';
 export { todayRoutes } from './today.routes.ts';
 export type { TodayVisits } from './today.schema.ts';
 export { visitDaysOf } from './visit-days.queries.ts';
+export {
+  onVisitBilled,
+  type VisitBilledContext,
+  type VisitBilledEvent,
+  type VisitBilledListener,
+  visitBilled,
+} from './visit-events.ts';
