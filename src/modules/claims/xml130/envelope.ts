@@ -3,40 +3,19 @@
  * SOLUONGHOSO, DANHSACHHOSO / HOSO / FILEHOSO (LOAIHOSO, NOIDUNGFILE: base64 of the table's XML)) /
  * CHUKYDONVI. One HOSO is written as each claim comes; nothing but the HOSO in hand is held.
  *
- * The signature over a streamed file: THONGTINHOSO is written in its canonical form (xml-writer.ts:
- * no attributes, no whitespace, Canonical XML's escaping), so the SHA-256 of its bytes as written is
- * the digest an XML-DSig Reference to it carries. That digest is computed while streaming, and after
- * THONGTINHOSO is closed the seam `SignEnvelope` is given it (and the envelope's header) and returns
- * the content of CHUKYDONVI (a ds:Signature over that digest, made by claim-file-import's
- * signature.ts with the facility's key). CHUKYDONVI comes last in the envelope, so nothing is
- * written twice. A verifier streams THONGTINHOSO's bytes, digests them the same way and checks the
- * signature over the digest (docs/CLAIMS.md).
+ * The signature over a streamed file (docs/CLAIMS.md, "The signature"): every chunk written before
+ * CHUKYDONVI is also given to the signer (signature.ts `createEnvelopeSigner`), which digests
+ * THONGTINHOSO's canonical form as it goes; after THONGTINHOSO closes, the signer gives the whole
+ * CHUKYDONVI element (a statement of the facility and the digest, and an XML-DSig over it). CHUKYDONVI
+ * comes last, so the file is written in one pass. Without a signer the element is written empty.
  */
 import { createHash, type Hash } from 'node:crypto';
 import { formatDate } from './format.ts';
+import type { EnvelopeSigner } from './signature.ts';
 import type { HoSo } from './tables.ts';
 import { element, XML_DECLARATION } from './xml-writer.ts';
 
-/** What the signature covers: the envelope's header and the digest of THONGTINHOSO as written. */
-export interface UnsignedEnvelope {
-  facilityCode: string;
-  /** NGAYLAP, 'YYYY-MM-DD' on the country's calendar. */
-  createdOn: string;
-  records: number;
-  /** SHA-256 of the bytes of `<THONGTINHOSO>...</THONGTINHOSO>`, base64. */
-  digest: string;
-}
-
-/**
- * The seam for the signature: takes the envelope without its signature and returns the content of
- * CHUKYDONVI (XML: a ds:Signature element), or null to leave it empty (no key configured).
- */
-export type SignEnvelope = (envelope: UnsignedEnvelope) => Promise<string | null>;
-
-/** Until a facility key is configured (claim-file-import's signature.ts), the file goes out unsigned. */
-export const unsignedEnvelope: SignEnvelope = async () => null;
-
-/** Where the bytes go: a file stream with back-pressure (export.service.ts) or memory in tests. */
+/** Where the bytes go: a file stream with back-pressure (claim-files' export) or memory in tests. */
 export interface Sink {
   write(chunk: string): Promise<void>;
 }
@@ -46,7 +25,6 @@ export interface EnvelopeTotals {
   bytes: number;
   /** SHA-256 of the whole file, hex (claim_file.sha256). */
   sha256: string;
-  digest: string;
 }
 
 /**
@@ -55,19 +33,18 @@ export interface EnvelopeTotals {
  */
 export class EnvelopeWriter {
   private readonly file: Hash = createHash('sha256');
-  private readonly content: Hash = createHash('sha256');
   private bytes = 0;
   private records = 0;
-  private inContent = false;
 
   constructor(
     private readonly sink: Sink,
     private readonly header: { facilityCode: string; createdOn: string; records: number },
+    private readonly signer: EnvelopeSigner | null,
   ) {}
 
-  private async put(text: string): Promise<void> {
+  private async put(text: string, signed = true): Promise<void> {
     this.file.update(text, 'utf8');
-    if (this.inContent) this.content.update(text, 'utf8');
+    if (signed) this.signer?.write(text);
     this.bytes += Buffer.byteLength(text, 'utf8');
     await this.sink.write(text);
   }
@@ -76,7 +53,6 @@ export class EnvelopeWriter {
     await this.put(
       `${XML_DECLARATION}<GIAMDINHHS><THONGTINDONVI>${element('MACSKCB', this.header.facilityCode)}</THONGTINDONVI>`,
     );
-    this.inContent = true;
     await this.put(
       `<THONGTINHOSO>${element('NGAYLAP', formatDate(this.header.createdOn))}${element(
         'SOLUONGHOSO',
@@ -99,18 +75,11 @@ export class EnvelopeWriter {
     await this.put(`<HOSO>${files}</HOSO>`);
   }
 
-  async end(sign: SignEnvelope): Promise<EnvelopeTotals> {
+  async end(): Promise<EnvelopeTotals> {
     await this.put('</DANHSACHHOSO></THONGTINHOSO>');
-    this.inContent = false;
-    const digest = this.content.digest('base64');
-    const signature = await sign({
-      facilityCode: this.header.facilityCode,
-      createdOn: this.header.createdOn,
-      records: this.records,
-      digest,
-    });
-    // The signature is XML made by the signer: written as it is, not escaped.
-    await this.put(`<CHUKYDONVI>${signature ?? ''}</CHUKYDONVI></GIAMDINHHS>`);
-    return { records: this.records, bytes: this.bytes, sha256: this.file.digest('hex'), digest };
+    // The signer's CHUKYDONVI is XML made by it: written as it is, not escaped.
+    const signature = this.signer ? this.signer.signatureElement() : '<CHUKYDONVI></CHUKYDONVI>';
+    await this.put(`${signature}</GIAMDINHHS>`, false);
+    return { records: this.records, bytes: this.bytes, sha256: this.file.digest('hex') };
   }
 }

@@ -3,13 +3,7 @@
  * the schema check, the streamed envelope, and the export's streaming read. The claim-files module
  * and the import (claim-file-import) use it through this file.
  */
-export {
-  EnvelopeWriter,
-  type SignEnvelope,
-  type Sink,
-  type UnsignedEnvelope,
-  unsignedEnvelope,
-} from './envelope.ts';
+export { type EnvelopeTotals, EnvelopeWriter, type Sink } from './envelope.ts';
 export {
   EXPORTED_TABLES,
   type Field,

@@ -1,14 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { EnvelopeWriter, type SignEnvelope, unsignedEnvelope } from './envelope.ts';
+import { EnvelopeWriter } from './envelope.ts';
 import { centsText, TABLES, XML1 } from './fields.ts';
-import { parseEnvelope } from './parse.testing.ts';
+import { type ClaimFileRecord, readClaimFile } from './reader.ts';
 import { checkTable } from './schema.ts';
+import { createEnvelopeSigner, type EnvelopeSigner, verifyEnvelopeSignature } from './signature.ts';
+import { generateSigningKey } from './signing-keys.ts';
 import { hoSoOf, recordOf } from './tables.ts';
 import { exportClaimFixture } from './xml130.fixtures.ts';
 
 const HANOI = 'Asia/Ho_Chi_Minh';
 
-async function writeEnvelope(claims = [exportClaimFixture()], sign: SignEnvelope = unsignedEnvelope) {
+async function writeEnvelope(claims = [exportClaimFixture()], signer: EnvelopeSigner | null = null) {
   let xml = '';
   const w = new EnvelopeWriter(
     {
@@ -17,11 +19,25 @@ async function writeEnvelope(claims = [exportClaimFixture()], sign: SignEnvelope
       },
     },
     { facilityCode: '56001', createdOn: '2026-12-02', records: claims.length },
+    signer,
   );
   await w.begin();
   for (const [i, c] of claims.entries()) await w.add(hoSoOf(c, i + 1, HANOI));
-  const totals = await w.end(sign);
+  const totals = await w.end();
   return { xml, totals };
+}
+
+async function readBack(xml: string) {
+  const records: ClaimFileRecord[] = [];
+  const envelope = await readClaimFile(
+    (async function* () {
+      yield xml;
+    })(),
+    (r) => {
+      records.push(r);
+    },
+  );
+  return { envelope, records };
 }
 
 const cents = (t: string) => BigInt(t.replace('.', ''));
@@ -98,13 +114,14 @@ describe('the envelope', () => {
       exportClaimFixture({ claimId: '01938a6e-0000-7000-8000-000000000002' }),
     ];
     const { xml, totals } = await writeEnvelope(claims);
-    const env = parseEnvelope(xml);
-    expect(env).toMatchObject({ macskcb: '56001', ngaylap: '20261202', soLuongHoSo: '2', signature: '' });
+    const { envelope, records } = await readBack(xml);
+    expect(envelope).toMatchObject({ facilityCode: '56001', createdOn: '20261202', declaredCount: '2' });
     expect(totals).toMatchObject({ records: 2, bytes: Buffer.byteLength(xml) });
-    expect(env.hoSo).toHaveLength(2);
-    for (const hoSo of env.hoSo) {
-      const t1 = hoSo.XML1![0]!;
-      const lines = [...(hoSo.XML2 ?? []), ...(hoSo.XML3 ?? [])];
+    expect(records).toHaveLength(2);
+    for (const { tables, problems } of records) {
+      expect(problems).toEqual([]);
+      const t1 = tables.XML1![0]!;
+      const lines = [...(tables.XML2 ?? []), ...(tables.XML3 ?? [])];
       expect(t1.HO_TEN).toBe('Nguyễn Thị Hoa & con');
       for (const [total, line] of [
         ['T_TONGCHI_BV', 'THANH_TIEN_BV'],
@@ -114,25 +131,22 @@ describe('the envelope', () => {
         ['T_BNTT', 'T_BNTT'],
       ] as const)
         expect(t1[total], total).toBe(sum(lines, line));
-      for (const [name, records] of Object.entries(hoSo))
-        for (const r of records) expect(checkTable(name as 'XML1', r)).toEqual([]);
+      for (const [name, rows] of Object.entries(tables))
+        for (const r of rows) expect(checkTable(name as 'XML1', r)).toEqual([]);
     }
   });
 
-  test('the signer is given the digest of THONGTINHOSO as written, and its signature closes the file', async () => {
-    let seen = '';
-    const { xml, totals } = await writeEnvelope([exportClaimFixture()], async (e) => {
-      seen = e.digest;
-      return '<Signature><SignatureValue>x</SignatureValue></Signature>';
+  test("signed through claim-file-import's signer, the signature verifies over what was written", async () => {
+    const key = await generateSigningKey('56001');
+    const { xml } = await writeEnvelope([exportClaimFixture()], createEnvelopeSigner(key));
+    const { envelope } = await readBack(xml);
+    expect(verifyEnvelopeSignature(envelope.signatureXml, envelope, key.certificatePem)).toMatchObject({
+      facilityCode: '56001',
+      digest: envelope.digest,
     });
-    const content = xml.slice(xml.indexOf('<THONGTINHOSO>'), xml.indexOf('</THONGTINHOSO>') + 15);
-    const { createHash } = await import('node:crypto');
-    expect(seen).toBe(createHash('sha256').update(content).digest('base64'));
-    expect(totals.digest).toBe(seen);
-    expect(
-      xml.endsWith(
-        '<CHUKYDONVI><Signature><SignatureValue>x</SignatureValue></Signature></CHUKYDONVI></GIAMDINHHS>',
-      ),
-    ).toBe(true);
+    const { envelope: changed } = await readBack(xml.replace('<SOLUONGHOSO>1<', '<SOLUONGHOSO>2<'));
+    expect(() => verifyEnvelopeSignature(changed.signatureXml, changed, key.certificatePem)).toThrow(
+      /THONGTINHOSO is not what was signed/,
+    );
   });
 });
