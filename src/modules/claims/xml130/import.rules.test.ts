@@ -3,7 +3,7 @@ import { EnvelopeWriter } from './envelope.ts';
 import { centsOf, checkRecord, compareTables, totalsProblems } from './import.rules.ts';
 import { type ClaimFileRecord, type FieldValues, parseTable, readClaimFile } from './reader.ts';
 import { envelopeChunks, streamOf } from './sample-envelope.test-support.ts';
-import { type SigningKey, signEnvelopeWith, verifyEnvelopeSignature } from './signature.ts';
+import { createEnvelopeSigner, type SigningKey, verifyEnvelopeSignature } from './signature.ts';
 import { generateSigningKey } from './signing-keys.ts';
 import { hoSoOf } from './tables.ts';
 import { exportClaimFixture } from './xml130.fixtures.ts';
@@ -103,10 +103,11 @@ describe('the round trip: export, then import', () => {
         },
       },
       { facilityCode: '56001', createdOn: '2026-12-02', records: 2 },
+      createEnvelopeSigner(key),
     );
     await writer.begin();
     for (const [i, c] of claims.entries()) await writer.add(hoSoOf(c, i + 1, ZONE));
-    await writer.end(signEnvelopeWith(key));
+    await writer.end();
 
     const records: ClaimFileRecord[] = [];
     const envelope = await readClaimFile(streamOf(xml, 1000), (r) => void records.push(r));

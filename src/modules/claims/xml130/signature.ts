@@ -10,9 +10,9 @@
  *  - on import the same digest is computed while reading, the signature checked against the
  *    facility's certificate (the trusted one, never the one the file brings), then the digests compared.
  *
- * The writer's seam: `signEnvelopeWith(key)` is envelope.ts's `SignEnvelope` (the EnvelopeWriter
- * digests THONGTINHOSO's canonical bytes as it writes them); a writer that does not write the
- * canonical form tees its chunks into `createEnvelopeSigner(key)` instead.
+ * The writer's seam: `createEnvelopeSigner(key)` is fed every chunk written before `CHUKYDONVI`
+ * (envelope.ts's EnvelopeWriter does so), and `signer.signatureElement()` gives the element to write
+ * before `</GIAMDINHHS>`.
  */
 import crypto from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
@@ -144,17 +144,6 @@ export function signStatement(statement: SignedStatement, key: SigningKey): stri
     location: { reference: '/*', action: 'append' },
   });
   return sig.getSignedXml();
-}
-
-/**
- * The export's seam (envelope.ts `SignEnvelope`): the content of CHUKYDONVI for the digest the
- * EnvelopeWriter computed over THONGTINHOSO as it wrote it (its writer writes the canonical form).
- */
-export function signEnvelopeWith(
-  key: SigningKey,
-): (envelope: { facilityCode: string; digest: string }) => Promise<string> {
-  return async ({ facilityCode, digest }) =>
-    signStatement({ facilityCode, digest }, key).slice('<CHUKYDONVI>'.length, -'</CHUKYDONVI>'.length);
 }
 
 /** The writer's seam: fed the envelope's text up to `CHUKYDONVI`, it gives the signature element. */
