@@ -61,6 +61,12 @@ import type {
   ResidentTable,
 } from './modules/residents/residents.table.ts';
 import type { RotationTable } from './modules/rotations/rotations.table.ts';
+import type {
+  SettlementAdjustmentTable,
+  SettlementAdvanceTable,
+  SettlementClaimTable,
+  SettlementTable,
+} from './modules/settlements/settlements.table.ts';
 import type { RequisitionEventTable, RequisitionTable } from './modules/stock/requisitions.table.ts';
 import type {
   StockBatchTable,
@@ -141,5 +147,9 @@ declare module './platform/db/database.ts' {
     claim_line: ClaimLineTable;
     claim_check: ClaimCheckTable;
     claim_event: ClaimEventTable;
+    settlement_advance: SettlementAdvanceTable;
+    settlement: SettlementTable;
+    settlement_claim: SettlementClaimTable;
+    settlement_adjustment: SettlementAdjustmentTable;
   }
 }

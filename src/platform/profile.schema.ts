@@ -128,6 +128,27 @@ const InsuranceEnrolmentSchema = Type.Object({
   }),
 });
 
+/**
+ * The quarterly settlement with the insurer (module settlements): the amounts paid are rounded to
+ * `decimals` (VN 0: whole đồng; CN 2: fen), and each quarter's advance is `percent` of the quarter
+ * before's accepted amount (of its claimed amount while nothing is accepted yet, a first quarter, when
+ * `whenNoneAccepted` says so), by the rule in force on the advance quarter's first day.
+ */
+const SettlementProfileSchema = Type.Object({
+  decimals: Type.Integer({ minimum: 0, maximum: 2 }),
+  advances: Type.Array(
+    Type.Object({
+      from: IsoDate,
+      /** Two decimals at most (33.33 for a month of a quarter). */
+      percent: Percent,
+      whenNoneAccepted: Type.Union([Type.Literal('claimed'), Type.Literal('none')]),
+      note: Type.Optional(Type.String()),
+    }),
+    { minItems: 1 },
+  ),
+});
+export type SettlementProfile = Static<typeof SettlementProfileSchema>;
+
 export const InsuranceProfileSchema = Type.Object({
   coverageTargets: Type.Array(Type.Object({ year: Type.Integer(), percent: Percent })),
   card: Type.Optional(InsuranceCardSchema),
@@ -139,6 +160,7 @@ export const InsuranceProfileSchema = Type.Object({
       schemes: Type.Array(ReimbursementSchemeSchema, { minItems: 1 }),
     }),
   ),
+  settlement: Type.Optional(SettlementProfileSchema),
 });
 
 export type InsuranceProfile = Static<typeof InsuranceProfileSchema>;
