@@ -26,6 +26,7 @@ import { registryRoutes } from './modules/registry-io.ts';
 import { reminderRoutes } from './modules/reminders/index.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
+import { settlementRoutes } from './modules/settlements/index.ts';
 import { requisitionRoutes, stockRoutes } from './modules/stock/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
@@ -137,6 +138,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       reminderRoutes(scoped, ctx);
       appointmentRoutes(scoped, ctx);
       worklistRoutes(scoped, ctx);
+      settlementRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

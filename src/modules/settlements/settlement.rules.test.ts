@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadProfile } from '../../platform/profile.ts';
+import type { ClaimStatus } from '../claims/claims.enums.ts';
 import {
   type AdvanceRule,
   addQuarters,
@@ -8,10 +9,12 @@ import {
   correctionsOf,
   isQuarter,
   nextAdvance,
+  quarterFigures,
   quarterOfDay,
   quarterStart,
   roundToDecimals,
   runDecision,
+  standingOf,
   sumFigures,
   toCents,
 } from './settlement.rules.ts';
@@ -225,6 +228,66 @@ describe('runs and corrections', () => {
       want: [],
     },
   ])('$name', ({ claims, want }) => expect(correctionsOf('2026-Q4', claims, paid)).toEqual(want));
+
+  test('a claim this settlement adjusted, back to what was paid: its adjustment goes back to 0', () =>
+    expect(
+      correctionsOf(
+        '2026-Q4',
+        [{ claimId: 'a', quarter: '2026-Q3', accepted: 100_00 }],
+        paid,
+        new Set(['a']),
+      ),
+    ).toEqual([{ claimId: 'a', fromQuarter: '2026-Q3', amount: 0 }]));
+
+  test.each([
+    { status: 'draft', accepted: null, want: null },
+    { status: 'submitted', accepted: null, want: null },
+    { status: 'accepted', accepted: 10_00, want: 10_00 },
+    { status: 'partly-accepted', accepted: 7_00, want: 7_00 },
+    { status: 'paid', accepted: 10_00, want: 10_00 },
+    { status: 'rejected', accepted: null, want: 0 },
+  ] as const)('a $status claim stands at $want', ({ status, accepted, want }) =>
+    expect(standingOf(status, accepted)).toBe(want),
+  );
+
+  test("the quarter's figures", () => {
+    const c = (
+      id: string,
+      status: ClaimStatus,
+      pays: number,
+      accepted: number | null,
+      rejected: number | null,
+    ) => ({
+      id,
+      status,
+      insurancePays: pays,
+      accepted,
+      rejected,
+    });
+    const f = quarterFigures([
+      c('d', 'draft', 5_00, null, null),
+      c('k', 'checked', 5_00, null, null),
+      c('s', 'submitted', 10_00, null, null),
+      c('a', 'accepted', 20_00, 20_00, 0),
+      c('p', 'partly-accepted', 30_00, 25_00, 5_00),
+      c('r', 'rejected', 40_00, null, null),
+      c('q', 'paid', 50_00, 50_00, 0),
+    ]);
+    expect(f).toEqual({
+      claims: 5,
+      acceptedCount: 3,
+      rejectedCount: 1,
+      pending: 1,
+      claimed: 150_00,
+      accepted: 95_00,
+      rejected: 45_00,
+      paid: [
+        { claimId: 'a', amount: 20_00 },
+        { claimId: 'p', amount: 25_00 },
+        { claimId: 'q', amount: 50_00 },
+      ],
+    });
+  });
 
   test('an area sums its facilities', () => {
     const row = {

@@ -1,4 +1,5 @@
 import type { SettlementProfile } from '../../platform/profile.schema.ts';
+import type { ClaimStatus } from '../claims/claims.enums.ts';
 import type { AdvanceBasis, SettlementStatus } from './settlements.enums.ts';
 
 /**
@@ -146,20 +147,90 @@ export interface ClaimStanding {
  * The corrections a run of `quarter` adds: for every claim of an earlier, signed quarter whose
  * accepted amount now differs from what the settlements paid for it so far (its signed settlement and
  * the adjustments since), the difference. A claim under review again waits until it is decided.
- * Idempotent: once the adjustment is recorded, the claim's paid total matches and nothing more is added.
+ * Idempotent: `paidSoFar` leaves out this run's own settlement, so a re-run finds the same difference
+ * (and updates its adjustment); a claim this settlement already adjusts (`adjusted`) is answered even
+ * when the difference is now 0, so that adjustment is set back to 0.
  */
 export function correctionsOf(
   quarter: string,
   claims: readonly ClaimStanding[],
   paidSoFar: ReadonlyMap<string, number>,
+  adjusted: ReadonlySet<string> = new Set(),
 ): { claimId: string; fromQuarter: string; amount: number }[] {
   const out: { claimId: string; fromQuarter: string; amount: number }[] = [];
   for (const c of claims) {
     if (c.accepted === null || c.quarter >= quarter) continue;
     const amount = c.accepted - (paidSoFar.get(c.claimId) ?? 0);
-    if (amount !== 0) out.push({ claimId: c.claimId, fromQuarter: c.quarter, amount });
+    if (amount !== 0 || adjusted.has(c.claimId))
+      out.push({ claimId: c.claimId, fromQuarter: c.quarter, amount });
   }
   return out;
+}
+
+/** A claim of the quarter being settled, as the settlement reads it (amounts in cents). */
+export interface ClaimToSettle {
+  id: string;
+  status: ClaimStatus;
+  insurancePays: number;
+  accepted: number | null;
+  rejected: number | null;
+}
+
+/** The statuses a settlement pays: accepted in full or in part (and paid, by this settlement's earlier run). */
+export const SETTLED_STATUSES: readonly ClaimStatus[] = ['accepted', 'partly-accepted', 'paid'];
+/** The statuses a run marks paid. */
+export const PAYABLE_STATUSES: readonly ClaimStatus[] = ['accepted', 'partly-accepted'];
+/** Claimed: submitted to the insurer, decided or not. */
+export const CLAIMED_STATUSES: readonly ClaimStatus[] = ['submitted', ...SETTLED_STATUSES, 'rejected'];
+
+/** What a claim of a signed quarter now stands accepted for: null while it is not decided (again). */
+export function standingOf(status: ClaimStatus, accepted: number | null): number | null {
+  if (SETTLED_STATUSES.includes(status)) return accepted ?? 0;
+  return status === 'rejected' ? 0 : null;
+}
+
+/**
+ * The quarter's claimed, accepted and rejected amounts and counts, and what is paid per claim. A claim
+ * not yet submitted is not claimed; a submitted one is claimed and pending; a rejected one whose
+ * rejected amount is not set is rejected for what it claimed.
+ */
+export function quarterFigures(claims: readonly ClaimToSettle[]): {
+  claims: number;
+  acceptedCount: number;
+  rejectedCount: number;
+  pending: number;
+  claimed: number;
+  accepted: number;
+  rejected: number;
+  paid: { claimId: string; amount: number }[];
+} {
+  const f = {
+    claims: 0,
+    acceptedCount: 0,
+    rejectedCount: 0,
+    pending: 0,
+    claimed: 0,
+    accepted: 0,
+    rejected: 0,
+  };
+  const paid: { claimId: string; amount: number }[] = [];
+  for (const c of claims) {
+    if (!CLAIMED_STATUSES.includes(c.status)) continue;
+    f.claims++;
+    f.claimed += c.insurancePays;
+    if (c.status === 'submitted') f.pending++;
+    else if (c.status === 'rejected') {
+      f.rejectedCount++;
+      f.rejected += c.rejected ?? c.insurancePays;
+    } else {
+      f.acceptedCount++;
+      const amount = c.accepted ?? 0;
+      f.accepted += amount;
+      f.rejected += c.rejected ?? 0;
+      paid.push({ claimId: c.id, amount });
+    }
+  }
+  return { ...f, paid };
 }
 
 /** Sums figures (an area's roll-up of its facilities' settlements). */
