@@ -53,7 +53,11 @@ import type {
   ProgrammeInvalidDoseTable,
   ProgrammeRiskTable,
 } from './modules/programmes/due.table.ts';
-import type { ReminderMessageTable, ReminderOptOutTable } from './modules/reminders/reminders.table.ts';
+import type {
+  ReminderMessageItemTable,
+  ReminderMessageTable,
+  ReminderOptOutTable,
+} from './modules/reminders/reminders.table.ts';
 import type {
   HouseholdTable,
   ResidentMergeTable,
@@ -136,6 +140,7 @@ declare module './platform/db/database.ts' {
     pregnancy: PregnancyTable;
     pregnancy_amendment: PregnancyAmendmentTable;
     reminder_message: ReminderMessageTable;
+    reminder_message_item: ReminderMessageItemTable;
     reminder_opt_out: ReminderOptOutTable;
     appointment: AppointmentTable;
     appointment_amendment: AppointmentAmendmentTable;
