@@ -43,6 +43,7 @@ describe('plantClaimFaults', () => {
   test('each slip is what the checks will find', () => {
     for (const id of planted['no-main-diagnosis'])
       expect(byId.get(id)?.diagnoses.some((d) => d.role === 'main')).toBe(false);
+    for (const v of out) for (const p of v.prescriptions) expect(p.durationDays).toBeLessThanOrEqual(90);
     for (const id of planted['quantity-maximum'])
       expect(byId.get(id)?.prescriptions.find((p) => p.medicineCode === 'VNT0001')?.quantity).toBeGreaterThan(
         30,

@@ -6,14 +6,14 @@ import type { Rng } from './random.ts';
  * The slips a station makes that its insurance claims are sent back for (issue 23), planted in the
  * demo's year of visits, pure and seeded (a fork of its own: nothing else in the plan moves). Each is
  * one a clerk meets: a visit entered twice the same day (once at the desk, once by the doctor), an
- * acute visit whose diagnosis was saved as secondary so the visit has no main one, and four months
- * of a blood-pressure medicine handed out at once before a long stay away (above the most a visit may
- * claim, the profile's `insurance.claimChecks`: 90 tablets). The claims checks find them; the demo
- * load leaves the last quarter's findings for the agency to see and the station to correct through
- * an amendment.
- * Slips the station's own screens refuse or price out of the claim (a diagnosis code outside the
- * catalogue, a service above the station's level of care: the bill charges it to the resident, an
- * expired card: the visit is uninsured) never reach a claim from this system, so none is planted.
+ * acute visit whose diagnosis was saved as secondary so the visit has no main one, and a
+ * blood-pressure medicine doubled (amlodipine 10 mg as two 5 mg tablets) for three months at once
+ * before a long stay away: 180 tablets, above the most a visit may claim (the profile's
+ * `insurance.claimChecks`: 90). The claims checks find them; the demo load leaves the last quarter's
+ * findings for the agency to see and the station to correct through an amendment. Slips the
+ * station's own screens refuse or price out of the claim (a diagnosis code outside the catalogue, a
+ * service above the station's level of care: the bill charges it to the resident, an expired card:
+ * the visit is uninsured) never reach a claim from this system, so none is planted.
  */
 
 export const DEMO_CLAIM_FAULTS = [
@@ -74,11 +74,13 @@ export function plantClaimFaults(
     const amlodipine = input.medicineCode(AMLODIPINE);
     const monthly = v.prescriptions.findIndex((p) => p.medicineCode === amlodipine && p.durationDays <= 30);
     if (monthly >= 0 && r.chance(RATE['quantity-maximum'])) {
-      // Before a long stay away: four months at once, 120 tablets where 90 are the most a visit may claim.
+      // Before a long stay away: a doubled dose for the longest a prescription may run (90 days).
       v = {
         ...v,
         prescriptions: v.prescriptions.map((p, i) =>
-          i === monthly ? { ...p, durationDays: 120, quantity: Math.ceil(p.dose * 120) } : p,
+          i === monthly
+            ? { ...p, dose: p.dose * 2, durationDays: 90, quantity: Math.ceil(p.dose * 2 * 90) }
+            : p,
         ),
       };
       planted['quantity-maximum'].push(v.id);
