@@ -40,6 +40,7 @@ import * as m20261207_1410 from './2026_12_07_1410_stock_daily_by_facility.ts';
 import * as m20261207_1500 from './2026_12_07_1500_programme_due_done_later.ts';
 import * as m20261208_1000 from './2026_12_08_1000_create_claims.ts';
 import * as m20261208_1100 from './2026_12_08_1100_create_settlements.ts';
+import * as m20261208_1200 from './2026_12_08_1200_create_claim_files.ts';
 import * as m20261208_1500 from './2026_12_08_1500_reminders_per_recipient.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
@@ -85,5 +86,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1500_programme_due_done_later': m20261207_1500,
   '2026_12_08_1000_create_claims': m20261208_1000,
   '2026_12_08_1100_create_settlements': m20261208_1100,
+  '2026_12_08_1200_create_claim_files': m20261208_1200,
   '2026_12_08_1500_reminders_per_recipient': m20261208_1500,
 };

@@ -22,6 +22,7 @@ import type {
   ServiceItemTable,
   ServicePriceTable,
 } from './modules/catalog/catalog.table.ts';
+import type { ClaimFileTable } from './modules/claim-files/claim-files.table.ts';
 import type {
   ClaimCheckTable,
   ClaimEventTable,
@@ -149,6 +150,7 @@ declare module './platform/db/database.ts' {
     programme_invalid_dose: ProgrammeInvalidDoseTable;
     outreach_attempt: OutreachAttemptTable;
     claim: ClaimTable;
+    claim_file: ClaimFileTable;
     claim_line: ClaimLineTable;
     claim_check: ClaimCheckTable;
     claim_event: ClaimEventTable;

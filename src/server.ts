@@ -14,6 +14,7 @@ import { areaRoutes } from './modules/areas/index.ts';
 import { capabilityRoutes } from './modules/capabilities/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { claimFileRoutes } from './modules/claim-files/index.ts';
 import { encounterRoutes, todayRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { growthRoutes } from './modules/growth/index.ts';
@@ -136,6 +137,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       pregnancyRoutes(scoped, ctx);
       growthRoutes(scoped, ctx);
       reminderRoutes(scoped, ctx);
+      claimFileRoutes(scoped, ctx);
       appointmentRoutes(scoped, ctx);
       worklistRoutes(scoped, ctx);
       settlementRoutes(scoped, ctx);

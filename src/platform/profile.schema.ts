@@ -149,8 +149,16 @@ const SettlementProfileSchema = Type.Object({
 });
 export type SettlementProfile = Static<typeof SettlementProfileSchema>;
 
+/**
+ * The claims file the agency takes (claim-files module): the Decision 130 XML (VN) or the settlement
+ * lines CSV (CN). A server exports and imports only its profile's format.
+ */
+export const CLAIM_FORMATS = ['decision-130-xml', 'cn-settlement-csv'] as const;
+export type ClaimFormat = (typeof CLAIM_FORMATS)[number];
+
 export const InsuranceProfileSchema = Type.Object({
   coverageTargets: Type.Array(Type.Object({ year: Type.Integer(), percent: Percent })),
+  claimFormat: Type.Optional(Type.Enum(CLAIM_FORMATS)),
   card: Type.Optional(InsuranceCardSchema),
   enrolment: Type.Optional(InsuranceEnrolmentSchema),
   benefit: Type.Optional(InsuranceBenefitSchema),

@@ -5,6 +5,12 @@
  */
 export { type EnvelopeTotals, EnvelopeWriter, type Sink } from './envelope.ts';
 export {
+  type ClaimStream,
+  EXPORTED_STATUSES,
+  type ExportSelection,
+  streamExportClaims,
+} from './export.queries.ts';
+export {
   EXPORTED_TABLES,
   type Field,
   type FieldType,
@@ -20,5 +26,7 @@ export {
   type SchemaFailureCode,
   type TableRecord,
 } from './schema.ts';
+export { createEnvelopeSigner, type EnvelopeSigner } from './signature.ts';
+export { signingKeyFor } from './signing-keys.ts';
 export type { ExportClaim, ExportLine } from './source.ts';
 export { type HoSo, hoSoOf, recordOf, tableXml } from './tables.ts';
