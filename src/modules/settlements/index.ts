@@ -14,3 +14,4 @@ export {
 export { ADVANCE_BASES, ADVANCE_SOURCES, SETTLEMENT_STATUSES } from './settlements.enums.ts';
 export { settlementRoutes } from './settlements.routes.ts';
 export type { Reconciliation, Settlement, SettlementDetail, SettlementRollUp } from './settlements.schema.ts';
+export { getSettlement, listSettlements, recordAdvance, signSettlement } from './settlements.service.ts';

@@ -5,7 +5,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { Scope } from '../access/index.ts';
 import { type ClaimReconciliationRow, claimsForReconciliation } from './claims.refs.ts';
 import { fromCents, toCents } from './settlement.rules.ts';
-import { findSettlementRow } from './settlements.queries.ts';
+import { findSettlementRow, settledAmountsOf } from './settlements.queries.ts';
 import type { Reconciliation, SettlementListQuery } from './settlements.schema.ts';
 import { getSettlement, listSettlements } from './settlements.service.ts';
 
@@ -48,13 +48,16 @@ const claimFigures = (c: ClaimReconciliationRow) => {
 /** A facility's quarter for the printable page: the settlement, every claim claimed, and the claims' sums. */
 export async function reconciliationOf(ctx: AppContext, id: string): Promise<Reconciliation> {
   const settlement = await getSettlement(ctx, id);
+  const settled = await settledAmountsOf(ctx.db, id);
   const claims: Reconciliation['claims'] = [];
-  const sums = { claimed: 0, accepted: 0, rejected: 0 };
+  const sums = { claimed: 0, accepted: 0, rejected: 0, settled: 0 };
   for await (const c of claimPages(ctx, settlement.facility.id, settlement.quarter)) {
     const f = claimFigures(c);
+    const paid = settled.get(c.id) ?? 0;
     sums.claimed += f.claimed;
     sums.accepted += f.accepted;
     sums.rejected += f.rejected;
+    sums.settled += paid;
     claims.push({
       claimId: c.id,
       visitDate: c.visitDate,
@@ -64,6 +67,7 @@ export async function reconciliationOf(ctx: AppContext, id: string): Promise<Rec
       claimed: fromCents(f.claimed),
       accepted: fromCents(f.accepted),
       rejected: fromCents(f.rejected),
+      settled: fromCents(paid),
     });
   }
   return {
@@ -73,6 +77,7 @@ export async function reconciliationOf(ctx: AppContext, id: string): Promise<Rec
       claimed: fromCents(sums.claimed),
       accepted: fromCents(sums.accepted),
       rejected: fromCents(sums.rejected),
+      settled: fromCents(sums.settled),
     },
   };
 }
@@ -86,6 +91,7 @@ const FACILITY_COLUMNS = [
   'claimed',
   'accepted',
   'rejected',
+  'settled',
   'adjustment',
   'from_quarter',
   'advance',
@@ -93,8 +99,9 @@ const FACILITY_COLUMNS = [
 ];
 
 /**
- * A facility's quarter as CSV: a line per claim, one per adjustment, then the advance and the total
- * (claimed, accepted, rejected, adjustments, advance, balance), streamed page by page.
+ * A facility's quarter as CSV: a line per claim (as it stands now, and what this settlement pays for
+ * it), one per adjustment, then the advance and the total (claimed, accepted, rejected, adjustments,
+ * advance, balance), streamed page by page.
  */
 export async function exportFacilityReconciliation(
   ctx: AppContext,
@@ -104,54 +111,41 @@ export async function exportFacilityReconciliation(
   const row = await findSettlementRow(ctx.db, id);
   if (!row) throw notFound('Settlement', id);
   const s = await getSettlement(ctx, id);
-  async function* lines() {
+  const settled = await settledAmountsOf(ctx.db, id);
+  async function* lines(): AsyncGenerator<Record<string, unknown>> {
     for await (const c of claimPages(ctx, s.facility.id, s.quarter)) {
       const f = claimFigures(c);
-      yield [
-        'claim',
-        c.id,
-        c.visitDate,
-        c.cardNumber ?? c.scheme ?? '',
-        c.status,
-        fromCents(f.claimed),
-        fromCents(f.accepted),
-        fromCents(f.rejected),
-        '',
-        '',
-        '',
-        '',
-      ];
+      yield {
+        line: 'claim',
+        claim_id: c.id,
+        visit_date: c.visitDate,
+        card_number: c.cardNumber ?? c.scheme ?? '',
+        status: c.status,
+        claimed: fromCents(f.claimed),
+        accepted: fromCents(f.accepted),
+        rejected: fromCents(f.rejected),
+        settled: fromCents(settled.get(c.id) ?? 0),
+      };
     }
     for (const a of s.adjustmentItems)
-      yield ['adjustment', a.claimId, '', '', '', '', '', '', a.amount, a.fromQuarter, '', ''];
-    yield [
-      'advance',
-      '',
-      s.advanceDetail?.paidOn ?? '',
-      '',
-      s.advanceDetail?.source ?? '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      s.advance,
-      '',
-    ];
-    yield [
-      'total',
-      '',
-      '',
-      '',
-      s.status,
-      s.claimed,
-      s.accepted,
-      s.rejected,
-      s.adjustments,
-      '',
-      s.advance,
-      s.balance,
-    ];
+      yield { line: 'adjustment', claim_id: a.claimId, adjustment: a.amount, from_quarter: a.fromQuarter };
+    yield {
+      line: 'advance',
+      visit_date: s.advanceDetail?.paidOn ?? '',
+      status: s.advanceDetail?.source ?? '',
+      advance: s.advance,
+    };
+    yield {
+      line: 'total',
+      status: s.status,
+      claimed: s.claimed,
+      accepted: s.accepted,
+      rejected: s.rejected,
+      settled: s.accepted,
+      adjustment: s.adjustments,
+      advance: s.advance,
+      balance: s.balance,
+    };
   }
   return streamCsv(out, FACILITY_COLUMNS, lines());
 }

@@ -1,4 +1,5 @@
 import type { AppContext } from '../../platform/app-context.ts';
+import { todayOf } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inTransaction } from '../../platform/db/transaction.ts';
 import { AppError, invalidFields } from '../../platform/http/errors.ts';
@@ -15,6 +16,7 @@ import {
   fromCents,
   nextAdvance,
   quarterFigures,
+  quarterOfDay,
   runDecision,
   toCents,
 } from './settlement.rules.ts';
@@ -223,6 +225,8 @@ export async function startRun(
 ): Promise<{ answer: RunAnswer; created: boolean }> {
   if (!body.facility === !body.area)
     throw invalidFields([{ field: 'body.area', message: 'Name either an area or a facility to settle' }]);
+  if (body.quarter > quarterOfDay(todayOf(ctx)))
+    throw invalidFields([{ field: 'body.quarter', message: 'The quarter has not begun yet' }]);
   let areaPath: string;
   let facilityId: string | null = null;
   if (body.facility) {

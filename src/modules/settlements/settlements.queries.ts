@@ -155,6 +155,16 @@ export async function saveSettlementClaims(
     .execute();
 }
 
+/** What a settlement pays per claim, in cents (a signed one: what it paid when signed). */
+export async function settledAmountsOf(db: Db, settlementId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('settlement_claim')
+    .select(['claim_id', 'amount'])
+    .where('settlement_id', '=', settlementId)
+    .execute();
+  return new Map(rows.map((r) => [r.claim_id, Math.round(Number(r.amount) * 100)]));
+}
+
 /** The claims a settlement already adjusts. */
 export async function adjustedClaimIds(db: Db, settlementId: string): Promise<Set<string>> {
   const rows = await db

@@ -249,15 +249,23 @@ for (const profile of ['vn', 'cn'] as Profile[]) {
         // The reconciliation: claim by claim, the totals equal the settlement's; CSV per facility and area.
         const rec = await getOk(t(), `/api/settlements/${s3.id}/reconciliation`);
         expect(rec.claims).toHaveLength(2);
+        expect(rec.claims[0]).toMatchObject({ visitDate: '2026-07-15', status: 'paid' });
+        // Claim by claim as they stand now, and what the signed quarter paid for them.
+        expect(rec.claimTotals).toEqual({
+          claimed: 120_000,
+          accepted: 110_000,
+          rejected: 0,
+          settled: 100_000,
+        });
         expect(rec.settlement.id).toBe(s3.id);
         const csv = await t().inject({ url: `/api/settlements/${s4.id}/reconciliation.csv` });
         expect(csv.statusCode).toBe(200);
         const lines = csv.body.trim().split('\n');
         expect(lines[0]).toBe(
-          'line,claim_id,visit_date,card_number,status,claimed,accepted,rejected,adjustment,from_quarter,advance,balance',
+          'line,claim_id,visit_date,card_number,status,claimed,accepted,rejected,settled,adjustment,from_quarter,advance,balance',
         );
         expect(lines.filter((l) => l.startsWith('adjustment,'))).toHaveLength(2);
-        expect(lines.at(-1)).toBe(`total,,,,computed,50000,50000,0,10000,,${d4.advance},${d4.balance}`);
+        expect(lines.at(-1)).toBe(`total,,,,computed,50000,50000,0,50000,10000,,${d4.advance},${d4.balance}`);
         const area = await t().inject({
           url: `/api/settlements/reconciliation.csv?area=${P.district}&quarter=2026-Q3`,
         });
@@ -302,6 +310,13 @@ for (const profile of ['vn', 'cn'] as Profile[]) {
           (await as('/api/settlements/runs', 'POST', { facility: a.code, quarter: '2026-Q1' })).statusCode,
         ).toBe(403);
         expect((await as(`/api/settlements/${sb.id}/sign-off`, 'POST', {})).statusCode).toBe(403);
+        const future = await postExpect(
+          t(),
+          '/api/settlements/runs',
+          { area: P.district, quarter: '2027-Q1' },
+          400,
+        );
+        expect(future.errors[0].field).toBe('body.quarter');
         const bad = await t().inject({ url: `/api/settlements?area=${P.district}&quarter=2026-Q5` });
         expect(bad.statusCode).toBe(400);
         expect(bad.headers['content-type']).toContain('application/problem+json');

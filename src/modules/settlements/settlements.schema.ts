@@ -113,7 +113,7 @@ export const RecordAdvanceBody = Type.Object({
   id: Uuid('A UUID v7 made by the client: the same advance again answers the stored one'),
   facility: Type.String({ minLength: 1, maxLength: 64, description: 'A facility id or code' }),
   quarter: Quarter(),
-  amount: Decimal(16, 2, { description: "In the profile's currency, to its decimals (VN whole đồng)" }),
+  amount: Decimal(14, 2, { description: "In the profile's currency, to its decimals (VN whole đồng)" }),
   paidOn: IsoDate('The day it was paid'),
 });
 export type RecordAdvanceBody = Static<typeof RecordAdvanceBody>;
@@ -128,13 +128,16 @@ export const ReconciliationClaim = Type.Object({
   claimed: Money(),
   accepted: Money(),
   rejected: Money(),
+  settled: Money(
+    'What this settlement pays for it (a signed one: what it paid); differs from accepted when the claim changed since',
+  ),
 });
 
 /** A facility's quarter as the printable reconciliation page shows it, for an officer to sign off. */
 export const Reconciliation = Type.Object({
   settlement: SettlementDetail,
   claims: Type.Array(ReconciliationClaim),
-  /** The claims' sums, which equal the settlement's claimed, accepted and rejected amounts. */
-  claimTotals: Type.Object({ claimed: Money(), accepted: Money(), rejected: Money() }),
+  /** The claims' sums as they stand now, and what the settlement pays for them (its accepted amount). */
+  claimTotals: Type.Object({ claimed: Money(), accepted: Money(), rejected: Money(), settled: Money() }),
 });
 export type Reconciliation = Static<typeof Reconciliation>;
