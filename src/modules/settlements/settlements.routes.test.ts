@@ -2,6 +2,7 @@ import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines, type TestEngine } from '../../../test/support/engines.ts';
 import { type AreaRow, registerAreas } from '../../../test/support/places.ts';
 import { getOk, postExpect } from '../../../test/support/requests.ts';
+import { JobWorker } from '../jobs/index.ts';
 import { runSettlements } from './index.ts';
 import { insertClaims, reviewClaim, runThroughApi, station } from './settlements.fixtures.ts';
 
@@ -310,6 +311,17 @@ for (const profile of ['vn', 'cn'] as Profile[]) {
           (await as('/api/settlements/runs', 'POST', { facility: a.code, quarter: '2026-Q1' })).statusCode,
         ).toBe(403);
         expect((await as(`/api/settlements/${sb.id}/sign-off`, 'POST', {})).statusCode).toBe(403);
+        // The generic job start cannot give a quarter: such a run settles nothing and fails, saying why.
+        const generic = await postExpect(t(), '/api/jobs', {
+          kind: 'settlements.run',
+          payload: { area: P.district },
+        });
+        const worker = new JobWorker(t().ctx);
+        await worker.runOnce(generic.id);
+        await worker.stop();
+        const failed = await getOk(t(), `/api/jobs/${generic.id}`);
+        expect(JSON.stringify(failed)).toContain('POST /api/settlements/runs');
+        expect((await settlementsOf(t(), P.district, '2026-Q1')).items).toHaveLength(all.items.length);
         const future = await postExpect(
           t(),
           '/api/settlements/runs',
