@@ -83,6 +83,29 @@ describeOnBothEngines('reminders: language and merges (vn)', (t) => {
     expect(created.language).toBe('zh-CN');
   });
 
+  test.each([
+    ['the survivor has none: it takes the duplicate’s', null, 'en', 'en'],
+    ['the survivor keeps its own', 'zh-CN', 'en', 'zh-CN'],
+    ['neither has one', null, null, null],
+  ] as const)('a merge and the language: %s; the undo puts it back', async (_what, theirs, dups, kept) => {
+    const survivor = await person('Mai Văn Ngữ', { language: theirs });
+    const duplicate = await person('Mai Văn Ngữ', { birthDate: '1950-05-07', language: dups });
+    const merged = await t().inject({
+      method: 'POST',
+      url: '/api/residents/merge',
+      payload: { survivorId: survivor, duplicateId: duplicate, reason: 'Một người' },
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json().survivor.language).toBe(kept);
+    const undone = await t().inject({
+      method: 'POST',
+      url: `/api/residents/merges/${merged.json().merge.id}/undo`,
+    });
+    expect(undone.statusCode, undone.body).toBe(200);
+    const back = await t().inject({ url: `/api/residents/${survivor}` });
+    expect(back.json().language).toBe(theirs);
+  });
+
   test("a merge moves the duplicate's messages and opt-outs, sends nothing twice, and is undone", async () => {
     const survivor = await person('Hoàng Văn Gộp');
     const duplicate = await person('Hoàng Văn Gộp', { birthDate: '1950-05-06' });
