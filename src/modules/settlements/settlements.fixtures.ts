@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TestEngine } from '../../../test/support/engines.ts';
 import { postExpect } from '../../../test/support/requests.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { ClaimStatus } from '../claims/index.ts';
 import { JobWorker } from '../jobs/index.ts';
 
@@ -26,13 +27,23 @@ const uuid = () => {
   return `01900000-0000-7000-8000-${hex}`;
 };
 
-export async function insertClaims(
+export function insertClaims(
   t: TestEngine,
   facility: { id: string; areaPath: string },
   claims: readonly ClaimFixture[],
 ): Promise<string[]> {
+  return insertClaimsInto(t.ctx.db, t.ctx.profile.currency, facility, claims);
+}
+
+/** The same, into any database (the kill test's, outside a test engine). */
+export async function insertClaimsInto(
+  db: Db,
+  currency: string,
+  facility: { id: string; areaPath: string },
+  claims: readonly ClaimFixture[],
+): Promise<string[]> {
   const ids = claims.map((c) => c.id ?? uuid());
-  await t.ctx.db.transaction().execute(async (trx) => {
+  await db.transaction().execute(async (trx) => {
     await sql`set local session_replication_role = replica`.execute(trx);
     await trx
       .insertInto('claim')
@@ -57,7 +68,7 @@ export async function insertClaims(
             visit_kind: '1.1',
             care_kind: '01',
             other_diagnoses: [],
-            currency: t.ctx.profile.currency,
+            currency,
             hospital_amount: c.pays,
             insured_amount: c.pays,
             insurance_pays: c.pays,
