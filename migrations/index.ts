@@ -42,6 +42,7 @@ import * as m20261208_1000 from './2026_12_08_1000_create_claims.ts';
 import * as m20261208_1100 from './2026_12_08_1100_create_settlements.ts';
 import * as m20261208_1200 from './2026_12_08_1200_create_claim_files.ts';
 import * as m20261208_1500 from './2026_12_08_1500_reminders_per_recipient.ts';
+import * as m20261208_1600 from './2026_12_08_1600_programme_due_lighter_indexes.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -88,4 +89,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_1100_create_settlements': m20261208_1100,
   '2026_12_08_1200_create_claim_files': m20261208_1200,
   '2026_12_08_1500_reminders_per_recipient': m20261208_1500,
+  '2026_12_08_1600_programme_due_lighter_indexes': m20261208_1600,
 };
