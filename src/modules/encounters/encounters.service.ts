@@ -75,7 +75,18 @@ export async function getEncounter(ctx: AppContext, id: string): Promise<Encount
   return viewOf(ctx.db, e);
 }
 
-async function viewOf(db: Db, e: EncounterRow, loaded?: EncounterRecordRows): Promise<Encounter> {
+const briefOf = (f: { id: string; code: string; name: string }) => ({ id: f.id, code: f.code, name: f.name });
+
+/**
+ * The visit's view: its records (`loaded`, else read), the catalogue entries they point at and the
+ * facility's name (`facility` when the caller has it, else read).
+ */
+async function viewOf(
+  db: Db,
+  e: EncounterRow,
+  loaded?: EncounterRecordRows,
+  facilityRef?: { id: string; code: string; name: string },
+): Promise<Encounter> {
   const rows = loaded ?? (await encounterRecordRows(db, e.id));
   const refs = await catalogRefsFor(
     db,
@@ -86,11 +97,13 @@ async function viewOf(db: Db, e: EncounterRow, loaded?: EncounterRecordRows): Pr
     },
     e.visit_date,
   );
-  const facility = (await facilityNamesByIds(db, [e.facility_id])).get(e.facility_id) ?? {
-    id: e.facility_id,
-    code: '',
-    name: '',
-  };
+  const facility = facilityRef
+    ? briefOf(facilityRef)
+    : ((await facilityNamesByIds(db, [e.facility_id])).get(e.facility_id) ?? {
+        id: e.facility_id,
+        code: '',
+        name: '',
+      });
   return encounterOf(e, rows, refs, facility, observationKeys());
 }
 
@@ -170,10 +183,17 @@ export async function createEncounter(
         closed_at: null,
       };
     const e = await insertEncounterRow(db, row);
-    await addRecordsTo(db, ctx, e, body, { fieldPrefix: 'body', amendmentId: null, savedDiagnoses: [] });
+    const added = await addRecordsTo(db, ctx, e, body, {
+      fieldPrefix: 'body',
+      amendmentId: null,
+      savedDiagnoses: [],
+    });
     // What the resident is due changes with the visit (the programme engine listens).
     await residentRecordsChanged(ctx, db, [e.resident_id]);
-    return { created: true, encounter: await viewOf(db, e) };
+    // The view from the rows just inserted (a new visit has no others) and the entries loaded for them.
+    const rows: EncounterRecordRows = { ...added.rows, amendments: [], bills: [], lines: [] };
+    const encounter = encounterOf(e, rows, added.refs, briefOf(facility), observationKeys());
+    return { created: true, encounter };
   });
 }
 
@@ -294,7 +314,7 @@ export async function closeEncounter(
       bills: [...rows.bills, bill.bill],
       lines: [...rows.lines, ...bill.lines],
     };
-    return viewOf(db, { ...e, status: 'closed', ended_at: endedAt, closed_at: now }, closed);
+    return viewOf(db, { ...e, status: 'closed', ended_at: endedAt, closed_at: now }, closed, bill.facility);
   });
 }
 
@@ -401,7 +421,8 @@ async function priceVisit(
     areaPath: e.area_path,
   });
   await insertBill(db, stored.bill, stored.lines);
-  return stored;
+  // The facility as the caller sees it, for the view (undefined outside the caller's places).
+  return { ...stored, facility };
 }
 
 /**
@@ -449,11 +470,13 @@ export async function amendEncounter(
       area_path: e.area_path,
     });
     const added: AddedIds = body.add
-      ? await addRecordsTo(db, ctx, e, body.add, {
-          fieldPrefix: 'body.add',
-          amendmentId: body.id,
-          savedDiagnoses: rows.diagnoses,
-        })
+      ? (
+          await addRecordsTo(db, ctx, e, body.add, {
+            fieldPrefix: 'body.add',
+            amendmentId: body.id,
+            savedDiagnoses: rows.diagnoses,
+          })
+        ).ids
       : { observations: [], diagnoses: [], prescriptions: [], services: [] };
     const retracted: AddedIds = { observations: [], diagnoses: [], prescriptions: [], services: [] };
     const errors: FieldError[] = [];
