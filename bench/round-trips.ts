@@ -9,6 +9,8 @@
  * Then a typical visit saved (opened, then closed with its bill and dispensing), each step's statements.
  *
  * Usage: npm run bench:round-trips [-- --engine postgres|embedded] [--requests 200] [--saves-only] [--list]
+ *        [--visits: on bench:visits' database (BENCH_DATABASE_URL or grassroots_bench_visits_full), with --saves-only;
+ *        without it a database not holding the demo is loaded afresh with it]
  *   postgres: the demo database of bench:load (`grassroots_bench_load`, BENCH_DATABASE_URL);
  *   embedded: the data folder of bench:load under the system's temporary folder (loaded if empty).
  */
@@ -27,6 +29,7 @@ import { loadProfile } from '../src/platform/profile.ts';
 import { buildServer } from '../src/server.ts';
 import { openDemoDatabase, percentile } from './support/demo-database.ts';
 import { prepareVisitSaves, visitBody } from './support/visit-saves.ts';
+import { openVisitsDatabase, VISITS_FULL_URL } from './support/visits-database.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +39,8 @@ const { values } = parseArgs({
     'saves-only': { type: 'boolean', default: false },
     /** Print each distinct statement of the saves with its count per request. */
     list: { type: 'boolean', default: false },
+    /** The visits database of bench:visits (support/visits-database.ts) instead of the demo's: kept as it is. */
+    visits: { type: 'boolean', default: false },
   },
 });
 const engine = values.engine === 'embedded' ? 'embedded' : 'postgres';
@@ -89,7 +94,10 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 } as typeof pg.Client.prototype.query;
 
 async function open(): Promise<{ ctx: AppContext; handle: DatabaseHandle }> {
-  if (engine === 'postgres') return openDemoDatabase(url, { poolSize: 10 });
+  if (engine === 'postgres')
+    return values.visits
+      ? openVisitsDatabase(process.env.BENCH_DATABASE_URL ?? VISITS_FULL_URL, { poolSize: 10 })
+      : openDemoDatabase(url, { poolSize: 10 });
   const dataDir = path.join(os.tmpdir(), 'grassroots-bench-load-embedded');
   const handle = await openDatabase({ databaseUrl: undefined, dataDir });
   await migrateToLatest(handle.db);
