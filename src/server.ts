@@ -15,6 +15,7 @@ import { capabilityRoutes } from './modules/capabilities/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
 import { claimFileRoutes } from './modules/claim-files/index.ts';
+import { claimRoutes } from './modules/claims/index.ts';
 import { encounterRoutes, todayRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { growthRoutes } from './modules/growth/index.ts';
@@ -131,6 +132,7 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       registryRoutes(scoped, ctx);
       todayRoutes(scoped, ctx);
       encounterRoutes(scoped, ctx);
+      claimRoutes(scoped, ctx);
       figureRoutes(scoped, ctx);
       jobRoutes(scoped, ctx);
       immunizationRoutes(scoped, ctx);

@@ -156,7 +156,30 @@ export type SettlementProfile = Static<typeof SettlementProfileSchema>;
 export const CLAIM_FORMATS = ['decision-130-xml', 'cn-settlement-csv'] as const;
 export type ClaimFormat = (typeof CLAIM_FORMATS)[number];
 
+/**
+ * The claims' checks (issue 23, claims/claims.checks.rules.ts): how long an outpatient visit may last,
+ * and per catalogue item code the most a visit may claim and how often a resident may be claimed for it
+ * (`count` within `days` days ending on the visit's date). Illustrative defaults an administrator
+ * corrects.
+ */
+export const ClaimChecksProfileSchema = Type.Object({
+  outpatientMaxHours: Type.Number({ exclusiveMinimum: 0, maximum: 72 }),
+  items: Type.Array(
+    Type.Object({
+      code: Type.String({ minLength: 1 }),
+      maxQuantity: Type.Optional(Type.Integer({ minimum: 1 })),
+      frequency: Type.Optional(
+        Type.Object({
+          count: Type.Integer({ minimum: 1 }),
+          days: Type.Integer({ minimum: 1, maximum: 366 }),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const InsuranceProfileSchema = Type.Object({
+  claimChecks: Type.Optional(ClaimChecksProfileSchema),
   coverageTargets: Type.Array(Type.Object({ year: Type.Integer(), percent: Percent })),
   claimFormat: Type.Optional(Type.Enum(CLAIM_FORMATS)),
   card: Type.Optional(InsuranceCardSchema),

@@ -6,6 +6,7 @@
  */
 
 export { type BillInput, type BillItem, billOf, type PricedBill } from './bill.rules.ts';
+export { type ClaimVisitFacts, claimFactsOf, insuredVisitsBilledIn } from './claims-facts.queries.ts';
 export { encounterRoutes } from './encounters.routes.ts';
 export type { Bill, Encounter, Timeline } from './encounters.schema.ts';
 export { type GrowthReading, growthReadingsOf } from './growth-readings.queries.ts';

@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   settlement_signed: 409,
   /** An advance for a facility's quarter that already has one (recorded, or given by the rule at sign-off) (settlements). */
   advance_recorded: 409,
+  /** A claim's transition not allowed from its status (claims: check, submit, review, pay); the message names the status. */
+  claim_status: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -136,6 +138,7 @@ const TITLES: Record<ErrorCode, string> = {
   resident_not_child: 'Resident not a child',
   settlement_signed: 'Settlement signed off',
   advance_recorded: 'Advance already recorded',
+  claim_status: 'Claim status does not allow this',
   payload_too_large: 'Request too large',
   uri_too_long: 'URL too long',
   unsupported_media_type: 'Unsupported media type',
