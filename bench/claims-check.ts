@@ -114,7 +114,7 @@ async function main() {
     join bench_item i on i.n = (c.g + k * 7) % ${items}
     cross join lateral (select case when c.g % 43 = 0 and k = 1 then 500 else 1 + (c.g + k) % 30 end as quantity,
                                case when c.g % 47 = 0 and k = 2 then i.unit_price + 1 else i.unit_price end as price) q`.execute(
-      db,
+      trx,
     );
     // The claims' totals are the sums of their lines (as a bill's are).
     await sql`update claim c set hospital_amount = s.h, insured_amount = s.h, insurance_pays = s.h
