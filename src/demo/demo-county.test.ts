@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { afterEach, beforeAll, expect, test, vi } from 'vitest';
 import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { loadProfile } from '../platform/profile.ts';
 import { demoCountyStation } from './county-users.ts';
 import { expectBilledByTheirAnswer } from './demo-bills.fixtures.ts';
-import { aVaccinatedChild, dueStoreCounts, programmeRecordCounts } from './demo-programmes.fixtures.ts';
+import { describeSharedDemoExpectations } from './demo-shared.suite.ts';
 import { DEMO_PASSWORD, DEMO_USERNAMES } from './demo-users.ts';
 import { generateDemoCounty } from './generate-county.ts';
 import type { ResidentRecord } from './generate-population.ts';
@@ -55,44 +54,17 @@ describeOnBothEngines(
       expect(await loadDemo(t().ctx, { today: TODAY, output: false })).toBe(true);
     }, 600_000);
 
-    test('what is due on the load day at the demo station: children overdue and due, women due for antenatal care, hypertensive patients to call first, doses not counted', async () => {
-      const area = await sql<{
-        path: string;
-      }>`select path::text from area where code = ${DEMO_TOWNSHIP}`.execute(t().ctx.db);
-      const c = await dueStoreCounts(t().ctx.db, TODAY, area.rows[0]!.path);
-      expect(c.byKind.immunization?.overdue).toBeGreaterThan(5);
-      expect(c.byKind.immunization?.due).toBeGreaterThan(0);
-      expect(c.byKind['child-health']?.due).toBeGreaterThan(0);
-      expect((c.byKind.antenatal?.due ?? 0) + (c.byKind.antenatal?.overdue ?? 0)).toBeGreaterThan(0);
-      expect(c.byKind.hypertension?.overdue).toBeGreaterThan(0);
-      expect(c.firstPriority).toBeGreaterThan(0);
-      expect(c.invalidDoses).toBeGreaterThan(3);
-      expect(c.invalidReasons).toEqual(
-        expect.arrayContaining(['below-minimum-age', 'under-minimum-interval']),
-      );
-    });
-
-    test("the township's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {
-      const c = await programmeRecordCounts(t().ctx.db, TODAY, t().ctx.profile);
-      expect(c.children).toBeGreaterThan(500);
-      expect(c.doses / c.children).toBeGreaterThan(6);
-      expect(c.elsewhere / c.doses).toBeGreaterThan(0.05);
-      expect(c.here + c.elsewhere).toBe(c.doses);
-      expect(c.earlyByAge).toBeGreaterThan(2);
-      expect(c.earlyByInterval).toBeGreaterThan(2);
-      expect(c.lapsedHighRisk).toBeGreaterThan(3);
-      expect(c.hypertensionProblems).toBeGreaterThan(300);
-      expect(c.elderlyChecks).toBeGreaterThan(50);
-      expect(c.elderlyChecksUnder65).toBe(0);
-      // Pregnancies open (due for antenatal contacts) and ended in a birth; the station's children weighed.
-      expect(c.openPregnancies).toBeGreaterThan(3);
-      expect(c.births).toBeGreaterThan(3);
-      expect(c.childrenChecked).toBeGreaterThan(50);
-      expect(c.childChecksWeighed).toBe(c.childChecks);
-      const child = await aVaccinatedChild(t().ctx.db, station.code);
-      const booklet = await t().inject({ url: `/api/residents/${child}/immunizations` });
-      expect(booklet.statusCode, booklet.body).toBe(200);
-      expect(booklet.json().items.length).toBeGreaterThanOrEqual(8);
+    describeSharedDemoExpectations(t, {
+      today: TODAY,
+      stationArea: DEMO_TOWNSHIP,
+      stationCode: station.code,
+      childrenOf: "the township's",
+      children: 500,
+      early: 2,
+      stockArea: COUNTY.code,
+      stockFacilities: 20,
+      shelves:
+        "the county's shelves: the county hospital supplies the township centres; stock-outs, near expiry, requisitions",
     });
 
     test("a year of visits at 程寨镇's centre, priced in CNY; a chronic patient's timeline charted", async () => {
@@ -125,22 +97,6 @@ describeOnBothEngines(
       expect(rollUp.services.share).toBeGreaterThan(0.4);
       expect(rollUp.services.share).toBeLessThan(0.65);
       expect(rollUp.equipment.unitsBroken + rollUp.equipment.unitsNeedingRepair).toBeGreaterThan(0);
-    });
-
-    test("the county's shelves: the county hospital supplies the township centres; stock-outs, near expiry, requisitions", async () => {
-      const roll = await t().inject({ url: `/api/stock/district?area=${COUNTY.code}` });
-      expect(roll.statusCode, roll.body).toBe(200);
-      const { facilities, medicines } = roll.json();
-      expect(facilities.length).toBeGreaterThanOrEqual(20);
-      expect(medicines).toHaveLength(12);
-      const sum = (k: string) =>
-        facilities.reduce((n: number, f: Record<string, number>) => n + (f[k] ?? 0), 0);
-      expect(sum('stockOuts')).toBeGreaterThan(0);
-      expect(sum('nearExpiry')).toBeGreaterThan(0);
-      const reqs = await t().inject({ url: `/api/requisitions?area=${COUNTY.code}` });
-      expect(new Set(reqs.json().map((r: { status: string }) => r.status))).toEqual(
-        new Set(['draft', 'sent', 'approved', 'shipped', 'received']),
-      );
     });
 
     test('every demo login signs in, with the same role names as in Vietnam', async () => {

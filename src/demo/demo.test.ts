@@ -4,7 +4,7 @@ import { describeOnBothEngines } from '../../test/support/engines.ts';
 import { addDays } from '../platform/dates.ts';
 import { loadProfile } from '../platform/profile.ts';
 import { expectBilledByTheirAnswer } from './demo-bills.fixtures.ts';
-import { aVaccinatedChild, dueStoreCounts, programmeRecordCounts } from './demo-programmes.fixtures.ts';
+import { describeSharedDemoExpectations } from './demo-shared.suite.ts';
 import { DEMO_DISTRICT, DEMO_PASSWORD, DEMO_USERNAMES, demoLogins, demoStation } from './demo-users.ts';
 import { generateDemoProvince, hasDemoData, loadDemo } from './index.ts';
 import { demoInsuranceCards } from './load-population.ts';
@@ -63,43 +63,17 @@ describeOnBothEngines('the demo province', (t) => {
     await expectBilledByTheirAnswer(t().ctx.db, 'benefit-percent');
   });
 
-  test('what is due on the load day at the demo station: children overdue and due, women due for antenatal care, hypertensive patients to call first, doses not counted', async () => {
-    const area = await sql<{
-      path: string;
-    }>`select path::text from area where code = ${commune.code}`.execute(t().ctx.db);
-    const c = await dueStoreCounts(t().ctx.db, TODAY, area.rows[0]!.path);
-    expect(c.byKind.immunization?.overdue).toBeGreaterThan(5);
-    expect(c.byKind.immunization?.due).toBeGreaterThan(0);
-    expect(c.byKind['child-health']?.due).toBeGreaterThan(0);
-    expect((c.byKind.antenatal?.due ?? 0) + (c.byKind.antenatal?.overdue ?? 0)).toBeGreaterThan(0);
-    expect(c.byKind.hypertension?.overdue).toBeGreaterThan(0);
-    expect(c.firstPriority).toBeGreaterThan(0);
-    expect(c.invalidDoses).toBeGreaterThan(3);
-    expect(c.invalidReasons).toEqual(expect.arrayContaining(['below-minimum-age', 'under-minimum-interval']));
-  });
-
-  test("the district's children have their booklets (some doses from elsewhere, a few too early); the programmes' visits", async () => {
-    const c = await programmeRecordCounts(t().ctx.db, TODAY, t().ctx.profile);
-    expect(c.children).toBeGreaterThan(1500);
-    expect(c.doses / c.children).toBeGreaterThan(6);
-    expect(c.elsewhere / c.doses).toBeGreaterThan(0.05);
-    expect(c.here + c.elsewhere).toBe(c.doses);
-    expect(c.earlyByAge).toBeGreaterThan(5);
-    expect(c.earlyByInterval).toBeGreaterThan(5);
-    // Hypertensive patients who stopped coming after a reading of 180 or more; the yearly checks of the over-65s.
-    expect(c.lapsedHighRisk).toBeGreaterThan(3);
-    expect(c.hypertensionProblems).toBeGreaterThan(300);
-    expect(c.elderlyChecks).toBeGreaterThan(50);
-    expect(c.elderlyChecksUnder65).toBe(0);
-    // Pregnancies open (due for antenatal contacts) and ended in a birth; the station's children weighed.
-    expect(c.openPregnancies).toBeGreaterThan(3);
-    expect(c.births).toBeGreaterThan(3);
-    expect(c.childrenChecked).toBeGreaterThan(50);
-    expect(c.childChecksWeighed).toBe(c.childChecks);
-    const child = await aVaccinatedChild(t().ctx.db, station.code);
-    const booklet = await t().inject({ url: `/api/residents/${child}/immunizations` });
-    expect(booklet.statusCode, booklet.body).toBe(200);
-    expect(booklet.json().items.length).toBeGreaterThanOrEqual(8);
+  describeSharedDemoExpectations(t, {
+    today: TODAY,
+    stationArea: commune.code,
+    stationCode: station.code,
+    childrenOf: "the district's",
+    children: 1500,
+    early: 5,
+    stockArea: DEMO_DISTRICT,
+    stockFacilities: 9,
+    shelves:
+      "the demo district's shelves: the centre and its stations, stock-outs, near expiry, a requisition in each state",
   });
 
   test('afterwards the database counts as holding data', async () => {
@@ -122,22 +96,6 @@ describeOnBothEngines('the demo province', (t) => {
     ).toBe(true);
     const own = await t().inject({ url: `/api/facilities/${station.code}/services?date=${TODAY}` });
     expect(own.json().services.filter((x: { current: unknown }) => x.current).length).toBeGreaterThan(10);
-  });
-
-  test("the demo district's shelves: the centre and its stations, stock-outs, near expiry, a requisition in each state", async () => {
-    const roll = await t().inject({ url: `/api/stock/district?area=${DEMO_DISTRICT}` });
-    expect(roll.statusCode, roll.body).toBe(200);
-    const { facilities, medicines } = roll.json();
-    expect(facilities.length).toBeGreaterThanOrEqual(9);
-    expect(medicines).toHaveLength(12);
-    const sum = (k: string) =>
-      facilities.reduce((n: number, f: Record<string, number>) => n + (f[k] ?? 0), 0);
-    expect(sum('stockOuts')).toBeGreaterThan(0);
-    expect(sum('nearExpiry')).toBeGreaterThan(0);
-    const reqs = await t().inject({ url: `/api/requisitions?area=${DEMO_DISTRICT}` });
-    expect(new Set(reqs.json().map((r: { status: string }) => r.status))).toEqual(
-      new Set(['draft', 'sent', 'approved', 'shipped', 'received']),
-    );
   });
 
   test('lists the 136 commune stations of the network through the API', async () => {

@@ -22,6 +22,20 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grassroots-test-'));
+  // The two engines are prepared side by side: PGlite migrates in this process while the server
+  // migrates its template in its own (about half the setup's wall time on two cores).
+  const [tarball, pgTemplate] = await Promise.all([migratedPGlite(dir), migratedServerTemplate()]);
+  project.provide('pgliteTemplate', tarball);
+  project.provide('pgTemplate', pgTemplate);
+
+  return async () => {
+    if (pgTemplate) await dropDatabase(pgTemplate);
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+/** A migrated PGlite, dumped to a tarball in `dir`; resolves with the tarball's path. */
+async function migratedPGlite(dir: string): Promise<string> {
   const pglite = await openPGlite(undefined);
   const handle = wrapPGlite(pglite);
   await migrateToLatest(handle.db);
@@ -29,25 +43,23 @@ export default async function setup(project: TestProject) {
   const tarball = path.join(dir, 'template.tar');
   fs.writeFileSync(tarball, Buffer.from(await dump.arrayBuffer()));
   await handle.close();
-  project.provide('pgliteTemplate', tarball);
+  return tarball;
+}
 
-  let pgTemplate = '';
+/** A migrated template database on the server, or '' when the leg is skipped (never with CI=true). */
+async function migratedServerTemplate(): Promise<string> {
   if (await serverAnswers()) {
-    pgTemplate = `grassroots_tpl_${process.pid}_${Date.now()}`;
-    await createTemplateDatabase(pgTemplate);
-  } else if (process.env.CI === 'true') {
+    const name = `grassroots_tpl_${process.pid}_${Date.now()}`;
+    await createTemplateDatabase(name);
+    return name;
+  }
+  if (process.env.CI === 'true') {
     throw new Error(
       `CI=true but no PostgreSQL server answers at ${adminUrl()}: the server leg of the tests cannot run`,
     );
-  } else {
-    console.log(
-      `\n[tests] No PostgreSQL server answers at ${adminUrl()}: skipping the server leg (embedded only).\n`,
-    );
   }
-  project.provide('pgTemplate', pgTemplate);
-
-  return async () => {
-    if (pgTemplate) await dropDatabase(pgTemplate);
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
+  console.log(
+    `\n[tests] No PostgreSQL server answers at ${adminUrl()}: skipping the server leg (embedded only).\n`,
+  );
+  return '';
 }

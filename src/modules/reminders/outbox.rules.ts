@@ -1,11 +1,10 @@
 /**
  * The outbox's decisions, pure: who receives a child's reminder (the household's head, or another
- * adult of the household), which channel a message goes out on, the item it lists, and what an
+ * adult of the household), which channel a message goes out on, the message itself, and what an
  * attempt leads to. Dates and instants are arguments; nothing here reads the clock or the database.
  */
 import type { ProgrammeKind } from '../programmes/programmes.enums.ts';
 import type { Delivery } from './adapter.ts';
-import type { PlannedItem } from './grouping.rules.ts';
 import type { ReminderChannel, ReminderLanguage, ReminderState } from './reminders.enums.ts';
 import {
   afterFailedDelivery,
@@ -15,6 +14,7 @@ import {
   type QuietHours,
   type Recipient,
   recipientOf,
+  reminderKey,
   renderReminder,
   type Templates,
 } from './reminders.rules.ts';
@@ -107,6 +107,22 @@ export interface AppointmentPlanInput extends ReachInput {
   appointment: AppointmentReminder;
 }
 
+export interface PlannedMessage {
+  idempotencyKey: string;
+  residentId: string;
+  recipientId: string;
+  guardian: boolean;
+  kind: ProgrammeKind | 'appointment';
+  programmeId: string;
+  itemId: string;
+  episodeId: string | null;
+  dueFrom: string;
+  channel: ReminderChannel;
+  language: ReminderLanguage;
+  body: string;
+  sendAfter: Date;
+}
+
 export type SkipReason = 'unreachable' | 'opted-out' | 'no-channel';
 
 /** The programme id an appointment's messages are kept under (its item: the appointment's id). */
@@ -139,16 +155,15 @@ export function reachOf(i: ReachInput): Reach | { skip: SkipReason } {
 }
 
 /**
- * One due window's item (the sentence it adds to its recipient's message of the day), or why there is
- * none: nobody to reach by phone, every channel opted out, or no channel of the profile with an
- * adapter. Not sent before the quiet hours end.
+ * One due window's message, or why there is none: nobody to reach by phone, every channel opted out,
+ * or no channel of the profile with an adapter. Not sent before the quiet hours end.
  */
-export function planItem(i: PlanInput): { item: PlannedItem } | { skip: SkipReason } {
+export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip: SkipReason } {
   const reach = reachOf(i);
   if ('skip' in reach) return reach;
   const { recipient, channel, language } = reach;
   const overdue = i.due.overdueAfter !== null && i.asOf > i.due.overdueAfter;
-  const line = renderReminder(i.templates, { kind: i.due.kind }, language, {
+  const body = renderReminder(i.templates, { kind: i.due.kind }, language, {
     name: i.resident.name,
     item: i.itemName(language),
     dueFrom: i.due.dueFrom,
@@ -157,10 +172,11 @@ export function planItem(i: PlanInput): { item: PlannedItem } | { skip: SkipReas
   });
   const d = i.due;
   return {
-    item: {
+    message: {
+      idempotencyKey: reminderKey({ ...d, channel }),
       residentId: d.residentId,
       recipientId: recipient.residentId,
-      recipientName: recipient.name,
+      guardian: recipient.guardian,
       kind: d.kind,
       programmeId: d.programmeId,
       itemId: d.itemId,
@@ -168,40 +184,46 @@ export function planItem(i: PlanInput): { item: PlannedItem } | { skip: SkipReas
       dueFrom: d.dueFrom,
       channel,
       language,
-      line,
+      body,
       sendAfter: nextSendableAt(i.now, i.profile.timeZone, i.profile.quietHours),
     },
   };
 }
 
 /**
- * An appointment's item (its place: the facility it is at), or why there is none; one per
- * appointment (a reschedule is another appointment, so another item).
+ * An appointment's reminder (its place: the facility it is at), or why there is none; one per
+ * appointment (a reschedule is another appointment, so another reminder).
  */
-export function planAppointmentItem(i: AppointmentPlanInput): { item: PlannedItem } | { skip: SkipReason } {
+export function planAppointmentMessage(
+  i: AppointmentPlanInput,
+): { message: PlannedMessage } | { skip: SkipReason } {
   const reach = reachOf(i);
   if ('skip' in reach) return reach;
   const { recipient, channel, language } = reach;
   const a = i.appointment;
-  const line = renderReminder(i.templates, { appointment: true }, language, {
+  const body = renderReminder(i.templates, { appointment: true }, language, {
     name: i.resident.name,
     date: a.date,
     time: a.time ?? 'none',
     place: i.place(language),
   });
+  const identity = {
+    residentId: a.residentId,
+    programmeId: APPOINTMENT_PROGRAMME,
+    itemId: a.id,
+    episodeId: null,
+    dueFrom: a.date,
+  };
   return {
-    item: {
-      residentId: a.residentId,
+    message: {
+      ...identity,
+      idempotencyKey: reminderKey({ ...identity, channel }),
       recipientId: recipient.residentId,
-      recipientName: recipient.name,
+      guardian: recipient.guardian,
       kind: 'appointment',
-      programmeId: APPOINTMENT_PROGRAMME,
-      itemId: a.id,
-      episodeId: null,
-      dueFrom: a.date,
       channel,
       language,
-      line,
+      body,
       sendAfter: nextSendableAt(i.now, i.profile.timeZone, i.profile.quietHours),
     },
   };

@@ -1,4 +1,3 @@
-import { appointmentsFeature } from '../features/appointments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { capabilitiesFeature } from '../features/capabilities/index.ts';
 import { careFeature } from '../features/care/index.ts';
@@ -21,5 +20,4 @@ export const FEATURES: Feature[] = [
   catalogFeature,
   stockFeature,
   programmesFeature,
-  appointmentsFeature,
 ];
