@@ -38,6 +38,11 @@ import * as m20261207_1010 from './2026_12_07_1010_resident_language.ts';
 import * as m20261207_1400 from './2026_12_07_1400_stock_daily.ts';
 import * as m20261207_1410 from './2026_12_07_1410_stock_daily_by_facility.ts';
 import * as m20261207_1500 from './2026_12_07_1500_programme_due_done_later.ts';
+import * as m20261208_1000 from './2026_12_08_1000_create_claims.ts';
+import * as m20261208_1100 from './2026_12_08_1100_create_settlements.ts';
+import * as m20261208_1200 from './2026_12_08_1200_create_claim_files.ts';
+import * as m20261208_1500 from './2026_12_08_1500_reminders_per_recipient.ts';
+import * as m20261208_1600 from './2026_12_08_1600_programme_due_lighter_indexes.ts';
 
 /** Every migration, by name. Names sort in the order they run; a merged migration is never edited. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +85,9 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_1400_stock_daily': m20261207_1400,
   '2026_12_07_1410_stock_daily_by_facility': m20261207_1410,
   '2026_12_07_1500_programme_due_done_later': m20261207_1500,
+  '2026_12_08_1000_create_claims': m20261208_1000,
+  '2026_12_08_1100_create_settlements': m20261208_1100,
+  '2026_12_08_1200_create_claim_files': m20261208_1200,
+  '2026_12_08_1500_reminders_per_recipient': m20261208_1500,
+  '2026_12_08_1600_programme_due_lighter_indexes': m20261208_1600,
 };

@@ -22,6 +22,13 @@ import type {
   ServiceItemTable,
   ServicePriceTable,
 } from './modules/catalog/catalog.table.ts';
+import type { ClaimFileTable } from './modules/claim-files/claim-files.table.ts';
+import type {
+  ClaimCheckTable,
+  ClaimEventTable,
+  ClaimLineTable,
+  ClaimTable,
+} from './modules/claims/claims.table.ts';
 import type {
   EncounterAmendmentTable,
   EncounterBillLineTable,
@@ -47,7 +54,11 @@ import type {
   ProgrammeInvalidDoseTable,
   ProgrammeRiskTable,
 } from './modules/programmes/due.table.ts';
-import type { ReminderMessageTable, ReminderOptOutTable } from './modules/reminders/reminders.table.ts';
+import type {
+  ReminderMessageItemTable,
+  ReminderMessageTable,
+  ReminderOptOutTable,
+} from './modules/reminders/reminders.table.ts';
 import type {
   HouseholdTable,
   ResidentMergeTable,
@@ -55,6 +66,12 @@ import type {
   ResidentTable,
 } from './modules/residents/residents.table.ts';
 import type { RotationTable } from './modules/rotations/rotations.table.ts';
+import type {
+  SettlementAdjustmentTable,
+  SettlementAdvanceTable,
+  SettlementClaimTable,
+  SettlementTable,
+} from './modules/settlements/settlements.table.ts';
 import type { RequisitionEventTable, RequisitionTable } from './modules/stock/requisitions.table.ts';
 import type {
   StockBatchTable,
@@ -124,6 +141,7 @@ declare module './platform/db/database.ts' {
     pregnancy: PregnancyTable;
     pregnancy_amendment: PregnancyAmendmentTable;
     reminder_message: ReminderMessageTable;
+    reminder_message_item: ReminderMessageItemTable;
     reminder_opt_out: ReminderOptOutTable;
     appointment: AppointmentTable;
     appointment_amendment: AppointmentAmendmentTable;
@@ -131,5 +149,14 @@ declare module './platform/db/database.ts' {
     programme_risk: ProgrammeRiskTable;
     programme_invalid_dose: ProgrammeInvalidDoseTable;
     outreach_attempt: OutreachAttemptTable;
+    claim: ClaimTable;
+    claim_file: ClaimFileTable;
+    claim_line: ClaimLineTable;
+    claim_check: ClaimCheckTable;
+    claim_event: ClaimEventTable;
+    settlement_advance: SettlementAdvanceTable;
+    settlement: SettlementTable;
+    settlement_claim: SettlementClaimTable;
+    settlement_adjustment: SettlementAdjustmentTable;
   }
 }

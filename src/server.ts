@@ -14,6 +14,8 @@ import { areaRoutes } from './modules/areas/index.ts';
 import { capabilityRoutes } from './modules/capabilities/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { claimFileRoutes } from './modules/claim-files/index.ts';
+import { claimRoutes } from './modules/claims/index.ts';
 import { encounterRoutes, todayRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
 import { growthRoutes } from './modules/growth/index.ts';
@@ -26,6 +28,7 @@ import { registryRoutes } from './modules/registry-io.ts';
 import { reminderRoutes } from './modules/reminders/index.ts';
 import { residentRoutes } from './modules/residents/index.ts';
 import { rotationRoutes } from './modules/rotations/index.ts';
+import { settlementRoutes } from './modules/settlements/index.ts';
 import { requisitionRoutes, stockRoutes } from './modules/stock/index.ts';
 import { workforceRoutes } from './modules/workforce/index.ts';
 import type { App, AppContext } from './platform/app-context.ts';
@@ -129,14 +132,17 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       registryRoutes(scoped, ctx);
       todayRoutes(scoped, ctx);
       encounterRoutes(scoped, ctx);
+      claimRoutes(scoped, ctx);
       figureRoutes(scoped, ctx);
       jobRoutes(scoped, ctx);
       immunizationRoutes(scoped, ctx);
       pregnancyRoutes(scoped, ctx);
       growthRoutes(scoped, ctx);
       reminderRoutes(scoped, ctx);
+      claimFileRoutes(scoped, ctx);
       appointmentRoutes(scoped, ctx);
       worklistRoutes(scoped, ctx);
+      settlementRoutes(scoped, ctx);
     },
     { prefix: '/api' },
   );

@@ -87,7 +87,7 @@ const M = {
 const S = { examination: '0001', glucose: '0003' };
 
 /** A UUID v7 for the demo: its time from the visit's date, the rest from the seeded stream. */
-function demoId(rng: Rng, date: string, minute: number): string {
+export function demoId(rng: Rng, date: string, minute: number): string {
   const ms = Date.parse(`${date}T00:00:00Z`) + minute * 60_000 + rng.int(0, 59_999);
   const time = ms.toString(16).padStart(12, '0');
   const hex = () => rng.nextUint32().toString(16).padStart(8, '0');

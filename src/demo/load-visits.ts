@@ -1,5 +1,6 @@
 import { type BulkVisit, loadVisits } from '../modules/encounters/encounters.bulk.ts';
 import type { AppContext } from '../platform/app-context.ts';
+import { type PlantedFaults, plantClaimFaults } from './generate-claims.ts';
 import {
   type DemoDispensing,
   type DemoVisit,
@@ -38,15 +39,29 @@ export function bulkVisitsOf(ctx: AppContext, planned: readonly DemoVisit[], tod
   }));
 }
 
-/** Answers the planned visits too: the programmes' plan (generate-programmes.ts) builds on them. */
+/**
+ * Answers the planned visits too: the programmes' plan (generate-programmes.ts) builds on them. The
+ * plan carries the slips the claims checks find (generate-claims.ts), each visit named in `faults`.
+ */
 export async function loadDemoVisits(
   ctx: AppContext,
   input: Omit<VisitPlanInput, 'residents'> & {
     residents: Iterable<DemoVisitResident>;
     seed: number | string;
   },
-): Promise<{ visits: number; records: number; dispensings: DemoDispensing[]; planned: DemoVisit[] }> {
-  const planned = planVisits(new Rng(input.seed).fork('visits'), input);
+): Promise<{
+  visits: number;
+  records: number;
+  dispensings: DemoDispensing[];
+  planned: DemoVisit[];
+  faults: PlantedFaults['planted'];
+}> {
+  const rng = new Rng(input.seed);
+  const { visits: planned, planted } = plantClaimFaults(
+    rng.fork('claim-faults'),
+    planVisits(rng.fork('visits'), input),
+    input,
+  );
   const loaded = await loadVisits(ctx, bulkVisitsOf(ctx, planned, input.today), { insuranceAnswers: true });
-  return { ...loaded, dispensings: dispensingsOf(planned), planned };
+  return { ...loaded, dispensings: dispensingsOf(planned), planned, faults: planted };
 }

@@ -19,6 +19,17 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Where reminders go out (module reminders): a channel without its setting has no adapter. */
   reminders: ReminderSettings;
+  /** The claim files' signing keys (claims/xml130/signing-keys.ts); none set: made at run time in the data folder. */
+  claimsSigning: ClaimsSigningSettings;
+}
+
+/** Where the facilities' keys and certificates for the claim files' signature are (PEM files). */
+export interface ClaimsSigningSettings {
+  /** One key and certificate for every facility of this server. */
+  keyFile: string | undefined;
+  certFile: string | undefined;
+  /** A folder of `<facility code>.key.pem` and `<facility code>.cert.pem`, before keyFile/certFile. */
+  keysDir: string | undefined;
 }
 
 /** The reminders' adapters: a URL per HTTP channel (the gateways' bridges take the webhook's JSON), a file. */
@@ -112,6 +123,24 @@ export const SETTINGS = [
     default: '10000',
     meaning: 'milliseconds one HTTP delivery of a reminder may take before it counts as failed (100-120000)',
   },
+  {
+    name: 'GRASSROOTS_CLAIMS_KEY_FILE',
+    default: undefined,
+    meaning:
+      "claim files: the facilities' private key (PEM) signing CHUKYDONVI; unset (with the next two) means a self-signed key made in the data folder",
+  },
+  {
+    name: 'GRASSROOTS_CLAIMS_CERT_FILE',
+    default: undefined,
+    meaning:
+      'claim files: the certificate (PEM) of GRASSROOTS_CLAIMS_KEY_FILE, also the one imports are verified with',
+  },
+  {
+    name: 'GRASSROOTS_CLAIMS_KEYS_DIR',
+    default: undefined,
+    meaning:
+      'claim files: a folder of <facility code>.key.pem and <facility code>.cert.pem, one per facility (before the two above)',
+  },
 ] as const satisfies readonly Setting[];
 
 type SettingName = (typeof SETTINGS)[number]['name'];
@@ -195,6 +224,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeoutMs,
   };
 
+  const file = (name: SettingName) => (env[name]?.trim() ? path.resolve(env[name].trim()) : undefined);
+  const claimsSigning: ClaimsSigningSettings = {
+    keyFile: file('GRASSROOTS_CLAIMS_KEY_FILE'),
+    certFile: file('GRASSROOTS_CLAIMS_CERT_FILE'),
+    keysDir: file('GRASSROOTS_CLAIMS_KEYS_DIR'),
+  };
+  if (!claimsSigning.keyFile !== !claimsSigning.certFile)
+    problems.push(
+      'GRASSROOTS_CLAIMS_KEY_FILE and GRASSROOTS_CLAIMS_CERT_FILE must be set together (or neither)',
+    );
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -207,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyRaw === 'true' || trustProxyRaw === '1',
     jobLeaseSeconds,
     reminders,
+    claimsSigning,
   };
 }
 

@@ -128,8 +128,60 @@ const InsuranceEnrolmentSchema = Type.Object({
   }),
 });
 
+/**
+ * The quarterly settlement with the insurer (module settlements): the amounts paid are rounded to
+ * `decimals` (VN 0: whole đồng; CN 2: fen), and each quarter's advance is `percent` of the quarter
+ * before's accepted amount (of its claimed amount while nothing is accepted yet, a first quarter, when
+ * `whenNoneAccepted` says so), by the rule in force on the advance quarter's first day.
+ */
+const SettlementProfileSchema = Type.Object({
+  decimals: Type.Integer({ minimum: 0, maximum: 2 }),
+  advances: Type.Array(
+    Type.Object({
+      from: IsoDate,
+      /** Two decimals at most (33.33 for a month of a quarter). */
+      percent: Percent,
+      whenNoneAccepted: Type.Union([Type.Literal('claimed'), Type.Literal('none')]),
+      note: Type.Optional(Type.String()),
+    }),
+    { minItems: 1 },
+  ),
+});
+export type SettlementProfile = Static<typeof SettlementProfileSchema>;
+
+/**
+ * The claims file the agency takes (claim-files module): the Decision 130 XML (VN) or the settlement
+ * lines CSV (CN). A server exports and imports only its profile's format.
+ */
+export const CLAIM_FORMATS = ['decision-130-xml', 'cn-settlement-csv'] as const;
+export type ClaimFormat = (typeof CLAIM_FORMATS)[number];
+
+/**
+ * The claims' checks (issue 23, claims/claims.checks.rules.ts): how long an outpatient visit may last,
+ * and per catalogue item code the most a visit may claim and how often a resident may be claimed for it
+ * (`count` within `days` days ending on the visit's date). Illustrative defaults an administrator
+ * corrects.
+ */
+export const ClaimChecksProfileSchema = Type.Object({
+  outpatientMaxHours: Type.Number({ exclusiveMinimum: 0, maximum: 72 }),
+  items: Type.Array(
+    Type.Object({
+      code: Type.String({ minLength: 1 }),
+      maxQuantity: Type.Optional(Type.Integer({ minimum: 1 })),
+      frequency: Type.Optional(
+        Type.Object({
+          count: Type.Integer({ minimum: 1 }),
+          days: Type.Integer({ minimum: 1, maximum: 366 }),
+        }),
+      ),
+    }),
+  ),
+});
+
 export const InsuranceProfileSchema = Type.Object({
+  claimChecks: Type.Optional(ClaimChecksProfileSchema),
   coverageTargets: Type.Array(Type.Object({ year: Type.Integer(), percent: Percent })),
+  claimFormat: Type.Optional(Type.Enum(CLAIM_FORMATS)),
   card: Type.Optional(InsuranceCardSchema),
   enrolment: Type.Optional(InsuranceEnrolmentSchema),
   benefit: Type.Optional(InsuranceBenefitSchema),
@@ -139,6 +191,7 @@ export const InsuranceProfileSchema = Type.Object({
       schemes: Type.Array(ReimbursementSchemeSchema, { minItems: 1 }),
     }),
   ),
+  settlement: Type.Optional(SettlementProfileSchema),
 });
 
 export type InsuranceProfile = Static<typeof InsuranceProfileSchema>;

@@ -53,6 +53,7 @@ describeOnBothEngines('appointments API (vn)', (t) => {
     expect(first.json()).toMatchObject({
       id: body.id,
       residentId: here,
+      residentName: 'Phan Văn Hẹn',
       facility: { id: w.facilities.station1.id, code: w.facilities.station1.code },
       date: inDays(7),
       time: '08:30',

@@ -60,6 +60,9 @@ const FacilityBrief = Type.Object({ id: Type.String(), code: Type.String(), name
 export const Appointment = Type.Object({
   id: Type.String(),
   residentId: Type.String(),
+  residentName: Nullable(
+    Type.String({ description: "The resident's name (null: they live outside the caller's places)" }),
+  ),
   facility: FacilityBrief,
   date: IsoDate(),
   time: Nullable(Type.String()),

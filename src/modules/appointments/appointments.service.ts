@@ -7,7 +7,7 @@ import { AppError, conflict, type FieldError, invalidFields, notFound } from '..
 import { facilityOfUser } from '../access/index.ts';
 import { fingerprintOf, visitDaysOf } from '../encounters/index.ts';
 import { facilityNamesByIds, lookupFacility } from '../facilities/index.ts';
-import { findResidentRef, type ResidentRef } from '../residents/index.ts';
+import { findResidentRef, type ResidentRef, residentContactsByIds } from '../residents/index.ts';
 import {
   amendmentRowsByIds,
   appointmentRowsOf,
@@ -47,6 +47,7 @@ async function viewsOf(db: Db, rows: AppointmentRow[], today: string): Promise<A
     db,
     rows.flatMap((r) => (r.ended_by ? [r.ended_by] : [])),
   );
+  const people = await residentContactsByIds(db, [...new Set(rows.map((r) => r.resident_id))]);
   const dates = rows.map((r) => r.on_date).sort();
   const visits = await visitDaysOf(
     db,
@@ -60,6 +61,7 @@ async function viewsOf(db: Db, rows: AppointmentRow[], today: string): Promise<A
     return {
       id: r.id,
       residentId: r.resident_id,
+      residentName: people.get(r.resident_id)?.fullName ?? null,
       facility: { id: r.facility_id, code: f?.code ?? '', name: f?.name ?? '' },
       date: r.on_date,
       time: r.at_time,

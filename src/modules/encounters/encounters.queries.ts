@@ -103,55 +103,61 @@ export async function encounterRecordRows(db: Db, encounterId: string) {
 }
 export type EncounterRecordRows = Awaited<ReturnType<typeof encounterRecordRows>>;
 
-/** Child records with these ids, whatever their visit (a reused id is a conflict). */
+/** What a record saved under an id is, as far as a repeat or a conflict is told apart. */
+export interface SavedRecordRef {
+  id: string;
+  encounter_id: string;
+  fingerprint: string;
+}
+
+/**
+ * Child records with these ids, whatever their visit (a reused id is a conflict), each kind's id,
+ * visit and fingerprint: one statement for the four kinds.
+ */
 export async function childRowsByIds(
   db: Db,
   ids: { observations: string[]; diagnoses: string[]; prescriptions: string[]; services: string[] },
-): Promise<{
-  observations: ObservationRow[];
-  diagnoses: DiagnosisRow[];
-  prescriptions: PrescriptionRow[];
-  services: ServiceRow[];
-}> {
-  return {
-    observations:
-      ids.observations.length === 0
-        ? []
-        : await db
-            .selectFrom('encounter_observation')
-            .selectAll()
-            .where('id', 'in', ids.observations)
-            .execute(),
-    diagnoses:
-      ids.diagnoses.length === 0
-        ? []
-        : await db.selectFrom('encounter_diagnosis').selectAll().where('id', 'in', ids.diagnoses).execute(),
-    prescriptions:
-      ids.prescriptions.length === 0
-        ? []
-        : await db
-            .selectFrom('encounter_prescription')
-            .selectAll()
-            .where('id', 'in', ids.prescriptions)
-            .execute(),
-    services:
-      ids.services.length === 0
-        ? []
-        : await db.selectFrom('encounter_service').selectAll().where('id', 'in', ids.services).execute(),
+): Promise<Record<ChildKind, SavedRecordRef[]>> {
+  const out: Record<ChildKind, SavedRecordRef[]> = {
+    observations: [],
+    diagnoses: [],
+    prescriptions: [],
+    services: [],
   };
+  const parts = (Object.keys(CHILD_TABLES) as ChildKind[])
+    .filter((kind) => ids[kind].length > 0)
+    .map(
+      (kind) =>
+        sql`select ${kind}::text as kind, id, encounter_id, fingerprint from ${sql.table(CHILD_TABLES[kind])}
+          where id = any(${ids[kind]}::uuid[])`,
+    );
+  if (parts.length === 0) return out;
+  const found = await sql<SavedRecordRef & { kind: ChildKind }>`${sql.join(parts, sql` union all `)}`.execute(
+    db,
+  );
+  for (const { kind, ...ref } of found.rows) out[kind].push(ref);
+  return out;
 }
 
-export async function insertObservationRows(db: Db, rows: NewObservationRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('encounter_observation').values(rows).execute();
+/** The rows as stored (defaults filled in), in the order encounterRecordRows reads them. */
+const byId = <R extends { id: string }>(a: R, b: R) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export async function insertObservationRows(db: Db, rows: NewObservationRow[]): Promise<ObservationRow[]> {
+  if (rows.length === 0) return [];
+  const saved = await db.insertInto('encounter_observation').values(rows).returningAll().execute();
+  return saved.sort((a, b) => a.observed_at.getTime() - b.observed_at.getTime() || byId(a, b));
 }
-export async function insertDiagnosisRows(db: Db, rows: NewDiagnosisRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('encounter_diagnosis').values(rows).execute();
+export async function insertDiagnosisRows(db: Db, rows: NewDiagnosisRow[]): Promise<DiagnosisRow[]> {
+  if (rows.length === 0) return [];
+  return (await db.insertInto('encounter_diagnosis').values(rows).returningAll().execute()).sort(byId);
 }
-export async function insertPrescriptionRows(db: Db, rows: NewPrescriptionRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('encounter_prescription').values(rows).execute();
+export async function insertPrescriptionRows(db: Db, rows: NewPrescriptionRow[]): Promise<PrescriptionRow[]> {
+  if (rows.length === 0) return [];
+  return (await db.insertInto('encounter_prescription').values(rows).returningAll().execute()).sort(byId);
 }
-export async function insertServiceRows(db: Db, rows: NewServiceRow[]): Promise<void> {
-  if (rows.length > 0) await db.insertInto('encounter_service').values(rows).execute();
+export async function insertServiceRows(db: Db, rows: NewServiceRow[]): Promise<ServiceRow[]> {
+  if (rows.length === 0) return [];
+  return (await db.insertInto('encounter_service').values(rows).returningAll().execute()).sort(byId);
 }
 
 const CHILD_TABLES = {

@@ -46,6 +46,7 @@ import { observationKinds } from './observation-kinds.ts';
 import { type AddedIds, addRecordsTo } from './records.service.ts';
 import { dispense, returnDispensed } from './stock.refs.ts';
 import { fingerprintOf } from './sync.rules.ts';
+import { billedEvent, visitBilled } from './visit-events.ts';
 
 /**
  * Visits: open (with the eligibility answer of the card shown, stored as given), add records while
@@ -74,7 +75,18 @@ export async function getEncounter(ctx: AppContext, id: string): Promise<Encount
   return viewOf(ctx.db, e);
 }
 
-async function viewOf(db: Db, e: EncounterRow, loaded?: EncounterRecordRows): Promise<Encounter> {
+const briefOf = (f: { id: string; code: string; name: string }) => ({ id: f.id, code: f.code, name: f.name });
+
+/**
+ * The visit's view: its records (`loaded`, else read), the catalogue entries they point at and the
+ * facility's name (`facility` when the caller has it, else read).
+ */
+async function viewOf(
+  db: Db,
+  e: EncounterRow,
+  loaded?: EncounterRecordRows,
+  facilityRef?: { id: string; code: string; name: string },
+): Promise<Encounter> {
   const rows = loaded ?? (await encounterRecordRows(db, e.id));
   const refs = await catalogRefsFor(
     db,
@@ -85,11 +97,13 @@ async function viewOf(db: Db, e: EncounterRow, loaded?: EncounterRecordRows): Pr
     },
     e.visit_date,
   );
-  const facility = (await facilityNamesByIds(db, [e.facility_id])).get(e.facility_id) ?? {
-    id: e.facility_id,
-    code: '',
-    name: '',
-  };
+  const facility = facilityRef
+    ? briefOf(facilityRef)
+    : ((await facilityNamesByIds(db, [e.facility_id])).get(e.facility_id) ?? {
+        id: e.facility_id,
+        code: '',
+        name: '',
+      });
   return encounterOf(e, rows, refs, facility, observationKeys());
 }
 
@@ -169,10 +183,17 @@ export async function createEncounter(
         closed_at: null,
       };
     const e = await insertEncounterRow(db, row);
-    await addRecordsTo(db, ctx, e, body, { fieldPrefix: 'body', amendmentId: null, savedDiagnoses: [] });
+    const added = await addRecordsTo(db, ctx, e, body, {
+      fieldPrefix: 'body',
+      amendmentId: null,
+      savedDiagnoses: [],
+    });
     // What the resident is due changes with the visit (the programme engine listens).
     await residentRecordsChanged(ctx, db, [e.resident_id]);
-    return { created: true, encounter: await viewOf(db, e) };
+    // The view from the rows just inserted (a new visit has no others) and the entries loaded for them.
+    const rows: EncounterRecordRows = { ...added.rows, amendments: [], bills: [], lines: [] };
+    const encounter = encounterOf(e, rows, added.refs, briefOf(facility), observationKeys());
+    return { created: true, encounter };
   });
 }
 
@@ -282,6 +303,7 @@ export async function closeEncounter(
       body.dispense !== false ? await dispenseLines(db, e, prescriptions, now, caller) : undefined;
     const bill = await priceVisit(ctx, db, e, null, now, rows);
     await updateEncounterRow(db, id, { status: 'closed', ended_at: endedAt, closed_at: now });
+    await visitBilled(ctx, db, [billedEvent(e, bill.bill, caller.userId)]);
     // The view from the rows loaded above with what closing changed (not read again).
     const closed: EncounterRecordRows = {
       ...rows,
@@ -292,7 +314,7 @@ export async function closeEncounter(
       bills: [...rows.bills, bill.bill],
       lines: [...rows.lines, ...bill.lines],
     };
-    return viewOf(db, { ...e, status: 'closed', ended_at: endedAt, closed_at: now }, closed);
+    return viewOf(db, { ...e, status: 'closed', ended_at: endedAt, closed_at: now }, closed, bill.facility);
   });
 }
 
@@ -399,7 +421,8 @@ async function priceVisit(
     areaPath: e.area_path,
   });
   await insertBill(db, stored.bill, stored.lines);
-  return stored;
+  // The facility as the caller sees it, for the view (undefined outside the caller's places).
+  return { ...stored, facility };
 }
 
 /**
@@ -447,11 +470,13 @@ export async function amendEncounter(
       area_path: e.area_path,
     });
     const added: AddedIds = body.add
-      ? await addRecordsTo(db, ctx, e, body.add, {
-          fieldPrefix: 'body.add',
-          amendmentId: body.id,
-          savedDiagnoses: rows.diagnoses,
-        })
+      ? (
+          await addRecordsTo(db, ctx, e, body.add, {
+            fieldPrefix: 'body.add',
+            amendmentId: body.id,
+            savedDiagnoses: rows.diagnoses,
+          })
+        ).ids
       : { observations: [], diagnoses: [], prescriptions: [], services: [] };
     const retracted: AddedIds = { observations: [], diagnoses: [], prescriptions: [], services: [] };
     const errors: FieldError[] = [];
@@ -498,8 +523,9 @@ export async function amendEncounter(
         );
         await dispenseLines(db, e, fresh, now, caller);
       }
-      await priceVisit(ctx, db, e, body.id, now);
+      const billed = await priceVisit(ctx, db, e, body.id, now);
       await updateEncounterRow(db, id, { status: 'amended' });
+      await visitBilled(ctx, db, [billedEvent(e, billed.bill, caller.userId)]);
       return viewOf(db, { ...e, status: 'amended' });
     }
     return viewOf(db, e);

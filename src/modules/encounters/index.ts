@@ -6,6 +6,7 @@
  */
 
 export { type BillInput, type BillItem, billOf, type PricedBill } from './bill.rules.ts';
+export { type ClaimVisitFacts, claimFactsOf, insuredVisitsBilledIn } from './claims-facts.queries.ts';
 export { encounterRoutes } from './encounters.routes.ts';
 export type { Bill, Encounter, Timeline } from './encounters.schema.ts';
 export { type GrowthReading, growthReadingsOf } from './growth-readings.queries.ts';
@@ -14,3 +15,10 @@ export { fingerprintOf } from './sync.rules.ts';
 export { todayRoutes } from './today.routes.ts';
 export type { TodayVisits } from './today.schema.ts';
 export { visitDaysOf } from './visit-days.queries.ts';
+export {
+  onVisitBilled,
+  type VisitBilledContext,
+  type VisitBilledEvent,
+  type VisitBilledListener,
+  visitBilled,
+} from './visit-events.ts';

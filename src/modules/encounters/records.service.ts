@@ -1,7 +1,13 @@
 import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, type FieldError, invalidFields } from '../../platform/http/errors.ts';
-import { type CatalogDiagnosis, catalogRefsFor, normaliseIcd10, pricedItemsOn } from './catalog.refs.ts';
+import {
+  type CatalogDiagnosis,
+  type CatalogRefs,
+  catalogRefsFor,
+  normaliseIcd10,
+  pricedItemsOn,
+} from './catalog.refs.ts';
 import type { DiagnosisRole } from './encounters.enums.ts';
 import {
   type ChildKind,
@@ -14,7 +20,13 @@ import {
   upsertProblems,
 } from './encounters.queries.ts';
 import type { AddRecordsBody, DiagnosisInput } from './encounters.schema.ts';
-import type { DiagnosisRow, EncounterRow } from './encounters.table.ts';
+import type {
+  DiagnosisRow,
+  EncounterRow,
+  ObservationRow,
+  PrescriptionRow,
+  ServiceRow,
+} from './encounters.table.ts';
 import { observationKindsByCode } from './observation-kinds.ts';
 import { readObservations } from './observations.rules.ts';
 import { readPrescription } from './prescriptions.rules.ts';
@@ -28,6 +40,19 @@ import { derivedIdOf, fingerprintOf } from './sync.rules.ts';
  */
 
 export type AddedIds = Record<ChildKind, string[]>;
+
+/** What was added: the ids, the rows as stored, and the catalogue entries they point at. */
+export interface AddedRecords {
+  ids: AddedIds;
+  rows: {
+    observations: ObservationRow[];
+    diagnoses: DiagnosisRow[];
+    prescriptions: PrescriptionRow[];
+    services: ServiceRow[];
+  };
+  /** The entries of every added record (and of the visit's saved diagnoses). */
+  refs: CatalogRefs;
+}
 
 export interface AddOptions {
   /** Where the lists sit in the request body: 'body' or 'body.add'. */
@@ -45,7 +70,7 @@ export async function addRecordsTo(
   e: EncounterRow,
   input: AddRecordsBody = EMPTY,
   options: AddOptions,
-): Promise<AddedIds> {
+): Promise<AddedRecords> {
   const prefix = options.fieldPrefix;
   const kinds = observationKindsByCode(ctx.profile.observationUnits);
   const observationInputs = input.observations ?? [];
@@ -207,7 +232,7 @@ export async function addRecordsTo(
     amendment_id: options.amendmentId,
     retracted_by: null,
   };
-  await insertObservationRows(
+  const savedObservations = await insertObservationRows(
     db,
     newObservations.map((o) => ({
       ...base,
@@ -237,7 +262,7 @@ export async function addRecordsTo(
       area_path: e.area_path,
     })),
   );
-  await insertDiagnosisRows(
+  const savedDiagnoses = await insertDiagnosisRows(
     db,
     newDiagnoses.map((d) => ({
       ...base,
@@ -250,7 +275,7 @@ export async function addRecordsTo(
       fingerprint: fingerprintOf(d.input),
     })),
   );
-  await insertPrescriptionRows(
+  const savedPrescriptions = await insertPrescriptionRows(
     db,
     newPrescriptions.map((p) => ({
       ...base,
@@ -267,7 +292,7 @@ export async function addRecordsTo(
       fingerprint: fingerprintOf(p.input),
     })),
   );
-  await insertServiceRows(
+  const savedServices = await insertServiceRows(
     db,
     newServices.map((s) => ({
       ...base,
@@ -281,9 +306,18 @@ export async function addRecordsTo(
     })),
   );
   return {
-    observations: newObservations.map((o) => o.id),
-    diagnoses: newDiagnoses.map((d) => d.input.id),
-    prescriptions: newPrescriptions.map((p) => p.input.id),
-    services: newServices.map((s) => s.id),
+    ids: {
+      observations: newObservations.map((o) => o.id),
+      diagnoses: newDiagnoses.map((d) => d.input.id),
+      prescriptions: newPrescriptions.map((p) => p.input.id),
+      services: newServices.map((s) => s.id),
+    },
+    rows: {
+      observations: savedObservations,
+      diagnoses: savedDiagnoses,
+      prescriptions: savedPrescriptions,
+      services: savedServices,
+    },
+    refs: { diagnoses: refs.diagnoses, medicines: refs.medicines, services },
   };
 }

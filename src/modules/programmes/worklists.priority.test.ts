@@ -5,7 +5,7 @@ import { addDays } from '../../platform/dates.ts';
 import type { RiskFacts } from './facts.ts';
 import { priorityOf } from './priority.rules.ts';
 import { daysOverdue, stateOn } from './state.rules.ts';
-import { rankOn } from './worklists.queries.ts';
+import { rankOn, underPath } from './worklists.queries.ts';
 
 /**
  * The worklist is ranked in SQL (worklists.queries.ts rankOn) for speed; priority.rules.ts stays the
@@ -128,5 +128,33 @@ describeOnBothEngines('worklist ranking: the SQL agrees with priority.rules.ts',
     expect(sqlRanks).toEqual(combinations.map(pure));
     // Every priority is reached, so the table covers each branch of the CASE.
     expect(new Set(sqlRanks.map((r) => r.priority))).toEqual(new Set([1, 2, 3, 4]));
+  });
+
+  test('a place asked as a range in ltree order (underPath) matches exactly its subtree (<@)', async () => {
+    const paths = [
+      '1',
+      '1.2',
+      '1.2.3',
+      '1.2.3.4',
+      '1.20',
+      '1.2_x',
+      '1.2A',
+      '1.2a',
+      '1.3',
+      '1.10',
+      '12',
+      '2',
+      '1.1.2',
+    ];
+    const values = sql.join(paths.map((p) => sql`(${p}::ltree)`));
+    for (const asked of ['1', '1.2', '1.2.3', '1.20', '1.1', '2', '12']) {
+      const got = await sql<{ p: string }>`
+        select area_path::text as p from (values ${values}) as programme_due(area_path)
+        where ${underPath(asked)} order by 1`.execute(t().ctx.db);
+      const want = await sql<{ p: string }>`
+        select area_path::text as p from (values ${values}) as programme_due(area_path)
+        where area_path <@ ${asked}::ltree order by 1`.execute(t().ctx.db);
+      expect({ asked, paths: got.rows.map((r) => r.p) }).toEqual({ asked, paths: want.rows.map((r) => r.p) });
+    }
   });
 });

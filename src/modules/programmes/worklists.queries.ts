@@ -37,9 +37,19 @@ function openOn<Q extends DueQuery>(q: Q, f: OpenFilter): Q {
       eb.or([eb('programme_due.come_on', 'is', null), eb('programme_due.come_on', '<=', f.asOf)]),
     ) as Q;
   if (f.programmeIds !== null) out = out.where('programme_due.programme_id', 'in', [...f.programmeIds]) as Q;
-  if (f.areaPath !== null)
-    out = out.where(sql<boolean>`programme_due.area_path <@ ${f.areaPath}::ltree`) as Q;
+  if (f.areaPath !== null) out = out.where(underPath(f.areaPath)) as Q;
   return out;
+}
+
+/**
+ * A window under the place at `path`: `<@`, asked as the range its subtree is in ltree's order (the
+ * path itself, then its descendants, all before the path with '0' appended to its last label) so the
+ * btree on the open windows' area path (migration 2026_12_08_1600) reads that range only; `<@` stays
+ * the exact test.
+ */
+export function underPath(path: string) {
+  const col = sql.ref('programme_due.area_path');
+  return sql<boolean>`(${col} >= ${path}::ltree and ${col} < ${`${path}0`}::ltree and ${col} <@ ${path}::ltree)`;
 }
 
 /**

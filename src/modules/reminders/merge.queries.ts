@@ -5,12 +5,14 @@ import type { MergeParty } from '../residents/index.ts';
  * A merge of duplicate residents and the outbox: the duplicate's messages and opt-outs go to the
  * survivor, combined so that nothing is sent twice, and an undo puts back exactly what moved. The
  * ids answered say what was done to each row (the merge's snapshot keeps them):
- * - `msg:<id>` a message about the duplicate now about the survivor;
- * - `skip:<id>` a queued message left unsent because the other record had the same reminder (the
- *   one already sent, or the survivor's own when both wait);
- * - `to:<id>` a message to the duplicate (as a guardian) now to the survivor;
+ * - `item:<id>` an item about the duplicate now about the survivor;
+ * - `leave:<id>` an item of a waiting message left out of it because the other record had the same
+ *   reminder (the one already sent, or the survivor's own when both wait);
+ * - `to:<id>` a message to the duplicate now to the survivor;
  * - `opt:<channel>` the duplicate's choice about a channel the survivor had none for, moved;
  * - `optout:<channel>` the survivor opted out of a channel because the duplicate had.
+ * Merges made before messages were grouped per recipient (2026_12_08_1500) answered `msg:<id>` (an
+ * item now, under its message's id) and `skip:<id>` (a message skipped); their undo still reads them.
  */
 
 const MERGED = 'merged: the same reminder was kept on the other record';
@@ -49,39 +51,45 @@ export async function moveReminders(db: Db, from: MergeParty, to: MergeParty): P
     }
   }
 
-  const messages = await db
-    .selectFrom('reminder_message')
-    .select(['id', 'resident_id', 'programme_id', 'item_id', 'episode_id', 'due_from', 'state'])
-    .where('resident_id', 'in', [from.id, to.id])
+  const items = await db
+    .selectFrom('reminder_message_item as i')
+    .innerJoin('reminder_message as m', 'm.id', 'i.message_id')
+    .select([
+      'i.id',
+      'i.resident_id',
+      'i.programme_id',
+      'i.item_id',
+      'i.episode_id',
+      'i.due_from',
+      'i.left_out',
+      'm.state',
+    ])
+    .where('i.resident_id', 'in', [from.id, to.id])
     .execute();
-  const keyOf = (m: (typeof messages)[number]) =>
-    [m.programme_id, m.item_id, m.episode_id ?? '', m.due_from].join('|');
-  const survivors = new Map(messages.filter((m) => m.resident_id === to.id).map((m) => [keyOf(m), m]));
-  const skip = async (id: string) => {
-    await db
-      .updateTable('reminder_message')
-      .set({ state: 'skipped', last_error: MERGED })
-      .where('id', '=', id)
-      .where('state', '=', 'queued')
-      .execute();
-    done.push(`skip:${id}`);
+  const keyOf = (i: (typeof items)[number]) =>
+    [i.programme_id, i.item_id, i.episode_id ?? '', i.due_from].join('|');
+  const survivors = new Map(items.filter((i) => i.resident_id === to.id).map((i) => [keyOf(i), i]));
+  const leave = async (i: (typeof items)[number]) => {
+    if (i.state !== 'queued' || i.left_out !== null) return;
+    await db.updateTable('reminder_message_item').set({ left_out: MERGED }).where('id', '=', i.id).execute();
+    done.push(`leave:${i.id}`);
   };
-  for (const m of messages.filter((m) => m.resident_id === from.id)) {
-    const same = survivors.get(keyOf(m));
+  for (const i of items.filter((i) => i.resident_id === from.id)) {
+    const same = survivors.get(keyOf(i));
     if (!same) {
       await db
-        .updateTable('reminder_message')
+        .updateTable('reminder_message_item')
         .set({ resident_id: to.id, area_path: to.areaPath })
-        .where('id', '=', m.id)
+        .where('id', '=', i.id)
         .execute();
-      done.push(`msg:${m.id}`);
-    } else if (GONE_OUT.has(m.state) && same.state === 'queued') await skip(same.id);
-    else if (m.state === 'queued') await skip(m.id);
+      done.push(`item:${i.id}`);
+    } else if (GONE_OUT.has(i.state) && same.state === 'queued') await leave(same);
+    else await leave(i);
   }
 
   const toDuplicate = await db
     .updateTable('reminder_message')
-    .set({ recipient_id: to.id })
+    .set({ recipient_id: to.id, area_path: to.areaPath })
     .where('recipient_id', '=', from.id)
     .returning('id')
     .execute();
@@ -100,14 +108,25 @@ export async function unmoveReminders(
     const at = entry.indexOf(':');
     const what = entry.slice(0, at);
     const id = entry.slice(at + 1);
-    if (what === 'msg')
+    if (what === 'item' || what === 'msg')
       await db
-        .updateTable('reminder_message')
+        .updateTable('reminder_message_item')
         .set({ resident_id: from.id, area_path: from.areaPath })
         .where('id', '=', id)
         .execute();
     else if (what === 'to')
-      await db.updateTable('reminder_message').set({ recipient_id: from.id }).where('id', '=', id).execute();
+      await db
+        .updateTable('reminder_message')
+        .set({ recipient_id: from.id, area_path: from.areaPath })
+        .where('id', '=', id)
+        .execute();
+    else if (what === 'leave')
+      await db
+        .updateTable('reminder_message_item')
+        .set({ left_out: null })
+        .where('id', '=', id)
+        .where('left_out', '=', MERGED)
+        .execute();
     else if (what === 'skip')
       await db
         .updateTable('reminder_message')

@@ -1,21 +1,126 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ReminderChannel } from './reminders.enums.ts';
-import type { NewReminderMessageRow, ReminderMessageRow, ReminderOptOutRow } from './reminders.table.ts';
+import { itemKey } from './reminders.rules.ts';
+import type {
+  NewReminderMessageItemRow,
+  NewReminderMessageRow,
+  ReminderMessageItemRow,
+  ReminderMessageRow,
+  ReminderOptOutRow,
+} from './reminders.table.ts';
+
+/** The keys (itemKey) of the items the outbox already lists of these residents. */
+export async function knownItemKeys(db: Db, residentIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(residentIds)];
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('reminder_message_item')
+    .select(['resident_id', 'programme_id', 'item_id', 'episode_id', 'due_from'])
+    .where('resident_id', 'in', ids)
+    .execute();
+  return new Set(
+    rows.map((r) =>
+      itemKey({
+        residentId: r.resident_id,
+        programmeId: r.programme_id,
+        itemId: r.item_id,
+        episodeId: r.episode_id,
+        dueFrom: r.due_from,
+      }),
+    ),
+  );
+}
 
 /**
- * Queues messages; one already there (same idempotency key, or the same due item on another channel)
- * is left as it is. Answers how many were new.
+ * The messages held under these keys, locked until the transaction ends (a send run's claim skips a
+ * locked message, so a message being added to is not sent half-written).
  */
-export async function insertMessages(db: Db, rows: NewReminderMessageRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
+export function messagesByKeysForUpdate(db: Db, keys: readonly string[]) {
+  if (keys.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('reminder_message')
+    .select(['id', 'idempotency_key', 'state', 'language'])
+    .where('idempotency_key', 'in', [...keys])
+    .forUpdate()
+    .execute();
+}
+
+/** Queues a message; false when one is already there under its key (it is left as it is). */
+export async function insertMessage(db: Db, row: NewReminderMessageRow): Promise<boolean> {
   const r = await db
     .insertInto('reminder_message')
+    .values(row)
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** Lists items in their messages; one already listed (in any message) is left out. Answers how many were new. */
+export async function insertItems(db: Db, rows: NewReminderMessageItemRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await db
+    .insertInto('reminder_message_item')
     .values(rows)
     .onConflict((oc) => oc.doNothing())
     .returning('id')
     .execute();
   return r.length;
+}
+
+/** The items of these messages, in the order they were listed. */
+export function itemsOfMessages(db: Db, messageIds: readonly string[]): Promise<ReminderMessageItemRow[]> {
+  if (messageIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('reminder_message_item')
+    .selectAll()
+    .where('message_id', 'in', [...messageIds])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** A waiting message's text written again (items added to it). */
+export async function setQueuedBody(db: Db, id: string, body: string, guardian: boolean, now: Date) {
+  await db
+    .updateTable('reminder_message')
+    .set({ body, guardian, updated_at: now })
+    .where('id', '=', id)
+    .where('state', '=', 'queued')
+    .execute();
+}
+
+/**
+ * A claimed message's items left out of its text, with why, and its text written again without them
+ * (before it is sent: the outbox keeps what went out); false when the claim was lost.
+ */
+export async function leaveOutItems(
+  db: Db,
+  c: {
+    messageId: string;
+    claimedBy: string;
+    body: string;
+    now: Date;
+    leftOut: { id: string; reason: string }[];
+  },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('reminder_message')
+    .set({ body: c.body, updated_at: c.now })
+    .where('id', '=', c.messageId)
+    .where('state', '=', 'sending')
+    .where('claimed_by', '=', c.claimedBy)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) return false;
+  for (const l of c.leftOut)
+    await db
+      .updateTable('reminder_message_item')
+      .set({ left_out: l.reason.slice(0, 500) })
+      .where('id', '=', l.id)
+      .where('message_id', '=', c.messageId)
+      .execute();
+  return true;
 }
 
 /**
@@ -122,12 +227,21 @@ export async function saveOptOut(db: Db, row: ReminderOptOutRow): Promise<void> 
     .execute();
 }
 
-/** A resident's messages (those about them and those they receive as a guardian), newest first. */
+/** A resident's messages (those with an item about them and those they receive), newest first. */
 export function messageRowsOf(db: Db, residentId: string, limit: number): Promise<ReminderMessageRow[]> {
   return db
     .selectFrom('reminder_message')
     .selectAll()
-    .where((eb) => eb.or([eb('resident_id', '=', residentId), eb('recipient_id', '=', residentId)]))
+    .where((eb) =>
+      eb.or([
+        eb('recipient_id', '=', residentId),
+        eb(
+          'id',
+          'in',
+          eb.selectFrom('reminder_message_item').select('message_id').where('resident_id', '=', residentId),
+        ),
+      ]),
+    )
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(limit)

@@ -6,8 +6,8 @@ import {
   guardianOf,
   type Person,
   type PlanInput,
-  planAppointmentMessage,
-  planMessage,
+  planAppointmentItem,
+  planItem,
 } from './outbox.rules.ts';
 import type { ReminderChannel } from './reminders.enums.ts';
 import { reminderTemplates } from './reminders.templates.ts';
@@ -89,13 +89,12 @@ describe('planning one due window', () => {
   };
 
   test('to the guardian on the first channel, not overdue yet, at once outside the quiet hours', () => {
-    const r = planMessage(base);
+    const r = planItem(base);
     expect(r).toEqual({
-      message: {
-        idempotencyKey: 'c|vn-epi|mr-1|-|2026-11-20|zalo',
+      item: {
         residentId: 'c',
         recipientId: 'm',
-        guardian: true,
+        recipientName: 'M',
         kind: 'immunization',
         programmeId: 'vn-epi',
         itemId: 'mr-1',
@@ -103,7 +102,7 @@ describe('planning one due window', () => {
         dueFrom: '2026-11-20',
         channel: 'zalo',
         language: 'vi',
-        body: 'C: đã đến lịch Sởi mũi 1 từ ngày 2026-11-20. Vui lòng mang sổ tiêm chủng đến TYT Sơn Bình.',
+        line: 'C: đã đến lịch Sởi mũi 1 từ ngày 2026-11-20. Vui lòng mang sổ tiêm chủng đến TYT Sơn Bình.',
         sendAfter: new Date('2026-12-02T02:00:00Z'),
       },
     });
@@ -116,20 +115,20 @@ describe('planning one due window', () => {
     ['no adapter for any channel', { available: new Set(['webhook']) }, 'no-channel'],
     ['nobody with a phone', { household: [] }, 'unreachable'],
   ] as const)('%s', (_what, over, expected) => {
-    const r = planMessage({ ...base, ...(over as Partial<PlanInput>) });
-    expect('message' in r ? r.message.channel : r.skip).toBe(expected);
+    const r = planItem({ ...base, ...(over as Partial<PlanInput>) });
+    expect('item' in r ? r.item.channel : r.skip).toBe(expected);
   });
 
   test('overdue on the day after overdueAfter; planned in the quiet hours it waits for 07:00; Chinese by locale', () => {
-    const r = planMessage({
+    const r = planItem({
       ...base,
       asOf: '2026-12-11',
       now: new Date('2026-12-02T15:00:00Z'), // 22:00 in Hanoi
       profile: { ...base.profile, locale: 'zh-CN' },
     });
-    if (!('message' in r)) throw new Error('no message');
-    expect(r.message.body).toBe('C：MR 1自2026-11-20起应接种，现已逾期。请携带预防接种证到TYT Sơn Bình。');
-    expect(r.message.sendAfter.toISOString()).toBe('2026-12-03T00:00:00.000Z');
+    if (!('item' in r)) throw new Error('no item');
+    expect(r.item.line).toBe('C：MR 1自2026-11-20起应接种，现已逾期。请携带预防接种证到TYT Sơn Bình。');
+    expect(r.item.sendAfter.toISOString()).toBe('2026-12-03T00:00:00.000Z');
   });
 });
 
@@ -161,21 +160,21 @@ describe("an appointment's reminder", () => {
     ['08:30', 'vi-VN', 'en', 'A: you have an appointment at TYT Sơn Bình on 2026-12-03 at 08:30.'],
     [null, 'zh-CN', null, 'A：您预约于2026-12-03在TYT Sơn Bình就诊。'],
   ] as const)('at %s, locale %s, reader %s: %s', (time, locale, language, body) => {
-    const r = planAppointmentMessage({
+    const r = planAppointmentItem({
       ...reach,
       resident: { ...reach.resident, language },
       profile: { ...reach.profile, locale },
       appointment: { id: 'ap', residentId: 'a', date: '2026-12-03', time },
     });
     expect(r).toEqual({
-      message: expect.objectContaining({
-        idempotencyKey: 'a|appointment|ap|-|2026-12-03|file',
+      item: expect.objectContaining({
+        recipientId: 'a',
         kind: 'appointment',
         programmeId: 'appointment',
         itemId: 'ap',
         dueFrom: '2026-12-03',
         channel: 'file',
-        body,
+        line: body,
       }),
     });
   });

@@ -1,10 +1,11 @@
 /**
  * The outbox's decisions, pure: who receives a child's reminder (the household's head, or another
- * adult of the household), which channel a message goes out on, the message itself, and what an
+ * adult of the household), which channel a message goes out on, the item it lists, and what an
  * attempt leads to. Dates and instants are arguments; nothing here reads the clock or the database.
  */
 import type { ProgrammeKind } from '../programmes/programmes.enums.ts';
 import type { Delivery } from './adapter.ts';
+import type { PlannedItem } from './grouping.rules.ts';
 import type { ReminderChannel, ReminderLanguage, ReminderState } from './reminders.enums.ts';
 import {
   afterFailedDelivery,
@@ -14,7 +15,6 @@ import {
   type QuietHours,
   type Recipient,
   recipientOf,
-  reminderKey,
   renderReminder,
   type Templates,
 } from './reminders.rules.ts';
@@ -107,22 +107,6 @@ export interface AppointmentPlanInput extends ReachInput {
   appointment: AppointmentReminder;
 }
 
-export interface PlannedMessage {
-  idempotencyKey: string;
-  residentId: string;
-  recipientId: string;
-  guardian: boolean;
-  kind: ProgrammeKind | 'appointment';
-  programmeId: string;
-  itemId: string;
-  episodeId: string | null;
-  dueFrom: string;
-  channel: ReminderChannel;
-  language: ReminderLanguage;
-  body: string;
-  sendAfter: Date;
-}
-
 export type SkipReason = 'unreachable' | 'opted-out' | 'no-channel';
 
 /** The programme id an appointment's messages are kept under (its item: the appointment's id). */
@@ -155,15 +139,16 @@ export function reachOf(i: ReachInput): Reach | { skip: SkipReason } {
 }
 
 /**
- * One due window's message, or why there is none: nobody to reach by phone, every channel opted out,
- * or no channel of the profile with an adapter. Not sent before the quiet hours end.
+ * One due window's item (the sentence it adds to its recipient's message of the day), or why there is
+ * none: nobody to reach by phone, every channel opted out, or no channel of the profile with an
+ * adapter. Not sent before the quiet hours end.
  */
-export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip: SkipReason } {
+export function planItem(i: PlanInput): { item: PlannedItem } | { skip: SkipReason } {
   const reach = reachOf(i);
   if ('skip' in reach) return reach;
   const { recipient, channel, language } = reach;
   const overdue = i.due.overdueAfter !== null && i.asOf > i.due.overdueAfter;
-  const body = renderReminder(i.templates, { kind: i.due.kind }, language, {
+  const line = renderReminder(i.templates, { kind: i.due.kind }, language, {
     name: i.resident.name,
     item: i.itemName(language),
     dueFrom: i.due.dueFrom,
@@ -172,11 +157,10 @@ export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip:
   });
   const d = i.due;
   return {
-    message: {
-      idempotencyKey: reminderKey({ ...d, channel }),
+    item: {
       residentId: d.residentId,
       recipientId: recipient.residentId,
-      guardian: recipient.guardian,
+      recipientName: recipient.name,
       kind: d.kind,
       programmeId: d.programmeId,
       itemId: d.itemId,
@@ -184,46 +168,40 @@ export function planMessage(i: PlanInput): { message: PlannedMessage } | { skip:
       dueFrom: d.dueFrom,
       channel,
       language,
-      body,
+      line,
       sendAfter: nextSendableAt(i.now, i.profile.timeZone, i.profile.quietHours),
     },
   };
 }
 
 /**
- * An appointment's reminder (its place: the facility it is at), or why there is none; one per
- * appointment (a reschedule is another appointment, so another reminder).
+ * An appointment's item (its place: the facility it is at), or why there is none; one per
+ * appointment (a reschedule is another appointment, so another item).
  */
-export function planAppointmentMessage(
-  i: AppointmentPlanInput,
-): { message: PlannedMessage } | { skip: SkipReason } {
+export function planAppointmentItem(i: AppointmentPlanInput): { item: PlannedItem } | { skip: SkipReason } {
   const reach = reachOf(i);
   if ('skip' in reach) return reach;
   const { recipient, channel, language } = reach;
   const a = i.appointment;
-  const body = renderReminder(i.templates, { appointment: true }, language, {
+  const line = renderReminder(i.templates, { appointment: true }, language, {
     name: i.resident.name,
     date: a.date,
     time: a.time ?? 'none',
     place: i.place(language),
   });
-  const identity = {
-    residentId: a.residentId,
-    programmeId: APPOINTMENT_PROGRAMME,
-    itemId: a.id,
-    episodeId: null,
-    dueFrom: a.date,
-  };
   return {
-    message: {
-      ...identity,
-      idempotencyKey: reminderKey({ ...identity, channel }),
+    item: {
+      residentId: a.residentId,
       recipientId: recipient.residentId,
-      guardian: recipient.guardian,
+      recipientName: recipient.name,
       kind: 'appointment',
+      programmeId: APPOINTMENT_PROGRAMME,
+      itemId: a.id,
+      episodeId: null,
+      dueFrom: a.date,
       channel,
       language,
-      body,
+      line,
       sendAfter: nextSendableAt(i.now, i.profile.timeZone, i.profile.quietHours),
     },
   };

@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/app-context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalidFields, notFound } from '../../platform/http/errors.ts';
 import { findResidentRef } from '../residents/index.ts';
-import { messageRowsOf, optOutRowsOf, saveOptOut } from './outbox.queries.ts';
+import { itemsOfMessages, messageRowsOf, optOutRowsOf, saveOptOut } from './outbox.queries.ts';
 import type { ReminderChannel } from './reminders.enums.ts';
 import type { PutReminderPreferences, ReminderMessageList, ReminderPreferences } from './reminders.schema.ts';
 
@@ -72,21 +72,20 @@ export async function putPreferences(
   return getPreferences(ctx, id);
 }
 
-/** The resident's messages, newest first: about them, or to them as a guardian (100 at most). */
+/** The resident's messages, newest first: with an item about them, or to them (100 at most). */
 export async function listMessages(ctx: AppContext, id: string): Promise<ReminderMessageList> {
   await residentIn(ctx.db, id);
   const rows = await messageRowsOf(ctx.db, id, 100);
+  const items = await itemsOfMessages(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
   return {
     items: rows.map((r) => ({
       id: r.id,
-      residentId: r.resident_id,
       recipientId: r.recipient_id,
       guardian: r.guardian,
-      kind: r.kind,
-      programmeId: r.programme_id,
-      itemId: r.item_id,
-      episodeId: r.episode_id,
-      dueFrom: r.due_from,
+      day: r.day,
       channel: r.channel,
       language: r.language,
       text: r.body,
@@ -97,6 +96,17 @@ export async function listMessages(ctx: AppContext, id: string): Promise<Reminde
       sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
       lastError: r.last_error,
       createdAt: new Date(r.created_at).toISOString(),
+      items: items
+        .filter((i) => i.message_id === r.id)
+        .map((i) => ({
+          residentId: i.resident_id,
+          kind: i.kind,
+          programmeId: i.programme_id,
+          itemId: i.item_id,
+          episodeId: i.episode_id,
+          dueFrom: i.due_from,
+          leftOut: i.left_out,
+        })),
     })),
   };
 }

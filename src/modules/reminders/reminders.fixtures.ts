@@ -5,9 +5,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
 import type { TestEngine } from '../../../test/support/engines.ts';
 import { postExpect } from '../../../test/support/requests.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { DueReminder } from './outbox.rules.ts';
+import type { ReminderMessageItemRow, ReminderMessageRow } from './reminders.table.ts';
 
 export interface Delivered {
   key: string;
@@ -94,6 +97,8 @@ export interface ReminderWorld {
   mother: string;
   /** Three years old, no phone: reached through the mother. */
   child: string;
+  /** The child's sister, one year old, no phone: reached through the mother too. */
+  sibling: string;
   /** An adult with a phone, living alone. */
   adult: string;
   /** An adult without a phone and no household: nobody to reach. */
@@ -118,6 +123,11 @@ export async function buildReminderWorld(t: TestEngine, tag = ''): Promise<Remin
     birthDate: '2023-06-01',
     householdId: household.id,
   });
+  const sibling = await resident({
+    fullName: `Bé Bình${tag}`,
+    birthDate: '2025-01-15',
+    householdId: household.id,
+  });
   const res = await t.inject({
     method: 'PATCH',
     url: `/api/households/${household.id}`,
@@ -131,7 +141,7 @@ export async function buildReminderWorld(t: TestEngine, tag = ''): Promise<Remin
     phone: '0901000002',
   });
   const unreachable = await resident({ fullName: `Lê Thị Xa${tag}`, birthDate: '1970-01-01' });
-  return { householdId: household.id as string, mother, child, adult, unreachable };
+  return { householdId: household.id as string, mother, child, sibling, adult, unreachable };
 }
 
 let seq = 0;
@@ -150,4 +160,30 @@ export function dueOf(residentId: string, over: Partial<DueReminder> = {}): DueR
     overdueAfter: '2026-11-30',
     ...over,
   };
+}
+
+export type OutboxMessage = ReminderMessageRow & { items: ReminderMessageItemRow[] };
+
+/** The whole outbox (read as the owner): each message with its items, by recipient and key. */
+export async function outboxOf(db: Db): Promise<OutboxMessage[]> {
+  const messages = (
+    await sql<ReminderMessageRow>`select * from reminder_message order by recipient_id, idempotency_key`.execute(
+      db,
+    )
+  ).rows;
+  const items = (
+    await sql<ReminderMessageItemRow>`select * from reminder_message_item order by created_at, id`.execute(db)
+  ).rows;
+  return messages.map((m) => ({ ...m, items: items.filter((i) => i.message_id === m.id) }));
+}
+
+/** The message listing an item about this resident (the first, when several). */
+export const messageAbout = (rows: readonly OutboxMessage[], residentId: string, itemId?: string) =>
+  rows.find((m) => m.items.some((i) => i.resident_id === residentId && (!itemId || i.item_id === itemId)));
+
+/** Empties the outbox and the opt-outs (a test's own start; nothing else is deleted). */
+export async function clearOutbox(db: Db): Promise<void> {
+  await sql`delete from reminder_message_item`.execute(db);
+  await sql`delete from reminder_message`.execute(db);
+  await sql`delete from reminder_opt_out`.execute(db);
 }

@@ -7,14 +7,13 @@ import { addDays } from '../../platform/dates.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob, JobWorker } from '../jobs/index.ts';
 import { itemNameOf } from './programmes.refs.ts';
-import { buildReminderWorld, type ReminderWorld } from './reminders.fixtures.ts';
-import type { ReminderMessageRow } from './reminders.table.ts';
+import { buildReminderWorld, messageAbout, outboxOf, type ReminderWorld } from './reminders.fixtures.ts';
 
 /**
  * The planner on both engines (VN): programmes' recompute fills the due store, then 'reminders.plan'
- * turns the windows due or overdue today into messages (the file channel configured): a child's to
- * the household head, named as the programme file names the item; a second run adds nothing, and
- * each run queues a send.
+ * turns the windows due or overdue today into messages (the file channel configured), one per
+ * recipient listing their items: the two children's and the mother's own in one message to her, each
+ * named as the programme file names the item; a second run adds nothing, and each run queues a send.
  */
 describeOnBothEngines('reminders.plan', (t) => {
   let w: ReminderWorld;
@@ -33,12 +32,7 @@ describeOnBothEngines('reminders.plan', (t) => {
     await worker.runToEnd(job.id);
   });
 
-  const messages = async () =>
-    (
-      await sql<ReminderMessageRow>`select * from reminder_message order by idempotency_key`.execute(
-        t().ctx.db,
-      )
-    ).rows;
+  const messages = () => outboxOf(t().ctx.db);
   const plan = async (key: string) => {
     const { job } = await enqueueJob(t().ctx.db, {
       kind: 'reminders.plan',
@@ -54,26 +48,35 @@ describeOnBothEngines('reminders.plan', (t) => {
     expect(first.state, first.error ?? '').toBe('done');
     const rows = await messages();
     expect(rows.length).toBeGreaterThan(0);
-    expect(first.checkpoint).toMatchObject({ counts: { queued: rows.length } });
-    const toChild = rows.filter((r) => r.resident_id === w.child);
-    expect(toChild.length).toBeGreaterThan(0);
-    for (const r of toChild) {
-      expect(r).toMatchObject({
-        recipient_id: w.mother,
-        guardian: true,
-        channel: 'file',
-        language: 'vi',
-        state: 'queued',
-      });
-      const name = itemNameOf({ programmeId: r.programme_id, itemId: r.item_id }, 'vi');
-      expect(name).not.toBe(r.item_id);
-      expect(r.body).toContain(name);
+    const items = rows.flatMap((r) => r.items);
+    expect(first.checkpoint).toMatchObject({ counts: { queued: items.length, messages: rows.length } });
+    // One message a recipient (one channel here, one day).
+    expect(new Set(rows.map((r) => r.recipient_id)).size).toBe(rows.length);
+    const toMother = rows.filter((r) => r.recipient_id === w.mother);
+    expect(toMother).toHaveLength(1);
+    const m = toMother[0]!;
+    expect(m).toMatchObject({
+      guardian: true,
+      channel: 'file',
+      language: 'vi',
+      state: 'queued',
+      day: t().today,
+    });
+    const about = new Set(m.items.map((i) => i.resident_id));
+    expect(about.has(w.child) && about.has(w.sibling)).toBe(true);
+    expect(m.items.length).toBeGreaterThan(2);
+    expect(m.body.split('\n')[0]).toBe(`Nguyễn Thị Mẹ, bạn có ${m.items.length} lời nhắc của trạm y tế:`);
+    for (const i of m.items.filter((i) => i.resident_id !== w.mother)) {
+      const name = itemNameOf({ programmeId: i.programme_id, itemId: i.item_id }, 'vi');
+      expect(name).not.toBe(i.item_id);
+      expect(i.line).toContain(name);
+      expect(m.body).toContain(`- ${i.line}`);
     }
-    expect(rows.some((r) => r.resident_id === w.unreachable)).toBe(false);
+    expect(messageAbout(rows, w.unreachable)).toBeUndefined();
 
     const second = await plan('plan-2');
     expect(second.state).toBe('done');
-    expect(second.checkpoint).toMatchObject({ counts: { queued: 0, already: rows.length } });
+    expect(second.checkpoint).toMatchObject({ counts: { queued: 0, already: items.length, messages: 0 } });
     expect((await messages()).map((r) => r.id)).toEqual(rows.map((r) => r.id));
 
     const sends = await sql<{
@@ -99,20 +102,21 @@ describeOnBothEngines('reminders.plan', (t) => {
     const later = await book(addDays(t().today, 5));
     const done = await plan('plan-appointments');
     expect(done.state, done.error ?? '').toBe('done');
-    const rows = (await messages()).filter((r) => r.kind === 'appointment');
-    expect(rows).toEqual([
+    const items = (await messages()).flatMap((m) => m.items.filter((i) => i.kind === 'appointment'));
+    expect(items).toEqual([
       expect.objectContaining({
         resident_id: w.adult,
-        recipient_id: w.adult,
         programme_id: 'appointment',
         item_id: tomorrow,
         due_from: addDays(t().today, 1),
-        language: 'vi',
-        state: 'queued',
-        body: `Trần Văn Lớn: bạn có lịch hẹn tại Trạm Y tế Nhắc Hẹn vào ngày ${addDays(t().today, 1)} lúc 08:30.`,
+        line: `Trần Văn Lớn: bạn có lịch hẹn tại Trạm Y tế Nhắc Hẹn vào ngày ${addDays(t().today, 1)} lúc 08:30.`,
       }),
     ]);
-    expect(rows.some((r) => r.item_id === later)).toBe(false);
+    // Listed in the adult's message of the day, with any of his due items.
+    const toAdult = messageAbout(await messages(), w.adult, tomorrow)!;
+    expect(toAdult).toMatchObject({ recipient_id: w.adult, language: 'vi', state: 'queued' });
+    expect(toAdult.body).toContain(items[0]!.line);
+    expect(items.some((i) => i.item_id === later)).toBe(false);
     expect((await plan('plan-appointments-2')).checkpoint).toMatchObject({ counts: { queued: 0 } });
 
     const cancel = await t().inject({
@@ -128,10 +132,16 @@ describeOnBothEngines('reminders.plan', (t) => {
       now: t().ctx.clock.now(),
     });
     expect((await worker.runToEnd(job.id)).state).toBe('done');
-    const after = (await messages()).find((r) => r.item_id === tomorrow)!;
-    expect(after).toMatchObject({
-      state: 'skipped',
-      last_error: 'the appointment was cancelled or rescheduled',
+    const after = messageAbout(await messages(), w.adult, tomorrow)!;
+    expect(after.items.find((i) => i.item_id === tomorrow)).toMatchObject({
+      left_out: 'the appointment was cancelled or rescheduled',
     });
+    // Its text went out without it (or, the appointment alone, the message was skipped).
+    if (after.items.length === 1)
+      expect(after).toMatchObject({
+        state: 'skipped',
+        last_error: 'the appointment was cancelled or rescheduled',
+      });
+    else expect(after.body).not.toContain('lịch hẹn');
   });
 });

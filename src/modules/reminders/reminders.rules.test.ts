@@ -3,10 +3,11 @@ import {
   afterFailedDelivery,
   ageOn,
   inQuietHours,
+  itemKey,
   languageOf,
+  messageKey,
   nextSendableAt,
   recipientOf,
-  reminderKey,
   renderReminder,
 } from './reminders.rules.ts';
 import { reminderTemplates } from './reminders.templates.ts';
@@ -52,28 +53,34 @@ describe('quiet hours across midnight', () => {
   );
 });
 
-describe('the idempotency key', () => {
+describe('the keys', () => {
   const m = {
     residentId: 'r1',
     programmeId: 'epi',
     itemId: 'dtp3',
     episodeId: null,
     dueFrom: '2026-12-01',
-    channel: 'file',
   } as const;
-  test('the same message has the same key; any part changed, another', () => {
-    expect(reminderKey(m)).toBe('r1|epi|dtp3|-|2026-12-01|file');
-    expect(reminderKey({ ...m })).toBe(reminderKey(m));
+  test('the same item has the same key; any part changed, another', () => {
+    expect(itemKey(m)).toBe('r1|epi|dtp3|-|2026-12-01');
+    expect(itemKey({ ...m })).toBe(itemKey(m));
     const others = [
       { ...m, residentId: 'r2' },
       { ...m, programmeId: 'anc' },
       { ...m, itemId: 'dtp2' },
       { ...m, episodeId: 'p1' },
       { ...m, dueFrom: '2026-12-02' },
-      { ...m, channel: 'webhook' as const },
-    ].map(reminderKey);
-    expect(new Set([...others, reminderKey(m)]).size).toBe(7);
+    ].map(itemKey);
+    expect(new Set([...others, itemKey(m)]).size).toBe(6);
   });
+  test.each([
+    [{ recipientId: 'm', channel: 'zalo', day: '2026-12-02' }, 'm|zalo|2026-12-02'],
+    [{ recipientId: 'm', channel: 'file', day: '2026-12-02' }, 'm|file|2026-12-02'],
+    [{ recipientId: 'm', channel: 'zalo', day: '2026-12-03' }, 'm|zalo|2026-12-03'],
+    [{ recipientId: 'g', channel: 'zalo', day: '2026-12-02' }, 'g|zalo|2026-12-02'],
+  ] as const)('a message is one per recipient, channel and day: %j is %s', (k, key) =>
+    expect(messageKey(k)).toBe(key),
+  );
 });
 
 describe('language and recipient', () => {

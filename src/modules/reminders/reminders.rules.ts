@@ -1,6 +1,6 @@
 /**
- * The reminders' decisions, pure: quiet hours in the country's time zone, the message's idempotency
- * key, the language, who receives a child's reminder, the text from its template, and what a failed
+ * The reminders' decisions, pure: quiet hours in the country's time zone, the item's and the message's
+ * keys, the language, who receives a child's reminder, the text from its template, and what a failed
  * delivery leads to. Instants and dates are arguments; nothing here reads the clock.
  */
 import IntlMessageFormat from 'intl-messageformat';
@@ -53,25 +53,33 @@ export function nextSendableAt(at: Date, timeZone: string, quiet: QuietHours | u
   return start;
 }
 
-/** What makes one message one: the same due item to the same resident on the same channel is sent once. */
-export interface ReminderIdentity {
+/** What makes one item one: the same due item of the same resident is reminded once, in one message. */
+export interface ReminderItemIdentity {
   residentId: string;
   programmeId: string;
   itemId: string;
   episodeId: string | null;
   dueFrom: string;
-  channel: ReminderChannel;
 }
 
 /**
- * The message's idempotency key: unique in the outbox and passed to the adapter, so a re-run or a
- * killed run never sends it twice.
+ * An item's key: the outbox lists a due item (or an appointment) in one message only.
  *
- * @example reminderKey({ residentId: 'r', programmeId: 'epi', itemId: 'dtp3', episodeId: null, dueFrom: '2026-12-01', channel: 'file' })
- * // 'r|epi|dtp3|-|2026-12-01|file'
+ * @example itemKey({ residentId: 'r', programmeId: 'epi', itemId: 'dtp3', episodeId: null, dueFrom: '2026-12-01' })
+ * // 'r|epi|dtp3|-|2026-12-01'
  */
-export function reminderKey(m: ReminderIdentity): string {
-  return [m.residentId, m.programmeId, m.itemId, m.episodeId ?? '-', m.dueFrom, m.channel].join('|');
+export function itemKey(m: ReminderItemIdentity): string {
+  return [m.residentId, m.programmeId, m.itemId, m.episodeId ?? '-', m.dueFrom].join('|');
+}
+
+/**
+ * A message's idempotency key: one message per recipient, channel and day, unique in the outbox and
+ * passed to the adapter, so a re-run or a killed run never sends it twice.
+ *
+ * @example messageKey({ recipientId: 'm', channel: 'zalo', day: '2026-12-02' }) // 'm|zalo|2026-12-02'
+ */
+export function messageKey(m: { recipientId: string; channel: ReminderChannel; day: string }): string {
+  return [m.recipientId, m.channel, m.day].join('|');
 }
 
 /** The language of a message: the resident's own when known and written, else the profile's locale's. */
@@ -115,20 +123,27 @@ export function recipientOf(
 export interface Templates {
   programmes: Record<ProgrammeKind, Record<ReminderLanguage, string>>;
   appointment: Record<ReminderLanguage, string>;
+  /** The first line of a message listing several items: `{recipient}` and `{count}`. */
+  group: Record<ReminderLanguage, string>;
   /** Where to come when the resident has no registered facility: the words for one's own station. */
   place: Record<ReminderLanguage, string>;
 }
 
 export type TemplateValues = Record<string, string>;
 
-/** A message's text from its template (ICU MessageFormat) in a language. */
+/** An item's sentence (or a message's first line) from its template (ICU MessageFormat) in a language. */
 export function renderReminder(
   templates: Templates,
-  what: { kind: ProgrammeKind } | { appointment: true },
+  what: { kind: ProgrammeKind } | { appointment: true } | { group: true },
   language: ReminderLanguage,
   values: TemplateValues,
 ): string {
-  const source = 'kind' in what ? templates.programmes[what.kind][language] : templates.appointment[language];
+  const source =
+    'kind' in what
+      ? templates.programmes[what.kind][language]
+      : 'group' in what
+        ? templates.group[language]
+        : templates.appointment[language];
   return String(new IntlMessageFormat(source, language).format(values));
 }
 

@@ -42,16 +42,25 @@ export const PutReminderPreferences = Type.Object(
 );
 export type PutReminderPreferences = Static<typeof PutReminderPreferences>;
 
-export const ReminderMessage = Type.Object({
-  id: Type.String(),
-  residentId: Type.String({ description: 'Whom the reminder is about' }),
-  recipientId: Type.String({ description: 'Who receives it: the resident, or their guardian' }),
-  guardian: Type.Boolean(),
+export const ReminderMessageItem = Type.Object({
+  residentId: Type.String({ description: 'Whom the item is about' }),
   kind: Type.Enum([...PROGRAMME_KINDS, 'appointment']),
   programmeId: Type.String(),
   itemId: Type.String(),
   episodeId: Nullable(Type.String()),
   dueFrom: IsoDate(),
+  leftOut: Nullable(
+    Type.String({
+      description: 'Why it was left out of the text when the message went out; null: it was in it',
+    }),
+  ),
+});
+
+export const ReminderMessage = Type.Object({
+  id: Type.String(),
+  recipientId: Type.String({ description: 'Who receives it: the resident, or a guardian' }),
+  guardian: Type.Boolean({ description: 'Whether an item is about someone else than the recipient' }),
+  day: IsoDate('The day it was planned for: one message per recipient, channel and day'),
   channel: Channel,
   language: Type.Enum(REMINDER_LANGUAGES),
   text: Type.String(),
@@ -62,6 +71,7 @@ export const ReminderMessage = Type.Object({
   sentAt: Nullable(Type.String()),
   lastError: Nullable(Type.String()),
   createdAt: Type.String(),
+  items: Type.Array(ReminderMessageItem, { description: 'What it reminds of, in the order of its text' }),
 });
 export type ReminderMessage = Static<typeof ReminderMessage>;
 

@@ -11,7 +11,7 @@ let cached: Templates | undefined;
 
 /**
  * The reminder templates (protocols/reminders/templates.json), read once and checked: every programme
- * kind, the appointment and the place's fallback in every language, each a valid ICU message. A bad file throws naming the entry.
+ * kind, the appointment, a grouped message's first line and the place's fallback in every language, each a valid ICU message. A bad file throws naming the entry.
  */
 export function reminderTemplates(): Templates {
   if (cached) return cached;
@@ -30,6 +30,7 @@ export function reminderTemplates(): Templates {
   };
   for (const k of PROGRAMME_KINDS) check(`programmes.${k}`, raw.programmes?.[k]);
   check('appointment', raw.appointment);
+  check('group', raw.group);
   check('place', raw.place);
   cached = raw;
   return raw;

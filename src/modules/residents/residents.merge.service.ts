@@ -79,6 +79,7 @@ const identityColumns = [
   'relationship_to_head',
   'citizen_id',
   'code',
+  'language',
   'active',
   'merged_into_id',
 ] as const;
@@ -89,9 +90,10 @@ function pick(row: ResidentRow): ResidentPatch {
 
 /**
  * Merges a duplicate into the survivor in one transaction: the survivor takes the duplicate's
- * household (when it has none) and headships, its identity number and code (when it has none), and
- * every linked record through the registered movers; the duplicate is marked merged_into and made
- * inactive; the merge is logged with a snapshot that `undoMerge` uses to put everything back.
+ * household (when it has none) and headships, its identity number, code and language of reminders
+ * (when it has none), and every linked record through the registered movers; the duplicate is marked
+ * merged_into and made inactive; the merge is logged with a snapshot that `undoMerge` uses to put
+ * everything back.
  */
 export async function mergeResidents(
   ctx: AppContext,
@@ -135,6 +137,8 @@ export async function mergeResidents(
     }
     if (!survivor.citizen_id && duplicate.citizen_id) survivorPatch.citizen_id = duplicate.citizen_id;
     if (!survivor.code && duplicate.code) survivorPatch.code = duplicate.code;
+    // The language reminders are written in: the survivor's own, else the duplicate's.
+    if (!survivor.language && duplicate.language) survivorPatch.language = duplicate.language;
     // The unique identifiers leave the duplicate before the survivor takes them.
     await updateResidentRow(trx, duplicate.id, {
       household_id: null,

@@ -1,6 +1,10 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, test } from 'vitest';
 import { describeOnBothEngines } from '../../../test/support/engines.ts';
+import { addDays } from '../../platform/dates.ts';
 import { newId } from '../../platform/ids.ts';
+import { dailyFigures } from './figures.queries.ts';
+import { stockOutDays, windowStart } from './figures.rules.ts';
 import { dispense } from './index.ts';
 import { createMedicine, createStockPlace, type Place, receive } from './stock.fixtures.ts';
 
@@ -95,6 +99,77 @@ for (const [profile, supplierKind, maxMonths] of [
         const unknown = await t().inject({ url: '/api/stock/district?area=nowhere' });
         expect(unknown.statusCode).toBe(400);
         expect(unknown.json().errors[0].field).toBe('query.area');
+      });
+
+      test('the stock-out days and consumption counted in SQL (dailyFigures) agree with stockOutDays', async () => {
+        const today = '2026-12-02';
+        const from = windowStart(today, 3);
+        // Shelves of every kind: out on the last days, out and restocked, never out, moved only today,
+        // below zero, a movement on the window's first day; pseudo-random beside the named ones.
+        let seed = 7;
+        const next = (n: number) => {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          return seed % n;
+        };
+        const cases: { total: number; days: { date: string; net: number; consumed: number }[] }[] = [
+          { total: 0, days: [{ date: '2026-11-22', net: -20, consumed: 20 }] },
+          { total: 0, days: [{ date: today, net: -5, consumed: 5 }] },
+          { total: 10, days: [{ date: from, net: 10, consumed: 0 }] },
+          { total: -3, days: [{ date: '2026-10-01', net: -3, consumed: 3 }] },
+          {
+            total: 5,
+            days: [
+              { date: '2026-09-10', net: -30, consumed: 30 },
+              { date: '2026-10-01', net: 50, consumed: 0 },
+              { date: '2026-11-30', net: -50, consumed: 50 },
+              { date: today, net: 5, consumed: 0 },
+            ],
+          },
+        ];
+        for (let k = 0; k < 40; k++) {
+          const days = new Map<string, { net: number; consumed: number }>();
+          for (let i = next(12); i > 0; i--) {
+            const date = addDays(from, next(92));
+            const net = next(3) === 0 ? 20 + next(40) : -next(25);
+            const d = days.get(date) ?? { net: 0, consumed: 0 };
+            days.set(date, { net: d.net + net, consumed: d.consumed + Math.max(0, -net) });
+          }
+          cases.push({
+            total: next(4) === 0 ? 0 : next(60) - 10,
+            days: [...days].map(([date, d]) => ({ date, ...d })).filter((d) => d.date <= today),
+          });
+        }
+        const ids = cases.map(() => ({ f: newId(), m: newId() }));
+        const days = cases.flatMap((c, i) =>
+          c.days.map((d) => ({ facility_id: ids[i]!.f, medicine_id: ids[i]!.m, day: d.date, ...d })),
+        );
+        const balances = cases.map((c, i) => ({
+          facility_id: ids[i]!.f,
+          medicine_id: ids[i]!.m,
+          total: c.total,
+        }));
+        const got = await sql<{ facility_id: string; consumed: number; out_days: number }>`${dailyFigures(
+          sql`select * from jsonb_to_recordset(${JSON.stringify(days)}::jsonb)
+                as d(facility_id uuid, medicine_id uuid, day date, net int, consumed int)`,
+          sql`select * from jsonb_to_recordset(${JSON.stringify(balances)}::jsonb)
+                as b(facility_id uuid, medicine_id uuid, total int)`,
+          today,
+        )}`.execute(t().ctx.db);
+        const byFacility = new Map(got.rows.map((r) => [r.facility_id, r]));
+        cases.forEach((c, i) => {
+          const row = byFacility.get(ids[i]!.f);
+          const want = {
+            i,
+            outDays: stockOutDays(c.total, c.days, from, today),
+            consumed: c.days.filter((d) => d.date < today).reduce((n, d) => n + d.consumed, 0),
+          };
+          expect({ i, outDays: Number(row?.out_days ?? 0), consumed: Number(row?.consumed ?? 0) }).toEqual(
+            want,
+          );
+        });
+        // The cases reach the branches: some out for days, some never out.
+        expect(got.rows.some((r) => Number(r.out_days) > 0)).toBe(true);
+        expect(got.rows.some((r) => Number(r.out_days) === 0)).toBe(true);
       });
     },
     { profile },

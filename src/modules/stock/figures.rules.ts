@@ -38,6 +38,11 @@ export interface MedicineFacts {
   consumed: number;
   /** Net movement per day (every kind), for the days in [windowStart, today] that had one. */
   dailyNet: readonly { date: string; net: number }[];
+  /**
+   * The stock-out days when already counted from those days (figures.queries.ts dailyFigures, the
+   * same walk in SQL); else stockOutDays walks `dailyNet`.
+   */
+  stockOutDays?: number;
   /** Batches with units: their expiry and units. */
   batches: readonly { expiryDate: string; onHand: number }[];
   /** Units sent to this facility and not yet received. */
@@ -94,7 +99,7 @@ export function stockOutDays(
 export function medicineFigures(facts: MedicineFacts, today: string, s: StockSettings): MedicineFigures {
   const from = windowStart(today, s.amcMonths);
   const windowDays = Math.max(1, daysBetween(from, today));
-  const outDays = stockOutDays(facts.total, facts.dailyNet, from, today);
+  const outDays = facts.stockOutDays ?? stockOutDays(facts.total, facts.dailyNet, from, today);
   // Consumption is what could be dispensed: a month with the shelf empty half the time counts as half.
   const daysWithStock = Math.max(windowDays - outDays, Math.min(windowDays, 7));
   const amc = round1((facts.consumed / daysWithStock) * (windowDays / s.amcMonths));

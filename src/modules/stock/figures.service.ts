@@ -6,7 +6,13 @@ import type { CountryProfile } from '../../platform/profile.ts';
 import { requireArea } from '../areas/index.ts';
 import { type FacilityName, facilityNamesByIds, findFacilityById } from '../facilities/index.ts';
 import { medicineRefs } from './catalog.refs.ts';
-import { balanceRows, dailyRows, inTransitRows, nearExpiryRows, type Where } from './figures.queries.ts';
+import {
+  balanceRows,
+  dailyFigureRows,
+  inTransitRows,
+  nearExpiryRows,
+  type Where,
+} from './figures.queries.ts';
 import {
   isAlert,
   type MedicineFacts,
@@ -37,21 +43,15 @@ export async function figuresIn(
   const [balances, near, daily, transit] = await Promise.all([
     balanceRows(db, where, today),
     nearExpiryRows(db, where, today, addDays(today, s.nearExpiryDays)),
-    dailyRows(db, where, from, today),
+    dailyFigureRows(db, where, from, today),
     inTransitRows(db, where),
   ]);
-  const facts = new Map<
-    Key,
-    MedicineFacts & {
-      dailyNet: { date: string; net: number }[];
-      batches: { expiryDate: string; onHand: number }[];
-    }
-  >();
+  const facts = new Map<Key, MedicineFacts & { batches: { expiryDate: string; onHand: number }[] }>();
   const get = (f: string, m: string) => {
     const k = key(f, m);
     let x = facts.get(k);
     if (!x) {
-      x = { usable: 0, total: 0, consumed: 0, dailyNet: [], batches: [], inTransit: 0 };
+      x = { usable: 0, total: 0, consumed: 0, dailyNet: [], stockOutDays: 0, batches: [], inTransit: 0 };
       facts.set(k, x);
     }
     return x;
@@ -63,10 +63,11 @@ export async function figuresIn(
   }
   for (const b of near)
     get(b.facility_id, b.medicine_id).batches.push({ expiryDate: b.expiry_date, onHand: Number(b.on_hand) });
+  // The days' sums and walk, per (facility, medicine), done in the database (dailyFigures).
   for (const d of daily) {
     const x = get(d.facility_id, d.medicine_id);
-    x.dailyNet.push({ date: d.day, net: Number(d.net) });
-    if (d.day < today) x.consumed += Number(d.consumed);
+    x.consumed = Number(d.consumed);
+    x.stockOutDays = Number(d.out_days);
   }
   for (const t of transit) get(t.facility_id, t.medicine_id).inTransit = Number(t.units);
   return [...facts].map(([k, f]) => {

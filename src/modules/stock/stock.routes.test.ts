@@ -235,6 +235,25 @@ for (const [profile, supplierKind] of [
         ]);
       });
 
+      test('a station sends stock back to its centre: it leaves the station, in transit until the centre books it in', async () => {
+        const m = await createMedicine(t(), 'Metformin', '500 mg');
+        await receive(t(), stationA.id, m.id, 12, '2027-06-30');
+        const sent = await t().inject({
+          method: 'POST',
+          url: '/api/stock/transfers',
+          headers: as(stationToken),
+          payload: {
+            id: newId(),
+            fromFacilityId: stationA.id,
+            toFacilityId: place.centre.id,
+            sentOn: '2026-11-25',
+            lines: [{ medicineId: m.id, quantity: 5 }],
+          },
+        });
+        expect(sent.statusCode, sent.body).toBe(201);
+        expect(sent.json()).toMatchObject({ status: 'in_transit' });
+      });
+
       test('sending more than the centre holds is 409 insufficient_stock; nothing leaves', async () => {
         const m = await createMedicine(t());
         await receive(t(), place.centre.id, m.id, 3, '2027-09-30');

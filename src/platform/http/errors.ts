@@ -21,6 +21,12 @@ export const ERROR_STATUS = {
   resident_not_female: 409,
   /** A child's growth chart asked of a resident six or older, or without a birth date (growth). */
   resident_not_child: 409,
+  /** A settlement run, advance or change asked of a facility's quarter an officer signed off: frozen (settlements). */
+  settlement_signed: 409,
+  /** An advance for a facility's quarter that already has one (recorded, or given by the rule at sign-off) (settlements). */
+  advance_recorded: 409,
+  /** A claim's transition not allowed from its status (claims: check, submit, review, pay); the message names the status. */
+  claim_status: 409,
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
@@ -130,6 +136,9 @@ const TITLES: Record<ErrorCode, string> = {
   pregnancy_open: 'A pregnancy is open',
   resident_not_female: 'Resident not female',
   resident_not_child: 'Resident not a child',
+  settlement_signed: 'Settlement signed off',
+  advance_recorded: 'Advance already recorded',
+  claim_status: 'Claim status does not allow this',
   payload_too_large: 'Request too large',
   uri_too_long: 'URL too long',
   unsupported_media_type: 'Unsupported media type',

@@ -1,3 +1,4 @@
+import { appointmentsFeature } from '../features/appointments/index.ts';
 import { authFeature } from '../features/auth/index.ts';
 import { capabilitiesFeature } from '../features/capabilities/index.ts';
 import { careFeature } from '../features/care/index.ts';
@@ -20,4 +21,5 @@ export const FEATURES: Feature[] = [
   catalogFeature,
   stockFeature,
   programmesFeature,
+  appointmentsFeature,
 ];

@@ -1,3 +1,4 @@
+import { appointmentsMessages } from '../features/appointments/appointments.messages.ts';
 import { authMessages } from '../features/auth/auth.messages.ts';
 import { capabilitiesMessages } from '../features/capabilities/capabilities.messages.ts';
 import { careMessages } from '../features/care/care.messages.ts';
@@ -26,6 +27,7 @@ export const CATALOGS = [
   catalogMessages,
   stockMessages,
   programmesMessages,
+  appointmentsMessages,
 ] as const;
 
 type KeysOfEach<T> = T extends unknown ? keyof T & string : never;

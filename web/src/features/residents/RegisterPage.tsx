@@ -30,6 +30,7 @@ import {
   useLowestAreas,
   useProfile,
 } from './api.ts';
+import { languageChoices, languageName } from './display.ts';
 import { HouseholdPicker } from './HouseholdPicker.tsx';
 import { relationshipLabel, sexLabel } from './labels.ts';
 import { PossibleDuplicates } from './PossibleDuplicates.tsx';
@@ -195,6 +196,19 @@ export function RegisterPage() {
               <TextInput label={t('residents.field.phone')} type="tel" {...form.getInputProps('phone')} />
               <TextInput label={t('residents.field.ethnicity')} {...form.getInputProps('ethnicity')} />
               <TextInput label={t('residents.field.occupation')} {...form.getInputProps('occupation')} />
+              <NativeSelect
+                label={t('residents.field.language')}
+                description={t('residents.form.languageHint')}
+                data-testid="resident-language"
+                data={[
+                  { value: '', label: t('residents.language.profile') },
+                  ...languageChoices(profile.data).map((tag) => ({
+                    value: tag,
+                    label: languageName(tag, i18n.locale),
+                  })),
+                ]}
+                {...form.getInputProps('language')}
+              />
             </SimpleGrid>
           </Fieldset>
           <Fieldset legend={t('residents.household.title')}>

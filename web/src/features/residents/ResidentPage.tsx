@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { GrowthSection } from '../programmes/GrowthSection.tsx';
 import { ProgrammeCards } from '../programmes/ProgrammeCards.tsx';
 import { type ResidentDetail, useFacility, useResident } from './api.ts';
+import { languageName } from './display.ts';
 import { Fact } from './Fact.tsx';
 import { HouseholdSection } from './HouseholdSection.tsx';
 import { InsuranceSection } from './InsuranceSection.tsx';
@@ -66,6 +67,17 @@ export function ResidentPage() {
               {t('care.resident.timeline')}
             </Button>
           )}
+          {can(session, 'appointments.read') && (
+            <Button
+              component={Link}
+              to={`/residents/${r.id}/appointments`}
+              size="md"
+              variant="light"
+              data-testid="open-appointments"
+            >
+              {t('appointments.open')}
+            </Button>
+          )}
           {can(session, 'care.read') && (
             <Button
               component={Link}
@@ -113,6 +125,9 @@ function IdentityCard({ resident: r }: { resident: ResidentDetail }) {
           {r.citizenId ?? '—'}
         </Fact>
         <Fact label={t('residents.field.phone')}>{r.phone ?? '—'}</Fact>
+        <Fact label={t('residents.field.language')} testId="resident-language">
+          {r.language ? languageName(r.language, i18n.locale) : t('residents.language.profile')}
+        </Fact>
         <Fact label={t('residents.field.ethnicity')}>{r.ethnicity ?? '—'}</Fact>
         <Fact label={t('residents.field.occupation')}>{r.occupation ?? '—'}</Fact>
         <Fact label={t('residents.field.village')}>{r.area.name}</Fact>

@@ -40,3 +40,23 @@ export function currentCard<C extends CardDates>(cards: readonly C[], today: str
   const last = [...active].sort(byEnd)[0] ?? [...cards].sort(byEnd)[0];
   return last;
 }
+
+/**
+ * A language tag of the profile's (`vi-VN`, `zh-CN`, `en`) in words of the screen's language, as the
+ * browser names it (`Intl.DisplayNames`), else the tag itself.
+ *
+ * @example languageName('zh-CN', 'vi') // 'Tiếng Trung (Trung Quốc)'
+ */
+export function languageName(tag: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
+}
+
+/** The languages a resident may choose (the profile's `languages`, else its locale). */
+export function languageChoices(profile: { locale: string; languages?: string[] } | undefined): string[] {
+  if (!profile) return [];
+  return profile.languages ?? [profile.locale];
+}

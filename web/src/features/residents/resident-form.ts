@@ -27,6 +27,8 @@ export interface ResidentFormValues {
   phone: string;
   ethnicity: string;
   occupation: string;
+  /** A locale tag of the profile's languages, or '' for the profile's own (reminders). */
+  language: string;
   householdMode: HouseholdMode;
   householdId: string;
   relationshipToHead: '' | Relationship;
@@ -46,6 +48,7 @@ export const EMPTY_RESIDENT_FORM: ResidentFormValues = {
   phone: '',
   ethnicity: '',
   occupation: '',
+  language: '',
   householdMode: 'existing',
   householdId: '',
   relationshipToHead: '',
@@ -179,6 +182,7 @@ export function residentBody(
     phone: optional(values.phone),
     ethnicity: optional(values.ethnicity),
     occupation: optional(values.occupation),
+    language: values.language || undefined,
     householdId: existing ? householdId : undefined,
     newHousehold: created
       ? {
@@ -202,6 +206,7 @@ export const RESIDENT_API_FIELDS = [
   'phone',
   'ethnicity',
   'occupation',
+  'language',
   'householdId',
   'relationshipToHead',
   'areaId',
@@ -229,6 +234,7 @@ export function formFieldOf(apiField: string, values: ResidentFormValues): FormF
     'phone',
     'ethnicity',
     'occupation',
+    'language',
     'householdId',
     'relationshipToHead',
     'areaId',
