@@ -41,6 +41,7 @@ import * as m20261207_1500 from './2026_12_07_1500_programme_due_done_later.ts';
 import * as m20261208_1000 from './2026_12_08_1000_create_claims.ts';
 import * as m20261208_1100 from './2026_12_08_1100_create_settlements.ts';
 import * as m20261208_1200 from './2026_12_08_1200_create_claim_files.ts';
+import * as m20261208_1300 from './2026_12_08_1300_create_claim_file_records.ts';
 import * as m20261208_1500 from './2026_12_08_1500_reminders_per_recipient.ts';
 import * as m20261208_1600 from './2026_12_08_1600_programme_due_lighter_indexes.ts';
 
@@ -88,6 +89,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_1000_create_claims': m20261208_1000,
   '2026_12_08_1100_create_settlements': m20261208_1100,
   '2026_12_08_1200_create_claim_files': m20261208_1200,
+  '2026_12_08_1300_create_claim_file_records': m20261208_1300,
   '2026_12_08_1500_reminders_per_recipient': m20261208_1500,
   '2026_12_08_1600_programme_due_lighter_indexes': m20261208_1600,
 };

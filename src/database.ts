@@ -23,6 +23,7 @@ import type {
   ServicePriceTable,
 } from './modules/catalog/catalog.table.ts';
 import type { ClaimFileTable } from './modules/claim-files/claim-files.table.ts';
+import type { ClaimFileRecordTable } from './modules/claim-files/import.table.ts';
 import type {
   ClaimCheckTable,
   ClaimEventTable,
@@ -151,6 +152,7 @@ declare module './platform/db/database.ts' {
     outreach_attempt: OutreachAttemptTable;
     claim: ClaimTable;
     claim_file: ClaimFileTable;
+    claim_file_record: ClaimFileRecordTable;
     claim_line: ClaimLineTable;
     claim_check: ClaimCheckTable;
     claim_event: ClaimEventTable;

@@ -14,7 +14,7 @@ import { areaRoutes } from './modules/areas/index.ts';
 import { capabilityRoutes } from './modules/capabilities/index.ts';
 import { capacityRoutes } from './modules/capacity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
-import { claimFileRoutes } from './modules/claim-files/index.ts';
+import { claimFileImportRoutes, claimFileRoutes, settlementLineRoutes } from './modules/claim-files/index.ts';
 import { claimRoutes } from './modules/claims/index.ts';
 import { encounterRoutes, todayRoutes } from './modules/encounters/index.ts';
 import { facilityRoutes } from './modules/facilities/index.ts';
@@ -140,6 +140,8 @@ export async function buildServer(ctx: AppContext, options: BuildOptions = {}): 
       growthRoutes(scoped, ctx);
       reminderRoutes(scoped, ctx);
       claimFileRoutes(scoped, ctx);
+      claimFileImportRoutes(scoped, ctx);
+      settlementLineRoutes(scoped, ctx);
       appointmentRoutes(scoped, ctx);
       worklistRoutes(scoped, ctx);
       settlementRoutes(scoped, ctx);

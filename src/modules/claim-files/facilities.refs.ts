@@ -14,3 +14,9 @@ export async function claimFacility(db: Db, id: string): Promise<ClaimFacility> 
   if (!f) throw notFound('Facility', id);
   return { id: f.id, code: f.code, areaPath: f.areaPath };
 }
+
+/** The facility of a code, when it lies in the caller's scope (the import learns it from the file). */
+export async function claimFacilityByCode(db: Db, code: string): Promise<ClaimFacility | undefined> {
+  const f = (await facilitiesByKeys(db, 'code', [code])).get(code);
+  return f ? { id: f.id, code: f.code, areaPath: f.areaPath } : undefined;
+}

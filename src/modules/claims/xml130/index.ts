@@ -18,6 +18,22 @@ export {
   type TableName,
   type TableSpec,
 } from './fields.ts';
+// The import (claim-file-import): the reader, the signature's check, the import's rules.
+export {
+  checkRecord,
+  compareTables,
+  type FieldDifference,
+  type ImportProblem,
+  type RecordVerdict,
+} from './import.rules.ts';
+export {
+  type ClaimFileEnvelope,
+  ClaimFileFormatError,
+  type ClaimFileRecord,
+  parseTable,
+  readClaimFile,
+  readEnvelopeFacility,
+} from './reader.ts';
 export {
   checkField,
   checkTable,
@@ -26,7 +42,13 @@ export {
   type SchemaFailureCode,
   type TableRecord,
 } from './schema.ts';
-export { createEnvelopeSigner, type EnvelopeSigner } from './signature.ts';
-export { signingKeyFor } from './signing-keys.ts';
+export {
+  ClaimFileSignatureError,
+  createEnvelopeSigner,
+  type EnvelopeSigner,
+  type SignatureFailure,
+  verifyEnvelopeSignature,
+} from './signature.ts';
+export { certificateFor, signingKeyFor } from './signing-keys.ts';
 export type { ExportClaim, ExportLine } from './source.ts';
 export { type HoSo, hoSoOf, recordOf, tableXml } from './tables.ts';

@@ -257,3 +257,40 @@ function toRecord(o: Open): ClaimFileRecord {
     problems,
   };
 }
+
+/**
+ * The facility code of an envelope (THONGTINDONVI/MACSKCB), reading no further than it: the upload
+ * learns whose file it is before the whole file is judged. Throws a ClaimFileFormatError.
+ */
+export async function readEnvelopeFacility(source: AsyncIterable<string | Uint8Array>): Promise<string> {
+  const parser = new SaxesParser();
+  const path: string[] = [];
+  let text = '';
+  let code: string | undefined;
+  parser.on('opentag', (t) => {
+    if (path.length === 0 && t.name !== 'GIAMDINHHS')
+      throw new Error(`the root element is ${t.name}, not GIAMDINHHS`);
+    path.push(t.name);
+    text = '';
+  });
+  parser.on('text', (t) => {
+    if (text.length < 100) text += t;
+  });
+  parser.on('closetag', () => {
+    if (path.join('/') === 'GIAMDINHHS/THONGTINDONVI/MACSKCB') code = text.trim();
+    path.pop();
+  });
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of source) {
+      parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+      if (code !== undefined || path.includes('THONGTINHOSO')) break;
+    }
+  } catch (e) {
+    throw new ClaimFileFormatError(
+      `the file is not a Decision 130 envelope (line ${parser.line}, column ${parser.column}): ${(e as Error).message.replace(/^undefined:/, '')}`,
+    );
+  }
+  if (!code) throw new ClaimFileFormatError('the envelope has no THONGTINDONVI/MACSKCB before THONGTINHOSO');
+  return code;
+}

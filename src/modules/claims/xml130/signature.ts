@@ -235,7 +235,7 @@ export function verifyEnvelopeSignature(
       `the file is signed with a certificate that is not the facility's (SHA-256 fingerprint ${fingerprint(embedded)}; the facility's is ${fingerprint(trustedCertificatePem)})`,
     );
   const check = new SignedXml({ publicCert: trustedCertificatePem });
-  check.loadSignature(signature);
+  check.loadSignature(signature as unknown as Parameters<SignedXml['loadSignature']>[0]);
   let valid = false;
   try {
     valid = check.checkSignature(signatureXml);
